@@ -1,0 +1,187 @@
+//! `liveblog export`: stories as JSON (a stable interface for scripts and tests) or Markdown,
+//! and the `--explain` listing of the lines the parser removed.
+
+use crate::model::{EntryRef, Story, When};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    stories: Vec<StoryJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct Coverage {
+    start: Option<String>,
+    end: Option<String>,
+}
+
+#[derive(Serialize)]
+struct StoryJson<'a> {
+    path: String,
+    title: &'a str,
+    outlet: Option<&'a str>,
+    byline: Option<&'a str>,
+    timezone: Option<&'static str>,
+    coverage: Coverage,
+    published: Option<String>,
+    updated: Option<String>,
+    summary: Option<String>,
+    captions: Vec<&'a str>,
+    links: Vec<&'a str>,
+    entries: Vec<EntryJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dropped: Option<Vec<DroppedJson<'a>>>,
+}
+
+#[derive(Serialize)]
+struct EntryJson<'a> {
+    clock: Option<String>,
+    at: Option<String>,
+    tag: Option<&'a str>,
+    headline: Option<&'a str>,
+    body: Vec<&'a str>,
+    captions: Vec<&'a str>,
+    links: Vec<&'a str>,
+    updated: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DroppedJson<'a> {
+    line: u32,
+    rule: &'a str,
+    text: &'a str,
+}
+
+fn rfc3339(w: Option<When>) -> Option<String> {
+    w.map(|w| w.to_rfc3339())
+}
+
+fn entry_json<'a>(e: EntryRef<'a>) -> EntryJson<'a> {
+    EntryJson {
+        clock: e.entry.clock.map(|c| c.to_string()),
+        at: rfc3339(e.entry.at),
+        tag: e.tag(),
+        headline: e.headline(),
+        body: e.body().collect(),
+        captions: e.captions().collect(),
+        links: e.links().collect(),
+        updated: e.entry.updated.map(|c| c.to_string()),
+    }
+}
+
+fn story_json(story: &Story, explain: bool) -> StoryJson<'_> {
+    let summary: Vec<&str> = story.summary().collect();
+    StoryJson {
+        path: story.path.display().to_string(),
+        title: &story.title,
+        outlet: story.outlet.as_deref(),
+        byline: story.byline.map(|s| story.str(s)),
+        timezone: story.zone.map(|z| z.name()),
+        coverage: Coverage {
+            start: rfc3339(story.coverage_start),
+            end: rfc3339(story.coverage_end),
+        },
+        published: rfc3339(story.published),
+        updated: rfc3339(story.updated),
+        summary: (!summary.is_empty()).then(|| summary.join("\n\n")),
+        captions: story.captions.iter().map(|s| story.str(*s)).collect(),
+        links: story.links.iter().map(|s| story.str(*s)).collect(),
+        entries: story.entry_refs().map(entry_json).collect(),
+        dropped: explain.then(|| {
+            story
+                .dropped
+                .iter()
+                .map(|d| DroppedJson {
+                    line: d.line,
+                    rule: &d.rule,
+                    text: story.str(d.span),
+                })
+                .collect()
+        }),
+    }
+}
+
+/// The JSON document for some stories; with `explain`, each story lists its dropped lines.
+pub fn to_json(stories: &[Story], explain: bool) -> String {
+    let doc = Document {
+        stories: stories.iter().map(|s| story_json(s, explain)).collect(),
+    };
+    serde_json::to_string_pretty(&doc).expect("serialisable")
+}
+
+/// One story as Markdown: title, coverage, then a section per entry.
+pub fn to_markdown(story: &Story) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", story.title);
+    let mut meta = Vec::new();
+    if let Some(outlet) = &story.outlet {
+        meta.push(format!("**{outlet}**"));
+    }
+    match (story.coverage_start, story.coverage_end) {
+        (Some(s), Some(e)) => {
+            meta.push(format!("Coverage: {} – {}", s.to_rfc3339(), e.to_rfc3339()))
+        }
+        (Some(s), None) => meta.push(format!("Coverage from {}", s.to_rfc3339())),
+        (None, Some(e)) => meta.push(format!("Coverage ended {}", e.to_rfc3339())),
+        (None, None) => {}
+    }
+    if let Some(zone) = story.zone {
+        meta.push(format!("Times: {}", zone.name()));
+    }
+    if !meta.is_empty() {
+        let _ = writeln!(out, "{}\n", meta.join(" · "));
+    }
+    for paragraph in story.summary() {
+        let _ = writeln!(out, "{paragraph}\n");
+    }
+    for e in story.entry_refs() {
+        let mut heading = e.entry.clock.map(|c| c.to_string()).unwrap_or_default();
+        if let Some(tag) = e.tag() {
+            heading = if heading.is_empty() {
+                tag.to_string()
+            } else {
+                format!("{heading} — {tag}")
+            };
+        }
+        if heading.is_empty() {
+            heading = e.headline().unwrap_or("·").to_string();
+            let _ = writeln!(out, "### {heading}\n");
+        } else {
+            let _ = writeln!(out, "### {heading}\n");
+            if let Some(h) = e.headline() {
+                let _ = writeln!(out, "**{h}**\n");
+            }
+        }
+        for p in e.body() {
+            let _ = writeln!(out, "{p}\n");
+        }
+        for c in e.captions() {
+            let _ = writeln!(out, "> _{c}_\n");
+        }
+        for l in e.links() {
+            let _ = writeln!(out, "- {l}");
+        }
+        if e.entry.links.is_empty() {
+            continue;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The `--explain` listing: each removed line with its line number and rule.
+pub fn explain(story: &Story) -> String {
+    let mut out = String::new();
+    for d in &story.dropped {
+        let _ = writeln!(
+            out,
+            "{}:{}: {}: {}",
+            story.path.display(),
+            d.line,
+            d.rule,
+            story.str(d.span)
+        );
+    }
+    out
+}

@@ -1,0 +1,212 @@
+//! Turning the bytes of a file into text that is safe to show: encoding detection (UTF-8 with or
+//! without BOM, UTF-16 with BOM, otherwise Windows-1252), refusal of binary files, and removal of
+//! control characters and whole terminal escape sequences, so that a hostile page can never
+//! drive the terminal of the person reading it.
+
+use std::borrow::Cow;
+use std::path::Path;
+use thiserror::Error;
+
+/// Why a file could not be read as a live blog. Displayed after `liveblog: <path>: `.
+#[derive(Debug, Error)]
+pub enum InputError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("binary file (NUL byte at offset {0})")]
+    Binary(usize),
+    #[error("file too large ({0} bytes; the limit is 4 GiB)")]
+    TooLarge(usize),
+}
+
+/// Reads a file and returns its text, decoded and cleaned.
+pub fn read_text(path: &Path) -> Result<String, InputError> {
+    let bytes = std::fs::read(path)?;
+    decode(bytes)
+}
+
+/// Decodes bytes to clean text. Valid UTF-8 without control characters is not copied.
+pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
+    if bytes.len() >= u32::MAX as usize {
+        return Err(InputError::TooLarge(bytes.len()));
+    }
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if utf16 {
+        let (text, _, _) = encoding_rs::UTF_16LE.decode(&bytes);
+        if let Some(at) = text.find('\0') {
+            return Err(InputError::Binary(at));
+        }
+        return Ok(clean(&text).into_owned());
+    }
+    if let Some(at) = memchr::memchr(0, &bytes) {
+        return Err(InputError::Binary(at));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            text
+        }
+        Err(err) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(err.as_bytes());
+            text.into_owned()
+        }
+    };
+    Ok(match clean(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(cleaned) => cleaned,
+    })
+}
+
+/// Whether a char must never reach a terminal: C0 and C1 controls (but for line feed), DEL,
+/// and bidi overrides and isolates, which can make text display in another order than it reads.
+pub fn is_unsafe_char(c: char) -> bool {
+    matches!(c, '\0'..='\u{9}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Removes escape sequences and control characters; tabs become spaces and a lone carriage
+/// return ends a line. Returns the input itself when it holds nothing to remove.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    let needs_work = text.bytes().enumerate().any(|(i, b)| match b {
+        b'\n' => false,
+        // CRLF is left to the line splitter: most Windows files need no copy.
+        b'\r' => text.as_bytes().get(i + 1) != Some(&b'\n'),
+        0..=0x1f | 0x7f => true,
+        // C1 controls are U+0080..U+009F, encoded C2 80..C2 9F.
+        0xC2 => matches!(text.as_bytes().get(i + 1), Some(0x80..=0x9f)),
+        // Bidi controls are E2 80 AA..AE and E2 81 A6..A9.
+        0xE2 => matches!(
+            (text.as_bytes().get(i + 1), text.as_bytes().get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    });
+    if !needs_work {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\t' => out.push(' '),
+            '\u{1b}' => match chars.next() {
+                Some('[') => skip_csi(&mut chars),
+                Some(']' | 'P' | '_' | '^' | 'X') => skip_string(&mut chars),
+                // Two-byte sequences (ESC c, ESC 7, ...) are dropped whole; so is a lone ESC
+                // at the end, or before a line break, which is kept.
+                Some('\n') => out.push('\n'),
+                _ => {}
+            },
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{9f}' | '\u{9e}' | '\u{98}' => skip_string(&mut chars),
+            c if is_unsafe_char(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Skips the rest of a CSI sequence: parameter and intermediate bytes, then one final byte.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        if c == '\n' {
+            return;
+        }
+        chars.next();
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            return;
+        }
+        if !('\u{20}'..='\u{3f}').contains(&c) {
+            return;
+        }
+    }
+}
+
+/// Skips an OSC, DCS, APC, PM or SOS string up to its terminator (BEL, ESC \ or ST). A string
+/// never runs past the end of its line, so an unterminated one cannot swallow the page.
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\n' => return,
+            '\u{7}' | '\u{9c}' => {
+                chars.next();
+                return;
+            }
+            '\u{1b}' => {
+                chars.next();
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_is_not_copied() {
+        assert!(matches!(clean("Été « ok »\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn csi_osc_dcs_apc_are_removed_whole() {
+        assert_eq!(clean("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
+        assert_eq!(clean("x\u{1b}]52;c;SGVsbG8=\u{7}y"), "xy");
+        assert_eq!(
+            clean("x\u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\y"),
+            "xlinky"
+        );
+        assert_eq!(clean("x\u{1b}Pq#0;2;0;0;0\u{1b}\\y"), "xy");
+        assert_eq!(clean("x\u{1b}_Gf=100;AAAA\u{1b}\\y"), "xy");
+        assert_eq!(clean("x\u{9b}2Jy"), "xy");
+    }
+
+    #[test]
+    fn controls_and_bidi_are_removed() {
+        assert_eq!(clean("a\u{7}b\u{85}c\u{202e}d\u{2066}e\u{8}f"), "abcdef");
+        assert_eq!(clean("a\tb\r\nc\rd"), "a b\nc\nd");
+    }
+
+    #[test]
+    fn unterminated_osc_stops_at_line_end() {
+        assert_eq!(clean("a\u{1b}]0;title\nnext"), "a\nnext");
+    }
+
+    #[test]
+    fn windows_1252_is_decoded() {
+        assert_eq!(
+            decode(b"r\xe9sum\xe9 \x93ok\x94".to_vec()).unwrap(),
+            "résumé “ok”"
+        );
+    }
+
+    #[test]
+    fn bom_is_stripped_and_nul_refused() {
+        assert_eq!(decode(b"\xef\xbb\xbfabc".to_vec()).unwrap(), "abc");
+        assert!(matches!(
+            decode(b"ab\0c".to_vec()),
+            Err(InputError::Binary(2))
+        ));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let bytes: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Été".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(decode(bytes).unwrap(), "Été");
+    }
+}

@@ -1,0 +1,11 @@
+//! liveblog: a terminal reader for news live blogs. The pure core (model, input, parse,
+//! export) knows nothing of terminals; the reader's state, key map and rendering sit on top.
+
+pub mod cli;
+pub mod corpus;
+pub mod export;
+pub mod input;
+pub mod load;
+pub mod model;
+pub mod parse;
+pub mod samples;

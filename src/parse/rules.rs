@@ -1,0 +1,211 @@
+//! Boilerplate rules as data: one named regular expression a line, read from
+//! `assets/boilerplate.rules` (embedded at build time) and from users' own files. A rule
+//! matches a whole trimmed line; flags let it take the line above or every line below.
+
+use regex::RegexSet;
+use std::sync::LazyLock;
+use thiserror::Error;
+
+/// The embedded rule file.
+pub const EMBEDDED_RULES: &str = include_str!("../../assets/boilerplate.rules");
+
+/// Lines longer than this are never boilerplate, which keeps the set off long paragraphs.
+pub const MAX_RULE_LINE: usize = 512;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    pub name: String,
+    /// Drops this line and every line after it.
+    pub rest: bool,
+    /// Drops a number-only line just above.
+    pub count_above: bool,
+    /// The short lines that follow are related-article links.
+    pub links_below: bool,
+}
+
+/// A compiled rule set.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    rules: Vec<Rule>,
+    set: RegexSet,
+    patterns: Vec<String>,
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error("{origin}:{line}: {reason}")]
+pub struct RuleError {
+    pub origin: String,
+    pub line: usize,
+    pub reason: String,
+}
+
+static EMBEDDED: LazyLock<Rules> = LazyLock::new(|| {
+    Rules::from_text(EMBEDDED_RULES, "assets/boilerplate.rules").expect("embedded rules are valid")
+});
+
+impl Rules {
+    /// The rules shipped with liveblog, compiled once.
+    pub fn embedded() -> &'static Rules {
+        &EMBEDDED
+    }
+
+    pub fn from_text(text: &str, origin: &str) -> Result<Rules, RuleError> {
+        let mut rules = Rules {
+            rules: Vec::new(),
+            set: RegexSet::empty(),
+            patterns: Vec::new(),
+        };
+        rules.add_text(text, origin)?;
+        Ok(rules)
+    }
+
+    /// Adds the rules of another file (a user's) to these.
+    pub fn add_text(&mut self, text: &str, origin: &str) -> Result<(), RuleError> {
+        for (n, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let error = |reason: String| RuleError {
+                origin: origin.to_string(),
+                line: n + 1,
+                reason,
+            };
+            let (head, pattern) = line
+                .split_once(": ")
+                .or_else(|| line.split_once(":\t"))
+                .ok_or_else(|| error("expected `name [flags]: pattern`".into()))?;
+            let mut words = head.split_whitespace();
+            let name = words
+                .next()
+                .ok_or_else(|| error("rule has no name".into()))?;
+            let mut rule = Rule {
+                name: name.to_string(),
+                rest: false,
+                count_above: false,
+                links_below: false,
+            };
+            for flag in words {
+                match flag.trim_matches(|c| c == '[' || c == ']') {
+                    "rest" => rule.rest = true,
+                    "count-above" => rule.count_above = true,
+                    "links-below" => rule.links_below = true,
+                    other => return Err(error(format!("unknown flag `{other}`"))),
+                }
+            }
+            let anchored = format!("^(?:{})$", pattern.trim());
+            regex::Regex::new(&anchored)
+                .map_err(|e| error(format!("bad pattern: {}", first_line(&e.to_string()))))?;
+            self.patterns.push(anchored);
+            self.rules.push(rule);
+        }
+        self.set = RegexSet::new(&self.patterns).expect("each pattern compiled alone");
+        Ok(())
+    }
+
+    /// The first rule matching a trimmed line.
+    pub fn matching(&self, line: &str) -> Option<&Rule> {
+        self.matching_index(line).map(|(_, rule)| rule)
+    }
+
+    /// The first rule matching a trimmed line, with its index.
+    pub fn matching_index(&self, line: &str) -> Option<(usize, &Rule)> {
+        if line.len() > MAX_RULE_LINE || line.is_empty() {
+            return None;
+        }
+        self.set
+            .matches(line)
+            .iter()
+            .next()
+            .map(|i| (i, &self.rules[i]))
+    }
+
+    pub fn name(&self, index: usize) -> &str {
+        &self.rules[index].name
+    }
+
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines()
+        .find(|l| l.starts_with("error"))
+        .unwrap_or_else(|| s.lines().last().unwrap_or(s))
+        .trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_rules_catch_sample_boilerplate() {
+        let rules = Rules::embedded();
+        for (line, name) in [
+            ("Partager", "share"),
+            ("Partager cet articleClose Button", "share"),
+            ("Image", "image"),
+            ("Tweet URL", "tweet-url"),
+            ("PUBLICITÉ", "ad"),
+            ("nouvelle(s) publication(s)", "new-posts"),
+            ("Continuer à lire sur le site France Info", "read-on"),
+            ("%d blogueurs aiment cette page :", "wordpress-likes"),
+            (
+                "La source de cet article se trouve sur ce site",
+                "source-notice",
+            ),
+            ("Source link", "source-link"),
+            ("By pfvz8", "scraper-byline"),
+            ("Leave a Reply", "comments"),
+            (
+                "Your email address will not be published. Required fields are marked *",
+                "comments",
+            ),
+            ("Durée de la vidéo 04 minutes 58 secondes", "video-length"),
+            ("Qui anime ce direct ?", "host-box"),
+            ("Tous droits réservés AP", "rights"),
+        ] {
+            assert_eq!(
+                rules.matching(line).map(|r| r.name.as_str()),
+                Some(name),
+                "{line}"
+            );
+        }
+        assert!(rules.matching("Le Kremlin dénonce des anomalies").is_none());
+        assert!(rules.matching("By John Smith").is_none());
+        assert!(rules.matching("Qui anime ce direct ?").unwrap().rest);
+    }
+
+    #[test]
+    fn bad_rule_files_name_the_line() {
+        let err = Rules::from_text("# c\nok: a\nbad: (\n", "mine.rules").unwrap_err();
+        assert_eq!((err.origin.as_str(), err.line), ("mine.rules", 3));
+        assert!(err.reason.starts_with("bad pattern"), "{}", err.reason);
+        let err = Rules::from_text("x [nope]: a\n", "f").unwrap_err();
+        assert!(err.reason.contains("unknown flag"));
+        assert!(Rules::from_text("no separator\n", "f").is_err());
+    }
+
+    #[test]
+    fn user_rules_add_to_embedded() {
+        let mut rules = Rules::embedded().clone();
+        let before = rules.len();
+        rules
+            .add_text("newsletter: Inscrivez-vous.*\n", "user")
+            .unwrap();
+        assert_eq!(rules.len(), before + 1);
+        assert_eq!(
+            rules
+                .matching("Inscrivez-vous à la newsletter")
+                .unwrap()
+                .name,
+            "newsletter"
+        );
+    }
+}
