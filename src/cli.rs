@@ -51,22 +51,14 @@ fn report(errors: &[LoadError]) -> ExitCode {
     for e in errors {
         eprintln!("liveblog: {e}");
     }
-    if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let rules = Rules::embedded();
     match cli.command {
-        Some(Command::Export {
-            format,
-            explain,
-            paths,
-        }) => run_export(&paths, format, explain, rules),
+        Some(Command::Export { format, explain, paths }) => run_export(&paths, format, explain, rules),
         None => run_export(&cli.paths, Format::Json, false, rules),
     }
 }
@@ -90,14 +82,11 @@ fn run_export(paths: &[PathBuf], format: Format, explain: bool, rules: &Rules) -
         }
     };
     let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
+    if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("liveblog: stdout: {e}");
-            return ExitCode::from(1);
-        }
+        eprintln!("liveblog: stdout: {e}");
+        return ExitCode::from(1);
     }
     report(&errors)
 }

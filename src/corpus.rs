@@ -61,9 +61,7 @@ fn is_clock(line: &str) -> bool {
     let Some((h, m)) = t.split_once(['h', 'H']) else {
         return false;
     };
-    (1..=2).contains(&h.len())
-        && m.len() == 2
-        && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    (1..=2).contains(&h.len()) && m.len() == 2 && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
 }
 
 /// (tag, headline, body paragraphs) of each entry of the RFI sample.
@@ -93,14 +91,7 @@ fn sample_entries() -> Vec<(String, String, Vec<String>)> {
 }
 
 fn french(d: NaiveDateTime) -> String {
-    format!(
-        "{} {} {} à {}H{:02} TU",
-        d.day(),
-        MONTHS[d.month0() as usize],
-        d.year(),
-        d.hour(),
-        d.minute()
-    )
+    format!("{} {} {} à {}H{:02} TU", d.day(), MONTHS[d.month0() as usize], d.year(), d.hour(), d.minute())
 }
 
 use chrono::Datelike;
@@ -109,10 +100,7 @@ use chrono::Datelike;
 pub fn generate(entries: usize, seed: u64) -> Corpus {
     let pool = sample_entries();
     let mut rng = Rng(seed);
-    let end = NaiveDate::from_ymd_opt(2024, 10, 21)
-        .unwrap()
-        .and_hms_opt(20, 15, 0)
-        .unwrap();
+    let end = NaiveDate::from_ymd_opt(2024, 10, 21).unwrap().and_hms_opt(20, 15, 0).unwrap();
     let mut t = end - Duration::minutes(20);
     let mut drawn = Vec::with_capacity(entries);
     for n in 0..entries {
@@ -122,19 +110,11 @@ pub fn generate(entries: usize, seed: u64) -> Corpus {
     }
     let start = t;
     let mut text = String::with_capacity(entries * 2200);
-    text.push_str(&format!(
-        "Direct terminé le {}\nDirect démarré le {}\n\n",
-        french(end),
-        french(start)
-    ));
+    text.push_str(&format!("Direct terminé le {}\nDirect démarré le {}\n\n", french(end), french(start)));
     text.push_str("Guerre en Ukraine : le fil de la journée\n\nLes horaires sont affichés en temps universel.\n\n");
     for (when, tag, head, body) in &drawn {
         let h = if rng.below(2) == 0 { 'H' } else { 'h' };
-        text.push_str(&format!(
-            "{}{h}{:02}\n{tag}\n\n{head}\n\n",
-            when.hour(),
-            when.minute()
-        ));
+        text.push_str(&format!("{}{h}{:02}\n{tag}\n\n{head}\n\n", when.hour(), when.minute()));
         for p in body.iter() {
             text.push_str(p);
             text.push_str("\n\n");
@@ -180,8 +160,7 @@ mod tests {
         let a = generate(200, 7);
         let b = generate(200, 7);
         assert_eq!(a.text, b.text);
-        let days: std::collections::BTreeSet<&str> =
-            a.entries.iter().map(|e| &e.at[..10]).collect();
+        let days: std::collections::BTreeSet<&str> = a.entries.iter().map(|e| &e.at[..10]).collect();
         assert!(days.len() > 2, "{days:?}");
     }
 }

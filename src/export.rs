@@ -78,10 +78,7 @@ fn story_json(story: &Story, explain: bool) -> StoryJson<'_> {
         outlet: story.outlet.as_deref(),
         byline: story.byline.map(|s| story.str(s)),
         timezone: story.zone.map(|z| z.name()),
-        coverage: Coverage {
-            start: rfc3339(story.coverage_start),
-            end: rfc3339(story.coverage_end),
-        },
+        coverage: Coverage { start: rfc3339(story.coverage_start), end: rfc3339(story.coverage_end) },
         published: rfc3339(story.published),
         updated: rfc3339(story.updated),
         summary: (!summary.is_empty()).then(|| summary.join("\n\n")),
@@ -89,24 +86,14 @@ fn story_json(story: &Story, explain: bool) -> StoryJson<'_> {
         links: story.links.iter().map(|s| story.str(*s)).collect(),
         entries: story.entry_refs().map(entry_json).collect(),
         dropped: explain.then(|| {
-            story
-                .dropped
-                .iter()
-                .map(|d| DroppedJson {
-                    line: d.line,
-                    rule: &d.rule,
-                    text: story.str(d.span),
-                })
-                .collect()
+            story.dropped.iter().map(|d| DroppedJson { line: d.line, rule: &d.rule, text: story.str(d.span) }).collect()
         }),
     }
 }
 
 /// The JSON document for some stories; with `explain`, each story lists its dropped lines.
 pub fn to_json(stories: &[Story], explain: bool) -> String {
-    let doc = Document {
-        stories: stories.iter().map(|s| story_json(s, explain)).collect(),
-    };
+    let doc = Document { stories: stories.iter().map(|s| story_json(s, explain)).collect() };
     serde_json::to_string_pretty(&doc).expect("serialisable")
 }
 
@@ -119,9 +106,7 @@ pub fn to_markdown(story: &Story) -> String {
         meta.push(format!("**{outlet}**"));
     }
     match (story.coverage_start, story.coverage_end) {
-        (Some(s), Some(e)) => {
-            meta.push(format!("Coverage: {} – {}", s.to_rfc3339(), e.to_rfc3339()))
-        }
+        (Some(s), Some(e)) => meta.push(format!("Coverage: {} – {}", s.to_rfc3339(), e.to_rfc3339())),
         (Some(s), None) => meta.push(format!("Coverage from {}", s.to_rfc3339())),
         (None, Some(e)) => meta.push(format!("Coverage ended {}", e.to_rfc3339())),
         (None, None) => {}
@@ -138,11 +123,7 @@ pub fn to_markdown(story: &Story) -> String {
     for e in story.entry_refs() {
         let mut heading = e.entry.clock.map(|c| c.to_string()).unwrap_or_default();
         if let Some(tag) = e.tag() {
-            heading = if heading.is_empty() {
-                tag.to_string()
-            } else {
-                format!("{heading} — {tag}")
-            };
+            heading = if heading.is_empty() { tag.to_string() } else { format!("{heading} — {tag}") };
         }
         if heading.is_empty() {
             heading = e.headline().unwrap_or("·").to_string();
@@ -174,14 +155,7 @@ pub fn to_markdown(story: &Story) -> String {
 pub fn explain(story: &Story) -> String {
     let mut out = String::new();
     for d in &story.dropped {
-        let _ = writeln!(
-            out,
-            "{}:{}: {}: {}",
-            story.path.display(),
-            d.line,
-            d.rule,
-            story.str(d.span)
-        );
+        let _ = writeln!(out, "{}:{}: {}: {}", story.path.display(), d.line, d.rule, story.str(d.span));
     }
     out
 }

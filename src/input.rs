@@ -40,18 +40,16 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
     if let Some(at) = memchr::memchr(0, &bytes) {
         return Err(InputError::Binary(at));
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            if text.starts_with('\u{feff}') {
-                text.drain(..3);
-            }
-            text
-        }
-        Err(err) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(err.as_bytes());
-            text.into_owned()
-        }
+    // simdutf8 validates several times faster than std, which matters on a 100 MB blog.
+    let mut text = if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: simdutf8 has just validated these bytes as UTF-8.
+        unsafe { String::from_utf8_unchecked(bytes) }
+    } else {
+        encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned()
     };
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
     Ok(match clean(&text) {
         Cow::Borrowed(_) => text,
         Cow::Owned(cleaned) => cleaned,
@@ -67,20 +65,7 @@ pub fn is_unsafe_char(c: char) -> bool {
 /// Removes escape sequences and control characters; tabs become spaces and a lone carriage
 /// return ends a line. Returns the input itself when it holds nothing to remove.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    let needs_work = text.bytes().enumerate().any(|(i, b)| match b {
-        b'\n' => false,
-        // CRLF is left to the line splitter: most Windows files need no copy.
-        b'\r' => text.as_bytes().get(i + 1) != Some(&b'\n'),
-        0..=0x1f | 0x7f => true,
-        // C1 controls are U+0080..U+009F, encoded C2 80..C2 9F.
-        0xC2 => matches!(text.as_bytes().get(i + 1), Some(0x80..=0x9f)),
-        // Bidi controls are E2 80 AA..AE and E2 81 A6..A9.
-        0xE2 => matches!(
-            (text.as_bytes().get(i + 1), text.as_bytes().get(i + 2)),
-            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
-        ),
-        _ => false,
-    });
+    let needs_work = has_unsafe_bytes(text.as_bytes());
     if !needs_work {
         return Cow::Borrowed(text);
     }
@@ -109,6 +94,39 @@ pub fn clean(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether the text holds anything [`clean`] would change, checked without decoding chars:
+/// the control bytes in 64-byte blocks the compiler vectorises, and the two lead bytes of C1
+/// and bidi controls with `memchr`, which French text (full of no-break spaces) hits often.
+fn has_unsafe_bytes(bytes: &[u8]) -> bool {
+    // Branch-free so that the block loop vectorises.
+    let control = |b: u8| ((b < 0x20) as u8 & (b != b'\n') as u8 & (b != b'\r') as u8) | (b == 0x7f) as u8;
+    let blocks = bytes.chunks_exact(64);
+    let tail = blocks.remainder();
+    for block in blocks {
+        if block.iter().fold(0u8, |acc, &b| acc | control(b)) != 0 {
+            return true;
+        }
+    }
+    if tail.iter().any(|&b| control(b) != 0) {
+        return true;
+    }
+    // CRLF is left to the line splitter: most Windows files need no copy.
+    if memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n')) {
+        return true;
+    }
+    // C1 controls are U+0080..U+009F, encoded C2 80..C2 9F.
+    if memchr::memchr_iter(0xC2, bytes).any(|i| matches!(bytes.get(i + 1), Some(0x80..=0x9f))) {
+        return true;
+    }
+    // Bidi controls are E2 80 AA..AE and E2 81 A6..A9.
+    memchr::memchr_iter(0xE2, bytes).any(|i| {
+        matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        )
+    })
 }
 
 /// Skips the rest of a CSI sequence: parameter and intermediate bytes, then one final byte.
@@ -164,10 +182,7 @@ mod tests {
     fn csi_osc_dcs_apc_are_removed_whole() {
         assert_eq!(clean("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
         assert_eq!(clean("x\u{1b}]52;c;SGVsbG8=\u{7}y"), "xy");
-        assert_eq!(
-            clean("x\u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\y"),
-            "xlinky"
-        );
+        assert_eq!(clean("x\u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\y"), "xlinky");
         assert_eq!(clean("x\u{1b}Pq#0;2;0;0;0\u{1b}\\y"), "xy");
         assert_eq!(clean("x\u{1b}_Gf=100;AAAA\u{1b}\\y"), "xy");
         assert_eq!(clean("x\u{9b}2Jy"), "xy");
@@ -186,27 +201,19 @@ mod tests {
 
     #[test]
     fn windows_1252_is_decoded() {
-        assert_eq!(
-            decode(b"r\xe9sum\xe9 \x93ok\x94".to_vec()).unwrap(),
-            "résumé “ok”"
-        );
+        assert_eq!(decode(b"r\xe9sum\xe9 \x93ok\x94".to_vec()).unwrap(), "résumé “ok”");
     }
 
     #[test]
     fn bom_is_stripped_and_nul_refused() {
         assert_eq!(decode(b"\xef\xbb\xbfabc".to_vec()).unwrap(), "abc");
-        assert!(matches!(
-            decode(b"ab\0c".to_vec()),
-            Err(InputError::Binary(2))
-        ));
+        assert!(matches!(decode(b"ab\0c".to_vec()), Err(InputError::Binary(2))));
     }
 
     #[test]
     fn utf16_with_bom_is_decoded() {
-        let bytes: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain("Été".encode_utf16().flat_map(|u| u.to_le_bytes()))
-            .collect();
+        let bytes: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("Été".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
         assert_eq!(decode(bytes).unwrap(), "Été");
     }
 }

@@ -49,23 +49,15 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
                     Ok(e) => Some(e),
                     Err(err) => {
                         let p = err.path().unwrap_or(path).to_path_buf();
-                        errors.push(LoadError {
-                            path: p,
-                            reason: err.to_string(),
-                        });
+                        errors.push(LoadError { path: p, reason: err.to_string() });
                         None
                     }
                 })
-                .filter(|e| {
-                    e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt")
-                })
+                .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt"))
                 .map(|e| e.into_path())
                 .collect();
             if found.is_empty() {
-                errors.push(LoadError {
-                    path: path.clone(),
-                    reason: "no .txt file in this directory".into(),
-                });
+                errors.push(LoadError { path: path.clone(), reason: "no .txt file in this directory".into() });
             }
             files.append(&mut found);
         } else {
@@ -81,8 +73,7 @@ pub fn load(paths: &[PathBuf], rules: &Rules) -> (Vec<Story>, Vec<LoadError>) {
         return (bundled(rules), Vec::new());
     }
     let (files, mut errors) = expand(paths);
-    let results: Vec<Result<Story, LoadError>> =
-        files.par_iter().map(|f| load_one(f, rules)).collect();
+    let results: Vec<Result<Story, LoadError>> = files.par_iter().map(|f| load_one(f, rules)).collect();
     let mut stories = Vec::new();
     for r in results {
         match r {
@@ -94,10 +85,7 @@ pub fn load(paths: &[PathBuf], rules: &Rules) -> (Vec<Story>, Vec<LoadError>) {
 }
 
 pub fn load_one(path: &Path, rules: &Rules) -> Result<Story, LoadError> {
-    parse::parse_file(path, rules).map_err(|e| LoadError {
-        path: path.to_path_buf(),
-        reason: reason(&e),
-    })
+    parse::parse_file(path, rules).map_err(|e| LoadError { path: path.to_path_buf(), reason: reason(&e) })
 }
 
 /// The samples built into the binary.

@@ -16,10 +16,7 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
-        Span {
-            start: start as u32,
-            end: end as u32,
-        }
+        Span { start: start as u32, end: end as u32 }
     }
     pub fn is_empty(&self) -> bool {
         self.start >= self.end
@@ -35,10 +32,7 @@ pub struct Clock {
 
 impl Clock {
     pub fn new(hour: u32, minute: u32) -> Option<Self> {
-        (hour < 24 && minute < 60).then_some(Clock {
-            hour: hour as u8,
-            minute: minute as u8,
-        })
+        (hour < 24 && minute < 60).then_some(Clock { hour: hour as u8, minute: minute as u8 })
     }
     pub fn minutes(&self) -> u32 {
         self.hour as u32 * 60 + self.minute as u32
@@ -47,10 +41,7 @@ impl Clock {
         NaiveTime::from_hms_opt(self.hour.into(), self.minute.into(), 0).expect("valid clock")
     }
     pub fn from_time(t: NaiveTime) -> Self {
-        Clock {
-            hour: t.hour() as u8,
-            minute: t.minute() as u8,
-        }
+        Clock { hour: t.hour() as u8, minute: t.minute() as u8 }
     }
 }
 
@@ -64,18 +55,12 @@ impl fmt::Display for Clock {
 /// UTC+1); named regions (`heure de Paris`, "All times stated are UK") follow their DST rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Zone {
-    Fixed {
-        name: &'static str,
-        offset_seconds: i32,
-    },
+    Fixed { name: &'static str, offset_seconds: i32 },
     Region(chrono_tz::Tz),
 }
 
 impl Zone {
-    pub const UTC: Zone = Zone::Fixed {
-        name: "UTC",
-        offset_seconds: 0,
-    };
+    pub const UTC: Zone = Zone::Fixed { name: "UTC", offset_seconds: 0 };
 
     pub fn name(&self) -> &'static str {
         match self {
@@ -88,17 +73,15 @@ impl Zone {
     /// earlier reading wins: a live blog has no way to say which one it meant.
     pub fn resolve(&self, local: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
         match self {
-            Zone::Fixed { offset_seconds, .. } => FixedOffset::east_opt(*offset_seconds)?
-                .from_local_datetime(&local)
-                .single(),
+            Zone::Fixed { offset_seconds, .. } => {
+                FixedOffset::east_opt(*offset_seconds)?.from_local_datetime(&local).single()
+            }
             Zone::Region(tz) => {
                 use chrono::offset::LocalResult;
                 let resolved = match tz.from_local_datetime(&local) {
                     LocalResult::Single(t) => t,
                     LocalResult::Ambiguous(a, _) => a,
-                    LocalResult::None => tz
-                        .from_local_datetime(&(local + chrono::Duration::hours(1)))
-                        .earliest()?,
+                    LocalResult::None => tz.from_local_datetime(&(local + chrono::Duration::hours(1))).earliest()?,
                 };
                 Some(resolved.fixed_offset())
             }
@@ -211,15 +194,10 @@ impl Story {
         &self.text[span.start as usize..span.end as usize]
     }
     pub fn entry(&self, index: usize) -> EntryRef<'_> {
-        EntryRef {
-            story: self,
-            entry: &self.entries[index],
-        }
+        EntryRef { story: self, entry: &self.entries[index] }
     }
     pub fn entry_refs(&self) -> impl ExactSizeIterator<Item = EntryRef<'_>> + '_ {
-        self.entries
-            .iter()
-            .map(move |entry| EntryRef { story: self, entry })
+        self.entries.iter().map(move |entry| EntryRef { story: self, entry })
     }
     pub fn summary(&self) -> impl Iterator<Item = &str> + '_ {
         self.summary.iter().map(|s| self.str(*s))
@@ -351,21 +329,9 @@ mod tests {
     #[test]
     fn zones_resolve_with_dst() {
         let paris = Zone::Region(chrono_tz::Europe::Paris);
-        let summer = chrono::NaiveDate::from_ymd_opt(2024, 7, 1)
-            .unwrap()
-            .and_hms_opt(12, 0, 0)
-            .unwrap();
-        let winter = chrono::NaiveDate::from_ymd_opt(2024, 12, 1)
-            .unwrap()
-            .and_hms_opt(12, 0, 0)
-            .unwrap();
-        assert_eq!(
-            paris.resolve(summer).unwrap().offset().local_minus_utc(),
-            7200
-        );
-        assert_eq!(
-            paris.resolve(winter).unwrap().offset().local_minus_utc(),
-            3600
-        );
+        let summer = chrono::NaiveDate::from_ymd_opt(2024, 7, 1).unwrap().and_hms_opt(12, 0, 0).unwrap();
+        let winter = chrono::NaiveDate::from_ymd_opt(2024, 12, 1).unwrap().and_hms_opt(12, 0, 0).unwrap();
+        assert_eq!(paris.resolve(summer).unwrap().offset().local_minus_utc(), 7200);
+        assert_eq!(paris.resolve(winter).unwrap().offset().local_minus_utc(), 3600);
     }
 }

@@ -3,26 +3,14 @@
 
 /// (file name, text) of each bundled sample, RFI's timed live blog first.
 pub const SAMPLES: [(&str, &str); 5] = [
-    (
-        "rfi-aide-militaire-ukraine.txt",
-        include_str!("../assets/samples/rfi-aide-militaire-ukraine.txt"),
-    ),
+    ("rfi-aide-militaire-ukraine.txt", include_str!("../assets/samples/rfi-aide-militaire-ukraine.txt")),
     (
         "franceinfo-kazakhstan-mobilisation.txt",
         include_str!("../assets/samples/franceinfo-kazakhstan-mobilisation.txt"),
     ),
-    (
-        "20minutes-kazakhstan-escalade.txt",
-        include_str!("../assets/samples/20minutes-kazakhstan-escalade.txt"),
-    ),
-    (
-        "euronews-russes-fuient-kazakhstan.txt",
-        include_str!("../assets/samples/euronews-russes-fuient-kazakhstan.txt"),
-    ),
-    (
-        "aljazeera-poutine-minsk.txt",
-        include_str!("../assets/samples/aljazeera-poutine-minsk.txt"),
-    ),
+    ("20minutes-kazakhstan-escalade.txt", include_str!("../assets/samples/20minutes-kazakhstan-escalade.txt")),
+    ("euronews-russes-fuient-kazakhstan.txt", include_str!("../assets/samples/euronews-russes-fuient-kazakhstan.txt")),
+    ("aljazeera-poutine-minsk.txt", include_str!("../assets/samples/aljazeera-poutine-minsk.txt")),
 ];
 
 /// The path under which a bundled sample is shown.

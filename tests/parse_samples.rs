@@ -28,9 +28,7 @@ const BOILERPLATE: &[&str] = &[
 
 fn is_clock(line: &str) -> bool {
     line.split_once(['h', 'H']).is_some_and(|(h, m)| {
-        (1..=2).contains(&h.len())
-            && m.len() == 2
-            && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+        (1..=2).contains(&h.len()) && m.len() == 2 && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
     })
 }
 
@@ -38,11 +36,7 @@ fn assert_no_boilerplate(story: &liveblog::model::Story) {
     for field in text_fields(story) {
         for b in BOILERPLATE {
             // "Tous droits réservés" may not even end a caption.
-            assert!(
-                !field.contains(b),
-                "{:?} holds boilerplate {b:?}: {field:?}",
-                story.path
-            );
+            assert!(!field.contains(b), "{:?} holds boilerplate {b:?}: {field:?}", story.path);
         }
         assert_ne!(field.trim(), "17", "the new-posts counter leaked");
     }
@@ -60,13 +54,10 @@ fn assert_every_line_once(name: &str, title_derived: bool) {
         let line = line.trim().to_string();
         trailer |= line == "Leave a Reply" || line == "Qui anime ce direct ?";
         let structural = line == "17" || line.starts_with("Direct ") || is_clock(&line);
-        if line.is_empty() || trailer || structural || BOILERPLATE.iter().any(|b| line.contains(b))
-        {
+        if line.is_empty() || trailer || structural || BOILERPLATE.iter().any(|b| line.contains(b)) {
             continue;
         }
-        if !previous.is_empty()
-            && (line == previous || line.starts_with(&format!("{previous} Tous droits")))
-        {
+        if !previous.is_empty() && (line == previous || line.starts_with(&format!("{previous} Tous droits"))) {
             continue; // a caption's copy
         }
         previous = line.clone();
@@ -78,18 +69,10 @@ fn assert_every_line_once(name: &str, title_derived: bool) {
         *found.entry(field.clone()).or_default() += 1;
     }
     for (line, n) in &expected {
-        assert_eq!(
-            found.get(line),
-            Some(n),
-            "{name}: line {line:?} should be in the story {n} time(s)"
-        );
+        assert_eq!(found.get(line), Some(n), "{name}: line {line:?} should be in the story {n} time(s)");
     }
     for (field, n) in &found {
-        assert_eq!(
-            expected.get(field),
-            Some(n),
-            "{name}: {field:?} is not a line of the page"
-        );
+        assert_eq!(expected.get(field), Some(n), "{name}: {field:?} is not a line of the page");
     }
     assert_no_boilerplate(&story);
 }
@@ -97,21 +80,14 @@ fn assert_every_line_once(name: &str, title_derived: bool) {
 #[test]
 fn rfi_entries_clocks_and_tags() {
     let story = sample("rfi-aide-militaire-ukraine.txt");
-    assert_eq!(
-        story.title,
-        "Les États-Unis vont verser une aide militaire de 400 millions de dollars à l'Ukraine"
-    );
+    assert_eq!(story.title, "Les États-Unis vont verser une aide militaire de 400 millions de dollars à l'Ukraine");
     assert_eq!(story.entries.len(), 15);
-    let clocks: Vec<String> = story
-        .entries
-        .iter()
-        .map(|e| e.clock.unwrap().to_string())
-        .collect();
+    let clocks: Vec<String> = story.entries.iter().map(|e| e.clock.unwrap().to_string()).collect();
     assert_eq!(
         clocks,
         [
-            "17:38", "17:06", "16:55", "15:15", "13:19", "12:02", "11:20", "11:10", "10:43",
-            "09:07", "08:55", "08:49", "07:45", "07:34", "07:15"
+            "17:38", "17:06", "16:55", "15:15", "13:19", "12:02", "11:20", "11:10", "10:43", "09:07", "08:55", "08:49",
+            "07:45", "07:34", "07:15"
         ]
     );
     let tags: Vec<&str> = story.entry_refs().map(|e| e.tag().unwrap()).collect();
@@ -121,29 +97,15 @@ fn rfi_entries_clocks_and_tags() {
     let folded: BTreeSet<String> = tags.iter().map(|t| fold(t)).collect();
     assert_eq!(folded.len(), 7, "{folded:?}");
     assert_eq!(story.tags.len(), 7);
-    assert_eq!(
-        story.entries[0].at.unwrap().to_rfc3339(),
-        "2024-10-21T17:38:00Z"
-    );
-    assert_eq!(
-        story.entries[14].at.unwrap().to_rfc3339(),
-        "2024-10-21T07:15:00Z"
-    );
-    assert_eq!(
-        story.coverage_start.unwrap().to_rfc3339(),
-        "2024-10-21T06:30:00Z"
-    );
-    assert_eq!(
-        story.coverage_end.unwrap().to_rfc3339(),
-        "2024-10-21T20:15:00Z"
-    );
+    assert_eq!(story.entries[0].at.unwrap().to_rfc3339(), "2024-10-21T17:38:00Z");
+    assert_eq!(story.entries[14].at.unwrap().to_rfc3339(), "2024-10-21T07:15:00Z");
+    assert_eq!(story.coverage_start.unwrap().to_rfc3339(), "2024-10-21T06:30:00Z");
+    assert_eq!(story.coverage_end.unwrap().to_rfc3339(), "2024-10-21T20:15:00Z");
     assert_eq!(story.zone.unwrap().name(), "UTC");
     let first = story.entry(0);
     assert_eq!(
         first.headline(),
-        Some(
-            "Le chef du Pentagone, à Kiev, annonce une aide militaire de 400 millions de dollars à l'Ukraine"
-        )
+        Some("Le chef du Pentagone, à Kiev, annonce une aide militaire de 400 millions de dollars à l'Ukraine")
     );
     assert_eq!(
         first.captions().collect::<Vec<_>>(),
@@ -182,9 +144,7 @@ fn twenty_minutes_sample() {
     let story = sample("20minutes-kazakhstan-escalade.txt");
     // No headline-like line: the title is the first sentence, shortened.
     assert!(
-        story
-            .title
-            .starts_with("Le président du Kazakhstan, pays d’Asie centrale allié de la Russie"),
+        story.title.starts_with("Le président du Kazakhstan, pays d’Asie centrale allié de la Russie"),
         "{}",
         story.title
     );
@@ -198,54 +158,30 @@ fn twenty_minutes_sample() {
 #[test]
 fn euronews_sample() {
     let story = sample("euronews-russes-fuient-kazakhstan.txt");
-    assert_eq!(
-        story.title,
-        "100 000 Russes ont fui au Kazakhstan pour éviter la mobilisation"
-    );
-    assert_eq!(
-        story.byline.map(|b| story.str(b)),
-        Some("Par\u{a0}Franceline Beretti avec\u{a0}AFP")
-    );
+    assert_eq!(story.title, "100 000 Russes ont fui au Kazakhstan pour éviter la mobilisation");
+    assert_eq!(story.byline.map(|b| story.str(b)), Some("Par\u{a0}Franceline Beretti avec\u{a0}AFP"));
     let e = story.entry(0);
     assert_eq!(
         e.captions().collect::<Vec<_>>(),
         ["Des milliers de Russes attendent à la frontière avec le Kazakhstan"]
     );
-    assert_eq!(
-        e.links().count(),
-        3,
-        "the related articles under « À découvrir également »"
-    );
+    assert_eq!(e.links().count(), 3, "the related articles under « À découvrir également »");
     assert_every_line_once("euronews-russes-fuient-kazakhstan.txt", false);
 }
 
 #[test]
 fn aljazeera_sample_splits_at_subheadings() {
     let story = sample("aljazeera-poutine-minsk.txt");
-    assert_eq!(
-        story.title,
-        "Kyiv attaquée : la Russie renouvelle ses frappes"
-    );
+    assert_eq!(story.title, "Kyiv attaquée : la Russie renouvelle ses frappes");
     let headlines: Vec<Option<&str>> = story.entry_refs().map(|e| e.headline()).collect();
-    assert_eq!(
-        headlines,
-        [
-            None,
-            Some("Rôle plus actif ?"),
-            Some("INTERACTIF - QUI CONTRÔLE QUOI EN UKRAINE")
-        ]
-    );
+    assert_eq!(headlines, [None, Some("Rôle plus actif ?"), Some("INTERACTIF - QUI CONTRÔLE QUOI EN UKRAINE")]);
     assert_every_line_once("aljazeera-poutine-minsk.txt", false);
 }
 
 #[test]
 fn explain_names_each_dropped_line() {
     let story = sample("rfi-aide-militaire-ukraine.txt");
-    let rules: Vec<(u32, &str)> = story
-        .dropped
-        .iter()
-        .map(|d| (d.line, d.rule.as_str()))
-        .collect();
+    let rules: Vec<(u32, &str)> = story.dropped.iter().map(|d| (d.line, d.rule.as_str())).collect();
     for expected in [
         (8, "share"),
         (9, "image"),
@@ -256,9 +192,6 @@ fn explain_names_each_dropped_line() {
         (262, "host-box"),
         (264, "host-box"),
     ] {
-        assert!(
-            rules.contains(&expected),
-            "{expected:?} missing from {rules:?}"
-        );
+        assert!(rules.contains(&expected), "{expected:?} missing from {rules:?}");
     }
 }

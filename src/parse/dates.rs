@@ -32,20 +32,14 @@ pub(crate) fn resolve(story: &mut Story, lines: &[Line]) {
     restate_in_zone(story);
 
     let markers = markers(story, lines);
-    let clocks: Vec<Clock> = story
-        .entries
-        .iter()
-        .map(|e| e.clock.expect("timed entry"))
-        .collect();
+    let clocks: Vec<Clock> = story.entries.iter().map(|e| e.clock.expect("timed entry")).collect();
     let late = NaiveTime::from_hms_opt(23, 59, 59).expect("valid time");
 
     // The top of the page: date and the clock the first entry is compared with.
     // A dateline without a time (read as midnight) covers the whole day.
     let at_or_late = |t: NaiveTime| if t == NaiveTime::MIN { late } else { t };
-    let mut cursor: Option<(NaiveDate, NaiveTime)> = story
-        .coverage_end
-        .or(story.updated)
-        .map(|w| (w.local().date(), at_or_late(w.local().time())));
+    let mut cursor: Option<(NaiveDate, NaiveTime)> =
+        story.coverage_end.or(story.updated).map(|w| (w.local().date(), at_or_late(w.local().time())));
     if cursor.is_none()
         && let Some(start) = story.coverage_start.or(story.published)
     {
@@ -59,11 +53,7 @@ pub(crate) fn resolve(story: &mut Story, lines: &[Line]) {
         }
         let start = start.local();
         let oldest = *clocks.last().expect("timed entries");
-        let oldest_day = if oldest.time() < start.time() {
-            start.date() + Days::new(1)
-        } else {
-            start.date()
-        };
+        let oldest_day = if oldest.time() < start.time() { start.date() + Days::new(1) } else { start.date() };
         cursor = Some((oldest_day + Days::new(back), late));
     }
 
@@ -103,15 +93,13 @@ fn markers(story: &Story, lines: &[Line]) -> Vec<Marker> {
     let mut entry = 0;
     for line in lines {
         match line.kind {
-            Kind::Time => {
-                if entry < story.entries.len() && story.entries[entry].line == line.number {
-                    let text = story.str(line.span);
-                    if let Some((d, m)) = time::clock_line(text).and_then(|c| c.day_month) {
-                        out.push(Marker::Day(d, m, None));
-                    }
-                    out.push(Marker::Entry(entry));
-                    entry += 1;
+            Kind::Time if entry < story.entries.len() && story.entries[entry].line == line.number => {
+                let text = story.str(line.span);
+                if let Some((d, m)) = time::clock_line(text).and_then(|c| c.day_month) {
+                    out.push(Marker::Day(d, m, None));
                 }
+                out.push(Marker::Entry(entry));
+                entry += 1;
             }
             Kind::DayHeader => {
                 if let Some((d, m, y)) = time::day_header(story.str(line.span)) {
@@ -140,12 +128,7 @@ fn pick_year(d: u32, m: u32, y: Option<i32>, current: Option<NaiveDate>) -> Opti
 
 fn restate_in_zone(story: &mut Story) {
     let Some(zone) = story.zone else { return };
-    for slot in [
-        &mut story.coverage_start,
-        &mut story.coverage_end,
-        &mut story.published,
-        &mut story.updated,
-    ] {
+    for slot in [&mut story.coverage_start, &mut story.coverage_end, &mut story.published, &mut story.updated] {
         if let Some(When::Local(local)) = *slot
             && let Some(t) = zone.resolve(local)
         {

@@ -44,17 +44,15 @@ static LINK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("link regex")
 });
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Par|By)\s+\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){1,8}$").expect("byline regex")
-});
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Par|By)\s+\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){1,8}$").expect("byline regex"));
 
 fn is_credit(line: &str) -> bool {
     CREDIT.is_match(line)
 }
 
 fn is_link(line: &str) -> bool {
-    LINK.captures(line)
-        .is_some_and(|c| headline_like(&c["title"]))
+    LINK.captures(line).is_some_and(|c| headline_like(&c["title"]))
 }
 
 static UPDATED_AT: LazyLock<Regex> = LazyLock::new(|| {
@@ -81,12 +79,7 @@ struct Section<'t> {
 
 impl<'t> Section<'t> {
     fn new(text: &'t str) -> Self {
-        Section {
-            text,
-            parts: Vec::new(),
-            dropped: Vec::new(),
-            last: None,
-        }
+        Section { text, parts: Vec::new(), dropped: Vec::new(), last: None }
     }
 
     fn str(&self, span: Span) -> &'t str {
@@ -104,11 +97,7 @@ impl<'t> Section<'t> {
                 if let Some(part) = self.parts.iter_mut().rev().find(|(_, sp)| *sp == last) {
                     part.0 = Part::Caption;
                 }
-                self.dropped.push(DroppedLine {
-                    line: line.number,
-                    rule: "repeated-caption".into(),
-                    span: line.span,
-                });
+                self.dropped.push(DroppedLine { line: line.number, rule: "repeated-caption".into(), span: line.span });
                 self.last = None;
                 return;
             }
@@ -125,11 +114,7 @@ impl<'t> Section<'t> {
     }
 
     fn take(&mut self, part: Part) -> Vec<Span> {
-        self.parts
-            .iter()
-            .filter(|(p, _)| *p == part)
-            .map(|(_, s)| *s)
-            .collect()
+        self.parts.iter().filter(|(p, _)| *p == part).map(|(_, s)| *s).collect()
     }
 }
 
@@ -155,21 +140,13 @@ fn build_from(story: &mut Story, text: &str, lines: &[Line]) {
         match line.kind {
             Kind::Text | Kind::Link => {}
             Kind::DayHeader => {
-                dropped.push(DroppedLine {
-                    line: line.number,
-                    rule: "day-header".into(),
-                    span: line.span,
-                });
+                dropped.push(DroppedLine { line: line.number, rule: "day-header".into(), span: line.span });
                 continue;
             }
             _ => continue,
         }
-        if header_dateline(story, s) {
-            dropped.push(DroppedLine {
-                line: line.number,
-                rule: "dateline".into(),
-                span: line.span,
-            });
+        if header_dateline(story, s) || UPDATED_AT.is_match(s) {
+            dropped.push(DroppedLine { line: line.number, rule: "dateline".into(), span: line.span });
             continue;
         }
         if story.zone.is_none() {
@@ -178,12 +155,7 @@ fn build_from(story: &mut Story, text: &str, lines: &[Line]) {
         if first_time.is_none() {
             break;
         }
-        if title.is_none()
-            && line.kind == Kind::Text
-            && headline_like(s)
-            && !is_credit(s)
-            && !is_link(s)
-        {
+        if title.is_none() && line.kind == Kind::Text && headline_like(s) && !is_credit(s) && !is_link(s) {
             title = Some(line.span);
             // BBC: "… live: Thursday 18 January 2018" dates the whole page.
             if story.published.is_none()
@@ -205,9 +177,7 @@ fn build_from(story: &mut Story, text: &str, lines: &[Line]) {
         story.dropped = dropped;
         return;
     }
-    story.title = title
-        .map(|t| text[t.start as usize..t.end as usize].to_string())
-        .unwrap_or_default();
+    story.title = title.map(|t| text[t.start as usize..t.end as usize].to_string()).unwrap_or_default();
     story.summary = header.take(Part::Body);
     story.captions = header.take(Part::Caption);
     story.links = header.take(Part::Link);
@@ -273,22 +243,15 @@ fn build_entry(
 ) -> Entry {
     let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
     let time_line = time::clock_line(s(&lines[0])).expect("time line");
-    let mut entry = Entry {
-        clock: Some(time_line.clock),
-        zone: time_line.zone,
-        line: lines[0].number,
-        ..Entry::default()
-    };
+    let mut entry =
+        Entry { clock: Some(time_line.clock), zone: time_line.zone, line: lines[0].number, ..Entry::default() };
     let mut tag: Option<Span> = None;
     if let Some(rest) = time_line.rest {
         let start = lines[0].span.end as usize - rest.len();
         tag = Some(Span::new(start, lines[0].span.end as usize));
     }
 
-    let content: Vec<&Line> = lines[1..]
-        .iter()
-        .filter(|l| matches!(l.kind, Kind::Text | Kind::Link))
-        .collect();
+    let content: Vec<&Line> = lines[1..].iter().filter(|l| matches!(l.kind, Kind::Text | Kind::Link)).collect();
     let mut used = 0;
     // RFI, TF1info: a short line glued under the time, then a blank, then a headline-like
     // line (or in capitals), is a tag. The Guardian and the BBC go straight to the headline.
@@ -296,8 +259,7 @@ fn build_entry(
         && let (Some(first), Some(second)) = (content.first(), content.get(1))
         && lines.get(1).is_some_and(|l| std::ptr::eq(l, *first))
         && tag_like(s(first))
-        && (upper_case(s(first))
-            || (lines.get(2).is_some_and(|l| l.kind == Kind::Blank) && headline_like(s(second))))
+        && (upper_case(s(first)) || (lines.get(2).is_some_and(|l| l.kind == Kind::Blank) && headline_like(s(second))))
     {
         tag = Some(first.span);
         used = 1;
@@ -314,14 +276,8 @@ fn build_entry(
             && let Some(rest) = headline.strip_prefix("Breaking")
             && rest.starts_with(|c: char| c.is_uppercase())
         {
-            tag = Some(Span::new(
-                next.span.start as usize,
-                next.span.start as usize + "Breaking".len(),
-            ));
-            entry.headline = Some(Span::new(
-                next.span.start as usize + "Breaking".len(),
-                next.span.end as usize,
-            ));
+            tag = Some(Span::new(next.span.start as usize, next.span.start as usize + "Breaking".len()));
+            entry.headline = Some(Span::new(next.span.start as usize + "Breaking".len(), next.span.end as usize));
         } else {
             entry.headline = Some(next.span);
         }
@@ -346,20 +302,14 @@ fn build_entry(
                         }
                         crate::model::Clock::new(hour, caps["m"].parse().ok()?)
                     });
-                    dropped.push(DroppedLine {
-                        line: line.number,
-                        rule: "updated-at".into(),
-                        span: line.span,
-                    });
+                    dropped.push(DroppedLine { line: line.number, rule: "updated-at".into(), span: line.span });
                     continue;
                 }
                 section.push(line);
             }
-            Kind::DayHeader => dropped.push(DroppedLine {
-                line: line.number,
-                rule: "day-header".into(),
-                span: line.span,
-            }),
+            Kind::DayHeader => {
+                dropped.push(DroppedLine { line: line.number, rule: "day-header".into(), span: line.span })
+            }
             _ => {}
         }
     }
@@ -369,11 +319,7 @@ fn build_entry(
     dropped.append(&mut section.dropped);
     if let Some(tag) = tag {
         entry.tag = Some(tag);
-        entry.tag_id = Some(intern_tag(
-            story,
-            tags,
-            &text[tag.start as usize..tag.end as usize],
-        ));
+        entry.tag_id = Some(intern_tag(story, tags, &text[tag.start as usize..tag.end as usize]));
     }
     entry
 }
@@ -384,10 +330,7 @@ fn intern_tag(story: &mut Story, tags: &mut HashMap<String, u32>, label: &str) -
         return id;
     }
     let id = story.tags.len() as u32;
-    story.tags.push(Tag {
-        label: label.to_string(),
-        key: key.clone(),
-    });
+    story.tags.push(Tag { label: label.to_string(), key: key.clone() });
     tags.insert(key, id);
     id
 }
@@ -416,9 +359,7 @@ fn build_untimed(story: &mut Story, text: &str, lines: &[Line], dropped: &mut Ve
             continue;
         }
         let headline = line.kind != Kind::Link && headline_like(t) && !is_credit(t) && !is_link(t);
-        let next = lines[i + 1..]
-            .iter()
-            .find(|l| !matches!(l.kind, Kind::Blank | Kind::Dropped(_)));
+        let next = lines[i + 1..].iter().find(|l| !matches!(l.kind, Kind::Blank | Kind::Dropped(_)));
         let repeated = next.is_some_and(|n| s(n).starts_with(t));
         if title.is_none() {
             if headline && !repeated {
@@ -467,11 +408,7 @@ fn build_untimed(story: &mut Story, text: &str, lines: &[Line], dropped: &mut Ve
 
 /// A title for a page that has no headline-like line: its first sentence, shortened.
 fn derived_title(paragraph: &str) -> String {
-    let sentence = paragraph
-        .split_inclusive(". ")
-        .next()
-        .unwrap_or(paragraph)
-        .trim();
+    let sentence = paragraph.split_inclusive(". ").next().unwrap_or(paragraph).trim();
     if sentence.chars().count() <= 100 {
         return sentence.trim_end_matches('.').to_string();
     }
@@ -524,9 +461,7 @@ mod tests {
         assert!(!headline_like("Une phrase qui se termine."));
         assert!(tag_like("élections en Moldavie"));
         assert!(tag_like("MARIOUPOL"));
-        assert!(!tag_like(
-            "Le Kremlin dénonce des anomalies dans le décompte des voix"
-        ));
+        assert!(!tag_like("Le Kremlin dénonce des anomalies dans le décompte des voix"));
     }
 
     #[test]
@@ -534,15 +469,9 @@ mod tests {
         assert!(is_credit("© AP Photo/Efrem Lukatsky"));
         assert!(is_credit("(VANESSA CARVALHO / BRAZIL PHOTO PRESS / AFP)"));
         assert!(!is_credit("(Reuters) Le président a dit"));
-        assert!(is_link(
-            "Voir Ukraine : Antonio Guterres rencontre Vladimir Poutine à Moscou"
-        ));
-        assert!(is_link(
-            "Lire Russie : le chercheur français Laurent Vinatier maintenu en détention provisoire"
-        ));
-        assert!(!is_link(
-            "Voir Moscou s'enfoncer dans la guerre était prévisible."
-        ));
+        assert!(is_link("Voir Ukraine : Antonio Guterres rencontre Vladimir Poutine à Moscou"));
+        assert!(is_link("Lire Russie : le chercheur français Laurent Vinatier maintenu en détention provisoire"));
+        assert!(!is_link("Voir Moscou s'enfoncer dans la guerre était prévisible."));
         assert!(BYLINE.is_match("Par Franceline Beretti avec AFP"));
         assert!(!BYLINE.is_match("By pfvz8"));
     }
@@ -558,25 +487,13 @@ mod tests {
 
     #[test]
     fn outlets_named_by_the_page() {
-        assert_eq!(
-            find_outlet("x\nContinuer à lire sur le site France Info\n").as_deref(),
-            Some("France Info")
-        );
+        assert_eq!(find_outlet("x\nContinuer à lire sur le site France Info\n").as_deref(), Some("France Info"));
         assert_eq!(
             find_outlet("Comme chaque jour, la rédaction de 20 Minutes est mobilisée").as_deref(),
             Some("20 Minutes")
         );
-        assert_eq!(
-            find_outlet("Par Franceline Beretti avec AFP\n").as_deref(),
-            Some("AFP")
-        );
-        assert_eq!(
-            find_outlet("Par\u{a0}Franceline Beretti avec\u{a0}AFP\n").as_deref(),
-            Some("AFP")
-        );
-        assert_eq!(
-            find_outlet("a indiqué à l'AFP un responsable").as_deref(),
-            None
-        );
+        assert_eq!(find_outlet("Par Franceline Beretti avec AFP\n").as_deref(), Some("AFP"));
+        assert_eq!(find_outlet("Par\u{a0}Franceline Beretti avec\u{a0}AFP\n").as_deref(), Some("AFP"));
+        assert_eq!(find_outlet("a indiqué à l'AFP un responsable").as_deref(), None);
     }
 }

@@ -30,18 +30,11 @@ pub fn parse_bytes(path: PathBuf, bytes: Vec<u8>, rules: &Rules) -> Result<Story
 /// left in `text` would reach the output: callers with raw text go through `parse_bytes`.
 pub fn parse_text(path: PathBuf, text: String, rules: &Rules) -> Story {
     let lines = classify(&text, rules);
-    let mut story = Story {
-        path,
-        ..Story::default()
-    };
+    let mut story = Story { path, ..Story::default() };
     let mut dropped = Vec::new();
     for line in &lines {
         if let Kind::Dropped(name) = &line.kind {
-            dropped.push(DroppedLine {
-                line: line.number,
-                rule: rules.name(*name).to_string(),
-                span: line.span,
-            });
+            dropped.push(DroppedLine { line: line.number, rule: rules.name(*name).to_string(), span: line.span });
         }
     }
     story.text = text;
@@ -92,11 +85,7 @@ fn classify(text: &str, rules: &Rules) -> Vec<Line> {
         let offset = start + (trimmed.as_ptr() as usize - raw.as_ptr() as usize);
         let span = Span::new(offset, offset + trimmed.len());
         let kind = if let Some(rule) = rest_rule {
-            if trimmed.is_empty() {
-                Kind::Blank
-            } else {
-                Kind::Dropped(rule)
-            }
+            if trimmed.is_empty() { Kind::Blank } else { Kind::Dropped(rule) }
         } else if trimmed.is_empty() {
             Kind::Blank
         } else if let Some((name, rule)) = rules.matching_index(trimmed) {

@@ -39,9 +39,8 @@ pub struct RuleError {
     pub reason: String,
 }
 
-static EMBEDDED: LazyLock<Rules> = LazyLock::new(|| {
-    Rules::from_text(EMBEDDED_RULES, "assets/boilerplate.rules").expect("embedded rules are valid")
-});
+static EMBEDDED: LazyLock<Rules> =
+    LazyLock::new(|| Rules::from_text(EMBEDDED_RULES, "assets/boilerplate.rules").expect("embedded rules are valid"));
 
 impl Rules {
     /// The rules shipped with liveblog, compiled once.
@@ -50,11 +49,7 @@ impl Rules {
     }
 
     pub fn from_text(text: &str, origin: &str) -> Result<Rules, RuleError> {
-        let mut rules = Rules {
-            rules: Vec::new(),
-            set: RegexSet::empty(),
-            patterns: Vec::new(),
-        };
+        let mut rules = Rules { rules: Vec::new(), set: RegexSet::empty(), patterns: Vec::new() };
         rules.add_text(text, origin)?;
         Ok(rules)
     }
@@ -66,25 +61,14 @@ impl Rules {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let error = |reason: String| RuleError {
-                origin: origin.to_string(),
-                line: n + 1,
-                reason,
-            };
+            let error = |reason: String| RuleError { origin: origin.to_string(), line: n + 1, reason };
             let (head, pattern) = line
                 .split_once(": ")
                 .or_else(|| line.split_once(":\t"))
                 .ok_or_else(|| error("expected `name [flags]: pattern`".into()))?;
             let mut words = head.split_whitespace();
-            let name = words
-                .next()
-                .ok_or_else(|| error("rule has no name".into()))?;
-            let mut rule = Rule {
-                name: name.to_string(),
-                rest: false,
-                count_above: false,
-                links_below: false,
-            };
+            let name = words.next().ok_or_else(|| error("rule has no name".into()))?;
+            let mut rule = Rule { name: name.to_string(), rest: false, count_above: false, links_below: false };
             for flag in words {
                 match flag.trim_matches(|c| c == '[' || c == ']') {
                     "rest" => rule.rest = true,
@@ -94,8 +78,7 @@ impl Rules {
                 }
             }
             let anchored = format!("^(?:{})$", pattern.trim());
-            regex::Regex::new(&anchored)
-                .map_err(|e| error(format!("bad pattern: {}", first_line(&e.to_string()))))?;
+            regex::Regex::new(&anchored).map_err(|e| error(format!("bad pattern: {}", first_line(&e.to_string()))))?;
             self.patterns.push(anchored);
             self.rules.push(rule);
         }
@@ -113,11 +96,7 @@ impl Rules {
         if line.len() > MAX_RULE_LINE || line.is_empty() {
             return None;
         }
-        self.set
-            .matches(line)
-            .iter()
-            .next()
-            .map(|i| (i, &self.rules[i]))
+        self.set.matches(line).iter().next().map(|i| (i, &self.rules[i]))
     }
 
     pub fn name(&self, index: usize) -> &str {
@@ -134,10 +113,7 @@ impl Rules {
 }
 
 fn first_line(s: &str) -> &str {
-    s.lines()
-        .find(|l| l.starts_with("error"))
-        .unwrap_or_else(|| s.lines().last().unwrap_or(s))
-        .trim()
+    s.lines().find(|l| l.starts_with("error")).unwrap_or_else(|| s.lines().last().unwrap_or(s)).trim()
 }
 
 #[cfg(test)]
@@ -156,26 +132,16 @@ mod tests {
             ("nouvelle(s) publication(s)", "new-posts"),
             ("Continuer à lire sur le site France Info", "read-on"),
             ("%d blogueurs aiment cette page :", "wordpress-likes"),
-            (
-                "La source de cet article se trouve sur ce site",
-                "source-notice",
-            ),
+            ("La source de cet article se trouve sur ce site", "source-notice"),
             ("Source link", "source-link"),
             ("By pfvz8", "scraper-byline"),
             ("Leave a Reply", "comments"),
-            (
-                "Your email address will not be published. Required fields are marked *",
-                "comments",
-            ),
+            ("Your email address will not be published. Required fields are marked *", "comments"),
             ("Durée de la vidéo 04 minutes 58 secondes", "video-length"),
             ("Qui anime ce direct ?", "host-box"),
             ("Tous droits réservés AP", "rights"),
         ] {
-            assert_eq!(
-                rules.matching(line).map(|r| r.name.as_str()),
-                Some(name),
-                "{line}"
-            );
+            assert_eq!(rules.matching(line).map(|r| r.name.as_str()), Some(name), "{line}");
         }
         assert!(rules.matching("Le Kremlin dénonce des anomalies").is_none());
         assert!(rules.matching("By John Smith").is_none());
@@ -196,16 +162,8 @@ mod tests {
     fn user_rules_add_to_embedded() {
         let mut rules = Rules::embedded().clone();
         let before = rules.len();
-        rules
-            .add_text("newsletter: Inscrivez-vous.*\n", "user")
-            .unwrap();
+        rules.add_text("newsletter: Inscrivez-vous.*\n", "user").unwrap();
         assert_eq!(rules.len(), before + 1);
-        assert_eq!(
-            rules
-                .matching("Inscrivez-vous à la newsletter")
-                .unwrap()
-                .name,
-            "newsletter"
-        );
+        assert_eq!(rules.matching("Inscrivez-vous à la newsletter").unwrap().name, "newsletter");
     }
 }

@@ -9,8 +9,7 @@ use chrono::{NaiveDate, NaiveTime};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
-const ZONES: &str =
-    r"TU|UTC|GMT|BST|CEST|CET|EDT|EST|PDT|PST|heure de Paris|heure à Paris|\(heure de Paris\)";
+const ZONES: &str = r"TU|UTC|GMT|BST|CEST|CET|EDT|EST|PDT|PST|heure de Paris|heure à Paris|\(heure de Paris\)";
 const MONTHS: &str = r"janvier|janv|février|fevrier|févr|fév|fevr|mars|avril|avr|mai|juin|juillet|juil|août|aout|septembre|sept|octobre|novembre|décembre|decembre|déc|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec";
 const WEEKDAYS: &str = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mer|jeu|ven|sam|dim|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun";
 
@@ -59,19 +58,12 @@ pub fn clock_line(line: &str) -> Option<ClockLine<'_>> {
     } else {
         None
     };
-    Some(ClockLine {
-        clock,
-        zone: caps.name("zone").and_then(|z| zone_named(z.as_str())),
-        day_month,
-        rest,
-    })
+    Some(ClockLine { clock, zone: caps.name("zone").and_then(|z| zone_named(z.as_str())), day_month, rest })
 }
 
 fn clock_from(caps: &Captures<'_>, ampm: Option<&str>) -> Option<Clock> {
     let mut hour: u32 = caps.name("h")?.as_str().parse().ok()?;
-    let minute: u32 = caps
-        .name("m")
-        .map_or(Some(0), |m| m.as_str().parse().ok())?;
+    let minute: u32 = caps.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
     if let Some(ampm) = ampm {
         if !(1..=12).contains(&hour) {
             return None;
@@ -89,10 +81,7 @@ fn clock_from(caps: &Captures<'_>, ampm: Option<&str>) -> Option<Clock> {
 
 /// The zone an abbreviation or phrase names.
 pub fn zone_named(name: &str) -> Option<Zone> {
-    let fixed = |name, hours: i32| Zone::Fixed {
-        name,
-        offset_seconds: hours * 3600,
-    };
+    let fixed = |name, hours: i32| Zone::Fixed { name, offset_seconds: hours * 3600 };
     Some(match name {
         "TU" | "UTC" => Zone::UTC,
         "GMT" => fixed("GMT", 0),
@@ -182,21 +171,9 @@ pub fn datelines(line: &str) -> Vec<DatelinePart> {
             let start = caps.get(0)?.start();
             let date = date_from(&caps)?;
             let ampm = caps.name("ampm").map(|m| m.as_str().to_ascii_lowercase());
-            let time = caps
-                .name("h")
-                .and_then(|_| clock_from(&caps, ampm.as_deref()))
-                .map(|c| c.time());
-            let kind = kinds
-                .iter()
-                .rev()
-                .find(|(at, _)| *at <= start)
-                .map_or(DatelineKind::Plain, |(_, k)| *k);
-            Some(DatelinePart {
-                kind,
-                date,
-                time,
-                zone: caps.name("zone").and_then(|z| zone_named(z.as_str())),
-            })
+            let time = caps.name("h").and_then(|_| clock_from(&caps, ampm.as_deref())).map(|c| c.time());
+            let kind = kinds.iter().rev().find(|(at, _)| *at <= start).map_or(DatelineKind::Plain, |(_, k)| *k);
+            Some(DatelinePart { kind, date, time, zone: caps.name("zone").and_then(|z| zone_named(z.as_str())) })
         })
         .collect()
 }
@@ -261,11 +238,7 @@ pub fn day_header(line: &str) -> Option<(u32, u32, Option<i32>)> {
         Some(d) => (d.as_str(), &caps["mon1"]),
         None => (caps.name("d2")?.as_str(), &caps["mon2"]),
     };
-    Some((
-        d.parse().ok()?,
-        month_number(mon)?,
-        caps.name("y").and_then(|y| y.as_str().parse().ok()),
-    ))
+    Some((d.parse().ok()?, month_number(mon)?, caps.name("y").and_then(|y| y.as_str().parse().ok())))
 }
 
 static ZONE_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -315,24 +288,13 @@ mod tests {
         assert_eq!(clock_line("17.38 GMT").unwrap().zone.unwrap().name(), "GMT");
         assert_eq!(clock_line("4.53pm BST").unwrap().zone, zone_named("BST"));
         assert_eq!(clock_line("8h55 TU").unwrap().zone, Some(Zone::UTC));
-        assert_eq!(
-            clock_line("8h55 heure de Paris").unwrap().zone,
-            Some(Zone::Region(chrono_tz::Europe::Paris))
-        );
+        assert_eq!(clock_line("8h55 heure de Paris").unwrap().zone, Some(Zone::Region(chrono_tz::Europe::Paris)));
     }
 
     #[test]
     fn not_clock_lines() {
-        for line in [
-            "2024",
-            "17",
-            "Updated at 19.38 GMT",
-            "25h10",
-            "17h38 aide",
-            "13.45pm",
-            "100 000",
-            "Le président",
-        ] {
+        for line in ["2024", "17", "Updated at 19.38 GMT", "25h10", "17h38 aide", "13.45pm", "100 000", "Le président"]
+        {
             assert_eq!(clock(line), None, "{line}");
         }
     }
@@ -354,17 +316,11 @@ mod tests {
         assert_eq!(d[0].zone, Some(Zone::UTC));
 
         let d = datelines("First published on Fri 19 Feb 2021 17.20\u{a0}GMT");
-        assert_eq!(
-            (d[0].kind, d[0].time),
-            (DatelineKind::Started, NaiveTime::from_hms_opt(17, 20, 0))
-        );
+        assert_eq!((d[0].kind, d[0].time), (DatelineKind::Started, NaiveTime::from_hms_opt(17, 20, 0)));
         let d = datelines("Fri 19 Feb 2021 19.41 GMT");
         assert_eq!(d[0].kind, DatelineKind::Plain);
         let d = datelines("Publié le 20/09/2023 06:40");
-        assert_eq!(
-            (d[0].kind, d[0].date.to_string()),
-            (DatelineKind::Published, "2023-09-20".into())
-        );
+        assert_eq!((d[0].kind, d[0].date.to_string()), (DatelineKind::Published, "2023-09-20".into()));
         let d = datelines("Publié le 16 mai 2022 à 6h00, mis à jour le 17 mai 2022 à 6h19");
         assert_eq!(d.len(), 2);
         assert_eq!(d[1].kind, DatelineKind::Updated);
@@ -373,23 +329,14 @@ mod tests {
         assert_eq!(d[0].kind, DatelineKind::Ended);
         let d = datelines("Ukraine war live: Thursday 18 January 2018");
         assert_eq!(d[0].date.to_string(), "2018-01-18");
-        assert_eq!(
-            datelines("12.10.2023, 16:08")[0].time,
-            NaiveTime::from_hms_opt(16, 8, 0)
-        );
-        assert_eq!(
-            datelines("Live ended March 3, 2024 at 4:05 pm")[0].time,
-            NaiveTime::from_hms_opt(16, 5, 0)
-        );
+        assert_eq!(datelines("12.10.2023, 16:08")[0].time, NaiveTime::from_hms_opt(16, 8, 0));
+        assert_eq!(datelines("Live ended March 3, 2024 at 4:05 pm")[0].time, NaiveTime::from_hms_opt(16, 5, 0));
     }
 
     #[test]
     fn day_headers() {
         assert_eq!(day_header("Lundi 21 octobre"), Some((21, 10, None)));
-        assert_eq!(
-            day_header("Sunday 20 October 2024"),
-            Some((20, 10, Some(2024)))
-        );
+        assert_eq!(day_header("Sunday 20 October 2024"), Some((20, 10, Some(2024))));
         assert_eq!(day_header("Mardi 1er avril"), Some((1, 4, None)));
         assert_eq!(day_header("Lundi, la Russie a frappé"), None);
     }
@@ -405,17 +352,8 @@ mod tests {
 
     #[test]
     fn zone_statements() {
-        assert_eq!(
-            zone_statement("Les horaires sont affichés en temps universel."),
-            Some(Zone::UTC)
-        );
-        assert_eq!(
-            zone_statement("All times stated are UK"),
-            Some(Zone::Region(chrono_tz::Europe::London))
-        );
-        assert_eq!(
-            zone_statement("Les heures sont en heure de Paris"),
-            Some(Zone::Region(chrono_tz::Europe::Paris))
-        );
+        assert_eq!(zone_statement("Les horaires sont affichés en temps universel."), Some(Zone::UTC));
+        assert_eq!(zone_statement("All times stated are UK"), Some(Zone::Region(chrono_tz::Europe::London)));
+        assert_eq!(zone_statement("Les heures sont en heure de Paris"), Some(Zone::Region(chrono_tz::Europe::Paris)));
     }
 }

@@ -26,12 +26,7 @@ pub fn fixture(name: &str) -> Story {
 }
 
 pub fn parse_str(text: &str) -> Story {
-    parse::parse_bytes(
-        PathBuf::from("test.txt"),
-        text.as_bytes().to_vec(),
-        Rules::embedded(),
-    )
-    .expect("text")
+    parse::parse_bytes(PathBuf::from("test.txt"), text.as_bytes().to_vec(), Rules::embedded()).expect("text")
 }
 
 /// Every text field of a story, as the reader and the export show them.
