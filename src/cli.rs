@@ -4,8 +4,12 @@
 //! not be (the rest still shown), 2 on a usage error.
 
 use crate::export;
+use crate::frame;
+use crate::keys::KeyMap;
 use crate::load::{self, LoadError};
 use crate::parse::Rules;
+use crate::state::Reader;
+use crate::tui;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -38,6 +42,19 @@ pub enum Command {
         /// Files or directories; without any, the bundled samples.
         paths: Vec<PathBuf>,
     },
+    /// Render one screen of the reader as text, after replaying keys.
+    Frame {
+        /// Screen size, WIDTHxHEIGHT.
+        #[arg(long, default_value = "120x40", value_parser = crate::frame::parse_size)]
+        size: (u16, u16),
+        /// Keys to press first: characters as typed, named keys in angle brackets
+        /// (<Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right> <PageUp> <PageDown> <Home>
+        /// <End> <Space> <Backspace> <C-c>).
+        #[arg(long, default_value = "")]
+        keys: String,
+        /// Files or directories; without any, the bundled samples.
+        paths: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,8 +76,48 @@ pub fn main() -> ExitCode {
     let rules = Rules::embedded();
     match cli.command {
         Some(Command::Export { format, explain, paths }) => run_export(&paths, format, explain, rules),
-        None => run_export(&cli.paths, Format::Json, false, rules),
+        Some(Command::Frame { size, keys, paths }) => run_frame(&paths, size, &keys, rules),
+        None => run_reader(&cli.paths, rules),
     }
+}
+
+fn run_reader(paths: &[PathBuf], rules: &Rules) -> ExitCode {
+    let (stories, errors) = load::load(paths, rules);
+    if stories.is_empty() {
+        report(&errors);
+        eprintln!("liveblog: nothing to read");
+        return ExitCode::from(1);
+    }
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        report(&errors);
+        eprintln!("liveblog: stdout is not a terminal (try `liveblog export` or `liveblog frame`)");
+        return ExitCode::from(2);
+    }
+    let mut reader = Reader::new(stories);
+    if let Some(first) = errors.first() {
+        reader.message = Some(format!("{first}{}", if errors.len() > 1 { " (and more)" } else { "" }));
+    }
+    if let Err(e) = tui::run(reader, KeyMap::default()) {
+        eprintln!("liveblog: terminal: {e}");
+        return ExitCode::from(1);
+    }
+    // Errors printed after the screen is restored, so they stay visible.
+    report(&errors)
+}
+
+fn run_frame(paths: &[PathBuf], size: (u16, u16), keys: &str, rules: &Rules) -> ExitCode {
+    let (stories, errors) = load::load(paths, rules);
+    let keymap = KeyMap::default();
+    let mut reader = Reader::new(stories);
+    reader.apply(crate::state::Action::Resize(size.0, size.1));
+    if let Err(e) = frame::replay(&mut reader, &keymap, keys) {
+        eprintln!("liveblog: --keys: {e}");
+        return ExitCode::from(2);
+    }
+    let buffer = frame::draw(&mut reader, &keymap, size.0, size.1);
+    print!("{}", frame::buffer_text(&buffer));
+    report(&errors)
 }
 
 fn run_export(paths: &[PathBuf], format: Format, explain: bool, rules: &Rules) -> ExitCode {

@@ -4,8 +4,15 @@
 pub mod cli;
 pub mod corpus;
 pub mod export;
+pub mod frame;
 pub mod input;
+pub mod keys;
+pub mod layout;
 pub mod load;
 pub mod model;
 pub mod parse;
 pub mod samples;
+pub mod state;
+pub mod textlayout;
+pub mod tui;
+pub mod ui;

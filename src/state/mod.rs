@@ -1,0 +1,642 @@
+//! The reader's state and its transitions: the stories, the selected story and, per story, its
+//! selected entry, filters and text scroll (in [`StoryView`]); the focused pane, the display
+//! order, the zone shown, and the open overlay or prompt. [`Reader::apply`] with an [`Action`]
+//! is the only way to change it. No terminal types here: the renderer reads this state, the
+//! key map produces actions.
+
+pub mod goto;
+mod view;
+
+use crate::layout::{self, Area};
+use crate::model::{Clock, Entry, Story, When};
+use crate::textlayout;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use std::collections::BTreeSet;
+pub use view::{Row, StoryView, list_offset};
+
+/// A pane of the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Stories,
+    Timeline,
+    Text,
+}
+
+impl Pane {
+    fn next(self) -> Pane {
+        match self {
+            Pane::Stories => Pane::Timeline,
+            Pane::Timeline => Pane::Text,
+            Pane::Text => Pane::Stories,
+        }
+    }
+    fn prev(self) -> Pane {
+        self.next().next()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// As the sites show them.
+    NewestFirst,
+    OldestFirst,
+}
+
+/// Which zone clocks and dates are shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoneShown {
+    /// As the page prints them.
+    Source,
+    /// The user's local zone.
+    Local,
+    Utc,
+}
+
+/// The tag picker's own state: the tags with their counts, most used first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagPicker {
+    /// (tag id, label, entries with it).
+    pub tags: Vec<(u32, String, usize)>,
+    pub cursor: usize,
+    pub chosen: BTreeSet<u32>,
+}
+
+/// What has the keyboard besides the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Help,
+    Tags(TagPicker),
+    /// Search as you type; `previous` is restored by `Esc`.
+    Search {
+        previous: String,
+    },
+    GoTo {
+        input: String,
+        error: Option<String>,
+    },
+}
+
+/// Every change the reader knows. Keys, mouse and terminal events become these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Open or close the help overlay listing every key.
+    Help,
+    /// Move focus to the next / previous pane.
+    FocusNext,
+    FocusPrev,
+    /// Move down / up in the focused pane (scroll in the text pane).
+    Down,
+    Up,
+    /// Page down / up in the focused pane.
+    PageDown,
+    PageUp,
+    /// First / last row of the focused pane.
+    First,
+    Last,
+    /// Next / previous entry in time (later / earlier), whatever the display order.
+    Later,
+    Earlier,
+    /// First entry of the next / previous clock hour.
+    NextHour,
+    PrevHour,
+    /// Open the go-to-time prompt.
+    GoToTime,
+    /// Toggle newest-first / oldest-first.
+    ToggleOrder,
+    /// Cycle the zone shown: the story's own, the user's local zone, UTC.
+    CycleZone,
+    /// Open the tag picker.
+    PickTags,
+    /// Start a search.
+    Search,
+    /// Next / previous entry matching the search.
+    NextMatch,
+    PrevMatch,
+    /// Clear the tag filter and the search of this story.
+    ClearFilters,
+    /// Next / previous story.
+    NextStory,
+    PrevStory,
+    /// Open the selected story or entry (focus moves right).
+    Open,
+    /// A character typed into a prompt.
+    Input(char),
+    /// Delete the character before the cursor of a prompt.
+    Backspace,
+    /// Toggle the tag under the picker's cursor.
+    ToggleTag,
+    /// Accept a prompt or the picker.
+    Submit,
+    /// Close a prompt, overlay or picker without applying it.
+    Cancel,
+    /// The terminal now has this size.
+    Resize(u16, u16),
+    /// A click at a cell.
+    Click(u16, u16),
+    /// The mouse wheel at a cell, down (true) or up.
+    Wheel(u16, u16, bool),
+}
+
+/// The whole reader.
+pub struct Reader {
+    pub stories: Vec<Story>,
+    pub views: Vec<StoryView>,
+    pub current: usize,
+    pub focus: Pane,
+    pub order: Order,
+    pub zone: ZoneShown,
+    pub mode: Mode,
+    /// Terminal size in cells.
+    pub size: (u16, u16),
+    /// Shares of the width for the stories and timeline panes in the wide layout, in percent.
+    pub pane_widths: (u16, u16),
+    pub quit: bool,
+    /// A one-line message for the status line (an error, a notice).
+    pub message: Option<String>,
+}
+
+const WHEEL_LINES: u16 = 3;
+
+impl Reader {
+    pub fn new(stories: Vec<Story>) -> Self {
+        use rayon::prelude::*;
+        let views: Vec<StoryView> = stories.par_iter().map(StoryView::new).collect();
+        let mut reader = Reader {
+            stories,
+            views,
+            current: 0,
+            focus: Pane::Timeline,
+            order: Order::NewestFirst,
+            zone: ZoneShown::Source,
+            mode: Mode::Normal,
+            size: (120, 40),
+            pane_widths: (24, 36),
+            quit: false,
+            message: None,
+        };
+        reader.refresh_all();
+        reader
+    }
+
+    pub fn story(&self) -> Option<&Story> {
+        self.stories.get(self.current)
+    }
+
+    pub fn view(&self) -> Option<&StoryView> {
+        self.views.get(self.current)
+    }
+
+    pub fn screen(&self) -> layout::Screen {
+        layout::screen(self.size.0, self.size.1, self.focus, self.pane_widths)
+    }
+
+    /// The date-time an entry is shown at, in the zone shown. Zone-less times stay as printed.
+    pub fn shown_at(&self, entry: &Entry) -> Option<NaiveDateTime> {
+        match entry.at? {
+            When::Zoned(t) => Some(match self.zone {
+                ZoneShown::Source => t.naive_local(),
+                ZoneShown::Utc => t.naive_utc(),
+                ZoneShown::Local => t.with_timezone(&chrono::Local).naive_local(),
+            }),
+            When::Local(t) => Some(t),
+        }
+    }
+
+    /// The clock shown for an entry: its converted time, else the clock as printed.
+    pub fn shown_clock(&self, entry: &Entry) -> Option<Clock> {
+        self.shown_at(entry).map(|t| Clock::from_time(t.time())).or(entry.clock)
+    }
+
+    /// The name of the zone shown for a story.
+    pub fn zone_label(&self, story: &Story) -> String {
+        match self.zone {
+            ZoneShown::Source => story.zone.map_or_else(|| "page time".to_string(), |z| z.name().to_string()),
+            ZoneShown::Utc => "UTC".into(),
+            ZoneShown::Local => format!("local {}", chrono::Local::now().format("%:z")),
+        }
+    }
+
+    /// The line under an entry's headline: date, time, zone and tag.
+    pub fn meta_line(&self, story: &Story, entry: &Entry) -> String {
+        let mut parts = Vec::new();
+        match self.shown_at(entry) {
+            Some(t) => parts.push(t.format("%a %-d %b %Y · %H:%M").to_string()),
+            None => parts.extend(entry.clock.map(|c| c.to_string())),
+        }
+        if entry.clock.is_some() {
+            let zone = match entry.at {
+                Some(When::Zoned(_)) => self.zone_label(story),
+                _ => story.zone.map_or("zone not stated".into(), |z| z.name().to_string()),
+            };
+            parts.push(zone);
+        }
+        if let Some(tag) = entry.tag {
+            parts.push(story.str(tag).to_string());
+        }
+        if let Some(updated) = entry.updated {
+            parts.push(format!("updated {updated}"));
+        }
+        parts.join(" · ")
+    }
+
+    fn refresh(&mut self, index: usize) {
+        let newest_first = self.order == Order::NewestFirst;
+        let story = &self.stories[index];
+        let days: Vec<Option<NaiveDate>> = story.entries.iter().map(|e| self.shown_at(e).map(|t| t.date())).collect();
+        let view = &mut self.views[index];
+        view.refresh(newest_first, |i| story.entries[i as usize].tag_id, |i| days[i as usize]);
+    }
+
+    fn refresh_all(&mut self) {
+        for i in 0..self.stories.len() {
+            self.refresh(i);
+        }
+    }
+
+    /// Applies one action.
+    pub fn apply(&mut self, action: Action) {
+        if let Action::Resize(w, h) = action {
+            self.size = (w, h);
+            self.clamp_scroll();
+            return;
+        }
+        if action == Action::Quit {
+            self.quit = true;
+            return;
+        }
+        match self.mode.clone() {
+            Mode::Normal => self.apply_normal(action),
+            Mode::Help => {
+                if matches!(action, Action::Help | Action::Cancel | Action::Submit) {
+                    self.mode = Mode::Normal;
+                }
+            }
+            Mode::Tags(picker) => self.apply_picker(picker, action),
+            Mode::Search { previous } => self.apply_search(previous, action),
+            Mode::GoTo { input, .. } => self.apply_goto(input, action),
+        }
+    }
+
+    fn apply_normal(&mut self, action: Action) {
+        self.message = None;
+        match action {
+            Action::Help => self.mode = Mode::Help,
+            Action::FocusNext => self.set_focus(self.focus.next()),
+            Action::FocusPrev => self.set_focus(self.focus.prev()),
+            Action::Down => self.move_in_pane(1),
+            Action::Up => self.move_in_pane(-1),
+            Action::PageDown => self.move_in_pane(self.page() as i64),
+            Action::PageUp => self.move_in_pane(-(self.page() as i64)),
+            Action::First => self.move_in_pane(i64::MIN / 2),
+            Action::Last => self.move_in_pane(i64::MAX / 2),
+            Action::Later => self.step_in_time(true),
+            Action::Earlier => self.step_in_time(false),
+            Action::NextHour => self.jump_hour(true),
+            Action::PrevHour => self.jump_hour(false),
+            Action::GoToTime => self.mode = Mode::GoTo { input: String::new(), error: None },
+            Action::ToggleOrder => {
+                self.order = match self.order {
+                    Order::NewestFirst => Order::OldestFirst,
+                    Order::OldestFirst => Order::NewestFirst,
+                };
+                self.refresh_all();
+            }
+            Action::CycleZone => {
+                self.zone = match self.zone {
+                    ZoneShown::Source => ZoneShown::Local,
+                    ZoneShown::Local => ZoneShown::Utc,
+                    ZoneShown::Utc => ZoneShown::Source,
+                };
+                self.refresh_all();
+            }
+            Action::PickTags => self.open_picker(),
+            Action::Search => {
+                if let Some(view) = self.views.get(self.current) {
+                    self.mode = Mode::Search { previous: view.query.clone() };
+                }
+            }
+            Action::NextMatch | Action::PrevMatch => self.step_match(action == Action::NextMatch),
+            Action::ClearFilters => {
+                if let Some(view) = self.views.get_mut(self.current) {
+                    view.tags.clear();
+                    view.query.clear();
+                    self.refresh(self.current);
+                }
+            }
+            Action::NextStory => self.select_story(self.current as i64 + 1),
+            Action::PrevStory => self.select_story(self.current as i64 - 1),
+            Action::Open => match self.focus {
+                Pane::Stories => self.set_focus(Pane::Timeline),
+                Pane::Timeline => self.set_focus(Pane::Text),
+                Pane::Text => {}
+            },
+            Action::Click(x, y) => self.click(x, y),
+            Action::Wheel(x, y, down) => self.wheel(x, y, down),
+            _ => {}
+        }
+    }
+
+    fn set_focus(&mut self, pane: Pane) {
+        // In the medium layout the story list is a header line: skip it.
+        let folded = layout::mode(self.size.0) == layout::Mode::Medium && pane == Pane::Stories;
+        self.focus = if folded { if self.focus == Pane::Timeline { Pane::Text } else { Pane::Timeline } } else { pane };
+    }
+
+    /// Rows in a page of the focused pane.
+    fn page(&self) -> usize {
+        let screen = self.screen();
+        let area = match self.focus {
+            Pane::Stories => screen.stories,
+            Pane::Timeline => screen.timeline,
+            Pane::Text => screen.text,
+        };
+        usize::from(area.map_or(10, |a| a.inner().height).max(2) - 1)
+    }
+
+    fn move_in_pane(&mut self, delta: i64) {
+        match self.focus {
+            Pane::Stories => self.select_story(self.current as i64 + delta.clamp(-1_000_000, 1_000_000)),
+            Pane::Timeline => self.move_selection(delta),
+            Pane::Text => self.scroll_text(delta),
+        }
+    }
+
+    /// Moves the selected entry by `delta` rows of the timeline, clamped at both ends.
+    pub fn move_selection(&mut self, delta: i64) {
+        let Some(view) = self.views.get_mut(self.current) else { return };
+        if view.visible.is_empty() {
+            return;
+        }
+        let pos = view.selected_position().unwrap_or(0) as i64;
+        let target = (pos.saturating_add(delta)).clamp(0, view.visible.len() as i64 - 1);
+        view.select_position(target as usize);
+    }
+
+    fn select_story(&mut self, index: i64) {
+        if self.stories.is_empty() {
+            return;
+        }
+        self.current = index.clamp(0, self.stories.len() as i64 - 1) as usize;
+    }
+
+    /// Lines of the selected entry's text at the text pane's width.
+    pub fn text_lines(&self) -> Vec<textlayout::TextLine> {
+        let (Some(story), Some(view)) = (self.story(), self.view()) else { return Vec::new() };
+        let Some(sel) = view.selected.filter(|_| !view.visible.is_empty()) else { return Vec::new() };
+        let width = self.screen().text.map_or(40, |a| a.inner().width.saturating_sub(1));
+        let entry = story.entry(sel as usize);
+        let query = crate::model::fold(&view.query);
+        textlayout::entry_lines(entry, &self.meta_line(story, entry.entry), width, &query)
+    }
+
+    fn max_scroll(&self) -> u16 {
+        let height = self.screen().text.map_or(10, |a| a.inner().height);
+        (self.text_lines().len() as u16).saturating_sub(height)
+    }
+
+    fn scroll_text(&mut self, delta: i64) {
+        let max = self.max_scroll() as i64;
+        if let Some(view) = self.views.get_mut(self.current) {
+            view.text_scroll = (view.text_scroll as i64).saturating_add(delta).clamp(0, max) as u16;
+        }
+    }
+
+    fn clamp_scroll(&mut self) {
+        let max = self.max_scroll();
+        if let Some(view) = self.views.get_mut(self.current) {
+            view.text_scroll = view.text_scroll.min(max);
+        }
+    }
+
+    fn step_in_time(&mut self, later: bool) {
+        // The display order is chronological one way or the other.
+        let forward = later == (self.order == Order::OldestFirst);
+        self.move_selection(if forward { 1 } else { -1 });
+    }
+
+    fn step_match(&mut self, next: bool) {
+        let has_query = self.view().is_some_and(|v| !v.query.is_empty());
+        if !has_query {
+            self.message = Some("no search: press / to search".into());
+            return;
+        }
+        let before = self.view().and_then(|v| v.selected);
+        self.move_selection(if next { 1 } else { -1 });
+        if self.view().and_then(|v| v.selected) == before {
+            self.message = Some(if next { "no further match".into() } else { "no earlier match".into() });
+        }
+    }
+
+    /// The hour an entry falls in, in the zone shown.
+    fn hour_of(&self, entry: &Entry) -> Option<NaiveDateTime> {
+        let t = self.shown_at(entry)?;
+        t.date().and_hms_opt(t.hour(), 0, 0)
+    }
+
+    fn jump_hour(&mut self, next: bool) {
+        let (Some(story), Some(view)) = (self.story(), self.view()) else { return };
+        let Some(sel) = view.selected else { return };
+        let Some(current) = self.hour_of(&story.entries[sel as usize]) else {
+            self.message = Some("this entry has no date".into());
+            return;
+        };
+        let visible: BTreeSet<u32> = view.visible.iter().copied().collect();
+        let timed: Vec<(NaiveDateTime, u32)> = view
+            .chronological()
+            .iter()
+            .filter(|i| visible.contains(i))
+            .filter_map(|&i| self.hour_of(&story.entries[i as usize]).map(|h| (h, i)))
+            .collect();
+        let target_hour = if next {
+            timed.iter().map(|(h, _)| *h).find(|h| *h > current)
+        } else {
+            timed.iter().map(|(h, _)| *h).rfind(|h| *h < current)
+        };
+        let Some(hour) = target_hour else {
+            self.message = Some(if next { "no later hour".into() } else { "no earlier hour".into() });
+            return;
+        };
+        let target = timed.iter().find(|(h, _)| *h == hour).map(|(_, i)| *i);
+        self.select_entry(target);
+    }
+
+    fn select_entry(&mut self, entry: Option<u32>) {
+        let Some(entry) = entry else { return };
+        if let Some(view) = self.views.get_mut(self.current)
+            && let Some(pos) = view.visible.iter().position(|&i| i == entry)
+        {
+            view.select_position(pos);
+        }
+    }
+
+    /// Selects the entry at or just before `time` (on `date`, else the story's latest day),
+    /// or the closest after when none is before.
+    fn go_to(&mut self, date: Option<goto::TypedDate>, time: NaiveTime) -> Result<(), String> {
+        let (Some(story), Some(view)) = (self.story(), self.view()) else { return Err("no story".into()) };
+        let timed: Vec<(NaiveDateTime, u32)> =
+            view.visible.iter().filter_map(|&i| self.shown_at(&story.entries[i as usize]).map(|t| (t, i))).collect();
+        let Some(latest) = timed.iter().map(|(t, _)| *t).max() else {
+            return Err("no dated entry to go to".into());
+        };
+        let day = match date {
+            None => latest.date(),
+            Some(d) => {
+                let year = d.year.unwrap_or(latest.date().year());
+                NaiveDate::from_ymd_opt(year, d.month, d.day).ok_or("no such date")?
+            }
+        };
+        let target = day.and_time(time);
+        let before = timed.iter().filter(|(t, _)| *t <= target).max_by_key(|(t, i)| (*t, view.rank(*i)));
+        let after = timed.iter().filter(|(t, _)| *t > target).min_by_key(|(t, i)| (*t, view.rank(*i)));
+        let chosen = before.or(after).map(|(_, i)| *i);
+        self.select_entry(chosen);
+        Ok(())
+    }
+
+    fn apply_goto(&mut self, mut input: String, action: Action) {
+        match action {
+            Action::Input(c) => {
+                input.push(c);
+                self.mode = Mode::GoTo { input, error: None };
+            }
+            Action::Backspace => {
+                input.pop();
+                self.mode = Mode::GoTo { input, error: None };
+            }
+            Action::Cancel => self.mode = Mode::Normal,
+            Action::Submit => match goto::parse(&input).and_then(|(d, t)| self.go_to(d, t)) {
+                Ok(()) => self.mode = Mode::Normal,
+                Err(error) => self.mode = Mode::GoTo { input, error: Some(error) },
+            },
+            _ => {}
+        }
+    }
+
+    fn apply_search(&mut self, previous: String, action: Action) {
+        let Some(view) = self.views.get_mut(self.current) else {
+            self.mode = Mode::Normal;
+            return;
+        };
+        match action {
+            Action::Input(c) => view.query.push(c),
+            Action::Backspace => {
+                view.query.pop();
+            }
+            Action::Submit => self.mode = Mode::Normal,
+            Action::Cancel => {
+                view.query = previous;
+                self.mode = Mode::Normal;
+            }
+            _ => return,
+        }
+        self.refresh(self.current);
+    }
+
+    fn open_picker(&mut self) {
+        let (Some(story), Some(view)) = (self.story(), self.view()) else { return };
+        let mut counts = vec![0usize; story.tags.len()];
+        for e in &story.entries {
+            if let Some(t) = e.tag_id {
+                counts[t as usize] += 1;
+            }
+        }
+        let mut tags: Vec<(u32, String, usize)> =
+            story.tags.iter().enumerate().map(|(i, t)| (i as u32, t.label.clone(), counts[i])).collect();
+        tags.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+        if tags.is_empty() {
+            self.message = Some("this story has no tags".into());
+            return;
+        }
+        self.mode = Mode::Tags(TagPicker { tags, cursor: 0, chosen: view.tags.clone() });
+    }
+
+    fn apply_picker(&mut self, mut picker: TagPicker, action: Action) {
+        let n = picker.tags.len();
+        match action {
+            Action::Down => picker.cursor = (picker.cursor + 1).min(n.saturating_sub(1)),
+            Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
+            Action::First => picker.cursor = 0,
+            Action::Last => picker.cursor = n.saturating_sub(1),
+            Action::ToggleTag => {
+                let id = picker.tags[picker.cursor].0;
+                if !picker.chosen.remove(&id) {
+                    picker.chosen.insert(id);
+                }
+            }
+            Action::Submit => {
+                if let Some(view) = self.views.get_mut(self.current) {
+                    view.tags = picker.chosen;
+                }
+                self.refresh(self.current);
+                self.mode = Mode::Normal;
+                return;
+            }
+            Action::Cancel | Action::PickTags => {
+                self.mode = Mode::Normal;
+                return;
+            }
+            _ => {}
+        }
+        self.mode = Mode::Tags(picker);
+    }
+
+    /// The pane and inner area under a cell.
+    fn pane_at(&self, x: u16, y: u16) -> Option<(Pane, Area)> {
+        let s = self.screen();
+        [(Pane::Stories, s.stories), (Pane::Timeline, s.timeline), (Pane::Text, s.text)]
+            .into_iter()
+            .find_map(|(p, a)| a.filter(|a| a.contains(x, y)).map(|a| (p, a.inner())))
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        let Some((pane, inner)) = self.pane_at(x, y) else {
+            // The story header of the narrower layouts: left half previous, right half next.
+            if self.screen().header.is_some_and(|h| h.contains(x, y)) {
+                self.select_story(self.current as i64 + if x < self.size.0 / 2 { -1 } else { 1 });
+            }
+            return;
+        };
+        self.focus = pane;
+        if !inner.contains(x, y) {
+            return;
+        }
+        let row = usize::from(y - inner.y);
+        match pane {
+            Pane::Stories => {
+                // Two lines per story: title, then outlet, date and counts.
+                let offset = list_offset(self.stories.len(), self.current, usize::from(inner.height) / 2);
+                let index = offset + row / 2;
+                if index < self.stories.len() {
+                    self.current = index;
+                }
+            }
+            Pane::Timeline => {
+                let Some(view) = self.views.get_mut(self.current) else { return };
+                let selected = view.selected_row().unwrap_or(0);
+                let offset = list_offset(view.rows.len(), selected, usize::from(inner.height));
+                if let Some(Row::Entry(i)) = view.rows.get(offset + row).copied()
+                    && let Some(pos) = view.visible.iter().position(|&v| v == i)
+                {
+                    view.select_position(pos);
+                }
+            }
+            Pane::Text => {}
+        }
+    }
+
+    fn wheel(&mut self, x: u16, y: u16, down: bool) {
+        let Some((pane, _)) = self.pane_at(x, y) else { return };
+        let step = if down { 1 } else { -1 };
+        match pane {
+            Pane::Stories => self.select_story(self.current as i64 + step),
+            Pane::Timeline => self.move_selection(step),
+            Pane::Text => self.scroll_text(step * i64::from(WHEEL_LINES)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

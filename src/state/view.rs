@@ -1,0 +1,231 @@
+//! One story as the reader sees it: its selected entry, its filters (tags, search query) and
+//! text scroll, and what they derive — the entries shown in display order, with a separator
+//! row where the day changes. Searching uses a folded copy of each entry's text, built once,
+//! and narrows the previous result while the user types, so a keystroke stays cheap on a
+//! blog of 100,000 entries.
+
+use crate::model::{Story, push_folded};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+
+/// A row of the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Entry(u32),
+    /// The entries below are of another day.
+    Day(NaiveDate),
+}
+
+/// The folded text of every entry (tag, headline, body), one block an entry.
+#[derive(Debug, Default, Clone)]
+struct SearchIndex {
+    text: String,
+    /// Entry `i` is `text[starts[i]..starts[i + 1]]`.
+    starts: Vec<usize>,
+}
+
+impl SearchIndex {
+    fn build(story: &Story) -> Self {
+        let mut text = String::with_capacity(story.text.len() / 2);
+        let mut starts = Vec::with_capacity(story.entries.len() + 1);
+        for e in story.entry_refs() {
+            starts.push(text.len());
+            let fields = e.tag().into_iter().chain(e.headline()).chain(e.body());
+            for field in fields {
+                for c in field.chars() {
+                    push_folded(c, &mut text);
+                }
+                // A line break between fields: a query (one line) cannot match across them.
+                text.push('\n');
+            }
+        }
+        starts.push(text.len());
+        SearchIndex { text, starts }
+    }
+
+    fn entry(&self, i: u32) -> &str {
+        &self.text[self.starts[i as usize]..self.starts[i as usize + 1]]
+    }
+
+    /// The entries among `candidates` whose text holds `query` (folded), in parallel.
+    fn matching(&self, query: &str, candidates: &[u32]) -> Vec<u32> {
+        let finder = memchr::memmem::Finder::new(query.as_bytes());
+        candidates
+            .par_chunks(2048)
+            .flat_map_iter(|chunk| {
+                chunk.iter().copied().filter(|&i| finder.find(self.entry(i).as_bytes()).is_some()).collect::<Vec<_>>()
+            })
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct StoryView {
+    /// The selected entry (index into the story's entries).
+    pub selected: Option<u32>,
+    /// Tag filter: folded tag ids; an entry shows when it has any of them.
+    pub tags: BTreeSet<u32>,
+    /// The search as typed.
+    pub query: String,
+    pub text_scroll: u16,
+    /// Chronological rank of each entry (0 = oldest).
+    rank: Vec<u32>,
+    /// Entries from oldest to newest.
+    by_rank: Vec<u32>,
+    index: SearchIndex,
+    /// Results of the queries typed so far, each narrowing the one before.
+    searches: Vec<(String, Vec<u32>)>,
+    /// Entries shown, in display order.
+    pub visible: Vec<u32>,
+    pub rows: Vec<Row>,
+}
+
+impl StoryView {
+    pub fn new(story: &Story) -> Self {
+        let n = story.entries.len() as u32;
+        let all_dated = story.entries.iter().all(|e| e.at.is_some());
+        let mut by_rank: Vec<u32> = (0..n).rev().collect();
+        if all_dated {
+            // Oldest first; equal times keep the page's order (newest first on the page).
+            by_rank.sort_by_key(|&i| (story.entries[i as usize].at.map(|a| a.sort_key()), std::cmp::Reverse(i)));
+        }
+        let mut rank = vec![0; n as usize];
+        for (r, &i) in by_rank.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+        let newest = by_rank.last().copied();
+        StoryView {
+            selected: newest,
+            tags: BTreeSet::new(),
+            query: String::new(),
+            text_scroll: 0,
+            rank,
+            by_rank,
+            index: SearchIndex::build(story),
+            searches: Vec::new(),
+            visible: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn rank(&self, entry: u32) -> u32 {
+        self.rank[entry as usize]
+    }
+
+    /// Entries from oldest to newest.
+    pub fn chronological(&self) -> &[u32] {
+        &self.by_rank
+    }
+
+    pub fn has_filters(&self) -> bool {
+        !self.tags.is_empty() || !self.query.is_empty()
+    }
+
+    /// The entries matching the search, or `None` with no search.
+    fn search_matches(&mut self) -> Option<&[u32]> {
+        let query = crate::model::fold(&self.query);
+        if query.is_empty() {
+            self.searches.clear();
+            return None;
+        }
+        // Drop results of queries the current one does not extend (after a backspace).
+        while self.searches.last().is_some_and(|(q, _)| !query.contains(q.as_str())) {
+            self.searches.pop();
+        }
+        if self.searches.last().is_none_or(|(q, _)| *q != query) {
+            let found = match self.searches.last() {
+                Some((_, previous)) => self.index.matching(&query, previous),
+                None => {
+                    let all: Vec<u32> = (0..self.rank.len() as u32).collect();
+                    self.index.matching(&query, &all)
+                }
+            };
+            self.searches.push((query, found));
+        }
+        self.searches.last().map(|(_, m)| m.as_slice())
+    }
+
+    /// Recomputes what is shown. `newest_first` sets the order, `day_of` the date an entry is
+    /// shown on (it depends on the zone shown), `tag_of` an entry's folded tag id.
+    pub fn refresh(
+        &mut self,
+        newest_first: bool,
+        tag_of: impl Fn(u32) -> Option<u32>,
+        day_of: impl Fn(u32) -> Option<NaiveDate>,
+    ) {
+        let n = self.rank.len();
+        let mut keep = vec![true; n];
+        if let Some(matches) = self.search_matches() {
+            keep = vec![false; n];
+            for &i in matches {
+                keep[i as usize] = true;
+            }
+        }
+        let tags = &self.tags;
+        let shown = |i: &u32| keep[*i as usize] && (tags.is_empty() || tag_of(*i).is_some_and(|t| tags.contains(&t)));
+        self.visible = if newest_first {
+            self.by_rank.iter().rev().filter(|i| shown(i)).copied().collect()
+        } else {
+            self.by_rank.iter().filter(|i| shown(i)).copied().collect()
+        };
+        self.rows.clear();
+        self.rows.reserve(self.visible.len() + 16);
+        let mut last_day = None;
+        for &i in &self.visible {
+            let day = day_of(i);
+            if let Some(d) = day
+                && day != last_day
+            {
+                self.rows.push(Row::Day(d));
+                last_day = day;
+            }
+            self.rows.push(Row::Entry(i));
+        }
+        self.keep_selection_visible();
+    }
+
+    /// When the selected entry is filtered out, select the visible one nearest in time.
+    fn keep_selection_visible(&mut self) {
+        let Some(sel) = self.selected else {
+            self.selected = self.visible.first().copied();
+            return;
+        };
+        if self.visible.is_empty() || self.visible.contains(&sel) {
+            return;
+        }
+        let r = self.rank(sel) as i64;
+        self.selected = self.visible.iter().copied().min_by_key(|&i| (self.rank(i) as i64 - r).abs());
+    }
+
+    /// Position of the selected entry in `visible`.
+    pub fn selected_position(&self) -> Option<usize> {
+        let sel = self.selected?;
+        self.visible.iter().position(|&i| i == sel)
+    }
+
+    /// Row of the selected entry in `rows`.
+    pub fn selected_row(&self) -> Option<usize> {
+        let sel = self.selected?;
+        self.rows.iter().position(|r| *r == Row::Entry(sel))
+    }
+
+    pub fn select_position(&mut self, position: usize) {
+        if let Some(&i) = self.visible.get(position) {
+            if self.selected != Some(i) {
+                self.text_scroll = 0;
+            }
+            self.selected = Some(i);
+        }
+    }
+}
+
+/// The first row shown in a list of `len` rows `height` high so that `selected` is visible,
+/// kept near the middle: a pure function of the state, so rendering needs no memory of the
+/// last frame.
+pub fn list_offset(len: usize, selected: usize, height: usize) -> usize {
+    if len <= height || height == 0 {
+        return 0;
+    }
+    selected.saturating_sub(height / 2).min(len - height)
+}

@@ -1,0 +1,82 @@
+//! The only code that touches the real terminal: set-up (raw mode, alternate screen, mouse),
+//! the event loop, and restoring the terminal on quit, on a panic (the hook restores it before
+//! the message prints) and on SIGTERM, SIGHUP and SIGINT.
+
+use crate::keys::KeyMap;
+use crate::state::{Action, Reader};
+use crate::ui;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, Stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
+}
+
+fn setup() -> io::Result<Term> {
+    enable_raw_mode()?;
+    let mut stdout = io::stdout();
+    if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
+        restore();
+        return Err(e);
+    }
+    Terminal::new(CrosstermBackend::new(stdout))
+}
+
+/// Runs the reader until the user quits or a signal arrives.
+pub fn run(mut reader: Reader, keymap: KeyMap) -> io::Result<()> {
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous_hook(info);
+    }));
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut terminal = setup()?;
+    let result = event_loop(&mut terminal, &mut reader, &keymap, &stop);
+    restore();
+    result
+}
+
+fn event_loop(terminal: &mut Term, reader: &mut Reader, keymap: &KeyMap, stop: &AtomicBool) -> io::Result<()> {
+    let size = terminal.size()?;
+    reader.apply(Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    while !reader.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|frame| ui::render(reader, keymap, frame))?;
+            dirty = false;
+        }
+        // A short poll so that signals are noticed promptly.
+        if !event::poll(Duration::from_millis(200))? {
+            continue;
+        }
+        let action = match event::read()? {
+            Event::Key(key) => keymap.action(&reader.mode, key),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, m.row, true)),
+                MouseEventKind::ScrollUp => Some(Action::Wheel(m.column, m.row, false)),
+                MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(action) = action {
+            reader.apply(action);
+            dirty = true;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,453 @@
+//! Rendering: a pure function of the [`Reader`] onto a ratatui [`Frame`]. Only the rows that
+//! fit are built, so a story of 100,000 entries renders as fast as one of fifteen.
+
+use crate::keys::KeyMap;
+use crate::layout::{self, Area};
+use crate::model::Story;
+use crate::state::{Mode, Pane, Reader, Row, TagPicker, list_offset};
+use crate::textlayout::LineStyle;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+fn rect(a: Area) -> Rect {
+    Rect::new(a.x, a.y, a.width, a.height)
+}
+
+const TAG_COLOURS: [Color; 10] = [
+    Color::Cyan,
+    Color::Green,
+    Color::Yellow,
+    Color::Magenta,
+    Color::Blue,
+    Color::LightRed,
+    Color::LightCyan,
+    Color::LightGreen,
+    Color::LightMagenta,
+    Color::LightBlue,
+];
+
+/// A stable colour for a folded tag: the same tag has the same colour in every story and run.
+pub fn tag_colour(key: &str) -> Color {
+    // FNV-1a: stable across runs and platforms, unlike the std hasher.
+    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    TAG_COLOURS[(hash % TAG_COLOURS.len() as u64) as usize]
+}
+
+/// Cuts `text` to `width` cells, ending with `…` when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+fn pane_block(title: String, focused: bool) -> Block<'static> {
+    let style = if focused { Style::new().fg(Color::Cyan) } else { Style::new().fg(Color::DarkGray) };
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(Span::styled(title, Style::new().add_modifier(Modifier::BOLD)))
+}
+
+/// Draws the whole reader.
+pub fn render(reader: &Reader, keys: &KeyMap, frame: &mut Frame) {
+    let size = frame.area();
+    if size.width < 2 || size.height < 1 {
+        return;
+    }
+    let screen = layout::screen(size.width, size.height, reader.focus, reader.pane_widths);
+    if let Some(a) = screen.stories {
+        render_stories(reader, frame, a);
+    }
+    if let Some(a) = screen.header {
+        render_header(reader, frame, a);
+    }
+    if let Some(a) = screen.timeline {
+        render_timeline(reader, frame, a);
+    }
+    if let Some(a) = screen.text {
+        render_text(reader, frame, a);
+    }
+    render_status(reader, frame, screen.status);
+    match &reader.mode {
+        Mode::Help => render_help(keys, frame, size),
+        Mode::Tags(picker) => render_picker(picker, frame, size),
+        _ => {}
+    }
+}
+
+fn story_summary(reader: &Reader, index: usize) -> String {
+    let story = &reader.stories[index];
+    let view = &reader.views[index];
+    let mut parts = Vec::new();
+    if let Some(o) = &story.outlet {
+        parts.push(o.clone());
+    }
+    if let Some(d) = story.date() {
+        parts.push(d.format("%-d %b %Y").to_string());
+    }
+    let n = story.entries.len();
+    if view.has_filters() {
+        parts.push(format!("{}/{n} match", view.visible.len()));
+    } else {
+        parts.push(format!("{n} {}", if n == 1 { "entry" } else { "entries" }));
+    }
+    if story.ended() {
+        parts.push("ended".into());
+    }
+    parts.join(" · ")
+}
+
+fn story_title(story: &Story) -> String {
+    if story.title.is_empty() {
+        crate::input::clean(&story.path.display().to_string()).into_owned()
+    } else {
+        story.title.clone()
+    }
+}
+
+fn render_stories(reader: &Reader, frame: &mut Frame, area: Area) {
+    let block = pane_block(format!(" Stories {} ", reader.stories.len()), reader.focus == Pane::Stories);
+    let inner = area.inner();
+    frame.render_widget(block, rect(area));
+    let width = usize::from(inner.width);
+    let per_item = 2;
+    let shown = usize::from(inner.height) / per_item;
+    let offset = list_offset(reader.stories.len(), reader.current, shown);
+    let mut lines = Vec::new();
+    for i in offset..reader.stories.len().min(offset + shown) {
+        let current = i == reader.current;
+        let marker = if current { "▸ " } else { "  " };
+        let mut title_style = Style::new();
+        if current {
+            title_style = title_style.add_modifier(Modifier::BOLD).fg(Color::Cyan);
+        }
+        lines.push(Line::from(Span::styled(
+            fit(&format!("{marker}{}", story_title(&reader.stories[i])), width),
+            title_style,
+        )));
+        lines.push(Line::from(Span::styled(
+            fit(&format!("  {}", story_summary(reader, i)), width),
+            Style::new().fg(Color::DarkGray),
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), rect(inner));
+}
+
+fn render_header(reader: &Reader, frame: &mut Frame, area: Area) {
+    let Some(story) = reader.story() else {
+        frame.render_widget(Paragraph::new("no story"), rect(area));
+        return;
+    };
+    let text = format!(
+        "◂ {}/{} ▸ {} · {}",
+        reader.current + 1,
+        reader.stories.len(),
+        story_title(story),
+        story_summary(reader, reader.current)
+    );
+    let line = Line::from(Span::styled(fit(&text, usize::from(area.width)), Style::new().add_modifier(Modifier::BOLD)));
+    frame.render_widget(Paragraph::new(line), rect(area));
+}
+
+fn render_timeline(reader: &Reader, frame: &mut Frame, area: Area) {
+    let focused = reader.focus == Pane::Timeline;
+    let (Some(story), Some(view)) = (reader.story(), reader.view()) else {
+        frame.render_widget(pane_block(" Timeline ".into(), focused), rect(area));
+        return;
+    };
+    let order = match reader.order {
+        crate::state::Order::NewestFirst => "newest first",
+        crate::state::Order::OldestFirst => "oldest first",
+    };
+    frame.render_widget(pane_block(format!(" Timeline · {order} "), focused), rect(area));
+    let inner = area.inner();
+    let width = usize::from(inner.width);
+    if view.visible.is_empty() {
+        let msg = if story.entries.is_empty() {
+            "This story has no entries.".to_string()
+        } else {
+            "No entry matches these filters. Press c to clear them.".to_string()
+        };
+        let p = Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }).style(Style::new().fg(Color::Yellow));
+        frame.render_widget(p, rect(inner));
+        return;
+    }
+    let height = usize::from(inner.height);
+    let selected_row = view.selected_row().unwrap_or(0);
+    let offset = list_offset(view.rows.len(), selected_row, height);
+    let query = crate::model::fold(&view.query);
+    let mut lines = Vec::with_capacity(height);
+    for row in view.rows.iter().skip(offset).take(height) {
+        match *row {
+            Row::Day(date) => {
+                let label = format!("── {} ", date.format("%a %-d %b %Y"));
+                let pad = width.saturating_sub(label.width());
+                lines.push(Line::from(Span::styled(
+                    fit(&format!("{label}{}", "─".repeat(pad)), width),
+                    Style::new().fg(Color::DarkGray),
+                )));
+            }
+            Row::Entry(i) => {
+                let entry = story.entry(i as usize);
+                let selected = view.selected == Some(i);
+                let base = if selected {
+                    Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+                } else {
+                    Style::new()
+                };
+                let clock = reader.shown_clock(entry.entry).map_or_else(|| "  ·  ".to_string(), |c| c.to_string());
+                let mut spans = vec![Span::styled(format!("{clock} "), base.fg(Color::Cyan))];
+                let mut used = clock.width() + 1;
+                if let Some(tag) = entry.tag() {
+                    let key = entry.tag_info().map_or_else(String::new, |t| t.key.clone());
+                    let label = fit(tag, 18.min(width.saturating_sub(used + 4)));
+                    if !label.is_empty() {
+                        used += label.width() + 1;
+                        spans.push(Span::styled(label, Style::new().fg(Color::Black).bg(tag_colour(&key))));
+                        spans.push(Span::styled(" ", base));
+                    }
+                }
+                let title = fit(entry.title(), width.saturating_sub(used));
+                let matched = !query.is_empty()
+                    && !crate::textlayout::find_folded(entry.headline().unwrap_or(""), &query).is_empty();
+                let title_style = if matched && !selected { base.fg(Color::Yellow) } else { base };
+                let pad = width.saturating_sub(used + title.width());
+                spans.push(Span::styled(title, title_style));
+                spans.push(Span::styled(" ".repeat(pad), base));
+                lines.push(Line::from(spans));
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), rect(inner));
+}
+
+fn render_text(reader: &Reader, frame: &mut Frame, area: Area) {
+    let focused = reader.focus == Pane::Text;
+    frame.render_widget(pane_block(" Text ".into(), focused), rect(area));
+    let inner = area.inner();
+    let (Some(story), Some(view)) = (reader.story(), reader.view()) else { return };
+    let lines = reader.text_lines();
+    if lines.is_empty() {
+        let mut intro: Vec<Line> =
+            vec![Line::from(Span::styled(story_title(story), Style::new().add_modifier(Modifier::BOLD)))];
+        for p in story.summary() {
+            intro.push(Line::default());
+            intro.push(Line::from(p.to_string()));
+        }
+        frame.render_widget(Paragraph::new(intro).wrap(ratatui::widgets::Wrap { trim: false }), rect(inner));
+        return;
+    }
+    let height = usize::from(inner.height);
+    let scroll = usize::from(view.text_scroll).min(lines.len().saturating_sub(height));
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(scroll)
+        .take(height)
+        .map(|l| {
+            let style = match l.style {
+                LineStyle::Headline => Style::new().add_modifier(Modifier::BOLD),
+                LineStyle::Meta => Style::new().fg(Color::Cyan),
+                LineStyle::Body | LineStyle::Blank => Style::new(),
+                LineStyle::Caption => Style::new().fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
+                LineStyle::Link => Style::new().fg(Color::Blue),
+            };
+            highlighted(&l.text, &l.highlights, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(shown), rect(inner));
+    if lines.len() > height && inner.width > 0 {
+        let mut state = ScrollbarState::new(lines.len().saturating_sub(height)).position(scroll);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None);
+        frame.render_stateful_widget(
+            bar,
+            rect(area).inner(ratatui::layout::Margin { vertical: 1, horizontal: 0 }),
+            &mut state,
+        );
+    }
+}
+
+fn highlighted(text: &str, ranges: &[std::ops::Range<usize>], style: Style) -> Line<'static> {
+    if ranges.is_empty() {
+        return Line::from(Span::styled(text.to_string(), style));
+    }
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for r in ranges {
+        if r.start > at {
+            spans.push(Span::styled(text[at..r.start].to_string(), style));
+        }
+        spans.push(Span::styled(text[r.clone()].to_string(), style.bg(Color::Yellow).fg(Color::Black)));
+        at = r.end;
+    }
+    if at < text.len() {
+        spans.push(Span::styled(text[at..].to_string(), style));
+    }
+    Line::from(spans)
+}
+
+fn render_status(reader: &Reader, frame: &mut Frame, area: Area) {
+    if area.height == 0 {
+        return;
+    }
+    let width = usize::from(area.width);
+    let line = match &reader.mode {
+        Mode::Search { .. } => {
+            let query = reader.view().map_or("", |v| v.query.as_str());
+            let n = reader.view().map_or(0, |v| v.visible.len());
+            Line::from(vec![
+                Span::styled(format!("/{query}▏"), Style::new().fg(Color::Yellow)),
+                Span::styled(format!("  {n} matching · Enter keeps · Esc drops"), Style::new().fg(Color::DarkGray)),
+            ])
+        }
+        Mode::GoTo { input, error } => {
+            let mut spans = vec![Span::styled(format!("Go to time: {input}▏"), Style::new().fg(Color::Yellow))];
+            match error {
+                Some(e) => spans.push(Span::styled(format!("  {e}"), Style::new().fg(Color::Red))),
+                None => spans
+                    .push(Span::styled("  14:30 · 9h · 21/10 14h30 · Esc cancels", Style::new().fg(Color::DarkGray))),
+            }
+            Line::from(spans)
+        }
+        _ => status_line(reader, width),
+    };
+    frame.render_widget(Paragraph::new(line), rect(area));
+}
+
+fn status_line(reader: &Reader, width: usize) -> Line<'static> {
+    let mut left = Vec::new();
+    if let (Some(story), Some(view)) = (reader.story(), reader.view()) {
+        left.push(format!("story {}/{}", reader.current + 1, reader.stories.len()));
+        let total = story.entries.len();
+        let pos = view.selected_position().map_or(0, |p| p + 1);
+        if view.has_filters() {
+            left.push(format!("entry {pos}/{} ({total} in all)", view.visible.len()));
+        } else {
+            left.push(format!("entry {pos}/{total}"));
+        }
+        if !view.tags.is_empty() {
+            let tags: Vec<String> = view.tags.iter().map(|t| format!("#{}", story.tags[*t as usize].label)).collect();
+            left.push(tags.join(" "));
+        }
+        if !view.query.is_empty() {
+            left.push(format!("/{}", view.query));
+        }
+        left.push(reader.zone_label(story));
+    } else {
+        left.push("no story".into());
+    }
+    let left = left.join(" · ");
+    let hint = "? help · q quit";
+    let mut spans = vec![Span::raw(fit(&left, width))];
+    if let Some(msg) = &reader.message {
+        let room = width.saturating_sub(left.width() + 3);
+        spans.push(Span::styled(fit(&format!(" · {msg}"), room), Style::new().fg(Color::Yellow)));
+    }
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    if used + hint.width() + 2 <= width {
+        spans.push(Span::raw(" ".repeat(width - used - hint.width())));
+        spans.push(Span::styled(hint, Style::new().fg(Color::DarkGray)));
+    }
+    Line::from(spans).style(Style::new().bg(Color::Reset))
+}
+
+/// A rectangle centred in `area`, at most `w` × `h`.
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+}
+
+fn render_help(keys: &KeyMap, frame: &mut Frame, area: Rect) {
+    let rows = keys.help();
+    let key_w = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .map(|(k, d)| {
+            Line::from(vec![
+                Span::styled(format!(" {k:key_w$}  "), Style::new().fg(Color::Cyan)),
+                Span::raw(d.to_string()),
+            ])
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        " mouse: wheel scrolls the pane under it; a click selects a row",
+        Style::new().fg(Color::DarkGray),
+    )));
+    lines.push(Line::from(Span::styled(
+        " in the tag picker: Space toggles, Enter applies, Esc cancels",
+        Style::new().fg(Color::DarkGray),
+    )));
+    let popup = centred(area, 72, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    let block = Block::new().borders(Borders::ALL).title(" Keys — ? or Esc closes ").title_alignment(Alignment::Center);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+fn render_picker(picker: &TagPicker, frame: &mut Frame, area: Rect) {
+    let height = (picker.tags.len() as u16 + 2).min(area.height.saturating_sub(2)).max(3);
+    let popup = centred(area, 48, height);
+    frame.render_widget(Clear, popup);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(" Tags — Space toggles, Enter applies ")
+        .title_alignment(Alignment::Center);
+    let inner_h = usize::from(popup.height.saturating_sub(2));
+    let inner_w = usize::from(popup.width.saturating_sub(2));
+    let offset = list_offset(picker.tags.len(), picker.cursor, inner_h);
+    let lines: Vec<Line> = picker
+        .tags
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(inner_h)
+        .map(|(i, (id, label, count))| {
+            let check = if picker.chosen.contains(id) { "[x]" } else { "[ ]" };
+            let style = if i == picker.cursor { Style::new().add_modifier(Modifier::REVERSED) } else { Style::new() };
+            Line::from(Span::styled(fit(&format!("{check} {label} ({count})"), inner_w), style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_with_an_ellipsis_by_width() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abc", 4), "abc");
+        assert_eq!(fit("日本語テキスト", 5), "日本…");
+        assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn tag_colours_are_stable() {
+        assert_eq!(tag_colour("diplomatie"), tag_colour("diplomatie"));
+        let distinct: std::collections::HashSet<_> =
+            ["diplomatie", "aide militaire", "coree du nord", "opposant", "elections en moldavie"]
+                .iter()
+                .map(|k| tag_colour(k))
+                .collect();
+        assert!(distinct.len() >= 3);
+    }
+}
