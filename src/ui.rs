@@ -214,8 +214,10 @@ fn render_timeline(reader: &Reader, frame: &mut Frame, area: Area) {
                     Style::new()
                 };
                 let clock = reader.shown_clock(entry.entry).map_or_else(|| "  ·  ".to_string(), |c| c.to_string());
-                let mut spans = vec![Span::styled(format!("{clock} "), base.fg(Color::Cyan))];
-                let mut used = clock.width() + 1;
+                // A marker as well as the colours, for terminals without them.
+                let marker = if selected { "▸" } else { " " };
+                let mut spans = vec![Span::styled(format!("{marker}{clock} "), base.fg(Color::Cyan))];
+                let mut used = clock.width() + 2;
                 if let Some(tag) = entry.tag() {
                     let key = entry.tag_info().map_or_else(String::new, |t| t.key.clone());
                     let label = fit(tag, 18.min(width.saturating_sub(used + 4)));

@@ -1,0 +1,128 @@
+//! End to end: the real binary in a real terminal (tmux), driven by keys as a user would:
+//! open the samples, jump with `[`, filter with `#`, search with `/`, quit with `q`, and check
+//! the screen after each step and that the process ended with the terminal restored.
+
+mod common;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn cmd(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs")
+    }
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "lb"]).stdout).into_owned()
+    }
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "lb"];
+        args.extend_from_slice(keys);
+        self.cmd(&args);
+    }
+    /// Waits until the screen satisfies `ok`, and returns it; fails with the last screen.
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("timed out waiting for {what}; screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]);
+    }
+}
+
+fn status_line(screen: &str) -> String {
+    screen.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or("").to_string()
+}
+
+#[test]
+fn read_jump_filter_search_quit_in_tmux() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        // CI installs tmux (.ci/run), so there this test always runs.
+        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+        eprintln!("tmux not installed: end-to-end test not run here");
+        return;
+    }
+    let tmux = Tmux { socket: format!("liveblog-e2e-{}", std::process::id()) };
+    // No PATH: the bundled samples, the RFI live blog first.
+    let command = format!("{}; echo EXITED-$?; sleep 30", common::bin());
+    let out = tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "160", "-y", "45", &command]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // Each wait names everything the step must show: a capture can catch a frame half drawn.
+    tmux.wait_for("the reader on the latest entry", |s| {
+        s.contains("Timeline") && s.contains("▸17:38") && status_line(s).contains("story 1/5 · entry 1/15")
+    });
+
+    tmux.keys(&["["]);
+    tmux.wait_for("the jump to 17:06", |s| {
+        s.contains("▸17:06")
+            && s.contains("L'Ukraine au programme de la rencontre Poutine-Guterres jeudi")
+            && status_line(s).contains("entry 2/15")
+    });
+
+    tmux.keys(&["#"]);
+    tmux.wait_for("the tag picker", |s| s.contains("[ ] diplomatie (5)"));
+    tmux.keys(&["Space", "Enter"]);
+    tmux.wait_for("the tag filter", |s| {
+        status_line(s).contains("#diplomatie")
+            && status_line(s).contains("entry 1/5 (15 in all)")
+            && !s.contains("aide militaire Le chef")
+    });
+
+    tmux.keys(&["/", "c", "o", "r", "e", "e", "Enter"]);
+    tmux.wait_for("the search", |s| {
+        status_line(s).contains("/coree") && status_line(s).contains("entry 1/2") && s.contains("Corée du Nord")
+    });
+
+    tmux.keys(&["q"]);
+    let s = tmux.wait_for("the process to end", |s| s.contains("EXITED-"));
+    assert!(s.contains("EXITED-0"), "{s}");
+    assert!(!s.contains("Timeline"), "the alternate screen is left:\n{s}");
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+        return;
+    }
+    for signal in ["TERM", "HUP"] {
+        let tmux = Tmux { socket: format!("liveblog-sig-{signal}-{}", std::process::id()) };
+        let dir = tempfile::tempdir().unwrap();
+        let pidfile = dir.path().join("pid");
+        // `exec` so that the pid written is the reader's own.
+        let command = format!("echo $$ > {}; exec {}", pidfile.display(), common::bin());
+        tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "120", "-y", "30", &command]);
+        tmux.cmd(&["set-option", "-t", "lb", "remain-on-exit", "on"]);
+        tmux.wait_for("the reader", |s| s.contains("Timeline"));
+        let pid = std::fs::read_to_string(&pidfile).unwrap();
+        let killed = Command::new("kill").args([&format!("-{signal}"), pid.trim()]).status().unwrap();
+        assert!(killed.success());
+        let s = tmux.wait_for("the terminal to be restored", |s| !s.contains("Timeline"));
+        assert!(!s.contains("Stories"), "SIG{signal}: the reader's screen is still up:\n{s}");
+        let start = Instant::now();
+        // Gone, or a zombie that tmux has not reaped yet: either way it has exited.
+        let running = || {
+            std::fs::read_to_string(format!("/proc/{}/stat", pid.trim()))
+                .is_ok_and(|stat| stat.rsplit(')').next().is_some_and(|rest| !rest.trim_start().starts_with('Z')))
+        };
+        while running() {
+            assert!(start.elapsed() < Duration::from_secs(5), "SIG{signal}: the reader is still running");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
