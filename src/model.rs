@@ -275,6 +275,26 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Appends the folded form of `text` as bytes, fast on ASCII runs: the search index of a
+/// 100 MB blog is built with this.
+pub fn fold_bytes_into(text: &str, out: &mut Vec<u8>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut buf = String::new();
+    while i < bytes.len() {
+        let run = bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i);
+        out.extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
+        i += run;
+        if i < bytes.len() {
+            let c = text[i..].chars().next().expect("a char starts here");
+            buf.clear();
+            push_folded(c, &mut buf);
+            out.extend_from_slice(buf.as_bytes());
+            i += c.len_utf8();
+        }
+    }
+}
+
 /// Appends the folded form of one character: its lower case without diacritics.
 pub fn push_folded(c: char, out: &mut String) {
     if c.is_ascii() {

@@ -156,6 +156,9 @@ pub struct Reader {
     pub quit: bool,
     /// A one-line message for the status line (an error, a notice).
     pub message: Option<String>,
+    /// Per story and entry, the day it is shown on in the zone shown (cached: a search
+    /// keystroke must not convert 100,000 dates).
+    days: Vec<Vec<Option<NaiveDate>>>,
 }
 
 const WHEEL_LINES: u16 = 3;
@@ -176,6 +179,7 @@ impl Reader {
             pane_widths: (24, 36),
             quit: false,
             message: None,
+            days: Vec::new(),
         };
         reader.refresh_all();
         reader
@@ -245,12 +249,18 @@ impl Reader {
     fn refresh(&mut self, index: usize) {
         let newest_first = self.order == Order::NewestFirst;
         let story = &self.stories[index];
-        let days: Vec<Option<NaiveDate>> = story.entries.iter().map(|e| self.shown_at(e).map(|t| t.date())).collect();
+        let days = &self.days[index];
         let view = &mut self.views[index];
         view.refresh(newest_first, |i| story.entries[i as usize].tag_id, |i| days[i as usize]);
     }
 
+    /// Recomputes everything derived from the order and the zone shown.
     fn refresh_all(&mut self) {
+        self.days = self
+            .stories
+            .iter()
+            .map(|story| story.entries.iter().map(|e| self.shown_at(e).map(|t| t.date())).collect())
+            .collect();
         for i in 0..self.stories.len() {
             self.refresh(i);
         }
@@ -443,11 +453,14 @@ impl Reader {
             self.message = Some("this entry has no date".into());
             return;
         };
-        let visible: BTreeSet<u32> = view.visible.iter().copied().collect();
+        let mut visible = vec![false; story.entries.len()];
+        for &i in &view.visible {
+            visible[i as usize] = true;
+        }
         let timed: Vec<(NaiveDateTime, u32)> = view
             .chronological()
             .iter()
-            .filter(|i| visible.contains(i))
+            .filter(|&&i| visible[i as usize])
             .filter_map(|&i| self.hour_of(&story.entries[i as usize]).map(|h| (h, i)))
             .collect();
         let target_hour = if next {

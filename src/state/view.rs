@@ -4,7 +4,7 @@
 //! and narrows the previous result while the user types, so a keystroke stays cheap on a
 //! blog of 100,000 entries.
 
-use crate::model::{Story, push_folded};
+use crate::model::{Story, fold_bytes_into};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -17,45 +17,80 @@ pub enum Row {
     Day(NaiveDate),
 }
 
-/// The folded text of every entry (tag, headline, body), one block an entry.
+/// The folded text of every entry (tag, headline, body), one block an entry, with a small
+/// signature of each block — which bytes and (hashed) byte pairs it holds — so that a query
+/// skips most entries that cannot hold it without reading their text.
 #[derive(Debug, Default, Clone)]
 struct SearchIndex {
-    text: String,
+    /// Folded text, as bytes: the search works on bytes.
+    text: Vec<u8>,
     /// Entry `i` is `text[starts[i]..starts[i + 1]]`.
     starts: Vec<usize>,
+    signatures: Vec<Signature>,
+}
+
+/// Bytes present (256 bits, exact) and byte pairs present (256 bits, hashed) in a text.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Signature {
+    bytes: [u64; 4],
+    pairs: [u64; 4],
+}
+
+impl Signature {
+    fn of(text: &[u8]) -> Signature {
+        let mut sig = Signature::default();
+        let set = |bits: &mut [u64; 4], n: usize| bits[n >> 6] |= 1 << (n & 63);
+        for &b in text {
+            set(&mut sig.bytes, usize::from(b));
+        }
+        for pair in text.windows(2) {
+            set(&mut sig.pairs, pair_bit(pair[0], pair[1]));
+        }
+        sig
+    }
+
+    /// Whether a text with this signature may hold a text with `needle`'s.
+    fn may_hold(&self, needle: &Signature) -> bool {
+        (0..4).all(|i| {
+            self.bytes[i] & needle.bytes[i] == needle.bytes[i] && self.pairs[i] & needle.pairs[i] == needle.pairs[i]
+        })
+    }
+}
+
+fn pair_bit(a: u8, b: u8) -> usize {
+    ((u32::from(a) << 8 | u32::from(b)).wrapping_mul(0x9E37_79B1) >> 24) as usize
 }
 
 impl SearchIndex {
     fn build(story: &Story) -> Self {
-        let mut text = String::with_capacity(story.text.len() / 2);
+        let mut text = Vec::with_capacity(story.text.len() * 3 / 4);
         let mut starts = Vec::with_capacity(story.entries.len() + 1);
         for e in story.entry_refs() {
             starts.push(text.len());
             let fields = e.tag().into_iter().chain(e.headline()).chain(e.body());
             for field in fields {
-                for c in field.chars() {
-                    push_folded(c, &mut text);
-                }
+                fold_bytes_into(field, &mut text);
                 // A line break between fields: a query (one line) cannot match across them.
-                text.push('\n');
+                text.push(b'\n');
             }
         }
         starts.push(text.len());
-        SearchIndex { text, starts }
+        let signatures = starts.par_windows(2).map(|w| Signature::of(&text[w[0]..w[1]])).collect();
+        SearchIndex { text, starts, signatures }
     }
 
-    fn entry(&self, i: u32) -> &str {
+    fn entry(&self, i: u32) -> &[u8] {
         &self.text[self.starts[i as usize]..self.starts[i as usize + 1]]
     }
 
     /// The entries among `candidates` whose text holds `query` (folded), in parallel.
     fn matching(&self, query: &str, candidates: &[u32]) -> Vec<u32> {
         let finder = memchr::memmem::Finder::new(query.as_bytes());
+        let needle = Signature::of(query.as_bytes());
         candidates
-            .par_chunks(2048)
-            .flat_map_iter(|chunk| {
-                chunk.iter().copied().filter(|&i| finder.find(self.entry(i).as_bytes()).is_some()).collect::<Vec<_>>()
-            })
+            .iter()
+            .copied()
+            .filter(|&i| self.signatures[i as usize].may_hold(&needle) && finder.find(self.entry(i)).is_some())
             .collect()
     }
 }
@@ -156,7 +191,9 @@ impl StoryView {
     ) {
         let n = self.rank.len();
         let mut keep = vec![true; n];
-        if let Some(matches) = self.search_matches() {
+        if self.search_matches().is_some()
+            && let Some((_, matches)) = self.searches.last()
+        {
             keep = vec![false; n];
             for &i in matches {
                 keep[i as usize] = true;
