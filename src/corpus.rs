@@ -140,7 +140,7 @@ pub fn generate(entries: usize, seed: u64) -> Corpus {
 
 /// Generates a blog of at least `bytes` bytes.
 pub fn generate_bytes(bytes: usize, seed: u64) -> Corpus {
-    let per_entry = generate(50, seed).text.len() / 50;
+    let per_entry = generate(2000, seed).text.len() / 2000;
     generate(bytes / per_entry.max(1) + 1, seed)
 }
 

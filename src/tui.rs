@@ -13,6 +13,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::time::Duration;
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -49,29 +50,59 @@ pub fn run(mut reader: Reader, keymap: KeyMap) -> io::Result<()> {
     result
 }
 
+/// What wakes the event loop.
+pub enum Wake {
+    Terminal(Event),
+    /// The terminal can no longer be read (closed or hung up).
+    TerminalGone,
+}
+
+/// Reads terminal events on a thread of their own. crossterm's `poll` can spin without
+/// returning once the terminal is gone; on its own thread that cannot keep the loop below
+/// from seeing a signal.
+fn spawn_terminal_reader(tx: mpsc::Sender<Wake>) {
+    std::thread::spawn(move || {
+        loop {
+            let wake = match event::read() {
+                Ok(ev) => Wake::Terminal(ev),
+                Err(_) => Wake::TerminalGone,
+            };
+            let gone = matches!(wake, Wake::TerminalGone);
+            if tx.send(wake).is_err() || gone {
+                return;
+            }
+        }
+    });
+}
+
 fn event_loop(terminal: &mut Term, reader: &mut Reader, keymap: &KeyMap, stop: &AtomicBool) -> io::Result<()> {
     let size = terminal.size()?;
     reader.apply(Action::Resize(size.width, size.height));
+    let (tx, rx) = mpsc::channel();
+    spawn_terminal_reader(tx);
     let mut dirty = true;
     while !reader.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|frame| ui::render(reader, keymap, frame))?;
             dirty = false;
         }
-        // A short poll so that signals are noticed promptly.
-        if !event::poll(Duration::from_millis(200))? {
-            continue;
-        }
-        let action = match event::read()? {
-            Event::Key(key) => keymap.action(&reader.mode, key),
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            Event::Mouse(m) => match m.kind {
+        // A short wait so that signals are noticed promptly.
+        let wake = match rx.recv_timeout(Duration::from_millis(200)) {
+            Ok(wake) => wake,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        let action = match wake {
+            Wake::TerminalGone => break,
+            Wake::Terminal(Event::Key(key)) => keymap.action(&reader.mode, key),
+            Wake::Terminal(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
+            Wake::Terminal(Event::Mouse(m)) => match m.kind {
                 MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, m.row, true)),
                 MouseEventKind::ScrollUp => Some(Action::Wheel(m.column, m.row, false)),
                 MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
                 _ => None,
             },
-            _ => None,
+            Wake::Terminal(_) => None,
         };
         if let Some(action) = action {
             reader.apply(action);

@@ -126,3 +126,26 @@ fn sigterm_and_sighup_restore_the_terminal() {
         }
     }
 }
+
+#[test]
+fn a_closed_terminal_ends_the_reader() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+        return;
+    }
+    let tmux = Tmux { socket: format!("liveblog-hup-{}", std::process::id()) };
+    let dir = tempfile::tempdir().unwrap();
+    let pidfile = dir.path().join("pid");
+    let command = format!("echo $$ > {}; exec {}", pidfile.display(), common::bin());
+    tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "120", "-y", "30", &command]);
+    tmux.wait_for("the reader", |s| s.contains("Timeline"));
+    let pid = std::fs::read_to_string(&pidfile).unwrap();
+    tmux.cmd(&["kill-server"]);
+    let start = Instant::now();
+    while std::fs::read_to_string(format!("/proc/{}/stat", pid.trim()))
+        .is_ok_and(|stat| stat.rsplit(')').next().is_some_and(|rest| !rest.trim_start().starts_with('Z')))
+    {
+        assert!(start.elapsed() < Duration::from_secs(5), "the reader outlived its terminal (and would spin)");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
