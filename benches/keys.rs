@@ -22,7 +22,7 @@ fn keys(c: &mut Criterion) {
     let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
     let mut press = |reader: &mut Reader, actions: &[Action]| {
         for a in actions {
-            reader.apply(*a);
+            reader.apply(a.clone());
         }
         terminal.draw(|f| liveblog::ui::render(reader, &keymap, f)).unwrap();
         black_box(terminal.backend().buffer().area);

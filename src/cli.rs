@@ -25,6 +25,12 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Do not follow the files as they change.
+    #[arg(long)]
+    pub no_watch: bool,
+    /// Neither read nor save which entries have been read.
+    #[arg(long)]
+    pub no_state: bool,
     /// Live-blog text files, or directories of them (their *.txt, recursively). Without any,
     /// the bundled samples.
     pub paths: Vec<PathBuf>,
@@ -77,11 +83,11 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Export { format, explain, paths }) => run_export(&paths, format, explain, rules),
         Some(Command::Frame { size, keys, paths }) => run_frame(&paths, size, &keys, rules),
-        None => run_reader(&cli.paths, rules),
+        None => run_reader(&cli.paths, rules, !cli.no_watch, !cli.no_state),
     }
 }
 
-fn run_reader(paths: &[PathBuf], rules: &Rules) -> ExitCode {
+fn run_reader(paths: &[PathBuf], rules: &Rules, watch: bool, state: bool) -> ExitCode {
     let (stories, errors) = load::load(paths, rules);
     if stories.is_empty() {
         report(&errors);
@@ -95,10 +101,26 @@ fn run_reader(paths: &[PathBuf], rules: &Rules) -> ExitCode {
         return ExitCode::from(2);
     }
     let mut reader = Reader::new(stories);
+    let state_file = if state { crate::persist::default_path() } else { None };
+    let (read_state, warning) = match &state_file {
+        Some(path) => crate::persist::load(path),
+        None => (crate::persist::ReadState::default(), None),
+    };
+    reader.restore_read(&read_state);
     if let Some(first) = errors.first() {
         reader.message = Some(format!("{first}{}", if errors.len() > 1 { " (and more)" } else { "" }));
     }
-    if let Err(e) = tui::run(reader, KeyMap::default()) {
+    if warning.is_some() {
+        reader.message = warning;
+    }
+    // The bundled samples have no file to follow.
+    let session = tui::Session {
+        watch: (watch && !paths.is_empty()).then(|| paths.to_vec()),
+        rules: std::sync::Arc::new(rules.clone()),
+        state_file,
+        read_state,
+    };
+    if let Err(e) = tui::run(reader, KeyMap::default(), session) {
         eprintln!("liveblog: terminal: {e}");
         return ExitCode::from(1);
     }

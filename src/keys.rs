@@ -34,6 +34,9 @@ pub const ACTIONS: &[(&str, Action, &str, &[&str])] = &[
     ("next_story", Action::NextStory, "next story", &["s"]),
     ("prev_story", Action::PrevStory, "previous story", &["S"]),
     ("open", Action::Open, "open the selected row", &["<Enter>"]),
+    ("next_unread", Action::NextUnread, "next unread entry (oldest first)", &["u"]),
+    ("show_diff", Action::ShowDiff, "what changed in an edited entry", &["d"]),
+    ("toggle_relative", Action::ToggleRelative, "clocks as ages (12 min) / times", &["r"]),
 ];
 
 /// Parses keys in the `frame` notation: characters as typed, and named keys in angle
@@ -123,12 +126,12 @@ impl KeyMap {
             let (action_name, action) = ACTIONS
                 .iter()
                 .find(|(n, ..)| n == name)
-                .map(|(n, a, ..)| (*n, *a))
+                .map(|(n, a, ..)| (*n, a.clone()))
                 .ok_or_else(|| format!("unknown action `{name}`"))?;
             for k in written {
                 let parsed = parse_keys(k)?;
                 let [key] = parsed.as_slice() else { return Err(format!("`{k}` is not one key")) };
-                if let Some(other) = bindings.insert(normal(*key), action)
+                if let Some(other) = bindings.insert(normal(*key), action.clone())
                     && other != action
                 {
                     return Err(format!("key `{k}` is bound to two actions"));
@@ -149,7 +152,7 @@ impl KeyMap {
             return Some(Action::Quit);
         }
         match mode {
-            Mode::Normal => self.bindings.get(&normal(key)).copied(),
+            Mode::Normal => self.bindings.get(&normal(key)).cloned(),
             Mode::Help => match key.code {
                 KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => Some(Action::Cancel),
                 _ => None,

@@ -250,9 +250,59 @@ impl<'a> EntryRef<'a> {
         let story = self.story;
         self.entry.links.iter().map(move |s| story.str(*s))
     }
+    /// What makes this entry the same entry across re-parses of a page that is being
+    /// rewritten: its clock and its folded headline (or, without one, the start of its text).
+    /// Stable across runs (FNV-1a), so read marks can be saved.
+    pub fn identity(&self) -> u64 {
+        let mut h = Fnv::default();
+        h.write(self.entry.clock.map_or(u16::MAX, |c| c.minutes() as u16).to_le_bytes().as_slice());
+        let title = self.headline().map_or_else(|| self.title().chars().take(80).collect::<String>(), str::to_string);
+        h.write(fold(&title).as_bytes());
+        h.finish()
+    }
+
+    /// A hash of everything shown of the entry, to notice an entry edited in place.
+    pub fn content_hash(&self) -> u64 {
+        let mut h = Fnv::default();
+        for part in
+            self.tag().into_iter().chain(self.headline()).chain(self.body()).chain(self.captions()).chain(self.links())
+        {
+            h.write(part.as_bytes());
+            h.write(b"\n");
+        }
+        h.finish()
+    }
+
+    /// The text of the entry as one string (body paragraphs, captions, links), for diffs.
+    pub fn plain_text(&self) -> String {
+        let parts: Vec<&str> = self.body().chain(self.captions()).chain(self.links()).collect();
+        parts.join("\n\n")
+    }
+
     /// The headline, or the start of the body for entries without one.
     pub fn title(&self) -> &'a str {
         self.headline().or_else(|| self.body().next()).unwrap_or("")
+    }
+}
+
+/// FNV-1a, 64 bits: a hash that is the same on every run and platform, unlike std's.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    pub fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    pub fn finish(&self) -> u64 {
+        self.0
     }
 }
 

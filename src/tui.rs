@@ -3,8 +3,10 @@
 //! the message prints) and on SIGTERM, SIGHUP and SIGINT.
 
 use crate::keys::KeyMap;
+use crate::persist::{self, ReadState};
 use crate::state::{Action, Reader};
 use crate::ui;
+use crate::watch;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
@@ -33,8 +35,21 @@ fn setup() -> io::Result<Term> {
     Terminal::new(CrosstermBackend::new(stdout))
 }
 
+/// What the reader follows and remembers while it runs.
+pub struct Session {
+    /// Files and directories to watch; `None` with `--no-watch`.
+    pub watch: Option<Vec<std::path::PathBuf>>,
+    pub rules: Arc<crate::parse::Rules>,
+    /// Where read marks are saved; `None` with `--no-state`.
+    pub state_file: Option<std::path::PathBuf>,
+    pub read_state: ReadState,
+}
+
+/// How often read marks are saved while running (and always at quit).
+const SAVE_EVERY: Duration = Duration::from_secs(5);
+
 /// Runs the reader until the user quits or a signal arrives.
-pub fn run(mut reader: Reader, keymap: KeyMap) -> io::Result<()> {
+pub fn run(mut reader: Reader, keymap: KeyMap, mut session: Session) -> io::Result<()> {
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -44,10 +59,42 @@ pub fn run(mut reader: Reader, keymap: KeyMap) -> io::Result<()> {
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    let (tx, rx) = mpsc::channel();
+    let _follower = match &session.watch {
+        Some(paths) if !paths.is_empty() => {
+            let tx = tx.clone();
+            match watch::follow(paths, Arc::clone(&session.rules), move |ev| tx.send(Wake::File(ev)).is_ok()) {
+                Ok(f) => Some(f),
+                Err(e) => {
+                    reader.message = Some(format!("not following changes: {e}"));
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
     let mut terminal = setup()?;
-    let result = event_loop(&mut terminal, &mut reader, &keymap, &stop);
+    let result = event_loop(&mut terminal, &mut reader, &keymap, &stop, tx, rx, &mut session);
     restore();
+    save(&reader, &mut session);
     result
+}
+
+/// Saves read marks when they changed; a failure is said in the status line, not fatal.
+fn save(reader: &Reader, session: &mut Session) -> Option<String> {
+    let path = session.state_file.as_ref()?;
+    let mut next = session.read_state.clone();
+    reader.store_read(&mut next);
+    if next == session.read_state {
+        return None;
+    }
+    match persist::save(path, &next) {
+        Ok(()) => {
+            session.read_state = next;
+            None
+        }
+        Err(e) => Some(format!("cannot save read marks to {}: {e}", path.display())),
+    }
 }
 
 /// What wakes the event loop.
@@ -55,6 +102,8 @@ pub enum Wake {
     Terminal(Event),
     /// The terminal can no longer be read (closed or hung up).
     TerminalGone,
+    /// A watched file changed.
+    File(watch::FileEvent),
 }
 
 /// Reads terminal events on a thread of their own. crossterm's `poll` can spin without
@@ -75,13 +124,28 @@ fn spawn_terminal_reader(tx: mpsc::Sender<Wake>) {
     });
 }
 
-fn event_loop(terminal: &mut Term, reader: &mut Reader, keymap: &KeyMap, stop: &AtomicBool) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut Term,
+    reader: &mut Reader,
+    keymap: &KeyMap,
+    stop: &AtomicBool,
+    tx: mpsc::Sender<Wake>,
+    rx: mpsc::Receiver<Wake>,
+    session: &mut Session,
+) -> io::Result<()> {
     let size = terminal.size()?;
     reader.apply(Action::Resize(size.width, size.height));
-    let (tx, rx) = mpsc::channel();
     spawn_terminal_reader(tx);
     let mut dirty = true;
+    let mut last_save = std::time::Instant::now();
     while !reader.quit && !stop.load(Ordering::Relaxed) {
+        if last_save.elapsed() >= SAVE_EVERY {
+            last_save = std::time::Instant::now();
+            if let Some(warning) = save(reader, session) {
+                reader.message = Some(warning);
+                dirty = true;
+            }
+        }
         if dirty {
             terminal.draw(|frame| ui::render(reader, keymap, frame))?;
             dirty = false;
@@ -94,6 +158,7 @@ fn event_loop(terminal: &mut Term, reader: &mut Reader, keymap: &KeyMap, stop: &
         };
         let action = match wake {
             Wake::TerminalGone => break,
+            Wake::File(event) => Some(watch::action(event)),
             Wake::Terminal(Event::Key(key)) => keymap.action(&reader.mode, key),
             Wake::Terminal(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
             Wake::Terminal(Event::Mouse(m)) => match m.kind {

@@ -32,9 +32,9 @@ const TAG_COLOURS: [Color; 10] = [
 
 /// A stable colour for a folded tag: the same tag has the same colour in every story and run.
 pub fn tag_colour(key: &str) -> Color {
-    // FNV-1a: stable across runs and platforms, unlike the std hasher.
-    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
-    TAG_COLOURS[(hash % TAG_COLOURS.len() as u64) as usize]
+    let mut hash = crate::model::Fnv::default();
+    hash.write(key.as_bytes());
+    TAG_COLOURS[(hash.finish() % TAG_COLOURS.len() as u64) as usize]
 }
 
 /// Cuts `text` to `width` cells, ending with `…` when cut.
@@ -109,8 +109,19 @@ fn story_summary(reader: &Reader, index: usize) -> String {
     } else {
         parts.push(format!("{n} {}", if n == 1 { "entry" } else { "entries" }));
     }
+    let unread = view.unread();
+    if unread > 0 {
+        parts.push(format!("{unread} unread"));
+    }
+    let new = view.new_count();
+    if new > 0 {
+        parts.push(format!("● {new} new"));
+    }
     if story.ended() {
         parts.push("ended".into());
+    }
+    if view.gone {
+        parts.push("file gone".into());
     }
     parts.join(" · ")
 }
@@ -213,11 +224,28 @@ fn render_timeline(reader: &Reader, frame: &mut Frame, area: Area) {
                 } else {
                     Style::new()
                 };
-                let clock = reader.shown_clock(entry.entry).map_or_else(|| "  ·  ".to_string(), |c| c.to_string());
+                let clock = match reader.age(entry.entry) {
+                    Some(age) if reader.relative => format!("{age:>6}"),
+                    _ => reader.shown_clock(entry.entry).map_or_else(|| "  ·  ".to_string(), |c| c.to_string()),
+                };
                 // A marker as well as the colours, for terminals without them.
                 let marker = if selected { "▸" } else { " " };
-                let mut spans = vec![Span::styled(format!("{marker}{clock} "), base.fg(Color::Cyan))];
-                let mut used = clock.width() + 2;
+                let marks = view.marks.get(i as usize).copied().unwrap_or_default();
+                let (mark, mark_style) = if marks.new {
+                    ("●", Style::new().fg(Color::Green))
+                } else if marks.edited && !marks.read {
+                    ("✎", Style::new().fg(Color::Magenta))
+                } else if !marks.read {
+                    ("•", Style::new().fg(Color::DarkGray))
+                } else {
+                    (" ", Style::new())
+                };
+                let mut spans = vec![
+                    Span::styled(marker, base.fg(Color::Cyan)),
+                    Span::styled(mark, base.patch(mark_style)),
+                    Span::styled(format!("{clock} "), base.fg(Color::Cyan)),
+                ];
+                let mut used = clock.width() + 3;
                 if let Some(tag) = entry.tag() {
                     let key = entry.tag_info().map_or_else(String::new, |t| t.key.clone());
                     let label = fit(tag, 18.min(width.saturating_sub(used + 4)));
@@ -356,7 +384,7 @@ fn status_line(reader: &Reader, width: usize) -> Line<'static> {
         left.push("no story".into());
     }
     let left = left.join(" · ");
-    let hint = "? help · q quit";
+    let hint = if reader.relative { "ages · ? help · q quit" } else { "? help · q quit" };
     let mut spans = vec![Span::raw(fit(&left, width))];
     if let Some(msg) = &reader.message {
         let room = width.saturating_sub(left.width() + 3);

@@ -57,19 +57,19 @@ fn read_jump_filter_search_quit_in_tmux() {
         return;
     }
     let tmux = Tmux { socket: format!("liveblog-e2e-{}", std::process::id()) };
-    // No PATH: the bundled samples, the RFI live blog first.
-    let command = format!("{}; echo EXITED-$?; sleep 30", common::bin());
+    // No PATH: the bundled samples, the RFI live blog first. No saved read marks.
+    let command = format!("{} --no-state; echo EXITED-$?; sleep 30", common::bin());
     let out = tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "160", "-y", "45", &command]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
     // Each wait names everything the step must show: a capture can catch a frame half drawn.
     tmux.wait_for("the reader on the latest entry", |s| {
-        s.contains("Timeline") && s.contains("▸17:38") && status_line(s).contains("story 1/5 · entry 1/15")
+        s.contains("Timeline") && s.contains("▸ 17:38") && status_line(s).contains("story 1/5 · entry 1/15")
     });
 
     tmux.keys(&["["]);
     tmux.wait_for("the jump to 17:06", |s| {
-        s.contains("▸17:06")
+        s.contains("▸ 17:06")
             && s.contains("L'Ukraine au programme de la rencontre Poutine-Guterres jeudi")
             && status_line(s).contains("entry 2/15")
     });
@@ -105,7 +105,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
         let dir = tempfile::tempdir().unwrap();
         let pidfile = dir.path().join("pid");
         // `exec` so that the pid written is the reader's own.
-        let command = format!("echo $$ > {}; exec {}", pidfile.display(), common::bin());
+        let command = format!("echo $$ > {}; exec {} --no-state", pidfile.display(), common::bin());
         tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "120", "-y", "30", &command]);
         tmux.cmd(&["set-option", "-t", "lb", "remain-on-exit", "on"]);
         tmux.wait_for("the reader", |s| s.contains("Timeline"));
@@ -136,7 +136,7 @@ fn a_closed_terminal_ends_the_reader() {
     let tmux = Tmux { socket: format!("liveblog-hup-{}", std::process::id()) };
     let dir = tempfile::tempdir().unwrap();
     let pidfile = dir.path().join("pid");
-    let command = format!("echo $$ > {}; exec {}", pidfile.display(), common::bin());
+    let command = format!("echo $$ > {}; exec {} --no-state", pidfile.display(), common::bin());
     tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "120", "-y", "30", &command]);
     tmux.wait_for("the reader", |s| s.contains("Timeline"));
     let pid = std::fs::read_to_string(&pidfile).unwrap();
@@ -146,6 +146,46 @@ fn a_closed_terminal_ends_the_reader() {
         .is_ok_and(|stat| stat.rsplit(')').next().is_some_and(|rest| !rest.trim_start().starts_with('Z')))
     {
         assert!(start.elapsed() < Duration::from_secs(5), "the reader outlived its terminal (and would spin)");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_rewritten_sample_shows_its_new_entry_without_a_key_press() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+        return;
+    }
+    let tmux = Tmux { socket: format!("liveblog-live-{}", std::process::id()) };
+    let dir = tempfile::tempdir().unwrap();
+    let sample = dir.path().join("rfi.txt");
+    let original =
+        std::fs::read_to_string(common::root().join("assets/samples/rfi-aide-militaire-ukraine.txt")).unwrap();
+    std::fs::write(&sample, &original).unwrap();
+    let state = dir.path().join("state");
+    let command = format!("XDG_STATE_HOME={} {} {}; sleep 30", state.display(), common::bin(), sample.display());
+    tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "160", "-y", "45", &command]);
+    tmux.wait_for("the reader", |s| s.contains("▸ 17:38"));
+
+    let rewritten = original.replacen(
+        "17H38\n",
+        "18H02\nfront\n\nNouvelle frappe sur Kharkiv dans la soirée\n\nUne frappe a touché Kharkiv.\n\n17H38\n",
+        1,
+    );
+    std::fs::write(&sample, rewritten).unwrap();
+    let start = Instant::now();
+    let s =
+        tmux.wait_for("the new entry on screen", |s| s.contains("18:02") && s.contains("Nouvelle frappe sur Kharkiv"));
+    assert!(start.elapsed() < Duration::from_secs(3), "took {:?}", start.elapsed());
+    let row = s.lines().find(|l| l.contains("18:02")).unwrap();
+    assert!(row.contains("●18:02"), "the new entry is marked: {row}");
+    assert!(s.contains("1 new in"), "announced in the status line:\n{s}");
+    tmux.keys(&["q"]);
+    // Quitting saves the read marks.
+    let saved = state.join("liveblog/read.json");
+    let start = Instant::now();
+    while !saved.exists() {
+        assert!(start.elapsed() < Duration::from_secs(5), "no read state written at {}", saved.display());
         std::thread::sleep(Duration::from_millis(50));
     }
 }

@@ -5,6 +5,7 @@
 //! key map produces actions.
 
 pub mod goto;
+mod live;
 mod view;
 
 use crate::layout::{self, Area};
@@ -12,7 +13,7 @@ use crate::model::{Clock, Entry, Story, When};
 use crate::textlayout;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use std::collections::BTreeSet;
-pub use view::{Row, StoryView, list_offset};
+pub use view::{Marks, Row, StoryView, list_offset};
 
 /// A pane of the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,8 +78,19 @@ pub enum Mode {
     },
 }
 
-/// Every change the reader knows. Keys, mouse and terminal events become these.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A story parsed again after its file changed, carried by [`Action::Reloaded`].
+#[derive(Debug, Clone)]
+pub struct Reload(pub std::sync::Arc<Story>);
+
+impl PartialEq for Reload {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+impl Eq for Reload {}
+
+/// Every change the reader knows. Keys, mouse, terminal and file events become these.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Leave the reader.
     Quit,
@@ -122,6 +134,18 @@ pub enum Action {
     PrevStory,
     /// Open the selected story or entry (focus moves right).
     Open,
+    /// Jump to the next unread entry (oldest first), across stories when none is left here.
+    NextUnread,
+    /// Show what changed in an edited entry, as a word diff (again: the entry itself).
+    ShowDiff,
+    /// Clocks as ages (`12 min`, `3 h`) or as times.
+    ToggleRelative,
+    /// A file was parsed again (or a new file appeared in a watched directory).
+    Reloaded(Reload),
+    /// A file could not be read again; what is shown stays.
+    ReloadFailed(std::path::PathBuf, String),
+    /// A file was deleted.
+    FileGone(std::path::PathBuf),
     /// A character typed into a prompt.
     Input(char),
     /// Delete the character before the cursor of a prompt.
@@ -156,6 +180,12 @@ pub struct Reader {
     pub quit: bool,
     /// A one-line message for the status line (an error, a notice).
     pub message: Option<String>,
+    /// Clocks shown as ages.
+    pub relative: bool,
+    /// The selected entry is shown as a diff of its last edit.
+    pub show_diff: bool,
+    /// The time ages are counted from; `None` is the real clock (tests fix it).
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
     /// Per story and entry, the day it is shown on in the zone shown (cached: a search
     /// keystroke must not convert 100,000 dates).
     days: Vec<Vec<Option<NaiveDate>>>,
@@ -180,8 +210,12 @@ impl Reader {
             quit: false,
             message: None,
             days: Vec::new(),
+            relative: false,
+            show_diff: false,
+            now: None,
         };
         reader.refresh_all();
+        reader.mark_selected_read();
         reader
     }
 
@@ -214,6 +248,20 @@ impl Reader {
         self.shown_at(entry).map(|t| Clock::from_time(t.time())).or(entry.clock)
     }
 
+    /// How long ago an entry was posted (`12 min`, `3 h`, `2 d`), when its instant is known.
+    pub fn age(&self, entry: &Entry) -> Option<String> {
+        let Some(When::Zoned(t)) = entry.at else { return None };
+        let now = self.now.unwrap_or_else(chrono::Utc::now);
+        let minutes = (now - t.with_timezone(&chrono::Utc)).num_minutes();
+        Some(match minutes {
+            m if m < 0 => "soon".into(),
+            0 => "now".into(),
+            m if m < 60 => format!("{m} min"),
+            m if m < 48 * 60 => format!("{} h", m / 60),
+            m => format!("{} d", m / (24 * 60)),
+        })
+    }
+
     /// The name of the zone shown for a story.
     pub fn zone_label(&self, story: &Story) -> String {
         match self.zone {
@@ -243,10 +291,16 @@ impl Reader {
         if let Some(updated) = entry.updated {
             parts.push(format!("updated {updated}"));
         }
+        if let Some(index) = story.entries.iter().position(|e| std::ptr::eq(e, entry))
+            && let Some(view) = self.views.get(self.current)
+            && view.marks.get(index).is_some_and(|m| m.edited)
+        {
+            parts.push("edited (d: what changed)".into());
+        }
         parts.join(" · ")
     }
 
-    fn refresh(&mut self, index: usize) {
+    pub(crate) fn refresh(&mut self, index: usize) {
         let newest_first = self.order == Order::NewestFirst;
         let story = &self.stories[index];
         let days = &self.days[index];
@@ -255,7 +309,7 @@ impl Reader {
     }
 
     /// Recomputes everything derived from the order and the zone shown.
-    fn refresh_all(&mut self) {
+    pub(crate) fn refresh_all(&mut self) {
         self.days = self
             .stories
             .iter()
@@ -277,6 +331,27 @@ impl Reader {
             self.quit = true;
             return;
         }
+        let before = (self.current, self.view().and_then(|v| v.selected));
+        match action {
+            // What a file brings is not read until the user has been to it: an entry the view
+            // followed to keeps its new mark.
+            Action::Reloaded(Reload(story)) => {
+                let story = std::sync::Arc::try_unwrap(story).unwrap_or_else(|arc| (*arc).clone());
+                self.reloaded(story);
+            }
+            Action::ReloadFailed(path, reason) => self.reload_failed(&path, &reason),
+            Action::FileGone(path) => self.file_gone(&path),
+            action => {
+                self.apply_input(action);
+                self.mark_selected_read();
+            }
+        }
+        if (self.current, self.view().and_then(|v| v.selected)) != before {
+            self.show_diff = false;
+        }
+    }
+
+    fn apply_input(&mut self, action: Action) {
         match self.mode.clone() {
             Mode::Normal => self.apply_normal(action),
             Mode::Help => {
@@ -345,6 +420,9 @@ impl Reader {
             },
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
+            Action::NextUnread => self.next_unread(),
+            Action::ShowDiff => self.toggle_diff(),
+            Action::ToggleRelative => self.relative = !self.relative,
             _ => {}
         }
     }
@@ -399,7 +477,13 @@ impl Reader {
         let width = self.screen().text.map_or(40, |a| a.inner().width.saturating_sub(1));
         let entry = story.entry(sel as usize);
         let query = crate::model::fold(&view.query);
-        textlayout::entry_lines(entry, &self.meta_line(story, entry.entry), width, &query)
+        let meta = self.meta_line(story, entry.entry);
+        if self.show_diff
+            && let Some(before) = view.before_edit.get(&sel)
+        {
+            return textlayout::diff_lines(entry, &meta, before, width);
+        }
+        textlayout::entry_lines(entry, &meta, width, &query)
     }
 
     fn max_scroll(&self) -> u16 {
@@ -476,7 +560,7 @@ impl Reader {
         self.select_entry(target);
     }
 
-    fn select_entry(&mut self, entry: Option<u32>) {
+    pub(crate) fn select_entry(&mut self, entry: Option<u32>) {
         let Some(entry) = entry else { return };
         if let Some(view) = self.views.get_mut(self.current)
             && let Some(pos) = view.visible.iter().position(|&i| i == entry)

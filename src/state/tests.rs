@@ -368,3 +368,74 @@ fn an_empty_reader_does_not_panic() {
     }
     assert!(r.story().is_none());
 }
+
+#[test]
+fn next_unread_goes_oldest_first_then_across_stories() {
+    let mut r = reader();
+    assert_eq!(r.views[0].unread(), 4, "the entry opened on is read");
+    r.apply(Action::NextUnread);
+    assert_eq!(selected_headline(&r), "Cinquième titre", "oldest unread first");
+    for _ in 0..3 {
+        r.apply(Action::NextUnread);
+    }
+    assert_eq!(selected_headline(&r), "Deuxième titre");
+    assert_eq!(r.views[0].unread(), 0);
+    r.apply(Action::NextUnread);
+    assert_eq!(r.current, 1, "none left here: the next story");
+    assert_eq!(r.view().unwrap().selected, Some(14), "its oldest unread entry");
+}
+
+#[test]
+fn relative_clocks_show_ages() {
+    let mut r = reader();
+    r.now = Some(chrono::DateTime::parse_from_rfc3339("2024-10-22T01:22:00Z").unwrap().to_utc());
+    r.apply(Action::ToggleRelative);
+    assert!(r.relative);
+    assert_eq!(r.age(&r.stories[0].entries[0]).as_deref(), Some("12 min"));
+    assert_eq!(r.age(&r.stories[0].entries[4]).as_deref(), Some("2 h"));
+    r.apply(Action::ToggleRelative);
+    assert!(!r.relative);
+}
+
+#[test]
+fn diff_of_an_entry_never_edited_says_so() {
+    let mut r = reader();
+    r.apply(Action::ShowDiff);
+    assert!(!r.show_diff);
+    assert_eq!(r.message.as_deref(), Some("this entry was not edited while open"));
+}
+
+#[test]
+fn reload_of_an_edited_entry_marks_it_unread_and_keeps_filters() {
+    let mut r = reader();
+    r.apply(Action::Search);
+    type_text(&mut r, "texte");
+    r.apply(Action::Submit);
+    let edited = overnight().text.replace("Texte deux.", "Texte deux, corrigé.");
+    let mut story =
+        super::super::parse::parse_bytes(PathBuf::from("t.txt"), edited.into_bytes(), Rules::embedded()).unwrap();
+    story.path = r.stories[0].path.clone();
+    r.apply(Action::Reloaded(Reload(std::sync::Arc::new(story))));
+    let view = r.view().unwrap();
+    assert_eq!(view.query, "texte");
+    assert!(view.marks[1].edited && !view.marks[1].read);
+    assert_eq!(selected_headline(&r), "Premier titre");
+    r.apply(Action::Down);
+    r.apply(Action::ShowDiff);
+    assert!(r.show_diff);
+    let all: Vec<String> = r.text_lines().into_iter().map(|l| l.text).collect();
+    assert!(all.join(" ").contains("{+corrigé.+}"), "{all:?}");
+    r.apply(Action::Up);
+    assert!(!r.show_diff, "moving to another entry leaves the diff");
+}
+
+#[test]
+fn failed_reload_and_deleted_file_keep_the_story() {
+    let mut r = reader();
+    let path = r.stories[0].path.clone();
+    r.apply(Action::ReloadFailed(path.clone(), "binary file".into()));
+    assert!(r.message.as_deref().unwrap().contains("keeping what is shown"));
+    r.apply(Action::FileGone(path));
+    assert!(r.views[0].gone);
+    assert_eq!(r.stories[0].entries.len(), 5);
+}

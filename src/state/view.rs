@@ -95,8 +95,23 @@ impl SearchIndex {
     }
 }
 
+/// What the reader knows of an entry beyond the page: read, new since the reader opened it,
+/// edited in place since.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub read: bool,
+    pub new: bool,
+    pub edited: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct StoryView {
+    /// Per entry (same index as the story's entries).
+    pub marks: Vec<Marks>,
+    /// The text an edited entry had before its edit, for `d`.
+    pub before_edit: std::collections::HashMap<u32, String>,
+    /// The file was deleted; the story stays readable.
+    pub gone: bool,
     /// The selected entry (index into the story's entries).
     pub selected: Option<u32>,
     /// Tag filter: folded tag ids; an entry shows when it has any of them.
@@ -131,6 +146,9 @@ impl StoryView {
         }
         let newest = by_rank.last().copied();
         StoryView {
+            marks: vec![Marks::default(); n as usize],
+            before_edit: std::collections::HashMap::new(),
+            gone: false,
             selected: newest,
             tags: BTreeSet::new(),
             query: String::new(),
@@ -151,6 +169,19 @@ impl StoryView {
     /// Entries from oldest to newest.
     pub fn chronological(&self) -> &[u32] {
         &self.by_rank
+    }
+
+    pub fn unread(&self) -> usize {
+        self.marks.iter().filter(|m| !m.read).count()
+    }
+
+    pub fn new_count(&self) -> usize {
+        self.marks.iter().filter(|m| m.new).count()
+    }
+
+    /// The newest entry, whatever the filters.
+    pub fn newest(&self) -> Option<u32> {
+        self.by_rank.last().copied()
     }
 
     pub fn has_filters(&self) -> bool {

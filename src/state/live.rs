@@ -1,0 +1,230 @@
+//! Following pages that are being rewritten: a re-parsed story replaces the old one with its
+//! entries matched by identity (clock + folded headline), so selection, scroll and filters
+//! stay; entries that are new or edited are marked; read marks, `u` (next unread), the word
+//! diff of an edited entry, and the stories whose file is gone.
+
+use super::{Marks, Reader, StoryView};
+use crate::model::Story;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Identity of each entry, made unique by counting repeats (two posts with one clock and one
+/// headline stay two).
+pub(crate) fn identities(story: &Story) -> Vec<(u64, u32)> {
+    let mut seen: HashMap<u64, u32> = HashMap::new();
+    story
+        .entry_refs()
+        .map(|e| {
+            let id = e.identity();
+            let n = seen.entry(id).or_default();
+            *n += 1;
+            (id, *n - 1)
+        })
+        .collect()
+}
+
+/// Whether a new parse looks like a file caught half-written: everything gone, or the oldest
+/// entries (the bottom of the page, which live blogs never touch) missing.
+pub fn looks_truncated(old: &Story, new: &Story) -> bool {
+    if old.entries.is_empty() {
+        return false;
+    }
+    if new.entries.is_empty() {
+        return true;
+    }
+    let new_ids: std::collections::HashSet<(u64, u32)> = identities(new).into_iter().collect();
+    let old_ids = identities(old);
+    let bottom = old_ids.last().expect("entries");
+    new.entries.len() < old.entries.len() && !new_ids.contains(bottom)
+}
+
+impl Reader {
+    fn story_index(&self, path: &Path) -> Option<usize> {
+        self.stories.iter().position(|s| s.path == path)
+    }
+
+    /// Marks the selected entry of the shown story as read.
+    pub(crate) fn mark_selected_read(&mut self) {
+        if let Some(view) = self.views.get_mut(self.current)
+            && !view.visible.is_empty()
+            && let Some(sel) = view.selected
+            && let Some(m) = view.marks.get_mut(sel as usize)
+        {
+            m.read = true;
+            m.new = false;
+        }
+    }
+
+    pub(crate) fn reloaded(&mut self, story: Story) {
+        let Some(index) = self.story_index(&story.path) else {
+            // A new file in a watched directory: a new story, all of it new.
+            let mut view = StoryView::new(&story);
+            for m in &mut view.marks {
+                m.new = true;
+            }
+            let n = story.entries.len();
+            self.message = Some(format!("new story: {} ({n} entries)", crate::ui::fit(&story.title, 60)));
+            self.stories.push(story);
+            self.views.push(view);
+            self.refresh_all();
+            return;
+        };
+        if looks_truncated(&self.stories[index], &story) {
+            self.message = Some(format!("{}: being rewritten? keeping what is shown", story.path.display()));
+            return;
+        }
+        let old = std::mem::replace(&mut self.stories[index], story);
+        let new = &self.stories[index];
+        let old_view = &self.views[index];
+
+        let old_ids: HashMap<(u64, u32), usize> =
+            identities(&old).into_iter().enumerate().map(|(i, id)| (id, i)).collect();
+        let mut view = StoryView::new(new);
+        view.tags.clear();
+        // Tags are folded keys; their ids change with the tag list, so carry them by key.
+        let old_keys: Vec<&str> = old_view.tags.iter().map(|t| old.tags[*t as usize].key.as_str()).collect();
+        for (i, t) in new.tags.iter().enumerate() {
+            if old_keys.contains(&t.key.as_str()) {
+                view.tags.insert(i as u32);
+            }
+        }
+        view.query = old_view.query.clone();
+        view.gone = false;
+        let mut arrived = 0;
+        for (i, id) in identities(new).into_iter().enumerate() {
+            match old_ids.get(&id) {
+                Some(&o) => {
+                    let mut marks = old_view.marks[o];
+                    if old.entry(o).content_hash() != new.entry(i).content_hash() {
+                        marks = Marks { read: false, new: marks.new, edited: true };
+                        view.before_edit.insert(i as u32, old.entry(o).plain_text());
+                    } else if let Some(before) = old_view.before_edit.get(&(o as u32)) {
+                        view.before_edit.insert(i as u32, before.clone());
+                    }
+                    view.marks[i] = marks;
+                }
+                None => {
+                    view.marks[i] = Marks { read: false, new: true, edited: false };
+                    arrived += 1;
+                }
+            }
+        }
+        // Selection: the same entry; else its nearest neighbour in time; at the newest entry
+        // (like `tail -f`), the newest entry.
+        let at_newest = old_view.selected.is_some() && old_view.selected == old_view.newest();
+        let old_sel = old_view.selected;
+        let scroll = old_view.text_scroll;
+        let selected = if at_newest {
+            view.newest()
+        } else {
+            old_sel.and_then(|s| {
+                let id = identities(&old)[s as usize];
+                let same = identities(new).iter().position(|x| *x == id).map(|i| i as u32);
+                same.or_else(|| nearest_in_time(&old, s, new))
+            })
+        };
+        let same_entry = selected.is_some()
+            && !at_newest
+            && old_sel.is_some_and(|s| {
+                let id = identities(&old)[s as usize];
+                selected.is_some_and(|n| identities(new)[n as usize] == id)
+            });
+        view.selected = selected.or(view.selected);
+        view.text_scroll = if same_entry { scroll } else { 0 };
+        self.views[index] = view;
+        self.refresh_all();
+        if arrived > 0 {
+            let title = crate::ui::fit(&self.stories[index].title, 50);
+            self.message = Some(format!("{arrived} new in {title}"));
+        }
+    }
+
+    pub(crate) fn reload_failed(&mut self, path: &Path, reason: &str) {
+        self.message = Some(format!("{}: {reason}; keeping what is shown", path.display()));
+    }
+
+    pub(crate) fn file_gone(&mut self, path: &Path) {
+        if let Some(i) = self.story_index(path) {
+            self.views[i].gone = true;
+            self.message = Some(format!("{}: file deleted; the story stays readable", path.display()));
+        }
+    }
+
+    /// `u`: the oldest unread entry of this story, else of the next story that has one.
+    pub(crate) fn next_unread(&mut self) {
+        let n = self.stories.len();
+        for step in 0..n {
+            let index = (self.current + step) % n;
+            let view = &self.views[index];
+            let target = view
+                .chronological()
+                .iter()
+                .copied()
+                .find(|&i| !view.marks[i as usize].read && view.visible.contains(&i));
+            if let Some(entry) = target {
+                self.current = index;
+                self.select_entry(Some(entry));
+                return;
+            }
+        }
+        self.message = Some("everything is read".into());
+    }
+
+    pub(crate) fn toggle_diff(&mut self) {
+        let edited = self.view().and_then(|v| v.selected.map(|s| v.before_edit.contains_key(&s))).unwrap_or(false);
+        if edited {
+            self.show_diff = !self.show_diff;
+        } else {
+            self.message = Some("this entry was not edited while open".into());
+        }
+    }
+}
+
+/// The entry of `new` nearest in time to entry `old_index` of `old`, which is gone.
+fn nearest_in_time(old: &Story, old_index: u32, new: &Story) -> Option<u32> {
+    let target = &old.entries[old_index as usize];
+    let key = |e: &crate::model::Entry, page: usize| -> i64 {
+        e.at.map(|a| a.sort_key() / 60).or(e.clock.map(|c| i64::from(c.minutes()))).unwrap_or(-(page as i64))
+    };
+    let t = key(target, old_index as usize);
+    new.entries.iter().enumerate().min_by_key(|(i, e)| ((key(e, *i) - t).abs(), *i)).map(|(i, _)| i as u32)
+}
+
+/// One number for an entry's identity and its repeat count, as saved.
+fn saved_id((id, n): (u64, u32)) -> u64 {
+    id.wrapping_add(u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
+impl Reader {
+    /// Marks as read what a saved state says was read (at start-up, before any action).
+    pub fn restore_read(&mut self, state: &crate::persist::ReadState) {
+        for (story, view) in self.stories.iter().zip(self.views.iter_mut()) {
+            let Some(read) = state.stories.get(&crate::persist::key(&story.path)) else { continue };
+            let read: std::collections::HashSet<u64> = read.iter().copied().collect();
+            for (i, id) in identities(story).into_iter().enumerate() {
+                if read.contains(&saved_id(id)) {
+                    view.marks[i].read = true;
+                }
+            }
+        }
+        self.mark_selected_read();
+    }
+
+    /// Writes the read marks of the open stories into `state` (other stories' are kept).
+    pub fn store_read(&self, state: &mut crate::persist::ReadState) {
+        for (story, view) in self.stories.iter().zip(&self.views) {
+            let read: Vec<u64> = identities(story)
+                .into_iter()
+                .zip(&view.marks)
+                .filter(|(_, m)| m.read)
+                .map(|(id, _)| saved_id(id))
+                .collect();
+            let key = crate::persist::key(&story.path);
+            if read.is_empty() {
+                state.stories.remove(&key);
+            } else {
+                state.stories.insert(key, read);
+            }
+        }
+    }
+}
