@@ -261,16 +261,13 @@ impl<'a> EntryRef<'a> {
         h.finish()
     }
 
-    /// A hash of everything shown of the entry, to notice an entry edited in place.
-    pub fn content_hash(&self) -> u64 {
-        let mut h = Fnv::default();
-        for part in
-            self.tag().into_iter().chain(self.headline()).chain(self.body()).chain(self.captions()).chain(self.links())
-        {
-            h.write(part.as_bytes());
-            h.write(b"\n");
-        }
-        h.finish()
+    /// Whether everything shown of two entries is the same: an entry edited in place differs.
+    pub fn same_content(&self, other: &EntryRef<'_>) -> bool {
+        self.tag() == other.tag()
+            && self.headline() == other.headline()
+            && self.body().eq(other.body())
+            && self.captions().eq(other.captions())
+            && self.links().eq(other.links())
     }
 
     /// The text of the entry as one string (body paragraphs, captions, links), for diffs.

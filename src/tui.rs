@@ -45,6 +45,9 @@ pub struct Session {
     pub read_state: ReadState,
 }
 
+/// The shortest time between two redraws caused by file changes.
+const FILE_REDRAW: Duration = Duration::from_millis(250);
+
 /// How often read marks are saved while running (and always at quit).
 const SAVE_EVERY: Duration = Duration::from_secs(5);
 
@@ -137,6 +140,9 @@ fn event_loop(
     reader.apply(Action::Resize(size.width, size.height));
     spawn_terminal_reader(tx);
     let mut dirty = true;
+    // File changes redraw at most this often; keys redraw at once.
+    let mut file_changes = false;
+    let mut last_draw = std::time::Instant::now() - FILE_REDRAW;
     let mut last_save = std::time::Instant::now();
     while !reader.quit && !stop.load(Ordering::Relaxed) {
         if last_save.elapsed() >= SAVE_EVERY {
@@ -146,18 +152,51 @@ fn event_loop(
                 dirty = true;
             }
         }
+        if file_changes && last_draw.elapsed() >= FILE_REDRAW {
+            dirty = true;
+            file_changes = false;
+        }
         if dirty {
             terminal.draw(|frame| ui::render(reader, keymap, frame))?;
+            last_draw = std::time::Instant::now();
             dirty = false;
         }
-        // A short wait so that signals are noticed promptly.
-        let wake = match rx.recv_timeout(Duration::from_millis(200)) {
+        // A short wait so that signals are noticed promptly (shorter when a redraw is due);
+        // then whatever else is already waiting.
+        let wait =
+            if file_changes { FILE_REDRAW.saturating_sub(last_draw.elapsed()) } else { Duration::from_millis(200) };
+        let first = match rx.recv_timeout(wait) {
             Ok(wake) => wake,
             Err(mpsc::RecvTimeoutError::Timeout) => continue,
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
+        let mut gone = false;
+        for wake in std::iter::once(first).chain(rx.try_iter()) {
+            let from_file = matches!(wake, Wake::File(_));
+            match handle(wake, reader, keymap) {
+                Handled::Changed if from_file => file_changes = true,
+                Handled::Changed => dirty = true,
+                Handled::Nothing => {}
+                Handled::TerminalGone => gone = true,
+            }
+        }
+        if gone {
+            break;
+        }
+    }
+    Ok(())
+}
+
+enum Handled {
+    Changed,
+    Nothing,
+    TerminalGone,
+}
+
+fn handle(wake: Wake, reader: &mut Reader, keymap: &KeyMap) -> Handled {
+    {
         let action = match wake {
-            Wake::TerminalGone => break,
+            Wake::TerminalGone => return Handled::TerminalGone,
             Wake::File(event) => Some(watch::action(event)),
             Wake::Terminal(Event::Key(key)) => keymap.action(&reader.mode, key),
             Wake::Terminal(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
@@ -169,10 +208,12 @@ fn event_loop(
             },
             Wake::Terminal(_) => None,
         };
-        if let Some(action) = action {
-            reader.apply(action);
-            dirty = true;
+        match action {
+            Some(action) => {
+                reader.apply(action);
+                Handled::Changed
+            }
+            None => Handled::Nothing,
         }
     }
-    Ok(())
 }

@@ -69,7 +69,11 @@ pub fn follow(
         .collect();
     let (raw_tx, raw_rx) = mpsc::channel::<PathBuf>();
     let handler = move |res: notify::Result<notify::Event>| {
-        if let Ok(event) = res {
+        // Reading a file is an event too (open, access, close): following those would make
+        // every re-parse cause the next one.
+        if let Ok(event) = res
+            && !matches!(event.kind, notify::EventKind::Access(_))
+        {
             for p in event.paths {
                 let _ = raw_tx.send(p);
             }

@@ -240,3 +240,15 @@ fn a_corrupt_state_file_is_kept_aside_with_a_warning() {
     assert!(warning.unwrap().contains("kept as"));
     assert!(dir.path().join("read.json.bak").exists());
 }
+
+#[test]
+fn reading_a_file_does_not_trigger_another_read() {
+    let mut live = Live::start(&page(&BASE));
+    let mut entries = vec![("11h00", "Quatrième titre", "Texte quatre.")];
+    entries.extend(BASE);
+    live.write(&page(&entries));
+    live.until("the change", Duration::from_secs(2), |r| r.story().unwrap().entries.len() == 4);
+    // The re-parse opened and read the file: that must not come back as a change.
+    let extra = live.rx.recv_timeout(Duration::from_millis(1200));
+    assert!(extra.is_err(), "an event with no change: {extra:?}");
+}

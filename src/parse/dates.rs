@@ -95,7 +95,10 @@ fn markers(story: &Story, lines: &[Line]) -> Vec<Marker> {
         match line.kind {
             Kind::Time if entry < story.entries.len() && story.entries[entry].line == line.number => {
                 let text = story.str(line.span);
-                if let Some((d, m)) = time::clock_line(text).and_then(|c| c.day_month) {
+                // Only the dated form (`Le 23/06 à 06:04`) sets the day.
+                if text.starts_with(['L', 'l'])
+                    && let Some((d, m)) = time::clock_line(text).and_then(|c| c.day_month)
+                {
                     out.push(Marker::Day(d, m, None));
                 }
                 out.push(Marker::Entry(entry));

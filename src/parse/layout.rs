@@ -52,7 +52,7 @@ fn is_credit(line: &str) -> bool {
 }
 
 fn is_link(line: &str) -> bool {
-    LINK.captures(line).is_some_and(|c| headline_like(&c["title"]))
+    LINK.is_match(line) && LINK.captures(line).is_some_and(|c| headline_like(&c["title"]))
 }
 
 static UPDATED_AT: LazyLock<Regex> = LazyLock::new(|| {
@@ -293,7 +293,7 @@ fn build_entry(
         match line.kind {
             Kind::Text | Kind::Link => {
                 let t = s(line);
-                if let Some(caps) = UPDATED_AT.captures(t) {
+                if let Some(caps) = UPDATED_AT.is_match(t).then(|| UPDATED_AT.captures(t)).flatten() {
                     let ampm = caps.name("ampm").map(|m| m.as_str().to_ascii_lowercase());
                     entry.updated = caps.name("h").and_then(|h| {
                         let mut hour: u32 = h.as_str().parse().ok()?;
@@ -434,7 +434,7 @@ static OUTLETS: LazyLock<Regex> = LazyLock::new(|| {
         .collect();
     let names = names.join("|");
     Regex::new(&format!(
-        r"(?m)(?:sur\s+le\s+site(?:\s+de)?|la\s+rédaction\s+de|rédaction\s+d'|^Par\s.{{1,60}}\savec|^Source\s*:|^Avec)\s+(?P<name>{names})\b"
+        r"(?m)(?:sur\s+le\s+site(?:\s+de)?|la\s+rédaction\s+de|rédaction\s+d'|^Par\s[^\n]{{1,60}}\savec|^Source\s*:|^Avec)\s+(?P<name>{names})(?-u:\b)"
     ))
     .expect("outlet regex")
 });
@@ -447,7 +447,8 @@ pub(crate) fn find_outlet(text: &str) -> Option<String> {
     let tail_start = text.ceil_char_boundary(text.len().saturating_sub(WINDOW).max(head_end));
     [&text[..head_end], &text[tail_start..]]
         .iter()
-        .find_map(|part| OUTLETS.captures(part).map(|c| c["name"].to_string()))
+        // `find` runs the fast engines; captures only on what matched.
+        .find_map(|part| OUTLETS.find(part).and_then(|m| OUTLETS.captures(m.as_str())).map(|c| c["name"].to_string()))
 }
 
 #[cfg(test)]

@@ -96,6 +96,11 @@ impl Rules {
         if line.len() > MAX_RULE_LINE || line.is_empty() {
             return None;
         }
+        // `is_match` runs the fast DFA and most lines match nothing; which rule matched needs
+        // the slower search, only for those that do.
+        if !self.set.is_match(line) {
+            return None;
+        }
         self.set.matches(line).iter().next().map(|i| (i, &self.rules[i]))
     }
 

@@ -25,17 +25,12 @@ pub(crate) fn identities(story: &Story) -> Vec<(u64, u32)> {
 
 /// Whether a new parse looks like a file caught half-written: everything gone, or the oldest
 /// entries (the bottom of the page, which live blogs never touch) missing.
-pub fn looks_truncated(old: &Story, new: &Story) -> bool {
-    if old.entries.is_empty() {
-        return false;
-    }
+pub fn looks_truncated(old_identities: &[(u64, u32)], new: &Story) -> bool {
+    let Some(bottom) = old_identities.last() else { return false };
     if new.entries.is_empty() {
         return true;
     }
-    let new_ids: std::collections::HashSet<(u64, u32)> = identities(new).into_iter().collect();
-    let old_ids = identities(old);
-    let bottom = old_ids.last().expect("entries");
-    new.entries.len() < old.entries.len() && !new_ids.contains(bottom)
+    new.entries.len() < old_identities.len() && !identities(new).contains(bottom)
 }
 
 impl Reader {
@@ -66,10 +61,10 @@ impl Reader {
             self.message = Some(format!("new story: {} ({n} entries)", crate::ui::fit(&story.title, 60)));
             self.stories.push(story);
             self.views.push(view);
-            self.refresh_all();
+            self.refresh_story(self.stories.len() - 1);
             return;
         };
-        if looks_truncated(&self.stories[index], &story) {
+        if looks_truncated(&self.views[index].identities, &story) {
             self.message = Some(format!("{}: being rewritten? keeping what is shown", story.path.display()));
             return;
         }
@@ -77,9 +72,10 @@ impl Reader {
         let new = &self.stories[index];
         let old_view = &self.views[index];
 
-        let old_ids: HashMap<(u64, u32), usize> =
-            identities(&old).into_iter().enumerate().map(|(i, id)| (id, i)).collect();
         let mut view = StoryView::new(new);
+        let old_list = old_view.identities.clone();
+        let new_list = view.identities.clone();
+        let old_ids: HashMap<(u64, u32), usize> = old_list.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         view.tags.clear();
         // Tags are folded keys; their ids change with the tag list, so carry them by key.
         let old_keys: Vec<&str> = old_view.tags.iter().map(|t| old.tags[*t as usize].key.as_str()).collect();
@@ -91,11 +87,11 @@ impl Reader {
         view.query = old_view.query.clone();
         view.gone = false;
         let mut arrived = 0;
-        for (i, id) in identities(new).into_iter().enumerate() {
+        for (i, id) in new_list.iter().copied().enumerate() {
             match old_ids.get(&id) {
                 Some(&o) => {
                     let mut marks = old_view.marks[o];
-                    if old.entry(o).content_hash() != new.entry(i).content_hash() {
+                    if !old.entry(o).same_content(&new.entry(i)) {
                         marks = Marks { read: false, new: marks.new, edited: true };
                         view.before_edit.insert(i as u32, old.entry(o).plain_text());
                     } else if let Some(before) = old_view.before_edit.get(&(o as u32)) {
@@ -118,21 +114,17 @@ impl Reader {
             view.newest()
         } else {
             old_sel.and_then(|s| {
-                let id = identities(&old)[s as usize];
-                let same = identities(new).iter().position(|x| *x == id).map(|i| i as u32);
+                let id = old_list[s as usize];
+                let same = new_list.iter().position(|x| *x == id).map(|i| i as u32);
                 same.or_else(|| nearest_in_time(&old, s, new))
             })
         };
-        let same_entry = selected.is_some()
-            && !at_newest
-            && old_sel.is_some_and(|s| {
-                let id = identities(&old)[s as usize];
-                selected.is_some_and(|n| identities(new)[n as usize] == id)
-            });
+        let same_entry =
+            !at_newest && old_sel.zip(selected).is_some_and(|(o, n)| old_list[o as usize] == new_list[n as usize]);
         view.selected = selected.or(view.selected);
         view.text_scroll = if same_entry { scroll } else { 0 };
         self.views[index] = view;
-        self.refresh_all();
+        self.refresh_story(index);
         if arrived > 0 {
             let title = crate::ui::fit(&self.stories[index].title, 50);
             self.message = Some(format!("{arrived} new in {title}"));
@@ -201,8 +193,8 @@ impl Reader {
         for (story, view) in self.stories.iter().zip(self.views.iter_mut()) {
             let Some(read) = state.stories.get(&crate::persist::key(&story.path)) else { continue };
             let read: std::collections::HashSet<u64> = read.iter().copied().collect();
-            for (i, id) in identities(story).into_iter().enumerate() {
-                if read.contains(&saved_id(id)) {
+            for (i, id) in view.identities.iter().enumerate() {
+                if read.contains(&saved_id(*id)) {
                     view.marks[i].read = true;
                 }
             }
@@ -213,12 +205,8 @@ impl Reader {
     /// Writes the read marks of the open stories into `state` (other stories' are kept).
     pub fn store_read(&self, state: &mut crate::persist::ReadState) {
         for (story, view) in self.stories.iter().zip(&self.views) {
-            let read: Vec<u64> = identities(story)
-                .into_iter()
-                .zip(&view.marks)
-                .filter(|(_, m)| m.read)
-                .map(|(id, _)| saved_id(id))
-                .collect();
+            let read: Vec<u64> =
+                view.identities.iter().zip(&view.marks).filter(|(_, m)| m.read).map(|(id, _)| saved_id(*id)).collect();
             let key = crate::persist::key(&story.path);
             if read.is_empty() {
                 state.stories.remove(&key);

@@ -196,7 +196,14 @@ const WHEEL_LINES: u16 = 3;
 impl Reader {
     pub fn new(stories: Vec<Story>) -> Self {
         use rayon::prelude::*;
-        let views: Vec<StoryView> = stories.par_iter().map(StoryView::new).collect();
+        let views: Vec<StoryView> = stories
+            .par_iter()
+            .map(|s| {
+                let mut view = StoryView::new(s);
+                view.build_index(s);
+                view
+            })
+            .collect();
         let mut reader = Reader {
             stories,
             views,
@@ -305,19 +312,26 @@ impl Reader {
         let story = &self.stories[index];
         let days = &self.days[index];
         let view = &mut self.views[index];
-        view.refresh(newest_first, |i| story.entries[i as usize].tag_id, |i| days[i as usize]);
+        view.refresh(story, newest_first, |i| story.entries[i as usize].tag_id, |i| days[i as usize]);
     }
 
     /// Recomputes everything derived from the order and the zone shown.
     pub(crate) fn refresh_all(&mut self) {
-        self.days = self
-            .stories
-            .iter()
-            .map(|story| story.entries.iter().map(|e| self.shown_at(e).map(|t| t.date())).collect())
-            .collect();
+        self.days.clear();
         for i in 0..self.stories.len() {
-            self.refresh(i);
+            self.refresh_story(i);
         }
+    }
+
+    /// Recomputes one story after it changed (or was added).
+    pub(crate) fn refresh_story(&mut self, index: usize) {
+        let days = self.stories[index].entries.iter().map(|e| self.shown_at(e).map(|t| t.date())).collect();
+        if index < self.days.len() {
+            self.days[index] = days;
+        } else {
+            self.days.push(days);
+        }
+        self.refresh(index);
     }
 
     /// Applies one action.

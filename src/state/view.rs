@@ -75,7 +75,14 @@ impl SearchIndex {
             }
         }
         starts.push(text.len());
-        let signatures = starts.par_windows(2).map(|w| Signature::of(&text[w[0]..w[1]])).collect();
+        let sign = |w: &[usize]| Signature::of(&text[w[0]..w[1]]);
+        // Rayon's workers spin a while after each job: not worth it for a page re-read every
+        // few seconds, only for a big one.
+        let signatures = if text.len() > (4 << 20) {
+            starts.par_windows(2).map(sign).collect()
+        } else {
+            starts.windows(2).map(sign).collect()
+        };
         SearchIndex { text, starts, signatures }
     }
 
@@ -112,6 +119,8 @@ pub struct StoryView {
     pub before_edit: std::collections::HashMap<u32, String>,
     /// The file was deleted; the story stays readable.
     pub gone: bool,
+    /// Each entry's identity (see `live::identities`), kept to match the next re-parse.
+    pub identities: Vec<(u64, u32)>,
     /// The selected entry (index into the story's entries).
     pub selected: Option<u32>,
     /// Tag filter: folded tag ids; an entry shows when it has any of them.
@@ -123,7 +132,9 @@ pub struct StoryView {
     rank: Vec<u32>,
     /// Entries from oldest to newest.
     by_rank: Vec<u32>,
-    index: SearchIndex,
+    /// Built on the first search (or up front by [`StoryView::build_index`]): a page re-read
+    /// every few seconds while nobody searches it costs no index.
+    index: Option<SearchIndex>,
     /// Results of the queries typed so far, each narrowing the one before.
     searches: Vec<(String, Vec<u32>)>,
     /// Entries shown, in display order.
@@ -149,13 +160,14 @@ impl StoryView {
             marks: vec![Marks::default(); n as usize],
             before_edit: std::collections::HashMap::new(),
             gone: false,
+            identities: super::live::identities(story),
             selected: newest,
             tags: BTreeSet::new(),
             query: String::new(),
             text_scroll: 0,
             rank,
             by_rank,
-            index: SearchIndex::build(story),
+            index: None,
             searches: Vec::new(),
             visible: Vec::new(),
             rows: Vec::new(),
@@ -188,8 +200,15 @@ impl StoryView {
         !self.tags.is_empty() || !self.query.is_empty()
     }
 
+    /// Builds the search index now rather than on the first search.
+    pub fn build_index(&mut self, story: &Story) {
+        if self.index.is_none() {
+            self.index = Some(SearchIndex::build(story));
+        }
+    }
+
     /// The entries matching the search, or `None` with no search.
-    fn search_matches(&mut self) -> Option<&[u32]> {
+    fn search_matches(&mut self, story: &Story) -> Option<&[u32]> {
         let query = crate::model::fold(&self.query);
         if query.is_empty() {
             self.searches.clear();
@@ -200,11 +219,13 @@ impl StoryView {
             self.searches.pop();
         }
         if self.searches.last().is_none_or(|(q, _)| *q != query) {
+            self.build_index(story);
+            let index = self.index.as_ref().expect("just built");
             let found = match self.searches.last() {
-                Some((_, previous)) => self.index.matching(&query, previous),
+                Some((_, previous)) => index.matching(&query, previous),
                 None => {
                     let all: Vec<u32> = (0..self.rank.len() as u32).collect();
-                    self.index.matching(&query, &all)
+                    index.matching(&query, &all)
                 }
             };
             self.searches.push((query, found));
@@ -216,13 +237,14 @@ impl StoryView {
     /// shown on (it depends on the zone shown), `tag_of` an entry's folded tag id.
     pub fn refresh(
         &mut self,
+        story: &Story,
         newest_first: bool,
         tag_of: impl Fn(u32) -> Option<u32>,
         day_of: impl Fn(u32) -> Option<NaiveDate>,
     ) {
         let n = self.rank.len();
         let mut keep = vec![true; n];
-        if self.search_matches().is_some()
+        if self.search_matches(story).is_some()
             && let Some((_, matches)) = self.searches.last()
         {
             keep = vec![false; n];
