@@ -19,12 +19,13 @@ fn keys(c: &mut Criterion) {
     let mut reader = Reader::new(vec![story]);
     reader.apply(Action::Resize(160, 45));
     let keymap = KeyMap::default();
+    let theme = liveblog::ui::Theme::default();
     let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
     let mut press = |reader: &mut Reader, actions: &[Action]| {
         for a in actions {
             reader.apply(a.clone());
         }
-        terminal.draw(|f| liveblog::ui::render(reader, &keymap, f)).unwrap();
+        terminal.draw(|f| liveblog::ui::render(reader, &keymap, &theme, f)).unwrap();
         black_box(terminal.backend().buffer().area);
     };
 

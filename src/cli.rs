@@ -1,30 +1,45 @@
 //! The command line: `liveblog [PATH...]` opens the reader, `liveblog export` prints stories
-//! as JSON or Markdown, `liveblog frame` renders one screen as text. Errors are printed once,
-//! as `liveblog: <what>: <why>`; the exit code is 0 when every file was read, 1 when some could
-//! not be (the rest still shown), 2 on a usage error.
+//! as JSON or Markdown, `liveblog frame` renders one screen as text, `liveblog config`,
+//! `completions` and `man` serve the shell. Errors are printed once, as
+//! `liveblog: <what>: <why>`; the exit code is 0 when every file was read, 1 when some could
+//! not be (the rest still shown), 2 on a usage or configuration error.
 
+use crate::config::{self, Settings};
 use crate::export;
 use crate::frame;
-use crate::keys::KeyMap;
 use crate::load::{self, LoadError};
-use crate::parse::Rules;
 use crate::state::Reader;
 use crate::tui;
-use clap::{Parser, Subcommand, ValueEnum};
+use crate::ui::Theme;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+const EXAMPLES: &str = "\
+Examples:
+  liveblog                                  read the bundled sample pages
+  liveblog saved-pages/                     read every *.txt below a folder, following changes
+  liveblog --no-watch rfi.txt guardian.txt  read two files as they are now
+  liveblog export --format markdown rfi.txt print a live blog as Markdown
+  liveblog export --explain rfi.txt         also list the lines removed as boilerplate
+  liveblog frame --size 100x30 --keys '#<Space><Enter>' rfi.txt
+                                            print the screen after filtering by a tag
+  liveblog config --default > ~/.config/liveblog/config.toml";
 
 #[derive(Debug, Parser)]
 #[command(
     name = "liveblog",
     version,
-    about = "Read news live blogs in the terminal",
-    args_conflicts_with_subcommands = true
+    about = "Read news live blogs in the terminal: jump between timestamps, filter by tag, search, follow updates",
+    after_help = EXAMPLES
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Configuration file (default: $XDG_CONFIG_HOME/liveblog/config.toml when it exists).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// Do not follow the files as they change.
     #[arg(long)]
     pub no_watch: bool,
@@ -61,6 +76,19 @@ pub enum Command {
         /// Files or directories; without any, the bundled samples.
         paths: Vec<PathBuf>,
     },
+    /// Print the configuration: `--default` for the commented default file.
+    Config {
+        /// Print the built-in default configuration, with comments.
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print a completion script for a shell.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -79,16 +107,54 @@ fn report(errors: &[LoadError]) -> ExitCode {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let rules = Rules::embedded();
+    match &cli.command {
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(*shell, &mut Cli::command(), "liveblog", &mut std::io::stdout());
+            return ExitCode::SUCCESS;
+        }
+        Some(Command::Man) => {
+            let man = clap_mangen::Man::new(Cli::command());
+            return match man.render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("liveblog: man: {e}");
+                    ExitCode::from(1)
+                }
+            };
+        }
+        _ => {}
+    }
+    let mut settings = match config::load(cli.config.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("liveblog: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if !config::colour_wanted() {
+        settings.theme = Theme::monochrome();
+    }
     match cli.command {
-        Some(Command::Export { format, explain, paths }) => run_export(&paths, format, explain, rules),
-        Some(Command::Frame { size, keys, paths }) => run_frame(&paths, size, &keys, rules),
-        None => run_reader(&cli.paths, rules, !cli.no_watch, !cli.no_state),
+        Some(Command::Export { format, explain, paths }) => run_export(&paths, format, explain, &settings),
+        Some(Command::Frame { size, keys, paths }) => run_frame(&paths, size, &keys, &settings),
+        Some(Command::Config { default }) => {
+            if default {
+                print!("{}", config::DEFAULT_CONFIG);
+            } else {
+                match cli.config.clone().or_else(config::default_path).filter(|p| p.exists()) {
+                    Some(p) => println!("# {}\n{}", p.display(), std::fs::read_to_string(&p).unwrap_or_default()),
+                    None => print!("# no configuration file: the defaults\n{}", config::DEFAULT_CONFIG),
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Completions { .. } | Command::Man) => unreachable!("handled above"),
+        None => run_reader(&cli.paths, settings, !cli.no_watch, !cli.no_state),
     }
 }
 
-fn run_reader(paths: &[PathBuf], rules: &Rules, watch: bool, state: bool) -> ExitCode {
-    let (stories, errors) = load::load(paths, rules);
+fn run_reader(paths: &[PathBuf], settings: Settings, watch: bool, state: bool) -> ExitCode {
+    let (stories, errors) = load::load(paths, &settings.rules);
     if stories.is_empty() {
         report(&errors);
         eprintln!("liveblog: nothing to read");
@@ -100,7 +166,7 @@ fn run_reader(paths: &[PathBuf], rules: &Rules, watch: bool, state: bool) -> Exi
         eprintln!("liveblog: stdout is not a terminal (try `liveblog export` or `liveblog frame`)");
         return ExitCode::from(2);
     }
-    let mut reader = Reader::new(stories);
+    let mut reader = Reader::with_display(stories, settings.display);
     let state_file = if state { crate::persist::default_path() } else { None };
     let (read_state, warning) = match &state_file {
         Some(path) => crate::persist::load(path),
@@ -114,13 +180,8 @@ fn run_reader(paths: &[PathBuf], rules: &Rules, watch: bool, state: bool) -> Exi
         reader.message = warning;
     }
     // The bundled samples have no file to follow.
-    let session = tui::Session {
-        watch: (watch && !paths.is_empty()).then(|| paths.to_vec()),
-        rules: std::sync::Arc::new(rules.clone()),
-        state_file,
-        read_state,
-    };
-    if let Err(e) = tui::run(reader, KeyMap::default(), session) {
+    let session = tui::Session { watch: (watch && !paths.is_empty()).then(|| paths.to_vec()), state_file, read_state };
+    if let Err(e) = tui::run(reader, settings, session) {
         eprintln!("liveblog: terminal: {e}");
         return ExitCode::from(1);
     }
@@ -128,22 +189,21 @@ fn run_reader(paths: &[PathBuf], rules: &Rules, watch: bool, state: bool) -> Exi
     report(&errors)
 }
 
-fn run_frame(paths: &[PathBuf], size: (u16, u16), keys: &str, rules: &Rules) -> ExitCode {
-    let (stories, errors) = load::load(paths, rules);
-    let keymap = KeyMap::default();
-    let mut reader = Reader::new(stories);
+fn run_frame(paths: &[PathBuf], size: (u16, u16), keys: &str, settings: &Settings) -> ExitCode {
+    let (stories, errors) = load::load(paths, &settings.rules);
+    let mut reader = Reader::with_display(stories, settings.display);
     reader.apply(crate::state::Action::Resize(size.0, size.1));
-    if let Err(e) = frame::replay(&mut reader, &keymap, keys) {
+    if let Err(e) = frame::replay(&mut reader, &settings.keymap, keys) {
         eprintln!("liveblog: --keys: {e}");
         return ExitCode::from(2);
     }
-    let buffer = frame::draw(&mut reader, &keymap, size.0, size.1);
+    let buffer = frame::draw(&mut reader, &settings.keymap, &settings.theme, size.0, size.1);
     print!("{}", frame::buffer_text(&buffer));
     report(&errors)
 }
 
-fn run_export(paths: &[PathBuf], format: Format, explain: bool, rules: &Rules) -> ExitCode {
-    let (stories, errors) = load::load(paths, rules);
+fn run_export(paths: &[PathBuf], format: Format, explain: bool, settings: &Settings) -> ExitCode {
+    let (stories, errors) = load::load(paths, &settings.rules);
     let text = match format {
         Format::Json => export::to_json(&stories, explain) + "\n",
         Format::Markdown => {

@@ -4,7 +4,7 @@
 
 use crate::keys::{KeyMap, parse_keys};
 use crate::state::{Action, Reader};
-use crate::ui;
+use crate::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -23,12 +23,12 @@ pub fn replay(reader: &mut Reader, keymap: &KeyMap, keys: &str) -> Result<(), St
 }
 
 /// Draws the reader into a buffer of `width` × `height` cells.
-pub fn draw(reader: &mut Reader, keymap: &KeyMap, width: u16, height: u16) -> Buffer {
+pub fn draw(reader: &mut Reader, keymap: &KeyMap, theme: &Theme, width: u16, height: u16) -> Buffer {
     if reader.size != (width, height) {
         reader.apply(Action::Resize(width, height));
     }
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("in-memory terminal");
-    terminal.draw(|frame| ui::render(reader, keymap, frame)).expect("in-memory draw");
+    terminal.draw(|frame| ui::render(reader, keymap, theme, frame)).expect("in-memory draw");
     terminal.backend().buffer().clone()
 }
 

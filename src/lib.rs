@@ -2,6 +2,7 @@
 //! export) knows nothing of terminals; the reader's state, key map and rendering sit on top.
 
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod frame;

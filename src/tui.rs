@@ -2,6 +2,7 @@
 //! the event loop, and restoring the terminal on quit, on a panic (the hook restores it before
 //! the message prints) and on SIGTERM, SIGHUP and SIGINT.
 
+use crate::config::Settings;
 use crate::keys::KeyMap;
 use crate::persist::{self, ReadState};
 use crate::state::{Action, Reader};
@@ -39,7 +40,6 @@ fn setup() -> io::Result<Term> {
 pub struct Session {
     /// Files and directories to watch; `None` with `--no-watch`.
     pub watch: Option<Vec<std::path::PathBuf>>,
-    pub rules: Arc<crate::parse::Rules>,
     /// Where read marks are saved; `None` with `--no-state`.
     pub state_file: Option<std::path::PathBuf>,
     pub read_state: ReadState,
@@ -52,7 +52,8 @@ const FILE_REDRAW: Duration = Duration::from_millis(250);
 const SAVE_EVERY: Duration = Duration::from_secs(5);
 
 /// Runs the reader until the user quits or a signal arrives.
-pub fn run(mut reader: Reader, keymap: KeyMap, mut session: Session) -> io::Result<()> {
+pub fn run(mut reader: Reader, settings: Settings, mut session: Session) -> io::Result<()> {
+    let rules = Arc::new(settings.rules.clone());
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -66,7 +67,7 @@ pub fn run(mut reader: Reader, keymap: KeyMap, mut session: Session) -> io::Resu
     let _follower = match &session.watch {
         Some(paths) if !paths.is_empty() => {
             let tx = tx.clone();
-            match watch::follow(paths, Arc::clone(&session.rules), move |ev| tx.send(Wake::File(ev)).is_ok()) {
+            match watch::follow(paths, rules, move |ev| tx.send(Wake::File(ev)).is_ok()) {
                 Ok(f) => Some(f),
                 Err(e) => {
                     reader.message = Some(format!("not following changes: {e}"));
@@ -77,7 +78,7 @@ pub fn run(mut reader: Reader, keymap: KeyMap, mut session: Session) -> io::Resu
         _ => None,
     };
     let mut terminal = setup()?;
-    let result = event_loop(&mut terminal, &mut reader, &keymap, &stop, tx, rx, &mut session);
+    let result = event_loop(&mut terminal, &mut reader, &settings, &stop, tx, rx, &mut session);
     restore();
     save(&reader, &mut session);
     result
@@ -130,7 +131,7 @@ fn spawn_terminal_reader(tx: mpsc::Sender<Wake>) {
 fn event_loop(
     terminal: &mut Term,
     reader: &mut Reader,
-    keymap: &KeyMap,
+    settings: &Settings,
     stop: &AtomicBool,
     tx: mpsc::Sender<Wake>,
     rx: mpsc::Receiver<Wake>,
@@ -157,7 +158,7 @@ fn event_loop(
             file_changes = false;
         }
         if dirty {
-            terminal.draw(|frame| ui::render(reader, keymap, frame))?;
+            terminal.draw(|frame| ui::render(reader, &settings.keymap, &settings.theme, frame))?;
             last_draw = std::time::Instant::now();
             dirty = false;
         }
@@ -173,7 +174,7 @@ fn event_loop(
         let mut gone = false;
         for wake in std::iter::once(first).chain(rx.try_iter()) {
             let from_file = matches!(wake, Wake::File(_));
-            match handle(wake, reader, keymap) {
+            match handle(wake, reader, &settings.keymap) {
                 Handled::Changed if from_file => file_changes = true,
                 Handled::Changed => dirty = true,
                 Handled::Nothing => {}

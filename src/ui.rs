@@ -17,6 +17,87 @@ fn rect(a: Area) -> Rect {
     Rect::new(a.x, a.y, a.width, a.height)
 }
 
+/// The colours of the reader, by role. `Theme::default()` is the built-in one; the
+/// configuration file's `[theme]` changes roles; `Theme::monochrome()` (NO_COLOR, or a
+/// terminal without colour) uses none and marks with brackets and reverse video instead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub colour: bool,
+    /// Focused pane borders, clocks, key names.
+    pub accent: Color,
+    /// Borders of panes without focus, captions, hints.
+    pub dim: Color,
+    pub warning: Color,
+    pub error: Color,
+    /// Headlines in the timeline that match the search.
+    pub matched: Color,
+    pub match_fg: Color,
+    pub match_bg: Color,
+    pub new_mark: Color,
+    pub unread_mark: Color,
+    pub edited_mark: Color,
+    pub link: Color,
+    pub tag_fg: Color,
+    /// Tag label backgrounds; a tag's colour is picked from these by its folded name.
+    pub tags: Vec<Color>,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme {
+            colour: true,
+            accent: Color::Cyan,
+            dim: Color::DarkGray,
+            warning: Color::Yellow,
+            error: Color::Red,
+            matched: Color::Yellow,
+            match_fg: Color::Black,
+            match_bg: Color::Yellow,
+            new_mark: Color::Green,
+            unread_mark: Color::DarkGray,
+            edited_mark: Color::Magenta,
+            link: Color::Blue,
+            tag_fg: Color::Black,
+            tags: TAG_COLOURS.to_vec(),
+        }
+    }
+}
+
+impl Theme {
+    /// No colour at all (no-color.org).
+    pub fn monochrome() -> Self {
+        let r = Color::Reset;
+        Theme {
+            colour: false,
+            accent: r,
+            dim: r,
+            warning: r,
+            error: r,
+            matched: r,
+            match_fg: r,
+            match_bg: r,
+            new_mark: r,
+            unread_mark: r,
+            edited_mark: r,
+            link: r,
+            tag_fg: r,
+            tags: vec![r],
+        }
+    }
+
+    /// A stable colour for a folded tag: the same tag has the same colour in every story and run.
+    pub fn tag_colour(&self, key: &str) -> Color {
+        let mut hash = crate::model::Fnv::default();
+        hash.write(key.as_bytes());
+        self.tags[(hash.finish() % self.tags.len().max(1) as u64) as usize]
+    }
+
+    /// The style of search matches: colours, or reverse video without them.
+    fn match_style(&self, base: Style) -> Style {
+        if self.colour { base.bg(self.match_bg).fg(self.match_fg) } else { base.add_modifier(Modifier::REVERSED) }
+    }
+}
+
 const TAG_COLOURS: [Color; 10] = [
     Color::Cyan,
     Color::Green,
@@ -29,13 +110,6 @@ const TAG_COLOURS: [Color; 10] = [
     Color::LightMagenta,
     Color::LightBlue,
 ];
-
-/// A stable colour for a folded tag: the same tag has the same colour in every story and run.
-pub fn tag_colour(key: &str) -> Color {
-    let mut hash = crate::model::Fnv::default();
-    hash.write(key.as_bytes());
-    TAG_COLOURS[(hash.finish() % TAG_COLOURS.len() as u64) as usize]
-}
 
 /// Cuts `text` to `width` cells, ending with `…` when cut.
 pub fn fit(text: &str, width: usize) -> String {
@@ -58,8 +132,8 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
-fn pane_block(title: String, focused: bool) -> Block<'static> {
-    let style = if focused { Style::new().fg(Color::Cyan) } else { Style::new().fg(Color::DarkGray) };
+fn pane_block(title: String, focused: bool, t: &Theme) -> Block<'static> {
+    let style = if focused { Style::new().fg(t.accent) } else { Style::new().fg(t.dim) };
     Block::new()
         .borders(Borders::ALL)
         .border_style(style)
@@ -67,27 +141,27 @@ fn pane_block(title: String, focused: bool) -> Block<'static> {
 }
 
 /// Draws the whole reader.
-pub fn render(reader: &Reader, keys: &KeyMap, frame: &mut Frame) {
+pub fn render(reader: &Reader, keys: &KeyMap, t: &Theme, frame: &mut Frame) {
     let size = frame.area();
     if size.width < 2 || size.height < 1 {
         return;
     }
     let screen = layout::screen(size.width, size.height, reader.focus, reader.pane_widths);
     if let Some(a) = screen.stories {
-        render_stories(reader, frame, a);
+        render_stories(reader, t, frame, a);
     }
     if let Some(a) = screen.header {
-        render_header(reader, frame, a);
+        render_header(reader, t, frame, a);
     }
     if let Some(a) = screen.timeline {
-        render_timeline(reader, frame, a);
+        render_timeline(reader, t, frame, a);
     }
     if let Some(a) = screen.text {
-        render_text(reader, frame, a);
+        render_text(reader, t, frame, a);
     }
-    render_status(reader, frame, screen.status);
+    render_status(reader, t, frame, screen.status);
     match &reader.mode {
-        Mode::Help => render_help(keys, frame, size),
+        Mode::Help => render_help(keys, t, frame, size),
         Mode::Tags(picker) => render_picker(picker, frame, size),
         _ => {}
     }
@@ -134,8 +208,8 @@ fn story_title(story: &Story) -> String {
     }
 }
 
-fn render_stories(reader: &Reader, frame: &mut Frame, area: Area) {
-    let block = pane_block(format!(" Stories {} ", reader.stories.len()), reader.focus == Pane::Stories);
+fn render_stories(reader: &Reader, t: &Theme, frame: &mut Frame, area: Area) {
+    let block = pane_block(format!(" Stories {} ", reader.stories.len()), reader.focus == Pane::Stories, t);
     let inner = area.inner();
     frame.render_widget(block, rect(area));
     let width = usize::from(inner.width);
@@ -148,7 +222,7 @@ fn render_stories(reader: &Reader, frame: &mut Frame, area: Area) {
         let marker = if current { "▸ " } else { "  " };
         let mut title_style = Style::new();
         if current {
-            title_style = title_style.add_modifier(Modifier::BOLD).fg(Color::Cyan);
+            title_style = title_style.add_modifier(Modifier::BOLD).fg(t.accent);
         }
         lines.push(Line::from(Span::styled(
             fit(&format!("{marker}{}", story_title(&reader.stories[i])), width),
@@ -156,13 +230,13 @@ fn render_stories(reader: &Reader, frame: &mut Frame, area: Area) {
         )));
         lines.push(Line::from(Span::styled(
             fit(&format!("  {}", story_summary(reader, i)), width),
-            Style::new().fg(Color::DarkGray),
+            Style::new().fg(t.dim),
         )));
     }
     frame.render_widget(Paragraph::new(lines), rect(inner));
 }
 
-fn render_header(reader: &Reader, frame: &mut Frame, area: Area) {
+fn render_header(reader: &Reader, t: &Theme, frame: &mut Frame, area: Area) {
     let Some(story) = reader.story() else {
         frame.render_widget(Paragraph::new("no story"), rect(area));
         return;
@@ -174,21 +248,24 @@ fn render_header(reader: &Reader, frame: &mut Frame, area: Area) {
         story_title(story),
         story_summary(reader, reader.current)
     );
-    let line = Line::from(Span::styled(fit(&text, usize::from(area.width)), Style::new().add_modifier(Modifier::BOLD)));
+    let line = Line::from(Span::styled(
+        fit(&text, usize::from(area.width)),
+        Style::new().fg(t.accent).add_modifier(Modifier::BOLD),
+    ));
     frame.render_widget(Paragraph::new(line), rect(area));
 }
 
-fn render_timeline(reader: &Reader, frame: &mut Frame, area: Area) {
+fn render_timeline(reader: &Reader, t: &Theme, frame: &mut Frame, area: Area) {
     let focused = reader.focus == Pane::Timeline;
     let (Some(story), Some(view)) = (reader.story(), reader.view()) else {
-        frame.render_widget(pane_block(" Timeline ".into(), focused), rect(area));
+        frame.render_widget(pane_block(" Timeline ".into(), focused, t), rect(area));
         return;
     };
     let order = match reader.order {
         crate::state::Order::NewestFirst => "newest first",
         crate::state::Order::OldestFirst => "oldest first",
     };
-    frame.render_widget(pane_block(format!(" Timeline · {order} "), focused), rect(area));
+    frame.render_widget(pane_block(format!(" Timeline · {order} "), focused, t), rect(area));
     let inner = area.inner();
     let width = usize::from(inner.width);
     if view.visible.is_empty() {
@@ -197,7 +274,7 @@ fn render_timeline(reader: &Reader, frame: &mut Frame, area: Area) {
         } else {
             "No entry matches these filters. Press c to clear them.".to_string()
         };
-        let p = Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }).style(Style::new().fg(Color::Yellow));
+        let p = Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }).style(Style::new().fg(t.warning));
         frame.render_widget(p, rect(inner));
         return;
     }
@@ -213,7 +290,7 @@ fn render_timeline(reader: &Reader, frame: &mut Frame, area: Area) {
                 let pad = width.saturating_sub(label.width());
                 lines.push(Line::from(Span::styled(
                     fit(&format!("{label}{}", "─".repeat(pad)), width),
-                    Style::new().fg(Color::DarkGray),
+                    Style::new().fg(t.dim),
                 )));
             }
             Row::Entry(i) => {
@@ -232,33 +309,34 @@ fn render_timeline(reader: &Reader, frame: &mut Frame, area: Area) {
                 let marker = if selected { "▸" } else { " " };
                 let marks = view.marks.get(i as usize).copied().unwrap_or_default();
                 let (mark, mark_style) = if marks.new {
-                    ("●", Style::new().fg(Color::Green))
+                    ("●", Style::new().fg(t.new_mark))
                 } else if marks.edited && !marks.read {
-                    ("✎", Style::new().fg(Color::Magenta))
+                    ("✎", Style::new().fg(t.edited_mark))
                 } else if !marks.read {
-                    ("•", Style::new().fg(Color::DarkGray))
+                    ("•", Style::new().fg(t.unread_mark))
                 } else {
                     (" ", Style::new())
                 };
                 let mut spans = vec![
-                    Span::styled(marker, base.fg(Color::Cyan)),
+                    Span::styled(marker, base.fg(t.accent)),
                     Span::styled(mark, base.patch(mark_style)),
-                    Span::styled(format!("{clock} "), base.fg(Color::Cyan)),
+                    Span::styled(format!("{clock} "), base.fg(t.accent)),
                 ];
                 let mut used = clock.width() + 3;
                 if let Some(tag) = entry.tag() {
                     let key = entry.tag_info().map_or_else(String::new, |t| t.key.clone());
-                    let label = fit(tag, 18.min(width.saturating_sub(used + 4)));
+                    let written = if t.colour { tag.to_string() } else { format!("[{tag}]") };
+                    let label = fit(&written, 18.min(width.saturating_sub(used + 4)));
                     if !label.is_empty() {
                         used += label.width() + 1;
-                        spans.push(Span::styled(label, Style::new().fg(Color::Black).bg(tag_colour(&key))));
+                        spans.push(Span::styled(label, Style::new().fg(t.tag_fg).bg(t.tag_colour(&key))));
                         spans.push(Span::styled(" ", base));
                     }
                 }
                 let title = fit(entry.title(), width.saturating_sub(used));
                 let matched = !query.is_empty()
                     && !crate::textlayout::find_folded(entry.headline().unwrap_or(""), &query).is_empty();
-                let title_style = if matched && !selected { base.fg(Color::Yellow) } else { base };
+                let title_style = if matched && !selected { base.fg(t.matched) } else { base };
                 let pad = width.saturating_sub(used + title.width());
                 spans.push(Span::styled(title, title_style));
                 spans.push(Span::styled(" ".repeat(pad), base));
@@ -269,9 +347,9 @@ fn render_timeline(reader: &Reader, frame: &mut Frame, area: Area) {
     frame.render_widget(Paragraph::new(lines), rect(inner));
 }
 
-fn render_text(reader: &Reader, frame: &mut Frame, area: Area) {
+fn render_text(reader: &Reader, t: &Theme, frame: &mut Frame, area: Area) {
     let focused = reader.focus == Pane::Text;
-    frame.render_widget(pane_block(" Text ".into(), focused), rect(area));
+    frame.render_widget(pane_block(" Text ".into(), focused, t), rect(area));
     let inner = area.inner();
     let (Some(story), Some(view)) = (reader.story(), reader.view()) else { return };
     let lines = reader.text_lines();
@@ -294,12 +372,12 @@ fn render_text(reader: &Reader, frame: &mut Frame, area: Area) {
         .map(|l| {
             let style = match l.style {
                 LineStyle::Headline => Style::new().add_modifier(Modifier::BOLD),
-                LineStyle::Meta => Style::new().fg(Color::Cyan),
+                LineStyle::Meta => Style::new().fg(t.accent),
                 LineStyle::Body | LineStyle::Blank => Style::new(),
-                LineStyle::Caption => Style::new().fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
-                LineStyle::Link => Style::new().fg(Color::Blue),
+                LineStyle::Caption => Style::new().fg(t.dim).add_modifier(Modifier::ITALIC),
+                LineStyle::Link => Style::new().fg(t.link),
             };
-            highlighted(&l.text, &l.highlights, style)
+            highlighted(&l.text, &l.highlights, style, t)
         })
         .collect();
     frame.render_widget(Paragraph::new(shown), rect(inner));
@@ -314,7 +392,7 @@ fn render_text(reader: &Reader, frame: &mut Frame, area: Area) {
     }
 }
 
-fn highlighted(text: &str, ranges: &[std::ops::Range<usize>], style: Style) -> Line<'static> {
+fn highlighted(text: &str, ranges: &[std::ops::Range<usize>], style: Style, t: &Theme) -> Line<'static> {
     if ranges.is_empty() {
         return Line::from(Span::styled(text.to_string(), style));
     }
@@ -324,7 +402,7 @@ fn highlighted(text: &str, ranges: &[std::ops::Range<usize>], style: Style) -> L
         if r.start > at {
             spans.push(Span::styled(text[at..r.start].to_string(), style));
         }
-        spans.push(Span::styled(text[r.clone()].to_string(), style.bg(Color::Yellow).fg(Color::Black)));
+        spans.push(Span::styled(text[r.clone()].to_string(), t.match_style(style)));
         at = r.end;
     }
     if at < text.len() {
@@ -333,7 +411,7 @@ fn highlighted(text: &str, ranges: &[std::ops::Range<usize>], style: Style) -> L
     Line::from(spans)
 }
 
-fn render_status(reader: &Reader, frame: &mut Frame, area: Area) {
+fn render_status(reader: &Reader, t: &Theme, frame: &mut Frame, area: Area) {
     if area.height == 0 {
         return;
     }
@@ -343,25 +421,24 @@ fn render_status(reader: &Reader, frame: &mut Frame, area: Area) {
             let query = reader.view().map_or("", |v| v.query.as_str());
             let n = reader.view().map_or(0, |v| v.visible.len());
             Line::from(vec![
-                Span::styled(format!("/{query}▏"), Style::new().fg(Color::Yellow)),
-                Span::styled(format!("  {n} matching · Enter keeps · Esc drops"), Style::new().fg(Color::DarkGray)),
+                Span::styled(format!("/{query}▏"), Style::new().fg(t.warning)),
+                Span::styled(format!("  {n} matching · Enter keeps · Esc drops"), Style::new().fg(t.dim)),
             ])
         }
         Mode::GoTo { input, error } => {
-            let mut spans = vec![Span::styled(format!("Go to time: {input}▏"), Style::new().fg(Color::Yellow))];
+            let mut spans = vec![Span::styled(format!("Go to time: {input}▏"), Style::new().fg(t.warning))];
             match error {
-                Some(e) => spans.push(Span::styled(format!("  {e}"), Style::new().fg(Color::Red))),
-                None => spans
-                    .push(Span::styled("  14:30 · 9h · 21/10 14h30 · Esc cancels", Style::new().fg(Color::DarkGray))),
+                Some(e) => spans.push(Span::styled(format!("  {e}"), Style::new().fg(t.error))),
+                None => spans.push(Span::styled("  14:30 · 9h · 21/10 14h30 · Esc cancels", Style::new().fg(t.dim))),
             }
             Line::from(spans)
         }
-        _ => status_line(reader, width),
+        _ => status_line(reader, width, t),
     };
     frame.render_widget(Paragraph::new(line), rect(area));
 }
 
-fn status_line(reader: &Reader, width: usize) -> Line<'static> {
+fn status_line(reader: &Reader, width: usize, t: &Theme) -> Line<'static> {
     let mut left = Vec::new();
     if let (Some(story), Some(view)) = (reader.story(), reader.view()) {
         left.push(format!("story {}/{}", reader.current + 1, reader.stories.len()));
@@ -388,12 +465,12 @@ fn status_line(reader: &Reader, width: usize) -> Line<'static> {
     let mut spans = vec![Span::raw(fit(&left, width))];
     if let Some(msg) = &reader.message {
         let room = width.saturating_sub(left.width() + 3);
-        spans.push(Span::styled(fit(&format!(" · {msg}"), room), Style::new().fg(Color::Yellow)));
+        spans.push(Span::styled(fit(&format!(" · {msg}"), room), Style::new().fg(t.warning)));
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     if used + hint.width() + 2 <= width {
         spans.push(Span::raw(" ".repeat(width - used - hint.width())));
-        spans.push(Span::styled(hint, Style::new().fg(Color::DarkGray)));
+        spans.push(Span::styled(hint, Style::new().fg(t.dim)));
     }
     Line::from(spans).style(Style::new().bg(Color::Reset))
 }
@@ -405,14 +482,14 @@ fn centred(area: Rect, w: u16, h: u16) -> Rect {
     Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
 }
 
-fn render_help(keys: &KeyMap, frame: &mut Frame, area: Rect) {
+fn render_help(keys: &KeyMap, t: &Theme, frame: &mut Frame, area: Rect) {
     let rows = keys.help();
     let key_w = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let mut lines: Vec<Line> = rows
         .iter()
         .map(|(k, d)| {
             Line::from(vec![
-                Span::styled(format!(" {k:key_w$}  "), Style::new().fg(Color::Cyan)),
+                Span::styled(format!(" {k:key_w$}  "), Style::new().fg(t.accent)),
                 Span::raw(d.to_string()),
             ])
         })
@@ -420,11 +497,11 @@ fn render_help(keys: &KeyMap, frame: &mut Frame, area: Rect) {
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         " mouse: wheel scrolls the pane under it; a click selects a row",
-        Style::new().fg(Color::DarkGray),
+        Style::new().fg(t.dim),
     )));
     lines.push(Line::from(Span::styled(
         " in the tag picker: Space toggles, Enter applies, Esc cancels",
-        Style::new().fg(Color::DarkGray),
+        Style::new().fg(t.dim),
     )));
     let popup = centred(area, 72, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
@@ -472,12 +549,14 @@ mod tests {
 
     #[test]
     fn tag_colours_are_stable() {
-        assert_eq!(tag_colour("diplomatie"), tag_colour("diplomatie"));
+        let t = Theme::default();
+        assert_eq!(t.tag_colour("diplomatie"), t.tag_colour("diplomatie"));
         let distinct: std::collections::HashSet<_> =
             ["diplomatie", "aide militaire", "coree du nord", "opposant", "elections en moldavie"]
                 .iter()
-                .map(|k| tag_colour(k))
+                .map(|k| t.tag_colour(k))
                 .collect();
         assert!(distinct.len() >= 3);
+        assert_eq!(Theme::monochrome().tag_colour("diplomatie"), Color::Reset);
     }
 }

@@ -14,7 +14,7 @@ fn screen(width: u16, height: u16, keys: &str) -> String {
     let mut reader = Reader::new(load::bundled(Rules::embedded()));
     reader.apply(liveblog::state::Action::Resize(width, height));
     replay(&mut reader, &keymap, keys).unwrap();
-    buffer_text(&draw(&mut reader, &keymap, width, height))
+    buffer_text(&draw(&mut reader, &keymap, &liveblog::ui::Theme::default(), width, height))
 }
 
 #[test]

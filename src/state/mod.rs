@@ -51,6 +51,23 @@ pub enum ZoneShown {
     /// The user's local zone.
     Local,
     Utc,
+    /// A zone named in the configuration (`Europe/Paris`).
+    Named(chrono_tz::Tz),
+}
+
+/// How the reader starts: from the configuration's `[display]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Display {
+    pub order: Order,
+    pub zone: ZoneShown,
+    /// Shares of the width for the stories and timeline panes in the wide layout, in percent.
+    pub pane_widths: (u16, u16),
+}
+
+impl Default for Display {
+    fn default() -> Self {
+        Display { order: Order::NewestFirst, zone: ZoneShown::Source, pane_widths: (24, 36) }
+    }
 }
 
 /// The tag picker's own state: the tags with their counts, most used first.
@@ -180,6 +197,8 @@ pub struct Reader {
     pub quit: bool,
     /// A one-line message for the status line (an error, a notice).
     pub message: Option<String>,
+    /// A zone named in the configuration, added to the zones `z` cycles through.
+    pub configured_zone: Option<chrono_tz::Tz>,
     /// Clocks shown as ages.
     pub relative: bool,
     /// The selected entry is shown as a diff of its last edit.
@@ -195,6 +214,10 @@ const WHEEL_LINES: u16 = 3;
 
 impl Reader {
     pub fn new(stories: Vec<Story>) -> Self {
+        Reader::with_display(stories, Display::default())
+    }
+
+    pub fn with_display(stories: Vec<Story>, display: Display) -> Self {
         use rayon::prelude::*;
         let views: Vec<StoryView> = stories
             .par_iter()
@@ -209,11 +232,15 @@ impl Reader {
             views,
             current: 0,
             focus: Pane::Timeline,
-            order: Order::NewestFirst,
-            zone: ZoneShown::Source,
+            order: display.order,
+            zone: display.zone,
             mode: Mode::Normal,
             size: (120, 40),
-            pane_widths: (24, 36),
+            pane_widths: display.pane_widths,
+            configured_zone: match display.zone {
+                ZoneShown::Named(tz) => Some(tz),
+                _ => None,
+            },
             quit: false,
             message: None,
             days: Vec::new(),
@@ -245,6 +272,7 @@ impl Reader {
                 ZoneShown::Source => t.naive_local(),
                 ZoneShown::Utc => t.naive_utc(),
                 ZoneShown::Local => t.with_timezone(&chrono::Local).naive_local(),
+                ZoneShown::Named(tz) => t.with_timezone(&tz).naive_local(),
             }),
             When::Local(t) => Some(t),
         }
@@ -275,6 +303,7 @@ impl Reader {
             ZoneShown::Source => story.zone.map_or_else(|| "page time".to_string(), |z| z.name().to_string()),
             ZoneShown::Utc => "UTC".into(),
             ZoneShown::Local => format!("local {}", chrono::Local::now().format("%:z")),
+            ZoneShown::Named(tz) => tz.name().to_string(),
         }
     }
 
@@ -407,7 +436,8 @@ impl Reader {
                 self.zone = match self.zone {
                     ZoneShown::Source => ZoneShown::Local,
                     ZoneShown::Local => ZoneShown::Utc,
-                    ZoneShown::Utc => ZoneShown::Source,
+                    ZoneShown::Utc => self.configured_zone.map_or(ZoneShown::Source, ZoneShown::Named),
+                    ZoneShown::Named(_) => ZoneShown::Source,
                 };
                 self.refresh_all();
             }

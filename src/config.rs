@@ -1,0 +1,348 @@
+//! The configuration file: `$XDG_CONFIG_HOME/liveblog/config.toml` (the platform's
+//! equivalent elsewhere) or `--config PATH`, with `[keys]`, `[theme]`, `[display]` and
+//! `[parse]`. `assets/config.toml` is the commented default, embedded. An invalid file stops
+//! with its path, line and column and what is wrong: no silent fallback.
+
+use crate::keys::{ACTIONS, KeyMap};
+use crate::parse::Rules;
+use crate::state::{Display, Order, ZoneShown};
+use crate::ui::Theme;
+use ratatui::style::Color;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The commented default configuration.
+pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
+
+/// Everything the configuration decides.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub keymap: KeyMap,
+    pub theme: Theme,
+    pub display: Display,
+    pub rules: Rules,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            keymap: KeyMap::default(),
+            theme: Theme::default(),
+            display: Display::default(),
+            rules: Rules::embedded().clone(),
+        }
+    }
+}
+
+/// A configuration error, shown as `<path>:<line>:<column>: <what>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<Vec<String>>>,
+    #[serde(default)]
+    theme: ThemeFile,
+    #[serde(default)]
+    display: DisplayFile,
+    #[serde(default)]
+    parse: ParseFile,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThemeFile {
+    accent: Option<Spanned<String>>,
+    dim: Option<Spanned<String>>,
+    warning: Option<Spanned<String>>,
+    error: Option<Spanned<String>>,
+    matched: Option<Spanned<String>>,
+    match_fg: Option<Spanned<String>>,
+    match_bg: Option<Spanned<String>>,
+    new_mark: Option<Spanned<String>>,
+    unread_mark: Option<Spanned<String>>,
+    edited_mark: Option<Spanned<String>>,
+    link: Option<Spanned<String>>,
+    tag_fg: Option<Spanned<String>>,
+    tags: Option<Vec<Spanned<String>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DisplayFile {
+    order: Option<Spanned<String>>,
+    zone: Option<Spanned<String>>,
+    stories_width: Option<Spanned<u16>>,
+    timeline_width: Option<Spanned<u16>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParseFile {
+    #[serde(default)]
+    rules: Vec<Spanned<String>>,
+}
+
+/// The configuration file used when none is named: `None` where the platform has no
+/// configuration directory.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "liveblog").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Loads the named file, or the default one if it exists, or the defaults.
+pub fn load(explicit: Option<&Path>) -> Result<Settings, ConfigError> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => match default_path() {
+            Some(p) if p.exists() => p,
+            _ => return Ok(Settings::default()),
+        },
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
+        path: path.clone(),
+        line: 1,
+        column: 1,
+        message: format!("cannot read: {}", crate::load::reason(&crate::input::InputError::Io(e))),
+    })?;
+    parse(&text, &path)
+}
+
+/// Reads a configuration from its text; `path` names it in errors and anchors relative
+/// rule files.
+pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
+    let at = |span: std::ops::Range<usize>, message: String| {
+        let (line, column) = line_column(text, span.start);
+        ConfigError { path: path.to_path_buf(), line, column, message }
+    };
+    let file: File = toml::from_str(text).map_err(|e| {
+        let message = e.message().to_string();
+        at(e.span().unwrap_or(0..0), message)
+    })?;
+    let mut settings = Settings::default();
+
+    // Keys: listed actions replace their defaults; keys they take leave other actions.
+    let mut table: Vec<(&str, Vec<String>)> =
+        ACTIONS.iter().map(|(name, _, _, keys)| (*name, keys.iter().map(|k| k.to_string()).collect())).collect();
+    let mut claimed: BTreeMap<String, String> = BTreeMap::new();
+    // In the file's order, so that an error points at the second binding of a key.
+    let mut listed: Vec<_> = file.keys.iter().collect();
+    listed.sort_by_key(|(name, _)| name.span().start);
+    for (name, keys) in listed {
+        let Some(slot) = table.iter_mut().find(|(n, _)| *n == name.get_ref().as_str()) else {
+            let known: Vec<&str> = ACTIONS.iter().map(|a| a.0).collect();
+            return Err(at(
+                name.span(),
+                format!("unknown action `{}` (actions: {})", name.get_ref(), known.join(", ")),
+            ));
+        };
+        for key in keys.get_ref() {
+            let parsed = crate::keys::parse_keys(key).map_err(|e| at(keys.span(), e))?;
+            if parsed.len() != 1 {
+                return Err(at(keys.span(), format!("`{key}` is not one key")));
+            }
+            if let Some(other) = claimed.insert(key.clone(), name.get_ref().clone())
+                && other != *name.get_ref()
+            {
+                return Err(at(
+                    keys.span(),
+                    format!("key `{key}` is bound to two actions: `{other}` and `{}`", name.get_ref()),
+                ));
+            }
+        }
+        slot.1 = keys.get_ref().clone();
+    }
+    for (name, keys) in &mut table {
+        if !file.keys.keys().any(|k| k.get_ref() == name) {
+            keys.retain(|k| !claimed.contains_key(k));
+        }
+    }
+    settings.keymap = KeyMap::from_table(&table).map_err(|e| at(0..0, e))?;
+
+    // Theme.
+    let t = &mut settings.theme;
+    let colour = |v: &Option<Spanned<String>>, slot: &mut Color| -> Result<(), ConfigError> {
+        if let Some(v) = v {
+            *slot =
+                v.get_ref().parse::<Color>().map_err(|_| at(v.span(), format!("unknown colour `{}`", v.get_ref())))?;
+        }
+        Ok(())
+    };
+    let th = &file.theme;
+    colour(&th.accent, &mut t.accent)?;
+    colour(&th.dim, &mut t.dim)?;
+    colour(&th.warning, &mut t.warning)?;
+    colour(&th.error, &mut t.error)?;
+    colour(&th.matched, &mut t.matched)?;
+    colour(&th.match_fg, &mut t.match_fg)?;
+    colour(&th.match_bg, &mut t.match_bg)?;
+    colour(&th.new_mark, &mut t.new_mark)?;
+    colour(&th.unread_mark, &mut t.unread_mark)?;
+    colour(&th.edited_mark, &mut t.edited_mark)?;
+    colour(&th.link, &mut t.link)?;
+    colour(&th.tag_fg, &mut t.tag_fg)?;
+    if let Some(tags) = &th.tags {
+        let mut list = Vec::new();
+        for c in tags {
+            let mut slot = Color::Reset;
+            colour(&Some(c.clone()), &mut slot)?;
+            list.push(slot);
+        }
+        if !list.is_empty() {
+            t.tags = list;
+        }
+    }
+
+    // Display.
+    let d = &file.display;
+    if let Some(order) = &d.order {
+        settings.display.order = match order.get_ref().as_str() {
+            "newest-first" => Order::NewestFirst,
+            "oldest-first" => Order::OldestFirst,
+            other => {
+                return Err(at(order.span(), format!("order `{other}`: use \"newest-first\" or \"oldest-first\"")));
+            }
+        };
+    }
+    if let Some(zone) = &d.zone {
+        settings.display.zone = match zone.get_ref().as_str() {
+            "source" => ZoneShown::Source,
+            "local" => ZoneShown::Local,
+            "UTC" | "utc" => ZoneShown::Utc,
+            name => ZoneShown::Named(name.parse().map_err(|_| {
+                at(
+                    zone.span(),
+                    format!(
+                        "zone `{name}`: use \"source\", \"local\", \"UTC\" or an IANA name such as \"Europe/Paris\""
+                    ),
+                )
+            })?),
+        };
+    }
+    let (mut stories, mut timeline) = settings.display.pane_widths;
+    for (value, slot) in [(&d.stories_width, &mut stories), (&d.timeline_width, &mut timeline)] {
+        if let Some(v) = value {
+            if !(10..=70).contains(v.get_ref()) {
+                return Err(at(v.span(), format!("width {}: give a percentage from 10 to 70", v.get_ref())));
+            }
+            *slot = *v.get_ref();
+        }
+    }
+    if stories + timeline > 85 {
+        let span = d.timeline_width.as_ref().or(d.stories_width.as_ref()).map_or(0..0, |v| v.span());
+        return Err(at(
+            span,
+            format!("the story list and timeline take {}% together: leave the text at least 15%", stories + timeline),
+        ));
+    }
+    settings.display.pane_widths = (stories, timeline);
+
+    // Extra boilerplate rules.
+    let base = path.parent().unwrap_or(Path::new("."));
+    for rule_file in &file.parse.rules {
+        let p = base.join(rule_file.get_ref());
+        let text = std::fs::read_to_string(&p)
+            .map_err(|e| at(rule_file.span(), format!("rules file {}: {e}", p.display())))?;
+        settings.rules.add_text(&text, &p.display().to_string()).map_err(|e| at(rule_file.span(), e.to_string()))?;
+    }
+    Ok(settings)
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..text.floor_char_boundary(offset.min(text.len()))];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Whether the terminal should get colours: not with NO_COLOR set (no-color.org), nor on a
+/// terminal that says it has none.
+pub fn colour_wanted() -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    !no_color && !dumb
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> ConfigError {
+        parse(text, Path::new("c.toml")).unwrap_err()
+    }
+
+    #[test]
+    fn the_default_file_is_the_defaults() {
+        let s = parse(DEFAULT_CONFIG, Path::new("default.toml")).unwrap();
+        assert_eq!(s.theme, Theme::default());
+        assert_eq!(s.display, Display::default());
+        assert_eq!(s.keymap.help(), KeyMap::default().help());
+    }
+
+    #[test]
+    fn rebinding_takes_the_key_from_its_default_action() {
+        let s = parse("[keys]\nquit = [\"x\"]\nnext_entry = [\"]\", \"<C-n>\"]\n", Path::new("c.toml")).unwrap();
+        let help = s.keymap.help();
+        assert!(help.iter().any(|(k, d)| k == "x" && *d == "quit"));
+        assert!(help.iter().any(|(k, _)| k == "] <C-n>"));
+        let s = parse("[keys]\nquit = [\"j\"]\n", Path::new("c.toml")).unwrap();
+        assert!(s.keymap.help().iter().any(|(k, d)| k == "<Down>" && d.starts_with("move down")));
+    }
+
+    #[test]
+    fn invalid_files_name_line_and_column() {
+        let e = err("[keys]\nquit = [\"q\"\n");
+        assert_eq!(e.line, 2, "{e}");
+        let e = err("[display]\nzoom = 3\n");
+        assert_eq!((e.line, e.column), (2, 1));
+        assert!(e.message.contains("unknown field"), "{e}");
+        let e = err("[keys]\nteleport = [\"x\"]\n");
+        assert_eq!((e.line, e.column), (2, 1));
+        assert!(e.message.contains("unknown action `teleport`"));
+        let e = err("[keys]\nquit = [\"x\"]\nhelp = [\"x\"]\n");
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("bound to two actions"), "{e}");
+        let e = err("[display]\nzone = \"Mars/Olympus\"\n");
+        assert!(e.message.contains("IANA"), "{e}");
+        let e = err("[theme]\naccent = \"plaid\"\n");
+        assert_eq!((e.line, e.column), (2, 10));
+        assert!(e.to_string().starts_with("c.toml:2:10: unknown colour"));
+    }
+
+    #[test]
+    fn display_settings() {
+        let s = parse(
+            "[display]\norder = \"oldest-first\"\nzone = \"Europe/Paris\"\nstories_width = 30\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert_eq!(s.display.order, Order::OldestFirst);
+        assert_eq!(s.display.zone, ZoneShown::Named(chrono_tz::Europe::Paris));
+        assert_eq!(s.display.pane_widths, (30, 36));
+    }
+
+    #[test]
+    fn extra_rule_files_are_relative_to_the_config() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("mine.rules"), "newsletter: Abonnez-vous.*\n").unwrap();
+        let s = parse("[parse]\nrules = [\"mine.rules\"]\n", &dir.path().join("config.toml")).unwrap();
+        assert_eq!(s.rules.matching("Abonnez-vous à la lettre").unwrap().name, "newsletter");
+        let e = parse("[parse]\nrules = [\"missing.rules\"]\n", &dir.path().join("config.toml")).unwrap_err();
+        assert!(e.message.contains("missing.rules"));
+    }
+}
