@@ -208,6 +208,23 @@ fn story_title(story: &Story) -> String {
     }
 }
 
+/// The two lines of a row of the story list: title, then what it holds. Row 0 is
+/// "All stories".
+fn story_row_text(reader: &Reader, row: usize) -> (String, String) {
+    if row == 0 {
+        let timed: usize = reader.stories.iter().map(|s| s.entries.iter().filter(|e| e.clock.is_some()).count()).sum();
+        let mut summary = format!("{timed} timed entries from {} stories", reader.stories.len());
+        if reader.all
+            && let Some(view) = reader.view()
+            && view.has_filters()
+        {
+            summary = format!("{}/{timed} match", view.visible.len());
+        }
+        return ("All stories".into(), summary);
+    }
+    (story_title(&reader.stories[row - 1]), story_summary(reader, row - 1))
+}
+
 fn render_stories(reader: &Reader, t: &Theme, frame: &mut Frame, area: Area) {
     let block = pane_block(format!(" Stories {} ", reader.stories.len()), reader.focus == Pane::Stories, t);
     let inner = area.inner();
@@ -215,39 +232,32 @@ fn render_stories(reader: &Reader, t: &Theme, frame: &mut Frame, area: Area) {
     let width = usize::from(inner.width);
     let per_item = 2;
     let shown = usize::from(inner.height) / per_item;
-    let offset = list_offset(reader.stories.len(), reader.current, shown);
+    let rows = reader.stories.len() + 1;
+    let offset = list_offset(rows, reader.story_row(), shown);
     let mut lines = Vec::new();
-    for i in offset..reader.stories.len().min(offset + shown) {
-        let current = i == reader.current;
+    for row in offset..rows.min(offset + shown) {
+        let current = row == reader.story_row();
         let marker = if current { "▸ " } else { "  " };
         let mut title_style = Style::new();
         if current {
             title_style = title_style.add_modifier(Modifier::BOLD).fg(t.accent);
         }
-        lines.push(Line::from(Span::styled(
-            fit(&format!("{marker}{}", story_title(&reader.stories[i])), width),
-            title_style,
-        )));
-        lines.push(Line::from(Span::styled(
-            fit(&format!("  {}", story_summary(reader, i)), width),
-            Style::new().fg(t.dim),
-        )));
+        let (title, summary) = story_row_text(reader, row);
+        lines.push(Line::from(Span::styled(fit(&format!("{marker}{title}"), width), title_style)));
+        lines.push(Line::from(Span::styled(fit(&format!("  {summary}"), width), Style::new().fg(t.dim))));
     }
     frame.render_widget(Paragraph::new(lines), rect(inner));
 }
 
 fn render_header(reader: &Reader, t: &Theme, frame: &mut Frame, area: Area) {
-    let Some(story) = reader.story() else {
+    if reader.stories.is_empty() {
         frame.render_widget(Paragraph::new("no story"), rect(area));
         return;
-    };
-    let text = format!(
-        "◂ {}/{} ▸ {} · {}",
-        reader.current + 1,
-        reader.stories.len(),
-        story_title(story),
-        story_summary(reader, reader.current)
-    );
+    }
+    let (title, summary) = story_row_text(reader, reader.story_row());
+    let position =
+        if reader.all { "all".to_string() } else { format!("{}/{}", reader.current + 1, reader.stories.len()) };
+    let text = format!("◂ {position} ▸ {title} · {summary}");
     let line = Line::from(Span::styled(
         fit(&text, usize::from(area.width)),
         Style::new().fg(t.accent).add_modifier(Modifier::BOLD),
@@ -332,6 +342,11 @@ fn render_timeline(reader: &Reader, t: &Theme, frame: &mut Frame, area: Area) {
                         spans.push(Span::styled(label, Style::new().fg(t.tag_fg).bg(t.tag_colour(&key))));
                         spans.push(Span::styled(" ", base));
                     }
+                }
+                if let Some((origin, _)) = reader.origin(i) {
+                    let label = fit(&crate::state::merged::story_label(&reader.stories[origin]), 14);
+                    used += label.width() + 1;
+                    spans.push(Span::styled(format!("{label} "), base.fg(t.accent).add_modifier(Modifier::ITALIC)));
                 }
                 let title = fit(entry.title(), width.saturating_sub(used));
                 let matched = !query.is_empty()
@@ -441,7 +456,11 @@ fn render_status(reader: &Reader, t: &Theme, frame: &mut Frame, area: Area) {
 fn status_line(reader: &Reader, width: usize, t: &Theme) -> Line<'static> {
     let mut left = Vec::new();
     if let (Some(story), Some(view)) = (reader.story(), reader.view()) {
-        left.push(format!("story {}/{}", reader.current + 1, reader.stories.len()));
+        if reader.all {
+            left.push("all stories".into());
+        } else {
+            left.push(format!("story {}/{}", reader.current + 1, reader.stories.len()));
+        }
         let total = story.entries.len();
         let pos = view.selected_position().map_or(0, |p| p + 1);
         if view.has_filters() {

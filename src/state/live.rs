@@ -40,10 +40,18 @@ impl Reader {
 
     /// Marks the selected entry of the shown story as read.
     pub(crate) fn mark_selected_read(&mut self) {
-        if let Some(view) = self.views.get_mut(self.current)
-            && !view.visible.is_empty()
-            && let Some(sel) = view.selected
-            && let Some(m) = view.marks.get_mut(sel as usize)
+        let Some(view) = self.view_mut() else { return };
+        if view.visible.is_empty() {
+            return;
+        }
+        let Some(sel) = view.selected else { return };
+        if let Some(m) = view.marks.get_mut(sel as usize) {
+            m.read = true;
+            m.new = false;
+        }
+        // Read on the merged timeline is read in its own story.
+        if let Some((s, e)) = self.origin(sel)
+            && let Some(m) = self.views[s].marks.get_mut(e)
         {
             m.read = true;
             m.new = false;
@@ -62,6 +70,7 @@ impl Reader {
             self.stories.push(story);
             self.views.push(view);
             self.refresh_story(self.stories.len() - 1);
+            self.merged_changed();
             return;
         };
         if looks_truncated(&self.views[index].identities, &story) {
@@ -125,9 +134,19 @@ impl Reader {
         view.text_scroll = if same_entry { scroll } else { 0 };
         self.views[index] = view;
         self.refresh_story(index);
+        self.merged_changed();
         if arrived > 0 {
             let title = crate::ui::fit(&self.stories[index].title, 50);
             self.message = Some(format!("{arrived} new in {title}"));
+        }
+    }
+
+    /// A story changed: the merged timeline is rebuilt if shown, else dropped until shown.
+    fn merged_changed(&mut self) {
+        if self.all {
+            self.rebuild_merged();
+        } else {
+            self.merged = None;
         }
     }
 
@@ -154,6 +173,7 @@ impl Reader {
                 .copied()
                 .find(|&i| !view.marks[i as usize].read && view.visible.contains(&i));
             if let Some(entry) = target {
+                self.all = false;
                 self.current = index;
                 self.select_entry(Some(entry));
                 return;

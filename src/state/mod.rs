@@ -6,6 +6,7 @@
 
 pub mod goto;
 mod live;
+pub mod merged;
 mod view;
 
 use crate::layout::{self, Area};
@@ -197,6 +198,10 @@ pub struct Reader {
     pub quit: bool,
     /// A one-line message for the status line (an error, a notice).
     pub message: Option<String>,
+    /// The "All stories" row is selected: the merged timeline is shown.
+    pub all: bool,
+    /// The merged timeline, built when first shown and rebuilt when a story changes.
+    pub merged: Option<merged::Merged>,
     /// A zone named in the configuration, added to the zones `z` cycles through.
     pub configured_zone: Option<chrono_tz::Tz>,
     /// Clocks shown as ages.
@@ -237,6 +242,8 @@ impl Reader {
             mode: Mode::Normal,
             size: (120, 40),
             pane_widths: display.pane_widths,
+            all: false,
+            merged: None,
             configured_zone: match display.zone {
                 ZoneShown::Named(tz) => Some(tz),
                 _ => None,
@@ -253,12 +260,40 @@ impl Reader {
         reader
     }
 
+    /// The story shown: the merged one on the "All stories" row.
     pub fn story(&self) -> Option<&Story> {
+        if self.all {
+            return self.merged.as_ref().map(|m| &m.story);
+        }
         self.stories.get(self.current)
     }
 
     pub fn view(&self) -> Option<&StoryView> {
+        if self.all {
+            return self.merged.as_ref().map(|m| &m.view);
+        }
         self.views.get(self.current)
+    }
+
+    pub fn view_mut(&mut self) -> Option<&mut StoryView> {
+        if self.all {
+            return self.merged.as_mut().map(|m| &mut m.view);
+        }
+        self.views.get_mut(self.current)
+    }
+
+    /// Recomputes the story shown after its filters changed.
+    fn refresh_current(&mut self) {
+        if self.all {
+            self.refresh_merged();
+        } else if self.current < self.stories.len() {
+            self.refresh(self.current);
+        }
+    }
+
+    /// The row of the story list selected: 0 is "All stories".
+    pub fn story_row(&self) -> usize {
+        if self.all { 0 } else { self.current + 1 }
     }
 
     pub fn screen(&self) -> layout::Screen {
@@ -300,6 +335,7 @@ impl Reader {
     /// The name of the zone shown for a story.
     pub fn zone_label(&self, story: &Story) -> String {
         match self.zone {
+            ZoneShown::Source if self.all => "each page's zone".into(),
             ZoneShown::Source => story.zone.map_or_else(|| "page time".to_string(), |z| z.name().to_string()),
             ZoneShown::Utc => "UTC".into(),
             ZoneShown::Local => format!("local {}", chrono::Local::now().format("%:z")),
@@ -328,7 +364,7 @@ impl Reader {
             parts.push(format!("updated {updated}"));
         }
         if let Some(index) = story.entries.iter().position(|e| std::ptr::eq(e, entry))
-            && let Some(view) = self.views.get(self.current)
+            && let Some(view) = self.stories.iter().position(|s| std::ptr::eq(s, story)).map(|s| &self.views[s])
             && view.marks.get(index).is_some_and(|m| m.edited)
         {
             parts.push("edited (d: what changed)".into());
@@ -350,6 +386,7 @@ impl Reader {
         for i in 0..self.stories.len() {
             self.refresh_story(i);
         }
+        self.refresh_merged();
     }
 
     /// Recomputes one story after it changed (or was added).
@@ -443,22 +480,23 @@ impl Reader {
             }
             Action::PickTags => self.open_picker(),
             Action::Search => {
-                if let Some(view) = self.views.get(self.current) {
+                if let Some(view) = self.view() {
                     self.mode = Mode::Search { previous: view.query.clone() };
                 }
             }
             Action::NextMatch | Action::PrevMatch => self.step_match(action == Action::NextMatch),
             Action::ClearFilters => {
-                if let Some(view) = self.views.get_mut(self.current) {
+                if let Some(view) = self.view_mut() {
                     view.tags.clear();
                     view.query.clear();
-                    self.refresh(self.current);
+                    self.refresh_current();
                 }
             }
-            Action::NextStory => self.select_story(self.current as i64 + 1),
-            Action::PrevStory => self.select_story(self.current as i64 - 1),
+            Action::NextStory => self.select_story(self.story_row() as i64 + 1),
+            Action::PrevStory => self.select_story(self.story_row() as i64 - 1),
             Action::Open => match self.focus {
                 Pane::Stories => self.set_focus(Pane::Timeline),
+                Pane::Timeline if self.all => self.open_origin(),
                 Pane::Timeline => self.set_focus(Pane::Text),
                 Pane::Text => {}
             },
@@ -490,7 +528,7 @@ impl Reader {
 
     fn move_in_pane(&mut self, delta: i64) {
         match self.focus {
-            Pane::Stories => self.select_story(self.current as i64 + delta.clamp(-1_000_000, 1_000_000)),
+            Pane::Stories => self.select_story(self.story_row() as i64 + delta.clamp(-1_000_000, 1_000_000)),
             Pane::Timeline => self.move_selection(delta),
             Pane::Text => self.scroll_text(delta),
         }
@@ -498,7 +536,7 @@ impl Reader {
 
     /// Moves the selected entry by `delta` rows of the timeline, clamped at both ends.
     pub fn move_selection(&mut self, delta: i64) {
-        let Some(view) = self.views.get_mut(self.current) else { return };
+        let Some(view) = self.view_mut() else { return };
         if view.visible.is_empty() {
             return;
         }
@@ -507,11 +545,18 @@ impl Reader {
         view.select_position(target as usize);
     }
 
-    fn select_story(&mut self, index: i64) {
+    /// Selects a row of the story list (0 is "All stories").
+    fn select_story(&mut self, row: i64) {
         if self.stories.is_empty() {
             return;
         }
-        self.current = index.clamp(0, self.stories.len() as i64 - 1) as usize;
+        let row = row.clamp(0, self.stories.len() as i64) as usize;
+        self.all = row == 0;
+        if row > 0 {
+            self.current = row - 1;
+        } else if self.merged.is_none() {
+            self.rebuild_merged();
+        }
     }
 
     /// Lines of the selected entry's text at the text pane's width.
@@ -519,7 +564,12 @@ impl Reader {
         let (Some(story), Some(view)) = (self.story(), self.view()) else { return Vec::new() };
         let Some(sel) = view.selected.filter(|_| !view.visible.is_empty()) else { return Vec::new() };
         let width = self.screen().text.map_or(40, |a| a.inner().width.saturating_sub(1));
-        let entry = story.entry(sel as usize);
+        // On the merged timeline, an entry shows as in its own story.
+        let (story, index) = match self.origin(sel) {
+            Some((s, e)) => (&self.stories[s], e),
+            None => (story, sel as usize),
+        };
+        let entry = story.entry(index);
         let query = crate::model::fold(&view.query);
         let meta = self.meta_line(story, entry.entry);
         if self.show_diff
@@ -537,14 +587,14 @@ impl Reader {
 
     fn scroll_text(&mut self, delta: i64) {
         let max = self.max_scroll() as i64;
-        if let Some(view) = self.views.get_mut(self.current) {
+        if let Some(view) = self.view_mut() {
             view.text_scroll = (view.text_scroll as i64).saturating_add(delta).clamp(0, max) as u16;
         }
     }
 
     fn clamp_scroll(&mut self) {
         let max = self.max_scroll();
-        if let Some(view) = self.views.get_mut(self.current) {
+        if let Some(view) = self.view_mut() {
             view.text_scroll = view.text_scroll.min(max);
         }
     }
@@ -606,7 +656,7 @@ impl Reader {
 
     pub(crate) fn select_entry(&mut self, entry: Option<u32>) {
         let Some(entry) = entry else { return };
-        if let Some(view) = self.views.get_mut(self.current)
+        if let Some(view) = self.view_mut()
             && let Some(pos) = view.visible.iter().position(|&i| i == entry)
         {
             view.select_position(pos);
@@ -657,7 +707,7 @@ impl Reader {
     }
 
     fn apply_search(&mut self, previous: String, action: Action) {
-        let Some(view) = self.views.get_mut(self.current) else {
+        let Some(view) = self.view_mut() else {
             self.mode = Mode::Normal;
             return;
         };
@@ -673,7 +723,7 @@ impl Reader {
             }
             _ => return,
         }
-        self.refresh(self.current);
+        self.refresh_current();
     }
 
     fn open_picker(&mut self) {
@@ -708,10 +758,10 @@ impl Reader {
                 }
             }
             Action::Submit => {
-                if let Some(view) = self.views.get_mut(self.current) {
+                if let Some(view) = self.view_mut() {
                     view.tags = picker.chosen;
                 }
-                self.refresh(self.current);
+                self.refresh_current();
                 self.mode = Mode::Normal;
                 return;
             }
@@ -736,7 +786,7 @@ impl Reader {
         let Some((pane, inner)) = self.pane_at(x, y) else {
             // The story header of the narrower layouts: left half previous, right half next.
             if self.screen().header.is_some_and(|h| h.contains(x, y)) {
-                self.select_story(self.current as i64 + if x < self.size.0 / 2 { -1 } else { 1 });
+                self.select_story(self.story_row() as i64 + if x < self.size.0 / 2 { -1 } else { 1 });
             }
             return;
         };
@@ -748,14 +798,15 @@ impl Reader {
         match pane {
             Pane::Stories => {
                 // Two lines per story: title, then outlet, date and counts.
-                let offset = list_offset(self.stories.len(), self.current, usize::from(inner.height) / 2);
+                let rows = self.stories.len() + 1;
+                let offset = list_offset(rows, self.story_row(), usize::from(inner.height) / 2);
                 let index = offset + row / 2;
-                if index < self.stories.len() {
-                    self.current = index;
+                if index < rows {
+                    self.select_story(index as i64);
                 }
             }
             Pane::Timeline => {
-                let Some(view) = self.views.get_mut(self.current) else { return };
+                let Some(view) = self.view_mut() else { return };
                 let selected = view.selected_row().unwrap_or(0);
                 let offset = list_offset(view.rows.len(), selected, usize::from(inner.height));
                 if let Some(Row::Entry(i)) = view.rows.get(offset + row).copied()
@@ -772,7 +823,7 @@ impl Reader {
         let Some((pane, _)) = self.pane_at(x, y) else { return };
         let step = if down { 1 } else { -1 };
         match pane {
-            Pane::Stories => self.select_story(self.current as i64 + step),
+            Pane::Stories => self.select_story(self.story_row() as i64 + step),
             Pane::Timeline => self.move_selection(step),
             Pane::Text => self.scroll_text(step * i64::from(WHEEL_LINES)),
         }

@@ -330,7 +330,8 @@ fn mouse_click_and_wheel() {
     r.apply(Action::Wheel(timeline.x + 2, timeline.y + 2, true));
     assert_eq!(selected_headline(&r), "Troisième titre");
     let stories = r.screen().stories.unwrap().inner();
-    r.apply(Action::Click(stories.x + 1, stories.y + 2));
+    // Rows: "All stories" (two lines), then each story (two lines).
+    r.apply(Action::Click(stories.x + 1, stories.y + 4));
     assert_eq!(r.current, 1);
     assert_eq!(r.focus, Pane::Stories);
     let text = r.screen().text.unwrap().inner();
@@ -438,4 +439,85 @@ fn failed_reload_and_deleted_file_keep_the_story() {
     r.apply(Action::FileGone(path));
     assert!(r.views[0].gone);
     assert_eq!(r.stories[0].entries.len(), 5);
+}
+
+fn fixture(name: &str) -> Story {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    crate::parse::parse_file(&path, Rules::embedded()).unwrap()
+}
+
+#[test]
+fn all_stories_row_merges_the_samples_by_time() {
+    let mut r = Reader::new(crate::load::bundled(Rules::embedded()));
+    r.apply(Action::PrevStory);
+    assert!(r.all, "the story list starts with All stories");
+    assert_eq!(r.story_row(), 0);
+    let view = r.view().unwrap();
+    assert_eq!(view.visible.len(), 15, "every timed entry of the five samples (only RFI's are timed)");
+    let story = r.story().unwrap();
+    let clocks: Vec<String> =
+        view.visible.iter().map(|&i| story.entries[i as usize].clock.unwrap().to_string()).collect();
+    assert_eq!(clocks.first().map(String::as_str), Some("17:38"));
+    assert_eq!(clocks.last().map(String::as_str), Some("07:15"));
+    let labels: Vec<String> =
+        view.visible.iter().map(|&i| merged::story_label(&r.stories[r.origin(i).unwrap().0])).collect();
+    assert!(labels.iter().all(|l| l == "rfi-aide-militaire-ukraine"), "{labels:?}");
+    // Enter on the third row opens the RFI story at that entry.
+    r.apply(Action::Down);
+    r.apply(Action::Down);
+    r.apply(Action::Open);
+    assert!(!r.all);
+    assert_eq!(r.current, 0);
+    assert_eq!(r.view().unwrap().selected, Some(2));
+    assert_eq!(r.story().unwrap().entry(2).entry.clock.unwrap().to_string(), "16:55");
+}
+
+#[test]
+fn merged_timeline_orders_across_stories_and_merges_tags_across_outlets() {
+    let stories = vec![
+        crate::load::bundled(Rules::embedded()).remove(0),
+        fixture("tf1info.txt"),
+        fixture("guardian-current.txt"),
+        fixture("dayheaders-paris.txt"),
+    ];
+    let mut r = Reader::new(stories);
+    r.apply(Action::PrevStory);
+    let story = r.story().unwrap();
+    let view = r.view().unwrap();
+    // Dated entries newest first across stories (the Paris blog's 22 Oct 08:15 CEST is the
+    // newest instant), zone-less TF1 dates sorted as if UTC.
+    let first = &story.entries[view.visible[0] as usize];
+    assert_eq!(first.at.unwrap().to_rfc3339(), "2024-10-22T08:15:00+02:00");
+    let keys: Vec<i64> = view.visible.iter().map(|&i| story.entries[i as usize].at.unwrap().sort_key()).collect();
+    assert!(keys.windows(2).all(|w| w[0] >= w[1]), "newest first: {keys:?}");
+    // "Diplomatie" (RFI) and "DIPLOMATIE" (TF1info) are one tag.
+    r.apply(Action::PickTags);
+    let Mode::Tags(picker) = &r.mode else { panic!() };
+    let pos = picker.tags.iter().position(|t| crate::model::fold(&t.1) == "diplomatie").unwrap();
+    assert_eq!(picker.tags[pos].2, 6, "5 from RFI and 1 from TF1info");
+    for _ in 0..pos {
+        r.apply(Action::Down);
+    }
+    r.apply(Action::ToggleTag);
+    r.apply(Action::Submit);
+    let view = r.view().unwrap();
+    assert_eq!(view.visible.len(), 6);
+    let origins: std::collections::BTreeSet<usize> = view.visible.iter().map(|&i| r.origin(i).unwrap().0).collect();
+    assert_eq!(origins, [0, 1].into_iter().collect());
+    // Time jumps work across stories: from the TF1 entry, `]` goes to the next later one.
+    r.apply(Action::Last);
+    let before = r.view().unwrap().selected.unwrap();
+    r.apply(Action::Later);
+    let after = r.view().unwrap().selected.unwrap();
+    let s = r.story().unwrap();
+    assert!(s.entries[after as usize].at.unwrap().sort_key() >= s.entries[before as usize].at.unwrap().sort_key());
+}
+
+#[test]
+fn reading_on_the_merged_timeline_reads_the_entry_in_its_story() {
+    let mut r = reader();
+    r.apply(Action::PrevStory);
+    r.apply(Action::Last);
+    let (s, e) = r.origin(r.view().unwrap().selected.unwrap()).unwrap();
+    assert!(r.views[s].marks[e].read);
 }
