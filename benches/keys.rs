@@ -49,6 +49,14 @@ fn keys(c: &mut Criterion) {
             press(&mut reader, &[Action::Backspace]);
         })
     });
+    press(&mut reader, &[Action::Input('e')]);
+    group.bench_function("second search keystroke (\"e\" → \"el\") + backspace", |b| {
+        b.iter(|| {
+            press(&mut reader, &[Action::Input('l')]);
+            press(&mut reader, &[Action::Backspace]);
+        })
+    });
+    reader.apply(Action::Backspace);
     reader.apply(Action::Submit);
     group.bench_function("tag toggle (picker: open, toggle, apply)", |b| {
         b.iter(|| press(&mut reader, &[Action::PickTags, Action::ToggleTag, Action::Submit]))

@@ -94,10 +94,18 @@ impl SearchIndex {
     fn matching(&self, query: &str, candidates: &[u32]) -> Vec<u32> {
         let finder = memchr::memmem::Finder::new(query.as_bytes());
         let needle = Signature::of(query.as_bytes());
+        // A one-byte query is answered by the signatures alone: their byte sets are exact.
+        if query.len() == 1 {
+            return candidates.iter().copied().filter(|&i| self.signatures[i as usize].may_hold(&needle)).collect();
+        }
+        let test = |&i: &u32| self.signatures[i as usize].may_hold(&needle) && finder.find(self.entry(i)).is_some();
+        // Each test is a cache miss or two; on a big story the cores share them.
+        if candidates.len() < 20_000 {
+            return candidates.iter().copied().filter(test).collect();
+        }
         candidates
-            .iter()
-            .copied()
-            .filter(|&i| self.signatures[i as usize].may_hold(&needle) && finder.find(self.entry(i)).is_some())
+            .par_chunks(8192)
+            .flat_map_iter(|chunk| chunk.iter().copied().filter(test).collect::<Vec<_>>())
             .collect()
     }
 }
