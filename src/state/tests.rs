@@ -521,3 +521,23 @@ fn reading_on_the_merged_timeline_reads_the_entry_in_its_story() {
     let (s, e) = r.origin(r.view().unwrap().selected.unwrap()).unwrap();
     assert!(r.views[s].marks[e].read);
 }
+
+#[test]
+fn search_finds_words_across_the_head_of_an_entry() {
+    // The index keeps each entry's first 128 folded bytes apart; a word straddling that point,
+    // or far beyond it, must still be found.
+    let filler = "x".repeat(100);
+    let text = format!(
+        "Direct terminé le 22 octobre 2024 à 2H00 TU\n\nTitre\n\n01h10\nalpha\n\nPremier titre\n\n{filler} straddling here.\n\n00h20\nbeta\n\nDeuxième titre\n\n{} lointain.\n",
+        "y ".repeat(400)
+    );
+    let mut r = Reader::new(vec![story(&text)]);
+    r.apply(Action::Search);
+    type_text(&mut r, "straddling");
+    assert_eq!(r.view().unwrap().visible, vec![0]);
+    for _ in 0.."straddling".len() {
+        r.apply(Action::Backspace);
+    }
+    type_text(&mut r, "lointain");
+    assert_eq!(r.view().unwrap().visible, vec![1]);
+}
