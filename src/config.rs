@@ -79,6 +79,7 @@ struct ThemeFile {
     edited_mark: Option<Spanned<String>>,
     link: Option<Spanned<String>>,
     tag_fg: Option<Spanned<String>>,
+    selection: Option<Spanned<String>>,
     tags: Option<Vec<Spanned<String>>>,
 }
 
@@ -195,6 +196,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
     colour(&th.edited_mark, &mut t.edited_mark)?;
     colour(&th.link, &mut t.link)?;
     colour(&th.tag_fg, &mut t.tag_fg)?;
+    if th.selection.is_some() {
+        let mut bg = Color::Reset;
+        colour(&th.selection, &mut bg)?;
+        t.selection = Some(bg);
+    }
     if let Some(tags) = &th.tags {
         let mut list = Vec::new();
         for c in tags {
@@ -322,6 +328,15 @@ mod tests {
         let e = err("[theme]\naccent = \"plaid\"\n");
         assert_eq!((e.line, e.column), (2, 10));
         assert!(e.to_string().starts_with("c.toml:2:10: unknown colour"));
+    }
+
+    #[test]
+    fn theme_colours() {
+        let s = parse("[theme]\nselection = \"blue\"\nnew_mark = \"#00ff00\"\ntags = [\"red\"]\n", Path::new("c.toml"))
+            .unwrap();
+        assert_eq!(s.theme.selection, Some(Color::Blue));
+        assert_eq!(s.theme.new_mark, Color::Rgb(0, 255, 0));
+        assert_eq!(s.theme.tag_colour("anything"), Color::Red);
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub struct Theme {
     pub edited_mark: Color,
     pub link: Color,
     pub tag_fg: Color,
+    /// Background of the selected row; `None`: reverse video.
+    pub selection: Option<Color>,
     /// Tag label backgrounds; a tag's colour is picked from these by its folded name.
     pub tags: Vec<Color>,
 }
@@ -58,6 +60,7 @@ impl Default for Theme {
             edited_mark: Color::Magenta,
             link: Color::Blue,
             tag_fg: Color::Black,
+            selection: None,
             tags: TAG_COLOURS.to_vec(),
         }
     }
@@ -81,6 +84,7 @@ impl Theme {
             edited_mark: r,
             link: r,
             tag_fg: r,
+            selection: None,
             tags: vec![r],
         }
     }
@@ -90,6 +94,14 @@ impl Theme {
         let mut hash = crate::model::Fnv::default();
         hash.write(key.as_bytes());
         self.tags[(hash.finish() % self.tags.len().max(1) as u64) as usize]
+    }
+
+    /// The style of the selected row.
+    fn selected_style(&self) -> Style {
+        match self.selection {
+            Some(bg) => Style::new().bg(bg).add_modifier(Modifier::BOLD),
+            None => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        }
     }
 
     /// The style of search matches: colours, or reverse video without them.
@@ -306,11 +318,7 @@ fn render_timeline(reader: &Reader, t: &Theme, frame: &mut Frame, area: Area) {
             Row::Entry(i) => {
                 let entry = story.entry(i as usize);
                 let selected = view.selected == Some(i);
-                let base = if selected {
-                    Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-                } else {
-                    Style::new()
-                };
+                let base = if selected { t.selected_style() } else { Style::new() };
                 let clock = match reader.age(entry.entry) {
                     Some(age) if reader.relative => format!("{age:>6}"),
                     _ => reader.shown_clock(entry.entry).map_or_else(|| "  ·  ".to_string(), |c| c.to_string()),
