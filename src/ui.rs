@@ -225,7 +225,8 @@ fn story_title(story: &Story) -> String {
 fn story_row_text(reader: &Reader, row: usize) -> (String, String) {
     if row == 0 {
         let timed: usize = reader.stories.iter().map(|s| s.entries.iter().filter(|e| e.clock.is_some()).count()).sum();
-        let mut summary = format!("{timed} timed entries from {} stories", reader.stories.len());
+        let n = reader.stories.len();
+        let mut summary = format!("{timed} timed entries from {n} {}", if n == 1 { "story" } else { "stories" });
         if reader.all
             && let Some(view) = reader.view()
             && view.has_filters()

@@ -44,16 +44,47 @@ impl Drop for Tmux {
     }
 }
 
+/// Whether tmux can be run; in CI it must (`.ci/run` installs it).
+fn tmux_available() -> bool {
+    let ok = Command::new("tmux").arg("-V").output().is_ok();
+    assert!(ok || std::env::var_os("CI").is_none(), "tmux is required in CI");
+    if !ok {
+        eprintln!("tmux not installed: end-to-end test not run here");
+    }
+    ok
+}
+
+/// Starts the reader with `args` in a new tmux session, through `exec` so that the pid it
+/// writes is the reader's own; returns that pid once the reader shows.
+fn start_reader(tmux: &Tmux, dir: &std::path::Path, args: &str) -> String {
+    let pidfile = dir.join("pid");
+    let command = format!("echo $$ > {}; exec {} {args}", pidfile.display(), common::bin());
+    tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "120", "-y", "30", &command]);
+    tmux.cmd(&["set-option", "-t", "lb", "remain-on-exit", "on"]);
+    tmux.wait_for("the reader", |s| s.contains("Timeline"));
+    std::fs::read_to_string(&pidfile).unwrap().trim().to_string()
+}
+
+/// Waits until the process has exited (gone, or a zombie tmux has not reaped yet).
+fn wait_until_exited(pid: &str, what: &str) {
+    let start = Instant::now();
+    let running = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .is_ok_and(|stat| stat.rsplit(')').next().is_some_and(|rest| !rest.trim_start().starts_with('Z')))
+    };
+    while running() {
+        assert!(start.elapsed() < Duration::from_secs(5), "{what}: the reader is still running");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 fn status_line(screen: &str) -> String {
     screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").to_string()
 }
 
 #[test]
 fn read_jump_filter_search_quit_in_tmux() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        // CI installs tmux (.ci/run), so there this test always runs.
-        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-        eprintln!("tmux not installed: end-to-end test not run here");
+    if !tmux_available() {
         return;
     }
     let tmux = Tmux { socket: format!("liveblog-e2e-{}", std::process::id()) };
@@ -96,64 +127,36 @@ fn read_jump_filter_search_quit_in_tmux() {
 
 #[test]
 fn sigterm_and_sighup_restore_the_terminal() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+    if !tmux_available() {
         return;
     }
     for signal in ["TERM", "HUP"] {
         let tmux = Tmux { socket: format!("liveblog-sig-{signal}-{}", std::process::id()) };
         let dir = tempfile::tempdir().unwrap();
-        let pidfile = dir.path().join("pid");
-        // `exec` so that the pid written is the reader's own.
-        let command = format!("echo $$ > {}; exec {} --no-state", pidfile.display(), common::bin());
-        tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "120", "-y", "30", &command]);
-        tmux.cmd(&["set-option", "-t", "lb", "remain-on-exit", "on"]);
-        tmux.wait_for("the reader", |s| s.contains("Timeline"));
-        let pid = std::fs::read_to_string(&pidfile).unwrap();
-        let killed = Command::new("kill").args([&format!("-{signal}"), pid.trim()]).status().unwrap();
+        let pid = start_reader(&tmux, dir.path(), "--no-state");
+        let killed = Command::new("kill").args([&format!("-{signal}"), pid.as_str()]).status().unwrap();
         assert!(killed.success());
         let s = tmux.wait_for("the terminal to be restored", |s| !s.contains("Timeline"));
         assert!(!s.contains("Stories"), "SIG{signal}: the reader's screen is still up:\n{s}");
-        let start = Instant::now();
-        // Gone, or a zombie that tmux has not reaped yet: either way it has exited.
-        let running = || {
-            std::fs::read_to_string(format!("/proc/{}/stat", pid.trim()))
-                .is_ok_and(|stat| stat.rsplit(')').next().is_some_and(|rest| !rest.trim_start().starts_with('Z')))
-        };
-        while running() {
-            assert!(start.elapsed() < Duration::from_secs(5), "SIG{signal}: the reader is still running");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        wait_until_exited(&pid, &format!("SIG{signal}"));
     }
 }
 
 #[test]
 fn a_closed_terminal_ends_the_reader() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+    if !tmux_available() {
         return;
     }
     let tmux = Tmux { socket: format!("liveblog-hup-{}", std::process::id()) };
     let dir = tempfile::tempdir().unwrap();
-    let pidfile = dir.path().join("pid");
-    let command = format!("echo $$ > {}; exec {} --no-state", pidfile.display(), common::bin());
-    tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "120", "-y", "30", &command]);
-    tmux.wait_for("the reader", |s| s.contains("Timeline"));
-    let pid = std::fs::read_to_string(&pidfile).unwrap();
+    let pid = start_reader(&tmux, dir.path(), "--no-state");
     tmux.cmd(&["kill-server"]);
-    let start = Instant::now();
-    while std::fs::read_to_string(format!("/proc/{}/stat", pid.trim()))
-        .is_ok_and(|stat| stat.rsplit(')').next().is_some_and(|rest| !rest.trim_start().starts_with('Z')))
-    {
-        assert!(start.elapsed() < Duration::from_secs(5), "the reader outlived its terminal (and would spin)");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_until_exited(&pid, "the terminal closed (a reader left behind would spin)");
 }
 
 #[test]
 fn a_rewritten_sample_shows_its_new_entry_without_a_key_press() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+    if !tmux_available() {
         return;
     }
     let tmux = Tmux { socket: format!("liveblog-live-{}", std::process::id()) };
@@ -174,12 +177,12 @@ fn a_rewritten_sample_shows_its_new_entry_without_a_key_press() {
     );
     std::fs::write(&sample, rewritten).unwrap();
     let start = Instant::now();
-    let s =
-        tmux.wait_for("the new entry on screen", |s| s.contains("18:02") && s.contains("Nouvelle frappe sur Kharkiv"));
+    let s = tmux.wait_for("the new entry on screen, announced", |s| {
+        s.contains("18:02") && s.contains("Nouvelle frappe sur Kharkiv") && s.contains("1 new in")
+    });
     assert!(start.elapsed() < Duration::from_secs(3), "took {:?}", start.elapsed());
     let row = s.lines().find(|l| l.contains("18:02")).unwrap();
     assert!(row.contains("●18:02"), "the new entry is marked: {row}");
-    assert!(s.contains("1 new in"), "announced in the status line:\n{s}");
     tmux.keys(&["q"]);
     // Quitting saves the read marks.
     let saved = state.join("liveblog/read.json");

@@ -4,15 +4,20 @@
 //! is the only way to change it. No terminal types here: the renderer reads this state, the
 //! key map produces actions.
 
+mod action;
 pub mod goto;
 mod live;
 pub mod merged;
+mod mouse;
+mod navigate;
+mod prompts;
 mod view;
 
-use crate::layout::{self, Area};
+use crate::layout;
 use crate::model::{Clock, Entry, Story, When};
 use crate::textlayout;
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+pub use action::{Action, Reload};
+use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeSet;
 pub use view::{Marks, Row, StoryView, list_offset};
 
@@ -96,92 +101,6 @@ pub enum Mode {
     },
 }
 
-/// A story parsed again after its file changed, carried by [`Action::Reloaded`].
-#[derive(Debug, Clone)]
-pub struct Reload(pub std::sync::Arc<Story>);
-
-impl PartialEq for Reload {
-    fn eq(&self, other: &Self) -> bool {
-        std::sync::Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-impl Eq for Reload {}
-
-/// Every change the reader knows. Keys, mouse, terminal and file events become these.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Leave the reader.
-    Quit,
-    /// Open or close the help overlay listing every key.
-    Help,
-    /// Move focus to the next / previous pane.
-    FocusNext,
-    FocusPrev,
-    /// Move down / up in the focused pane (scroll in the text pane).
-    Down,
-    Up,
-    /// Page down / up in the focused pane.
-    PageDown,
-    PageUp,
-    /// First / last row of the focused pane.
-    First,
-    Last,
-    /// Next / previous entry in time (later / earlier), whatever the display order.
-    Later,
-    Earlier,
-    /// First entry of the next / previous clock hour.
-    NextHour,
-    PrevHour,
-    /// Open the go-to-time prompt.
-    GoToTime,
-    /// Toggle newest-first / oldest-first.
-    ToggleOrder,
-    /// Cycle the zone shown: the story's own, the user's local zone, UTC.
-    CycleZone,
-    /// Open the tag picker.
-    PickTags,
-    /// Start a search.
-    Search,
-    /// Next / previous entry matching the search.
-    NextMatch,
-    PrevMatch,
-    /// Clear the tag filter and the search of this story.
-    ClearFilters,
-    /// Next / previous story.
-    NextStory,
-    PrevStory,
-    /// Open the selected story or entry (focus moves right).
-    Open,
-    /// Jump to the next unread entry (oldest first), across stories when none is left here.
-    NextUnread,
-    /// Show what changed in an edited entry, as a word diff (again: the entry itself).
-    ShowDiff,
-    /// Clocks as ages (`12 min`, `3 h`) or as times.
-    ToggleRelative,
-    /// A file was parsed again (or a new file appeared in a watched directory).
-    Reloaded(Reload),
-    /// A file could not be read again; what is shown stays.
-    ReloadFailed(std::path::PathBuf, String),
-    /// A file was deleted.
-    FileGone(std::path::PathBuf),
-    /// A character typed into a prompt.
-    Input(char),
-    /// Delete the character before the cursor of a prompt.
-    Backspace,
-    /// Toggle the tag under the picker's cursor.
-    ToggleTag,
-    /// Accept a prompt or the picker.
-    Submit,
-    /// Close a prompt, overlay or picker without applying it.
-    Cancel,
-    /// The terminal now has this size.
-    Resize(u16, u16),
-    /// A click at a cell.
-    Click(u16, u16),
-    /// The mouse wheel at a cell, down (true) or up.
-    Wheel(u16, u16, bool),
-}
-
 /// The whole reader.
 pub struct Reader {
     pub stories: Vec<Story>,
@@ -214,8 +133,6 @@ pub struct Reader {
     /// keystroke must not convert 100,000 dates).
     days: Vec<Vec<Option<NaiveDate>>>,
 }
-
-const WHEEL_LINES: u16 = 3;
 
 impl Reader {
     pub fn new(stories: Vec<Story>) -> Self {
@@ -599,233 +516,12 @@ impl Reader {
         }
     }
 
-    fn step_in_time(&mut self, later: bool) {
-        // The display order is chronological one way or the other.
-        let forward = later == (self.order == Order::OldestFirst);
-        self.move_selection(if forward { 1 } else { -1 });
-    }
-
-    fn step_match(&mut self, next: bool) {
-        let has_query = self.view().is_some_and(|v| !v.query.is_empty());
-        if !has_query {
-            self.message = Some("no search: press / to search".into());
-            return;
-        }
-        let before = self.view().and_then(|v| v.selected);
-        self.move_selection(if next { 1 } else { -1 });
-        if self.view().and_then(|v| v.selected) == before {
-            self.message = Some(if next { "no further match".into() } else { "no earlier match".into() });
-        }
-    }
-
-    /// The hour an entry falls in, in the zone shown.
-    fn hour_of(&self, entry: &Entry) -> Option<NaiveDateTime> {
-        let t = self.shown_at(entry)?;
-        t.date().and_hms_opt(t.hour(), 0, 0)
-    }
-
-    fn jump_hour(&mut self, next: bool) {
-        let (Some(story), Some(view)) = (self.story(), self.view()) else { return };
-        let Some(sel) = view.selected else { return };
-        let Some(current) = self.hour_of(&story.entries[sel as usize]) else {
-            self.message = Some("this entry has no date".into());
-            return;
-        };
-        let mut visible = vec![false; story.entries.len()];
-        for &i in &view.visible {
-            visible[i as usize] = true;
-        }
-        let timed: Vec<(NaiveDateTime, u32)> = view
-            .chronological()
-            .iter()
-            .filter(|&&i| visible[i as usize])
-            .filter_map(|&i| self.hour_of(&story.entries[i as usize]).map(|h| (h, i)))
-            .collect();
-        let target_hour = if next {
-            timed.iter().map(|(h, _)| *h).find(|h| *h > current)
-        } else {
-            timed.iter().map(|(h, _)| *h).rfind(|h| *h < current)
-        };
-        let Some(hour) = target_hour else {
-            self.message = Some(if next { "no later hour".into() } else { "no earlier hour".into() });
-            return;
-        };
-        let target = timed.iter().find(|(h, _)| *h == hour).map(|(_, i)| *i);
-        self.select_entry(target);
-    }
-
     pub(crate) fn select_entry(&mut self, entry: Option<u32>) {
         let Some(entry) = entry else { return };
         if let Some(view) = self.view_mut()
             && let Some(pos) = view.visible.iter().position(|&i| i == entry)
         {
             view.select_position(pos);
-        }
-    }
-
-    /// Selects the entry at or just before `time` (on `date`, else the story's latest day),
-    /// or the closest after when none is before.
-    fn go_to(&mut self, date: Option<goto::TypedDate>, time: NaiveTime) -> Result<(), String> {
-        let (Some(story), Some(view)) = (self.story(), self.view()) else { return Err("no story".into()) };
-        let timed: Vec<(NaiveDateTime, u32)> =
-            view.visible.iter().filter_map(|&i| self.shown_at(&story.entries[i as usize]).map(|t| (t, i))).collect();
-        let Some(latest) = timed.iter().map(|(t, _)| *t).max() else {
-            return Err("no dated entry to go to".into());
-        };
-        let day = match date {
-            None => latest.date(),
-            Some(d) => {
-                let year = d.year.unwrap_or(latest.date().year());
-                NaiveDate::from_ymd_opt(year, d.month, d.day).ok_or("no such date")?
-            }
-        };
-        let target = day.and_time(time);
-        let before = timed.iter().filter(|(t, _)| *t <= target).max_by_key(|(t, i)| (*t, view.rank(*i)));
-        let after = timed.iter().filter(|(t, _)| *t > target).min_by_key(|(t, i)| (*t, view.rank(*i)));
-        let chosen = before.or(after).map(|(_, i)| *i);
-        self.select_entry(chosen);
-        Ok(())
-    }
-
-    fn apply_goto(&mut self, mut input: String, action: Action) {
-        match action {
-            Action::Input(c) => {
-                input.push(c);
-                self.mode = Mode::GoTo { input, error: None };
-            }
-            Action::Backspace => {
-                input.pop();
-                self.mode = Mode::GoTo { input, error: None };
-            }
-            Action::Cancel => self.mode = Mode::Normal,
-            Action::Submit => match goto::parse(&input).and_then(|(d, t)| self.go_to(d, t)) {
-                Ok(()) => self.mode = Mode::Normal,
-                Err(error) => self.mode = Mode::GoTo { input, error: Some(error) },
-            },
-            _ => {}
-        }
-    }
-
-    fn apply_search(&mut self, previous: String, action: Action) {
-        let Some(view) = self.view_mut() else {
-            self.mode = Mode::Normal;
-            return;
-        };
-        match action {
-            Action::Input(c) => view.query.push(c),
-            Action::Backspace => {
-                view.query.pop();
-            }
-            Action::Submit => self.mode = Mode::Normal,
-            Action::Cancel => {
-                view.query = previous;
-                self.mode = Mode::Normal;
-            }
-            _ => return,
-        }
-        self.refresh_current();
-    }
-
-    fn open_picker(&mut self) {
-        let (Some(story), Some(view)) = (self.story(), self.view()) else { return };
-        let mut counts = vec![0usize; story.tags.len()];
-        for e in &story.entries {
-            if let Some(t) = e.tag_id {
-                counts[t as usize] += 1;
-            }
-        }
-        let mut tags: Vec<(u32, String, usize)> =
-            story.tags.iter().enumerate().map(|(i, t)| (i as u32, t.label.clone(), counts[i])).collect();
-        tags.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
-        if tags.is_empty() {
-            self.message = Some("this story has no tags".into());
-            return;
-        }
-        self.mode = Mode::Tags(TagPicker { tags, cursor: 0, chosen: view.tags.clone() });
-    }
-
-    fn apply_picker(&mut self, mut picker: TagPicker, action: Action) {
-        let n = picker.tags.len();
-        match action {
-            Action::Down => picker.cursor = (picker.cursor + 1).min(n.saturating_sub(1)),
-            Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
-            Action::First => picker.cursor = 0,
-            Action::Last => picker.cursor = n.saturating_sub(1),
-            Action::ToggleTag => {
-                let id = picker.tags[picker.cursor].0;
-                if !picker.chosen.remove(&id) {
-                    picker.chosen.insert(id);
-                }
-            }
-            Action::Submit => {
-                if let Some(view) = self.view_mut() {
-                    view.tags = picker.chosen;
-                }
-                self.refresh_current();
-                self.mode = Mode::Normal;
-                return;
-            }
-            Action::Cancel | Action::PickTags => {
-                self.mode = Mode::Normal;
-                return;
-            }
-            _ => {}
-        }
-        self.mode = Mode::Tags(picker);
-    }
-
-    /// The pane and inner area under a cell.
-    fn pane_at(&self, x: u16, y: u16) -> Option<(Pane, Area)> {
-        let s = self.screen();
-        [(Pane::Stories, s.stories), (Pane::Timeline, s.timeline), (Pane::Text, s.text)]
-            .into_iter()
-            .find_map(|(p, a)| a.filter(|a| a.contains(x, y)).map(|a| (p, a.inner())))
-    }
-
-    fn click(&mut self, x: u16, y: u16) {
-        let Some((pane, inner)) = self.pane_at(x, y) else {
-            // The story header of the narrower layouts: left half previous, right half next.
-            if self.screen().header.is_some_and(|h| h.contains(x, y)) {
-                self.select_story(self.story_row() as i64 + if x < self.size.0 / 2 { -1 } else { 1 });
-            }
-            return;
-        };
-        self.focus = pane;
-        if !inner.contains(x, y) {
-            return;
-        }
-        let row = usize::from(y - inner.y);
-        match pane {
-            Pane::Stories => {
-                // Two lines per story: title, then outlet, date and counts.
-                let rows = self.stories.len() + 1;
-                let offset = list_offset(rows, self.story_row(), usize::from(inner.height) / 2);
-                let index = offset + row / 2;
-                if index < rows {
-                    self.select_story(index as i64);
-                }
-            }
-            Pane::Timeline => {
-                let Some(view) = self.view_mut() else { return };
-                let selected = view.selected_row().unwrap_or(0);
-                let offset = list_offset(view.rows.len(), selected, usize::from(inner.height));
-                if let Some(Row::Entry(i)) = view.rows.get(offset + row).copied()
-                    && let Some(pos) = view.visible.iter().position(|&v| v == i)
-                {
-                    view.select_position(pos);
-                }
-            }
-            Pane::Text => {}
-        }
-    }
-
-    fn wheel(&mut self, x: u16, y: u16, down: bool) {
-        let Some((pane, _)) = self.pane_at(x, y) else { return };
-        let step = if down { 1 } else { -1 };
-        match pane {
-            Pane::Stories => self.select_story(self.story_row() as i64 + step),
-            Pane::Timeline => self.move_selection(step),
-            Pane::Text => self.scroll_text(step * i64::from(WHEEL_LINES)),
         }
     }
 }
