@@ -46,6 +46,10 @@ pub struct Cli {
     /// Neither read nor save which entries have been read.
     #[arg(long)]
     pub no_state: bool,
+    /// Check files for changes once a second instead of being notified (for network file
+    /// systems, where notification often does not work).
+    #[arg(long, conflicts_with = "no_watch")]
+    pub poll: bool,
     /// Live-blog text files, or directories of them (their *.txt, recursively). Without any,
     /// the bundled samples.
     pub paths: Vec<PathBuf>,
@@ -149,11 +153,11 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Completions { .. } | Command::Man) => unreachable!("handled above"),
-        None => run_reader(&cli.paths, settings, !cli.no_watch, !cli.no_state),
+        None => run_reader(&cli.paths, settings, !cli.no_watch, cli.poll, !cli.no_state),
     }
 }
 
-fn run_reader(paths: &[PathBuf], settings: Settings, watch: bool, state: bool) -> ExitCode {
+fn run_reader(paths: &[PathBuf], settings: Settings, watch: bool, poll: bool, state: bool) -> ExitCode {
     let (stories, errors) = load::load(paths, &settings.rules);
     if stories.is_empty() {
         report(&errors);
@@ -180,7 +184,8 @@ fn run_reader(paths: &[PathBuf], settings: Settings, watch: bool, state: bool) -
         reader.message = warning;
     }
     // The bundled samples have no file to follow.
-    let session = tui::Session { watch: (watch && !paths.is_empty()).then(|| paths.to_vec()), state_file, read_state };
+    let session =
+        tui::Session { watch: (watch && !paths.is_empty()).then(|| paths.to_vec()), poll, state_file, read_state };
     if let Err(e) = tui::run(reader, settings, session) {
         eprintln!("liveblog: terminal: {e}");
         return ExitCode::from(1);

@@ -40,6 +40,8 @@ fn setup() -> io::Result<Term> {
 pub struct Session {
     /// Files and directories to watch; `None` with `--no-watch`.
     pub watch: Option<Vec<std::path::PathBuf>>,
+    /// Poll files instead of asking the system to notify changes.
+    pub poll: bool,
     /// Where read marks are saved; `None` with `--no-state`.
     pub state_file: Option<std::path::PathBuf>,
     pub read_state: ReadState,
@@ -67,7 +69,7 @@ pub fn run(mut reader: Reader, settings: Settings, mut session: Session) -> io::
     let _follower = match &session.watch {
         Some(paths) if !paths.is_empty() => {
             let tx = tx.clone();
-            match watch::follow(paths, rules, move |ev| tx.send(Wake::File(ev)).is_ok()) {
+            match watch::follow(paths, rules, session.poll, move |ev| tx.send(Wake::File(ev)).is_ok()) {
                 Ok(f) => Some(f),
                 Err(e) => {
                     reader.message = Some(format!("not following changes: {e}"));

@@ -54,10 +54,13 @@ pub struct Follower {
 /// How long changes are gathered before re-parsing: a writer's several writes become one.
 const SETTLE: Duration = Duration::from_millis(150);
 
-/// Starts following `paths`; each result goes to `send`, from a worker thread.
+/// Starts following `paths`; each result goes to `send`, from a worker thread. With
+/// `poll`, files are polled once a second even where notification is available (network file
+/// systems often notify nothing).
 pub fn follow(
     paths: &[PathBuf],
     rules: Arc<Rules>,
+    poll: bool,
     send: impl Fn(FileEvent) -> bool + Send + 'static,
 ) -> notify::Result<Follower> {
     let roots: Vec<Root> = paths
@@ -79,9 +82,10 @@ pub fn follow(
             }
         }
     };
-    let (mut watcher, polling): (Box<dyn Watcher + Send>, bool) = match notify::recommended_watcher(handler.clone()) {
-        Ok(w) => (Box::new(w), false),
-        Err(_) => (poll_watcher(handler.clone())?, true),
+    let notifying = if poll { None } else { notify::recommended_watcher(handler.clone()).ok() };
+    let (mut watcher, polling): (Box<dyn Watcher + Send>, bool) = match notifying {
+        Some(w) => (Box::new(w), false),
+        None => (poll_watcher(handler.clone())?, true),
     };
     let mut polling = polling;
     if watch_roots(watcher.as_mut(), &roots).is_err() {

@@ -40,6 +40,10 @@ struct Live {
 
 impl Live {
     fn start(text: &str) -> Live {
+        Live::start_with(text, false)
+    }
+
+    fn start_with(text: &str, poll: bool) -> Live {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("blog.txt");
         std::fs::write(&path, text).unwrap();
@@ -47,10 +51,11 @@ impl Live {
         let mut reader = Reader::new(vec![story]);
         reader.apply(Action::Resize(160, 45));
         let (tx, rx) = mpsc::channel();
-        let follower = watch::follow(&[dir.path().to_path_buf()], Arc::new(Rules::embedded().clone()), move |e| {
-            tx.send(e).is_ok()
-        })
-        .unwrap();
+        let follower =
+            watch::follow(&[dir.path().to_path_buf()], Arc::new(Rules::embedded().clone()), poll, move |e| {
+                tx.send(e).is_ok()
+            })
+            .unwrap();
         Live { reader, rx, _follower: follower, _dir: dir, path }
     }
 
@@ -251,4 +256,16 @@ fn reading_a_file_does_not_trigger_another_read() {
     // The re-parse opened and read the file: that must not come back as a change.
     let extra = live.rx.recv_timeout(Duration::from_millis(1200));
     assert!(extra.is_err(), "an event with no change: {extra:?}");
+}
+
+#[test]
+fn polling_follows_changes_too() {
+    let mut live = Live::start_with(&page(&BASE), true);
+    assert!(live._follower.polling);
+    // Polling compares modification times: make sure the rewrite gets a later one.
+    std::thread::sleep(Duration::from_millis(1100));
+    let mut entries = vec![("11h00", "Quatrième titre", "Texte quatre.")];
+    entries.extend(BASE);
+    live.write(&page(&entries));
+    live.until("the change, by polling", Duration::from_secs(4), |r| r.story().unwrap().entries.len() == 4);
 }
