@@ -7,7 +7,12 @@ use common::*;
 use std::process::Command;
 
 fn export(args: &[&std::path::Path]) -> (i32, serde_json::Value, String) {
-    let out = Command::new(bin()).arg("export").args(args).output().unwrap();
+    let out = Command::new(bin())
+        .arg("export")
+        .args(args)
+        .env("XDG_CONFIG_HOME", "/nonexistent/liveblog-tests")
+        .output()
+        .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let json = serde_json::from_str(&stdout).unwrap_or(serde_json::Value::Null);
     (out.status.code().unwrap(), json, String::from_utf8(out.stderr).unwrap())
@@ -53,7 +58,12 @@ fn escape_sequences_never_reach_the_output() {
     let hostile = "Titre \u{1b}[31mrouge\u{1b}[0m\n\n10h05\nfrappes\n\nUn \u{1b}]52;c;ZXZpbA==\u{7}titre\u{202e} piégé\n\nTexte\u{1b}P+q\u{1b}\\ avec \u{1b}_APC\u{1b}\\ bruit\u{9b}2J et\u{7} cloche.\n";
     let p = write(&dir, "hostile.txt", hostile.as_bytes());
     for format in ["json", "markdown"] {
-        let out = Command::new(bin()).args(["export", "--format", format]).arg(&p).output().unwrap();
+        let out = Command::new(bin())
+            .args(["export", "--format", format])
+            .arg(&p)
+            .env("XDG_CONFIG_HOME", "/nonexistent/liveblog-tests")
+            .output()
+            .unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(!text.chars().any(|c| liveblog::input::is_unsafe_char(c) && c != '\n'), "{format}: {text:?}");
         assert!(!text.contains("[31m") && !text.contains("52;c") && !text.contains("APC"), "{format}: {text:?}");

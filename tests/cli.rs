@@ -8,7 +8,8 @@ use std::process::{Command, Output};
 
 fn run(args: &[&str], env: &[(&str, &std::path::Path)]) -> Output {
     let mut cmd = Command::new(bin());
-    cmd.args(args).env_remove("NO_COLOR");
+    // A developer's own configuration must not change what the tests see.
+    cmd.args(args).env_remove("NO_COLOR").env("XDG_CONFIG_HOME", "/nonexistent/liveblog-tests");
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -88,7 +89,12 @@ fn the_default_configuration_prints_and_loads() {
 
 #[test]
 fn no_color_renders_without_colour() {
-    let out = Command::new(bin()).args(["frame", "--size", "120x30", &rfi()]).env("NO_COLOR", "1").output().unwrap();
+    let out = Command::new(bin())
+        .args(["frame", "--size", "120x30", &rfi()])
+        .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", "/nonexistent/liveblog-tests")
+        .output()
+        .unwrap();
     let plain = stdout(&out);
     assert!(plain.contains("[aide militaire]"), "tags are bracketed when they have no colour:\n{plain}");
     let out = run(&["frame", "--size", "120x30", &rfi()], &[]);

@@ -58,7 +58,8 @@ fn tmux_available() -> bool {
 /// writes is the reader's own; returns that pid once the reader shows.
 fn start_reader(tmux: &Tmux, dir: &std::path::Path, args: &str) -> String {
     let pidfile = dir.join("pid");
-    let command = format!("echo $$ > {}; exec {} {args}", pidfile.display(), common::bin());
+    let command =
+        format!("echo $$ > {}; XDG_CONFIG_HOME=/nonexistent exec {} {args}", pidfile.display(), common::bin());
     tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "120", "-y", "30", &command]);
     tmux.cmd(&["set-option", "-t", "lb", "remain-on-exit", "on"]);
     tmux.wait_for("the reader", |s| s.contains("Timeline"));
@@ -89,7 +90,7 @@ fn read_jump_filter_search_quit_in_tmux() {
     }
     let tmux = Tmux { socket: format!("liveblog-e2e-{}", std::process::id()) };
     // No PATH: the bundled samples, the RFI live blog first. No saved read marks.
-    let command = format!("{} --no-state; echo EXITED-$?; sleep 30", common::bin());
+    let command = format!("XDG_CONFIG_HOME=/nonexistent {} --no-state; echo EXITED-$?; sleep 30", common::bin());
     let out = tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "160", "-y", "45", &command]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
@@ -166,7 +167,12 @@ fn a_rewritten_sample_shows_its_new_entry_without_a_key_press() {
         std::fs::read_to_string(common::root().join("assets/samples/rfi-aide-militaire-ukraine.txt")).unwrap();
     std::fs::write(&sample, &original).unwrap();
     let state = dir.path().join("state");
-    let command = format!("XDG_STATE_HOME={} {} {}; sleep 30", state.display(), common::bin(), sample.display());
+    let command = format!(
+        "XDG_CONFIG_HOME=/nonexistent XDG_STATE_HOME={} {} {}; sleep 30",
+        state.display(),
+        common::bin(),
+        sample.display()
+    );
     tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "160", "-y", "45", &command]);
     tmux.wait_for("the reader", |s| s.contains("▸ 17:38"));
 
