@@ -513,25 +513,39 @@ fn centred(area: Rect, w: u16, h: u16) -> Rect {
 fn render_help(keys: &KeyMap, t: &Theme, frame: &mut Frame, area: Rect) {
     let rows = keys.help();
     let key_w = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-    let mut lines: Vec<Line> = rows
-        .iter()
-        .map(|(k, d)| {
-            Line::from(vec![
-                Span::styled(format!(" {k:key_w$}  "), Style::new().fg(t.accent)),
-                Span::raw(d.to_string()),
-            ])
+    let desc_w = rows.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
+    let cell_w = key_w + desc_w + 4;
+    // On a short screen the keys go in two columns rather than off the bottom.
+    let room = usize::from(area.height.saturating_sub(2));
+    let columns = if rows.len() + 3 > room && usize::from(area.width) >= 2 * cell_w + 2 { 2 } else { 1 };
+    let per_column = rows.len().div_ceil(columns);
+    let cell = |(k, d): &(String, &str)| {
+        vec![Span::styled(format!(" {k:key_w$}  "), Style::new().fg(t.accent)), Span::raw(format!("{d:desc_w$} "))]
+    };
+    let mut lines: Vec<Line> = (0..per_column)
+        .map(|r| {
+            let mut spans = Vec::new();
+            for c in 0..columns {
+                if let Some(row) = rows.get(c * per_column + r) {
+                    spans.extend(cell(row));
+                }
+            }
+            Line::from(spans)
         })
         .collect();
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        " mouse: wheel scrolls the pane under it; a click selects a row",
-        Style::new().fg(t.dim),
-    )));
-    lines.push(Line::from(Span::styled(
-        " in the tag picker: Space toggles, Enter applies, Esc cancels",
-        Style::new().fg(t.dim),
-    )));
-    let popup = centred(area, 72, lines.len() as u16 + 2);
+    if lines.len() + 3 <= room {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            " mouse: wheel scrolls the pane under it; a click selects a row",
+            Style::new().fg(t.dim),
+        )));
+        lines.push(Line::from(Span::styled(
+            " in the tag picker: Space toggles, Enter applies, Esc cancels",
+            Style::new().fg(t.dim),
+        )));
+    }
+    let width = (columns * cell_w + 2).max(66) as u16;
+    let popup = centred(area, width, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
     let block = Block::new().borders(Borders::ALL).title(" Keys — ? or Esc closes ").title_alignment(Alignment::Center);
     frame.render_widget(Paragraph::new(lines).block(block), popup);

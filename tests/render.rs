@@ -32,6 +32,15 @@ fn help_overlay() {
 }
 
 #[test]
+fn help_on_a_short_screen_shows_every_key_in_two_columns() {
+    let s = screen(160, 25, "?");
+    for desc in ["quit", "next unread entry (oldest first)", "clocks as ages (12 min) / times", "open the selected row"]
+    {
+        assert!(s.contains(desc), "{desc} is off screen:\n{s}");
+    }
+}
+
+#[test]
 fn tag_picker() {
     let s = screen(120, 30, "#<Down><Space>");
     assert!(s.contains("[x] élections en Moldavie (4)"), "{s}");
