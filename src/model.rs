@@ -160,6 +160,9 @@ pub type Dateline = When;
 #[derive(Debug, Clone, Default)]
 pub struct Story {
     pub path: PathBuf,
+    /// The page's own address: the URL it was fetched from, else its canonical URL
+    /// (`og:url`, `<link rel=canonical>`), when known.
+    pub url: Option<String>,
     /// The file's text after decoding and removal of control characters.
     pub text: String,
     pub title: String,

@@ -6,29 +6,42 @@
 //! their subheadings. Every line of the input ends up in the story or in [`Story::dropped`].
 
 mod dates;
+mod html;
 mod layout;
+pub mod page;
+mod reconcile;
 pub mod rules;
 pub mod time;
 
 use crate::input::{self, InputError};
 use crate::model::{DroppedLine, Span, Story};
+pub use page::Page;
 pub use rules::{RuleError, Rules};
 use std::path::{Path, PathBuf};
 
 /// Parses a file from disk.
 pub fn parse_file(path: &Path, rules: &Rules) -> Result<Story, InputError> {
-    let text = input::read_text(path)?;
-    Ok(parse_text(path.to_path_buf(), text, rules))
+    let bytes = std::fs::read(path)?;
+    parse_bytes(path.to_path_buf(), bytes, rules)
 }
 
-/// Parses bytes as they would be read from a file (decoding and cleaning included).
+/// The front door: bytes as they would be read from a file or a response body, HTML or text,
+/// recognised by their content (decoding and cleaning included).
 pub fn parse_bytes(path: PathBuf, bytes: Vec<u8>, rules: &Rules) -> Result<Story, InputError> {
-    Ok(parse_text(path, input::decode(bytes)?, rules))
+    let page = if html::looks_like_html(&bytes) { html::read(bytes)? } else { Page::text(input::decode(bytes)?) };
+    Ok(parse_page(path, page, rules))
 }
 
 /// Parses text that is already decoded and clean (see [`input::decode`]). Control characters
 /// left in `text` would reach the output: callers with raw text go through `parse_bytes`.
 pub fn parse_text(path: PathBuf, text: String, rules: &Rules) -> Story {
+    parse_page(path, Page::text(text), rules)
+}
+
+/// The line pipeline every reader feeds: lines classified once (with the page's hints), then
+/// structure, metadata, dates, and what the markup claims, in that order.
+fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
+    let text = std::mem::take(&mut page.text);
     let lines = classify(&text, rules);
     let mut story = Story { path, ..Story::default() };
     let mut dropped = Vec::new();
@@ -42,8 +55,12 @@ pub fn parse_text(path: PathBuf, text: String, rules: &Rules) -> Story {
     dropped.append(&mut story.dropped);
     dropped.sort_by_key(|d| d.line);
     story.dropped = dropped;
+    reconcile::apply_meta(&mut story, &page);
     dates::resolve(&mut story, &lines);
-    story.outlet = layout::find_outlet(&story.text);
+    reconcile::apply_structured(&mut story, &page);
+    if story.outlet.is_none() {
+        story.outlet = layout::find_outlet(&story.text);
+    }
     story
 }
 
