@@ -84,14 +84,11 @@ where
             match event {
                 Event::Stop => stop = true,
                 Event::Suspend => {
-                    host.suspend(terminal)?;
-                    // The screen was the shell's meanwhile: redraw every cell.
-                    terminal.clear()?;
+                    suspend(terminal, host)?;
                     dirty = true;
                 }
                 Event::Key(key) if is_suspend_key(&key) => {
-                    host.suspend(terminal)?;
-                    terminal.clear()?;
+                    suspend(terminal, host)?;
                     dirty = true;
                 }
                 Event::Tick(now) => {
@@ -117,6 +114,18 @@ where
     if dirty {
         terminal.draw(|frame| ui::render(reader, look.keymap, look.theme, frame))?;
     }
+    Ok(())
+}
+
+fn suspend<B: Backend>(terminal: &mut Terminal<B>, host: &mut impl Host<B>) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    host.suspend(terminal)?;
+    // The screen was the shell's meanwhile: a blank frame makes ratatui forget what it drew,
+    // so the next one sends every cell. (`Terminal::clear` would ask the terminal where its
+    // cursor is, an answer the thread reading keys would swallow.)
+    terminal.draw(|_| {})?;
     Ok(())
 }
 

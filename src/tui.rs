@@ -14,7 +14,9 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use std::io::{self, Stdout};
 use std::path::PathBuf;
@@ -114,6 +116,7 @@ impl Host<CrosstermBackend<Stdout>> for TerminalHost {
         // Stops the process as SIGTSTP's default action would; returns on `fg` (SIGCONT).
         signal_hook::low_level::emulate_default_handler(SIGTSTP).context("suspend")?;
         enter().context("terminal")?;
+        execute!(io::stdout(), Clear(ClearType::All)).context("terminal")?;
         Ok(())
     }
 

@@ -13,7 +13,8 @@ use ratatui::backend::TestBackend;
 use std::sync::mpsc;
 
 const HEAD: &str = "Direct démarré le 21 octobre 2024 à 6H30 TU\n\nLe fil du jour\n\n";
-const OLD: &str = "10h00\nsujet\n\nTroisième titre\n\nTexte trois.\n\n09h00\nsujet\n\nDeuxième titre\n\nTexte deux.\n\n";
+const OLD: &str =
+    "10h00\nsujet\n\nTroisième titre\n\nTexte trois.\n\n09h00\nsujet\n\nDeuxième titre\n\nTexte deux.\n\n";
 const NEW: &str = "11h00\nsujet\n\nQuatrième titre arrivé\n\nTexte quatre.\n\n";
 
 fn screen(terminal: &Terminal<TestBackend>) -> String {
