@@ -283,3 +283,24 @@ fn a_failure_to_save_read_marks_at_quit_is_one_line_and_exit_1() {
     assert_eq!(errors.len(), 1, "{s}");
     assert!(errors[0].starts_with("liveblog: cannot save read marks to "), "{s}");
 }
+
+#[test]
+fn a_folder_with_a_link_to_the_root_opens_at_once_and_signals_still_work() {
+    if !tmux_available() {
+        return;
+    }
+    let tmux = Tmux { socket: format!("liveblog-link-{}", std::process::id()) };
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("blogs");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(common::root().join("assets/samples/rfi-aide-militaire-ukraine.txt"), folder.join("rfi.txt"))
+        .unwrap();
+    std::os::unix::fs::symlink("/", folder.join("root")).unwrap();
+    // Before, the watcher walked all of `/` through the link before the reader could show.
+    let pid = start_reader(&tmux, dir.path(), &format!("--no-state {}", folder.display()));
+    tmux.wait_for("the story", |s| s.contains("▸ 17:38"));
+    let killed = Command::new("kill").args(["-TERM", pid.as_str()]).status().unwrap();
+    assert!(killed.success());
+    tmux.wait_for("the terminal to be restored", |s| !s.contains("Timeline"));
+    wait_until_exited(&pid, "SIGTERM while following a folder with a link to /");
+}
