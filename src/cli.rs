@@ -230,6 +230,8 @@ fn run_reader(paths: &[PathBuf], settings: Settings, watch: bool, poll: bool, st
 fn run_frame(paths: &[PathBuf], size: (u16, u16), keys: &str, settings: &Settings) -> anyhow::Result<ExitCode> {
     let (stories, errors) = load::load(paths, &settings.rules);
     let mut reader = Reader::with_display(stories, settings.display);
+    // The one clock reading of a frame, given as the terminal's loop gives it each second.
+    reader.apply(Action::Tick(chrono::Local::now().fixed_offset()));
     let look = Look { keymap: &settings.keymap, theme: &settings.theme };
     let buffer = frame::run(&mut reader, &look, keys, size).map_err(|e| UsageError(format!("{e:#}")))?;
     emit(frame::buffer_text(&buffer).as_bytes())?;
