@@ -1,16 +1,20 @@
 //! The command line: `liveblog [PATH...]` opens the reader, `liveblog export` prints stories
 //! as JSON or Markdown, `liveblog frame` renders one screen as text, `liveblog config`,
-//! `completions` and `man` serve the shell. Errors are printed once, as
-//! `liveblog: <what>: <why>`; the exit code is 0 when every file was read, 1 when some could
-//! not be (the rest still shown), 2 on a usage or configuration error.
+//! `completions` and `man` serve the shell. One error path, as in ripgrep: [`main`] calls
+//! [`run`], which returns the exit code or an error; errors are printed once, there, as
+//! `liveblog: <what>: <why>`, and a closed output pipe (`liveblog man | head`) is a quiet
+//! exit 0. The exit code is 0 when every file was read, 1 when some could not be (the rest
+//! still shown) or on an error, 2 on a usage or configuration error.
 
+use crate::app::Look;
 use crate::config::{self, Settings};
 use crate::export;
 use crate::frame;
 use crate::load::{self, LoadError};
-use crate::state::Reader;
+use crate::state::{Action, Reader};
 use crate::tui;
 use crate::ui::Theme;
+use anyhow::Context;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -101,6 +105,11 @@ pub enum Format {
     Markdown,
 }
 
+/// An error that is the user's to fix (configuration, arguments): exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
 /// Prints load errors, one line each, and returns the exit code they call for.
 fn report(errors: &[LoadError]) -> ExitCode {
     for e in errors {
@@ -109,32 +118,49 @@ fn report(errors: &[LoadError]) -> ExitCode {
     if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
+/// Writes everything to stdout; a closed pipe comes back as an error [`main`] ends quietly on.
+fn emit(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(bytes).and_then(|()| stdout.flush()).context("stdout")
+}
+
+/// Whether an error is, at bottom, a closed output pipe.
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
+/// The only place errors are printed and the pipe's end is forgiven.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("liveblog: {e:#}");
+            let usage = e.chain().any(|c| c.is::<UsageError>());
+            ExitCode::from(if usage { 2 } else { 1 })
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(*shell, &mut Cli::command(), "liveblog", &mut std::io::stdout());
-            return ExitCode::SUCCESS;
+            // Generated into memory: clap_complete panics on a failed write.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "liveblog", &mut script);
+            emit(&script)?;
+            return Ok(ExitCode::SUCCESS);
         }
         Some(Command::Man) => {
-            let man = clap_mangen::Man::new(Cli::command());
-            return match man.render(&mut std::io::stdout()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("liveblog: man: {e}");
-                    ExitCode::from(1)
-                }
-            };
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page).context("man")?;
+            emit(&page)?;
+            return Ok(ExitCode::SUCCESS);
         }
         _ => {}
     }
-    let mut settings = match config::load(cli.config.as_deref()) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("liveblog: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let mut settings = config::load(cli.config.as_deref()).map_err(|e| UsageError(e.to_string()))?;
     if !config::colour_wanted() {
         settings.theme = Theme::monochrome();
     }
@@ -142,72 +168,77 @@ pub fn main() -> ExitCode {
         Some(Command::Export { format, explain, paths }) => run_export(&paths, format, explain, &settings),
         Some(Command::Frame { size, keys, paths }) => run_frame(&paths, size, &keys, &settings),
         Some(Command::Config { default }) => {
-            if default {
-                print!("{}", config::DEFAULT_CONFIG);
+            let text = if default {
+                config::DEFAULT_CONFIG.to_string()
             } else {
                 match cli.config.clone().or_else(config::default_path).filter(|p| p.exists()) {
-                    Some(p) => println!("# {}\n{}", p.display(), std::fs::read_to_string(&p).unwrap_or_default()),
-                    None => print!("# no configuration file: the defaults\n{}", config::DEFAULT_CONFIG),
+                    Some(p) => {
+                        let text = std::fs::read_to_string(&p).with_context(|| p.display().to_string())?;
+                        format!("# {}\n{text}\n", p.display())
+                    }
+                    None => format!("# no configuration file: the defaults\n{}", config::DEFAULT_CONFIG),
                 }
-            }
-            ExitCode::SUCCESS
+            };
+            emit(text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Completions { .. } | Command::Man) => unreachable!("handled above"),
         None => run_reader(&cli.paths, settings, !cli.no_watch, cli.poll, !cli.no_state),
     }
 }
 
-fn run_reader(paths: &[PathBuf], settings: Settings, watch: bool, poll: bool, state: bool) -> ExitCode {
+fn run_reader(paths: &[PathBuf], settings: Settings, watch: bool, poll: bool, state: bool) -> anyhow::Result<ExitCode> {
     let (stories, errors) = load::load(paths, &settings.rules);
     if stories.is_empty() {
         report(&errors);
-        eprintln!("liveblog: nothing to read");
-        return ExitCode::from(1);
+        anyhow::bail!("nothing to read");
     }
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
         report(&errors);
-        eprintln!("liveblog: stdout is not a terminal (try `liveblog export` or `liveblog frame`)");
-        return ExitCode::from(2);
+        return Err(UsageError("stdout is not a terminal (try `liveblog export` or `liveblog frame`)".into()).into());
     }
     let mut reader = Reader::with_display(stories, settings.display);
-    let state_file = if state { crate::persist::default_path() } else { None };
-    let (read_state, warning) = match &state_file {
+    let mut state_file = if state { crate::persist::default_path() } else { None };
+    let loaded = match &state_file {
         Some(path) => crate::persist::load(path),
-        None => (crate::persist::ReadState::default(), None),
+        None => crate::persist::Loaded { state: Default::default(), warning: None, writable: true },
     };
-    reader.restore_read(&read_state);
-    if let Some(first) = errors.first() {
-        reader.message = Some(format!("{first}{}", if errors.len() > 1 { " (and more)" } else { "" }));
+    if !loaded.writable {
+        state_file = None;
     }
-    if warning.is_some() {
-        reader.message = warning;
+    reader.restore_read(&loaded.state);
+    if let Some(first) = errors.first() {
+        reader.apply(Action::Message(format!("{first}{}", if errors.len() > 1 { " (and more)" } else { "" })));
+    }
+    if let Some(warning) = loaded.warning {
+        reader.apply(Action::Message(warning));
     }
     // The bundled samples have no file to follow.
-    let session =
-        tui::Session { watch: (watch && !paths.is_empty()).then(|| paths.to_vec()), poll, state_file, read_state };
-    if let Err(e) = tui::run(reader, settings, session) {
-        eprintln!("liveblog: terminal: {e}");
-        return ExitCode::from(1);
-    }
+    let session = tui::Session {
+        watch: (watch && !paths.is_empty()).then(|| paths.to_vec()),
+        poll,
+        state_file,
+        read_state: loaded.state,
+    };
+    let result = tui::run(reader, settings, session);
     // Errors printed after the screen is restored, so they stay visible.
-    report(&errors)
+    let code = report(&errors);
+    result.map(|()| code)
 }
 
-fn run_frame(paths: &[PathBuf], size: (u16, u16), keys: &str, settings: &Settings) -> ExitCode {
+fn run_frame(paths: &[PathBuf], size: (u16, u16), keys: &str, settings: &Settings) -> anyhow::Result<ExitCode> {
     let (stories, errors) = load::load(paths, &settings.rules);
     let mut reader = Reader::with_display(stories, settings.display);
-    reader.apply(crate::state::Action::Resize(size.0, size.1));
-    if let Err(e) = frame::replay(&mut reader, &settings.keymap, keys) {
-        eprintln!("liveblog: --keys: {e}");
-        return ExitCode::from(2);
-    }
-    let buffer = frame::draw(&mut reader, &settings.keymap, &settings.theme, size.0, size.1);
-    print!("{}", frame::buffer_text(&buffer));
-    report(&errors)
+    // The one clock reading of a frame, given as the terminal's loop gives it each second.
+    reader.apply(Action::Tick(chrono::Local::now().fixed_offset()));
+    let look = Look { keymap: &settings.keymap, theme: &settings.theme };
+    let buffer = frame::run(&mut reader, &look, keys, size).map_err(|e| UsageError(format!("{e:#}")))?;
+    emit(frame::buffer_text(&buffer).as_bytes())?;
+    Ok(report(&errors))
 }
 
-fn run_export(paths: &[PathBuf], format: Format, explain: bool, settings: &Settings) -> ExitCode {
+fn run_export(paths: &[PathBuf], format: Format, explain: bool, settings: &Settings) -> anyhow::Result<ExitCode> {
     let (stories, errors) = load::load(paths, &settings.rules);
     let text = match format {
         Format::Json => export::to_json(&stories, explain) + "\n",
@@ -225,12 +256,6 @@ fn run_export(paths: &[PathBuf], format: Format, explain: bool, settings: &Setti
             out
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush())
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("liveblog: stdout: {e}");
-        return ExitCode::from(1);
-    }
-    report(&errors)
+    emit(text.as_bytes())?;
+    Ok(report(&errors))
 }

@@ -1,35 +1,41 @@
-//! `liveblog frame`: the reader run in memory — the same state, key map and rendering as in
-//! a terminal, on ratatui's `TestBackend` — with keys replayed and the final screen returned
-//! as plain text, one line per row. Tests, the README's screenshots and the benchmarks use it.
+//! `liveblog frame`: the reader's own event loop ([`crate::app::run`]) on ratatui's
+//! `TestBackend` — the same state, key map and rendering as in a terminal — fed the keys then
+//! a stop, with the final screen returned as plain text, one line per row. Tests, the
+//! README's screenshots and the benchmarks use it.
 
+use crate::app::{self, Event, Headless, Look};
 use crate::keys::{KeyMap, parse_keys};
-use crate::state::{Action, Reader};
-use crate::ui::{self, Theme};
+use crate::state::Reader;
+use crate::ui::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
-/// Replays `keys` (frame notation) on the reader and draws it at `width` × `height`.
-pub fn replay(reader: &mut Reader, keymap: &KeyMap, keys: &str) -> Result<(), String> {
-    for key in parse_keys(keys)? {
-        if let Some(action) = keymap.action(&reader.mode, key) {
-            reader.apply(action);
-        }
-        if reader.quit {
-            break;
-        }
+/// Replays `keys` (frame notation) through the event loop at `size` and returns the screen
+/// it leaves. A bad key name is an error before anything runs.
+pub fn run(reader: &mut Reader, look: &Look, keys: &str, (width, height): (u16, u16)) -> anyhow::Result<Buffer> {
+    let keys = parse_keys(keys).map_err(|e| anyhow::anyhow!("--keys: {e}"))?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    for key in keys {
+        tx.send(Event::Key(key))?;
     }
-    Ok(())
+    tx.send(Event::Stop)?;
+    let mut terminal = Terminal::new(TestBackend::new(width, height))?;
+    app::run(&mut terminal, reader, look, &rx, &mut Headless)?;
+    Ok(terminal.backend().buffer().clone())
+}
+
+/// Replays `keys` on the reader at its current size (tests press keys, then [`draw`]).
+pub fn replay(reader: &mut Reader, keymap: &KeyMap, keys: &str) -> Result<(), String> {
+    parse_keys(keys)?;
+    let size = (reader.size.0.max(1), reader.size.1.max(1));
+    let theme = Theme::default();
+    run(reader, &Look { keymap, theme: &theme }, keys, size).map(drop).map_err(|e| format!("{e:#}"))
 }
 
 /// Draws the reader into a buffer of `width` × `height` cells.
 pub fn draw(reader: &mut Reader, keymap: &KeyMap, theme: &Theme, width: u16, height: u16) -> Buffer {
-    if reader.size != (width, height) {
-        reader.apply(Action::Resize(width, height));
-    }
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("in-memory terminal");
-    terminal.draw(|frame| ui::render(reader, keymap, theme, frame)).expect("in-memory draw");
-    terminal.backend().buffer().clone()
+    run(reader, &Look { keymap, theme }, "", (width, height)).expect("an in-memory terminal draws")
 }
 
 /// A buffer as text: one line per row, trailing spaces trimmed.

@@ -4,7 +4,7 @@
 //! way (typing goes into the prompt).
 
 use crate::state::{Action, Mode};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::collections::HashMap;
 
 /// Every bindable action: its name, what it does (for the help overlay) and default keys.

@@ -1,6 +1,7 @@
 //! liveblog: a terminal reader for news live blogs. The pure core (model, input, parse,
 //! export) knows nothing of terminals; the reader's state, key map and rendering sit on top.
 
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod corpus;

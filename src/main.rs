@@ -1,3 +1,5 @@
+//! The `liveblog` binary: everything is in the library; see [`liveblog::cli`].
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

@@ -2,7 +2,8 @@
 //! (`$XDG_STATE_HOME/liveblog/read.json`, by default `~/.local/state/liveblog/`; the platform's
 //! equivalent elsewhere). Keyed by the story's file path and the entries' identities. Written
 //! atomically (a temporary file renamed over the old one), so a crash never leaves half a
-//! file; a file that cannot be read is set aside as `.bak`, never silently overwritten.
+//! file; a file that cannot be read is set aside as `.bak` (numbered when one exists), never
+//! silently overwritten — and when it cannot be moved aside it is left alone and not saved over.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -25,19 +26,30 @@ pub fn default_path() -> Option<PathBuf> {
     Some(dir.join("read.json"))
 }
 
+/// A state as loaded, and whether it may be saved over.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Loaded {
+    pub state: ReadState,
+    /// Why the saved marks are not there, for the status line.
+    pub warning: Option<String>,
+    /// False when the file could not be read nor moved aside: it is left as it is, and the
+    /// marks of this run are not saved.
+    pub writable: bool,
+}
+
 /// Loads the state. A missing file is a fresh state; a corrupt or unreadable one is moved
-/// aside to `<name>.bak` and gives a warning with a fresh state.
-pub fn load(path: &Path) -> (ReadState, Option<String>) {
+/// aside to `<name>.bak` (`.bak.1`, `.bak.2`… when that exists: a copy is never overwritten)
+/// and gives a warning with a fresh state.
+pub fn load(path: &Path) -> Loaded {
+    let fresh_ok = |warning| Loaded { state: fresh(), warning, writable: true };
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return (ReadState { version: 1, ..Default::default() }, None);
-        }
-        Err(e) => return (fresh(), Some(set_aside(path, &e.to_string()))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return fresh_ok(None),
+        Err(e) => return set_aside(path, &e.to_string()),
     };
     match serde_json::from_str::<ReadState>(&text) {
-        Ok(state) => (state, None),
-        Err(e) => (fresh(), Some(set_aside(path, &e.to_string()))),
+        Ok(state) => Loaded { state, warning: None, writable: true },
+        Err(e) => set_aside(path, &e.to_string()),
     }
 }
 
@@ -45,13 +57,54 @@ fn fresh() -> ReadState {
     ReadState { version: 1, ..Default::default() }
 }
 
-fn set_aside(path: &Path, why: &str) -> String {
-    let bak = path.with_extension("json.bak");
-    match std::fs::rename(path, &bak) {
-        Ok(()) => {
-            format!("read state {} unreadable ({why}); kept as {}, starting afresh", path.display(), bak.display())
-        }
-        Err(e) => format!("read state {} unreadable ({why}) and not movable ({e}); starting afresh", path.display()),
+/// The first of `<name>.bak`, `<name>.bak.1`, `<name>.bak.2`… that does not exist.
+fn free_backup(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    let first = path.with_file_name(&name);
+    (0..)
+        .map(|n| if n == 0 { first.clone() } else { PathBuf::from(format!("{}.{n}", first.display())) })
+        .find(|p| p.symlink_metadata().is_err())
+        .expect("some number is free")
+}
+
+fn set_aside(path: &Path, why: &str) -> Loaded {
+    set_aside_by(path, why, move_aside)
+}
+
+fn move_aside(path: &Path, bak: &Path) -> std::io::Result<()> {
+    // A hard link fails rather than replace a file that appeared meanwhile; where links are
+    // not supported, a rename to the name just found free.
+    match std::fs::hard_link(path, bak) {
+        Ok(()) => std::fs::remove_file(path).inspect_err(|_| {
+            let _ = std::fs::remove_file(bak);
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => std::fs::rename(path, bak),
+    }
+}
+
+/// Moves `path` aside with `mover` (tests give one that fails).
+fn set_aside_by(path: &Path, why: &str, mover: impl Fn(&Path, &Path) -> std::io::Result<()>) -> Loaded {
+    let bak = free_backup(path);
+    match mover(path, &bak) {
+        Ok(()) => Loaded {
+            state: fresh(),
+            warning: Some(format!(
+                "read state {} unreadable ({why}); kept as {}, starting afresh",
+                path.display(),
+                bak.display()
+            )),
+            writable: true,
+        },
+        Err(e) => Loaded {
+            state: fresh(),
+            warning: Some(format!(
+                "read state {} unreadable ({why}) and not movable ({e}); left as it is, read marks not saved",
+                path.display()
+            )),
+            writable: false,
+        },
     }
 }
 
@@ -80,11 +133,11 @@ mod tests {
     fn round_trip_and_missing_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/read.json");
-        assert_eq!(load(&path), (fresh(), None));
+        assert_eq!(load(&path), Loaded { state: fresh(), warning: None, writable: true });
         let mut state = fresh();
         state.stories.insert("/a.txt".into(), vec![1, 2, 3]);
         save(&path, &state).unwrap();
-        assert_eq!(load(&path), (state, None));
+        assert_eq!(load(&path), Loaded { state, warning: None, writable: true });
     }
 
     #[test]
@@ -92,10 +145,38 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("read.json");
         std::fs::write(&path, "{not json").unwrap();
-        let (state, warning) = load(&path);
-        assert_eq!(state, fresh());
-        assert!(warning.unwrap().contains("read.json.bak"));
+        let loaded = load(&path);
+        assert_eq!(loaded.state, fresh());
+        assert!(loaded.writable);
+        assert!(loaded.warning.unwrap().contains("read.json.bak"));
         assert_eq!(std::fs::read_to_string(dir.path().join("read.json.bak")).unwrap(), "{not json");
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn an_existing_backup_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("read.json");
+        std::fs::write(dir.path().join("read.json.bak"), "first").unwrap();
+        std::fs::write(&path, "second").unwrap();
+        assert!(load(&path).warning.unwrap().contains("read.json.bak.1"));
+        std::fs::write(&path, "third").unwrap();
+        assert!(load(&path).warning.unwrap().contains("read.json.bak.2"));
+        for (name, text) in [("read.json.bak", "first"), ("read.json.bak.1", "second"), ("read.json.bak.2", "third")] {
+            assert_eq!(std::fs::read_to_string(dir.path().join(name)).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn a_corrupt_file_that_cannot_be_moved_is_left_alone_and_not_saved_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("read.json");
+        std::fs::write(&path, "{not json").unwrap();
+        let refuse = |_: &Path, _: &Path| Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        let loaded = set_aside_by(&path, "corrupt", refuse);
+        assert!(!loaded.writable);
+        assert!(loaded.warning.unwrap().contains("read marks not saved"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{not json");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no copy left behind");
     }
 }

@@ -158,3 +158,50 @@ fn errors_are_one_line_what_and_why() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr(&out), "liveblog: /nonexistent/blog.txt: no such file or directory\n");
 }
+
+/// Runs the binary with its stdout a pipe nobody reads: the reading end is closed before it
+/// starts, so every write fails with EPIPE (no race with how fast it writes).
+fn run_into_closed_pipe(args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    Command::new(bin())
+        .args(args)
+        .env("XDG_CONFIG_HOME", "/nonexistent/liveblog-tests")
+        .stdout(writer)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn every_command_ends_quietly_when_its_output_pipe_closes() {
+    let rfi = rfi();
+    for args in [
+        &["completions", "bash"][..],
+        &["man"],
+        &["config", "--default"],
+        &["config"],
+        &["frame", "--size", "80x20", &rfi],
+        &["export", &rfi],
+        &["export", "--format", "markdown", &rfi],
+        &["--help"],
+    ] {
+        let out = run_into_closed_pipe(args);
+        assert_eq!((out.status.code(), stderr(&out).as_str()), (Some(0), ""), "liveblog {}", args.join(" "));
+    }
+}
+
+#[test]
+fn usage_and_configuration_errors_exit_2_other_errors_1() {
+    let out = run(&["--no-such-flag"], &[]);
+    assert_eq!(out.status.code(), Some(2), "clap's usage error");
+    let out = run(&["frame", "--keys", "<Nope>", &rfi()], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.starts_with("liveblog: --keys: ") && err.lines().count() == 1, "{err}");
+    let out = run(&["--no-state", &rfi()], &[]);
+    assert_eq!(out.status.code(), Some(2), "stdout is not a terminal");
+    assert_eq!(stderr(&out), "liveblog: stdout is not a terminal (try `liveblog export` or `liveblog frame`)\n");
+    let out = run(&["/nonexistent/blog.txt"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out), "liveblog: /nonexistent/blog.txt: no such file or directory\nliveblog: nothing to read\n");
+}

@@ -1,10 +1,15 @@
 //! End to end: the real binary in a real terminal (tmux), driven by keys as a user would:
 //! open the samples, jump with `[`, filter with `#`, search with `/`, quit with `q`, and check
-//! the screen after each step and that the process ended with the terminal restored.
+//! the screen after each step and that the process ended with the terminal restored; signals;
+//! suspending with Ctrl-Z or SIGTSTP and resuming with `fg`. Every wait is for a condition on
+//! the screen or the process, with a limit far above what it needs; nothing is timed.
 
 mod common;
 use std::process::Command;
 use std::time::{Duration, Instant};
+
+/// Far above what any wait here needs: only a broken reader reaches it.
+const LIMIT: Duration = Duration::from_secs(30);
 
 struct Tmux {
     socket: String,
@@ -30,7 +35,7 @@ impl Tmux {
             if ok(&screen) {
                 return screen;
             }
-            if start.elapsed() > Duration::from_secs(10) {
+            if start.elapsed() > LIMIT {
                 panic!("timed out waiting for {what}; screen:\n{screen}");
             }
             std::thread::sleep(Duration::from_millis(100));
@@ -74,7 +79,7 @@ fn wait_until_exited(pid: &str, what: &str) {
             .is_ok_and(|stat| stat.rsplit(')').next().is_some_and(|rest| !rest.trim_start().starts_with('Z')))
     };
     while running() {
-        assert!(start.elapsed() < Duration::from_secs(5), "{what}: the reader is still running");
+        assert!(start.elapsed() < LIMIT, "{what}: the reader is still running");
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -182,11 +187,9 @@ fn a_rewritten_sample_shows_its_new_entry_without_a_key_press() {
         1,
     );
     std::fs::write(&sample, rewritten).unwrap();
-    let start = Instant::now();
     let s = tmux.wait_for("the new entry on screen, announced", |s| {
         s.contains("18:02") && s.contains("Nouvelle frappe sur Kharkiv") && s.contains("1 new in")
     });
-    assert!(start.elapsed() < Duration::from_secs(3), "took {:?}", start.elapsed());
     let row = s.lines().find(|l| l.contains("18:02")).unwrap();
     assert!(row.contains("●18:02"), "the new entry is marked: {row}");
     tmux.keys(&["q"]);
@@ -194,7 +197,110 @@ fn a_rewritten_sample_shows_its_new_entry_without_a_key_press() {
     let saved = state.join("liveblog/read.json");
     let start = Instant::now();
     while !saved.exists() {
-        assert!(start.elapsed() < Duration::from_secs(5), "no read state written at {}", saved.display());
+        assert!(start.elapsed() < LIMIT, "no read state written at {}", saved.display());
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// A shell with job control in tmux, its prompt `lb$ `, running the reader on the samples;
+/// returns the reader's pid once it shows.
+fn reader_in_a_shell(tmux: &Tmux, dir: &std::path::Path) -> String {
+    let out =
+        tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "120", "-y", "30", "env PS1='lb$ ' bash --norc --noprofile"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    tmux.wait_for("the prompt", |s| s.contains("lb$"));
+    let pidfile = dir.join("pid");
+    let line = format!(
+        "sh -c 'echo $$ > {}; XDG_CONFIG_HOME=/nonexistent exec {} --no-state'",
+        pidfile.display(),
+        common::bin()
+    );
+    tmux.keys(&[&line, "Enter"]);
+    tmux.wait_for("the reader", |s| s.contains("Timeline") && s.contains("▸ 17:38"));
+    std::fs::read_to_string(&pidfile).unwrap().trim().to_string()
+}
+
+/// The shell's screen after a suspend: the reader's gone, the job stopped, the prompt back.
+fn suspended(s: &str) -> bool {
+    !s.contains("Timeline") && s.contains("Stopped") && status_line(s).trim_end().ends_with("lb$")
+}
+
+/// `fg`, then a key that only works in raw mode (no Enter after it).
+fn resume_and_press_a_key(tmux: &Tmux, then: &str, shows: &str) {
+    tmux.keys(&["fg", "Enter"]);
+    tmux.wait_for("the reader redrawn", |s| s.contains("Timeline") && s.contains("Stories"));
+    tmux.keys(&[then]);
+    tmux.wait_for("the key read at once (raw mode)", |s| s.contains(shows));
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_suspend_like_less_and_fg_resumes() {
+    if !tmux_available() {
+        return;
+    }
+    let tmux = Tmux { socket: format!("liveblog-tstp-{}", std::process::id()) };
+    let dir = tempfile::tempdir().unwrap();
+    let pid = reader_in_a_shell(&tmux, dir.path());
+
+    tmux.keys(&["C-z"]);
+    tmux.wait_for("Ctrl-Z: the shell's prompt on the normal screen", suspended);
+    resume_and_press_a_key(&tmux, "[", "▸ 17:06");
+
+    let stopped = Command::new("kill").args(["-TSTP", pid.as_str()]).status().unwrap();
+    assert!(stopped.success());
+    tmux.wait_for("SIGTSTP: the shell's prompt on the normal screen", suspended);
+    resume_and_press_a_key(&tmux, "]", "▸ 17:38");
+
+    tmux.keys(&["q"]);
+    tmux.wait_for("the reader gone, the prompt back", |s| !s.contains("Timeline") && s.contains("lb$"));
+    wait_until_exited(&pid, "q after a suspend");
+}
+
+#[test]
+fn a_failure_to_save_read_marks_at_quit_is_one_line_and_exit_1() {
+    if !tmux_available() {
+        return;
+    }
+    let tmux = Tmux { socket: format!("liveblog-save-{}", std::process::id()) };
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    std::fs::create_dir(&state).unwrap();
+    let command = format!(
+        "XDG_CONFIG_HOME=/nonexistent XDG_STATE_HOME={} {}; echo EXITED-$?; sleep 30",
+        state.display(),
+        common::bin()
+    );
+    tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "160", "-y", "45", &command]);
+    tmux.wait_for("the reader", |s| s.contains("▸ 17:38"));
+    // Where the state directory would go, a file: nothing can be saved there.
+    std::fs::write(state.join("liveblog"), "in the way").unwrap();
+    tmux.keys(&["Down"]);
+    tmux.wait_for("the next entry, read", |s| s.contains("▸ 17:06"));
+    tmux.keys(&["q"]);
+    let s = tmux.wait_for("the process to end", |s| s.contains("EXITED-"));
+    assert!(s.contains("EXITED-1"), "{s}");
+    let errors: Vec<&str> = s.lines().filter(|l| l.starts_with("liveblog: ")).collect();
+    assert_eq!(errors.len(), 1, "{s}");
+    assert!(errors[0].starts_with("liveblog: cannot save read marks to "), "{s}");
+}
+
+#[test]
+fn a_folder_with_a_link_to_the_root_opens_at_once_and_signals_still_work() {
+    if !tmux_available() {
+        return;
+    }
+    let tmux = Tmux { socket: format!("liveblog-link-{}", std::process::id()) };
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("blogs");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(common::root().join("assets/samples/rfi-aide-militaire-ukraine.txt"), folder.join("rfi.txt"))
+        .unwrap();
+    std::os::unix::fs::symlink("/", folder.join("root")).unwrap();
+    // Before, the watcher walked all of `/` through the link before the reader could show.
+    let pid = start_reader(&tmux, dir.path(), &format!("--no-state {}", folder.display()));
+    tmux.wait_for("the story", |s| s.contains("▸ 17:38"));
+    let killed = Command::new("kill").args(["-TERM", pid.as_str()]).status().unwrap();
+    assert!(killed.success());
+    tmux.wait_for("the terminal to be restored", |s| !s.contains("Timeline"));
+    wait_until_exited(&pid, "SIGTERM while following a folder with a link to /");
 }

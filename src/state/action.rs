@@ -87,4 +87,8 @@ pub enum Action {
     Click(u16, u16),
     /// The mouse wheel at a cell, down (true) or up.
     Wheel(u16, u16, bool),
+    /// The time now, with the local offset (sent about once a second while running).
+    Tick(chrono::DateTime<chrono::FixedOffset>),
+    /// A message for the status line from outside the reader (a watch that cannot start).
+    Message(String),
 }

@@ -24,13 +24,17 @@ pub(crate) fn identities(story: &Story) -> Vec<(u64, u32)> {
 }
 
 /// Whether a new parse looks like a file caught half-written: everything gone, or the oldest
-/// entries (the bottom of the page, which live blogs never touch) missing.
+/// entries (the bottom of the page) missing with nothing new in their place. A page that
+/// drops its oldest entries while gaining one keeps a window of posts: a normal update.
 pub fn looks_truncated(old_identities: &[(u64, u32)], new: &Story) -> bool {
     let Some(bottom) = old_identities.last() else { return false };
     if new.entries.is_empty() {
         return true;
     }
-    new.entries.len() < old_identities.len() && !identities(new).contains(bottom)
+    let new_ids = identities(new);
+    let old: std::collections::HashSet<&(u64, u32)> = old_identities.iter().collect();
+    let gained = new_ids.iter().any(|id| !old.contains(id));
+    new.entries.len() < old_identities.len() && !new_ids.contains(bottom) && !gained
 }
 
 impl Reader {

@@ -328,6 +328,17 @@ impl Reader {
             self.quit = true;
             return;
         }
+        match action {
+            Action::Tick(now) => {
+                self.now = Some(now.to_utc());
+                return;
+            }
+            Action::Message(message) => {
+                self.message = Some(message);
+                return;
+            }
+            _ => {}
+        }
         let before = (self.current, self.view().and_then(|v| v.selected));
         match action {
             // What a file brings is not read until the user has been to it: an entry the view

@@ -1,0 +1,151 @@
+//! The reader's event loop, the same in a terminal, in `liveblog frame` and in tests: it
+//! takes [`Event`]s from a channel (keys, mouse, resizes, file changes, ticks, suspend,
+//! stop), turns each into an [`Action`] for the reader, and draws on any ratatui `Backend`
+//! when the queue is empty — so a burst of events (a folder where 2,000 files appear) costs
+//! one redraw, not 2,000. What only a real terminal can do (suspend, save on a timer) is asked
+//! of a [`Host`]. Ctrl-Z is read here rather than in the key map: it is the terminal's key,
+//! not the reader's, and works in every mode.
+
+use crate::keys::KeyMap;
+use crate::state::{Action, Reader};
+use crate::ui::{self, Theme};
+use crate::watch::FileEvent;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+use std::sync::mpsc;
+
+/// Everything that can wake the loop.
+#[derive(Debug)]
+pub enum Event {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    /// The terminal now has this size.
+    Resize(u16, u16),
+    /// A followed file changed.
+    File(FileEvent),
+    /// The time now, with the local offset.
+    Tick(chrono::DateTime<chrono::FixedOffset>),
+    /// Suspend like `less` (SIGTSTP from outside; Ctrl-Z arrives as a key).
+    Suspend,
+    /// End the loop after drawing what is queued before it (a signal, a closed terminal, the
+    /// end of `frame`'s keys).
+    Stop,
+}
+
+/// What the loop asks of whoever runs it, for what only a real terminal has.
+pub trait Host<B: Backend> {
+    /// Hands the terminal back to the shell until the user resumes; the loop redraws after.
+    fn suspend(&mut self, _terminal: &mut Terminal<B>) -> anyhow::Result<()> {
+        Ok(())
+    }
+    /// Called on each tick, after the reader has seen it (to save read marks now and then).
+    /// A message returned goes to the status line.
+    fn tick(&mut self, _reader: &Reader) -> Option<String> {
+        None
+    }
+}
+
+/// A host that can neither suspend nor save: `frame` and tests.
+pub struct Headless;
+impl<B: Backend> Host<B> for Headless {}
+
+/// How the reader looks and which keys it answers to.
+pub struct Look<'a> {
+    pub keymap: &'a KeyMap,
+    pub theme: &'a Theme,
+}
+
+/// Runs the reader until it quits, a [`Event::Stop`] arrives or every sender is gone.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    reader: &mut Reader,
+    look: &Look,
+    events: &mpsc::Receiver<Event>,
+    host: &mut impl Host<B>,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let size = terminal.size()?;
+    if reader.size != (size.width, size.height) {
+        reader.apply(Action::Resize(size.width, size.height));
+    }
+    let mut dirty = true;
+    let mut stop = false;
+    while !stop && !reader.quit {
+        if dirty {
+            terminal.draw(|frame| ui::render(reader, look.keymap, look.theme, frame))?;
+            dirty = false;
+        }
+        let Ok(first) = events.recv() else { break };
+        let mut next = Some(first);
+        while let Some(event) = next.take() {
+            match event {
+                Event::Stop => stop = true,
+                Event::Suspend => {
+                    suspend(terminal, host)?;
+                    dirty = true;
+                }
+                Event::Key(key) if is_suspend_key(&key) => {
+                    suspend(terminal, host)?;
+                    dirty = true;
+                }
+                Event::Tick(now) => {
+                    reader.apply(Action::Tick(now));
+                    if let Some(message) = host.tick(reader) {
+                        reader.apply(Action::Message(message));
+                    }
+                    dirty = true;
+                }
+                other => {
+                    if let Some(action) = action(other, reader, look.keymap) {
+                        reader.apply(action);
+                        dirty = true;
+                    }
+                }
+            }
+            if stop || reader.quit {
+                break;
+            }
+            next = events.try_recv().ok();
+        }
+    }
+    if dirty {
+        terminal.draw(|frame| ui::render(reader, look.keymap, look.theme, frame))?;
+    }
+    Ok(())
+}
+
+fn suspend<B: Backend>(terminal: &mut Terminal<B>, host: &mut impl Host<B>) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    host.suspend(terminal)?;
+    // The screen was the shell's meanwhile: a blank frame makes ratatui forget what it drew,
+    // so the next one sends every cell. (`Terminal::clear` would ask the terminal where its
+    // cursor is, an answer the thread reading keys would swallow.)
+    terminal.draw(|_| {})?;
+    Ok(())
+}
+
+fn is_suspend_key(key: &KeyEvent) -> bool {
+    key.kind != KeyEventKind::Release && key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL)
+}
+
+/// The reader's action for an event, if it has one.
+fn action(event: Event, reader: &Reader, keymap: &KeyMap) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap.action(&reader.mode, key),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::File(file) => Some(crate::watch::action(file)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, m.row, true)),
+            MouseEventKind::ScrollUp => Some(Action::Wheel(m.column, m.row, false)),
+            MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
+            _ => None,
+        },
+        Event::Tick(now) => Some(Action::Tick(now)),
+        Event::Suspend | Event::Stop => None,
+    }
+}

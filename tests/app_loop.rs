@@ -1,0 +1,102 @@
+//! The real event loop, headless: `liveblog::app::run` — the loop the terminal runs — on
+//! ratatui's `TestBackend`, fed keys, a resize, a file event and a tick through its channel,
+//! and a loop on its own thread that waits for events and stops on `Stop`.
+
+use liveblog::app::{self, Event, Headless, Look};
+use liveblog::keys::{KeyMap, parse_keys};
+use liveblog::parse::Rules;
+use liveblog::state::Reader;
+use liveblog::ui::Theme;
+use liveblog::watch::FileEvent;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::sync::mpsc;
+
+const HEAD: &str = "Direct démarré le 21 octobre 2024 à 6H30 TU\n\nLe fil du jour\n\n";
+const OLD: &str =
+    "10h00\nsujet\n\nTroisième titre\n\nTexte trois.\n\n09h00\nsujet\n\nDeuxième titre\n\nTexte deux.\n\n";
+const NEW: &str = "11h00\nsujet\n\nQuatrième titre arrivé\n\nTexte quatre.\n\n";
+
+fn screen(terminal: &Terminal<TestBackend>) -> String {
+    liveblog::frame::buffer_text(terminal.backend().buffer())
+}
+
+fn keys(tx: &mpsc::Sender<Event>, keys: &str) {
+    for key in parse_keys(keys).unwrap() {
+        tx.send(Event::Key(key)).unwrap();
+    }
+}
+
+#[test]
+fn keys_resize_a_file_event_and_a_tick_go_through_the_one_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("blog.txt");
+    std::fs::write(&path, format!("{HEAD}{OLD}")).unwrap();
+    let mut reader = Reader::new(vec![liveblog::load::load_one(&path, Rules::embedded()).unwrap()]);
+    std::fs::write(&path, format!("{HEAD}{NEW}{OLD}")).unwrap();
+    let reloaded = liveblog::load::load_one(&path, Rules::embedded()).unwrap();
+
+    let (keymap, theme) = (KeyMap::default(), Theme::monochrome());
+    let look = Look { keymap: &keymap, theme: &theme };
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    let (tx, rx) = mpsc::channel();
+
+    // Keys: down to the older entry; a resize; the file gains an entry; clocks as ages and
+    // a tick twelve minutes after 11:00 UTC.
+    keys(&tx, "<Down>");
+    tx.send(Event::Resize(100, 30)).unwrap();
+    tx.send(Event::File(FileEvent::Parsed(Box::new(reloaded)))).unwrap();
+    keys(&tx, "r");
+    let now = chrono::DateTime::parse_from_rfc3339("2024-10-21T11:12:00+02:00").unwrap();
+    tx.send(Event::Tick(now)).unwrap();
+    tx.send(Event::Stop).unwrap();
+    app::run(&mut terminal, &mut reader, &look, &rx, &mut Headless).unwrap();
+
+    assert_eq!(reader.size, (100, 30), "the resize reached the reader");
+    assert_eq!(reader.now, Some(now.to_utc()), "the tick reached the reader");
+    let view = reader.view().unwrap();
+    assert_eq!(reader.story().unwrap().entries.len(), 3, "the file event reached the reader");
+    let selected = reader.story().unwrap().entry(view.selected.unwrap() as usize);
+    assert_eq!(selected.headline(), Some("Deuxième titre"), "the key moved, and the selection stayed");
+    let s = screen(&terminal);
+    let row = s.lines().find(|l| l.contains("Quatrième titre arrivé")).expect("the new entry on screen");
+    assert!(row.contains('●'), "marked new: {row}");
+    // The tick is 11:12 +02:00, 09:12 UTC: the 09h00 (UTC) entry is 12 minutes old.
+    assert!(s.contains("12 min"), "ages are measured from the tick:\n{s}");
+}
+
+#[test]
+fn the_loop_waits_for_events_and_draws_each_one() {
+    let reader = Reader::new(liveblog::load::bundled(Rules::embedded()));
+    let (tx, rx) = mpsc::channel();
+    let (done_tx, done_rx) = mpsc::channel();
+    let handle = std::thread::spawn(move || {
+        let (keymap, theme) = (KeyMap::default(), Theme::monochrome());
+        let look = Look { keymap: &keymap, theme: &theme };
+        let mut reader = reader;
+        let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+        app::run(&mut terminal, &mut reader, &look, &rx, &mut Headless).unwrap();
+        done_tx.send(()).unwrap();
+        (reader, screen(&terminal))
+    });
+    keys(&tx, "?");
+    // Still running: nothing told it to stop.
+    assert!(done_rx.recv_timeout(std::time::Duration::from_millis(200)).is_err());
+    tx.send(Event::Stop).unwrap();
+    let (reader, s) = handle.join().unwrap();
+    assert!(!reader.quit, "stopped, not quit");
+    assert!(s.contains("go to a time"), "the help drawn before the stop:\n{s}");
+}
+
+#[test]
+fn q_ends_the_loop_and_keys_after_it_are_not_read() {
+    let mut reader = Reader::new(liveblog::load::bundled(Rules::embedded()));
+    let (keymap, theme) = (KeyMap::default(), Theme::monochrome());
+    let look = Look { keymap: &keymap, theme: &theme };
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    let (tx, rx) = mpsc::channel();
+    keys(&tx, "q?");
+    app::run(&mut terminal, &mut reader, &look, &rx, &mut Headless).unwrap();
+    assert!(reader.quit);
+    assert!(!screen(&terminal).contains("go to a time"), "the ? after q was not applied");
+}
