@@ -171,17 +171,20 @@ fn run_reader(paths: &[PathBuf], settings: Settings, watch: bool, poll: bool, st
         return ExitCode::from(2);
     }
     let mut reader = Reader::with_display(stories, settings.display);
+    reader.apply(crate::state::Action::Tick(chrono::Local::now().fixed_offset()));
     let state_file = if state { crate::persist::default_path() } else { None };
     let (read_state, warning) = match &state_file {
         Some(path) => crate::persist::load(path),
         None => (crate::persist::ReadState::default(), None),
     };
-    reader.restore_read(&read_state);
+    let saved = crate::persist::saved_for(&read_state, reader.stories().iter().map(|s| s.path.as_path()));
+    reader.apply(crate::state::Action::RestoreRead(saved));
     if let Some(first) = errors.first() {
-        reader.message = Some(format!("{first}{}", if errors.len() > 1 { " (and more)" } else { "" }));
+        let message = format!("{first}{}", if errors.len() > 1 { " (and more)" } else { "" });
+        reader.apply(crate::state::Action::Message(message));
     }
-    if warning.is_some() {
-        reader.message = warning;
+    if let Some(warning) = warning {
+        reader.apply(crate::state::Action::Message(warning));
     }
     // The bundled samples have no file to follow.
     let session =
@@ -197,6 +200,7 @@ fn run_reader(paths: &[PathBuf], settings: Settings, watch: bool, poll: bool, st
 fn run_frame(paths: &[PathBuf], size: (u16, u16), keys: &str, settings: &Settings) -> ExitCode {
     let (stories, errors) = load::load(paths, &settings.rules);
     let mut reader = Reader::with_display(stories, settings.display);
+    reader.apply(crate::state::Action::Tick(chrono::Local::now().fixed_offset()));
     reader.apply(crate::state::Action::Resize(size.0, size.1));
     if let Err(e) = frame::replay(&mut reader, &settings.keymap, keys) {
         eprintln!("liveblog: --keys: {e}");

@@ -12,10 +12,10 @@ use ratatui::buffer::Buffer;
 /// Replays `keys` (frame notation) on the reader and draws it at `width` × `height`.
 pub fn replay(reader: &mut Reader, keymap: &KeyMap, keys: &str) -> Result<(), String> {
     for key in parse_keys(keys)? {
-        if let Some(action) = keymap.action(&reader.mode, key) {
+        if let Some(action) = keymap.action(reader.mode(), key) {
             reader.apply(action);
         }
-        if reader.quit {
+        if reader.quit() {
             break;
         }
     }
@@ -24,7 +24,7 @@ pub fn replay(reader: &mut Reader, keymap: &KeyMap, keys: &str) -> Result<(), St
 
 /// Draws the reader into a buffer of `width` × `height` cells.
 pub fn draw(reader: &mut Reader, keymap: &KeyMap, theme: &Theme, width: u16, height: u16) -> Buffer {
-    if reader.size != (width, height) {
+    if reader.size() != (width, height) {
         reader.apply(Action::Resize(width, height));
     }
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("in-memory terminal");

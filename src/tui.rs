@@ -72,7 +72,7 @@ pub fn run(mut reader: Reader, settings: Settings, mut session: Session) -> io::
             match watch::follow(paths, rules, session.poll, move |ev| tx.send(Wake::File(ev)).is_ok()) {
                 Ok(f) => Some(f),
                 Err(e) => {
-                    reader.message = Some(format!("not following changes: {e}"));
+                    reader.apply(Action::Message(format!("not following changes: {e}")));
                     None
                 }
             }
@@ -90,7 +90,7 @@ pub fn run(mut reader: Reader, settings: Settings, mut session: Session) -> io::
 fn save(reader: &Reader, session: &mut Session) -> Option<String> {
     let path = session.state_file.as_ref()?;
     let mut next = session.read_state.clone();
-    reader.store_read(&mut next);
+    persist::store(&mut next, reader.read_marks());
     if next == session.read_state {
         return None;
     }
@@ -147,11 +147,11 @@ fn event_loop(
     let mut file_changes = false;
     let mut last_draw = std::time::Instant::now() - FILE_REDRAW;
     let mut last_save = std::time::Instant::now();
-    while !reader.quit && !stop.load(Ordering::Relaxed) {
+    while !reader.quit() && !stop.load(Ordering::Relaxed) {
         if last_save.elapsed() >= SAVE_EVERY {
             last_save = std::time::Instant::now();
             if let Some(warning) = save(reader, session) {
-                reader.message = Some(warning);
+                reader.apply(Action::Message(warning));
                 dirty = true;
             }
         }
@@ -160,6 +160,7 @@ fn event_loop(
             file_changes = false;
         }
         if dirty {
+            reader.apply(Action::Tick(chrono::Local::now().fixed_offset()));
             terminal.draw(|frame| ui::render(reader, &settings.keymap, &settings.theme, frame))?;
             last_draw = std::time::Instant::now();
             dirty = false;
@@ -201,7 +202,7 @@ fn handle(wake: Wake, reader: &mut Reader, keymap: &KeyMap) -> Handled {
         let action = match wake {
             Wake::TerminalGone => return Handled::TerminalGone,
             Wake::File(event) => Some(watch::action(event)),
-            Wake::Terminal(Event::Key(key)) => keymap.action(&reader.mode, key),
+            Wake::Terminal(Event::Key(key)) => keymap.action(reader.mode(), key),
             Wake::Terminal(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
             Wake::Terminal(Event::Mouse(m)) => match m.kind {
                 MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, m.row, true)),

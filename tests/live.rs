@@ -73,7 +73,7 @@ impl Live {
 
     fn selected_headline(&self) -> String {
         let v = self.reader.view().unwrap();
-        self.reader.story().unwrap().entry(v.selected.unwrap() as usize).headline().unwrap().to_string()
+        self.reader.story().unwrap().entry(v.selected().unwrap() as usize).headline().unwrap().to_string()
     }
 
     fn write(&self, text: &str) {
@@ -94,8 +94,8 @@ fn two_new_entries_at_the_top_arrive_marked_and_the_selection_stays() {
     assert_eq!(live.selected_headline(), "Deuxième titre", "the selection stays on its entry");
     let view = live.reader.view().unwrap();
     assert_eq!(view.new_count(), 2);
-    assert!(view.marks[0].new && view.marks[1].new && !view.marks[2].new);
-    assert!(live.reader.message.as_deref().unwrap().starts_with("2 new in"), "{:?}", live.reader.message);
+    assert!(view.marks()[0].new && view.marks()[1].new && !view.marks()[2].new);
+    assert!(live.reader.message().unwrap().starts_with("2 new in"), "{:?}", live.reader.message());
     // Reading a new entry clears its mark.
     live.reader.apply(Action::First);
     assert_eq!(live.reader.view().unwrap().new_count(), 1);
@@ -119,12 +119,12 @@ fn an_edited_entry_is_marked_and_its_diff_shows_the_changed_words() {
     let mut entries = BASE;
     entries[0].2 = "Le bilan est de 512 morts selon les autorités.";
     live.write(&page(&entries));
-    live.until("the edit", Duration::from_secs(2), |r| r.view().unwrap().marks[0].edited);
-    let marks = live.reader.view().unwrap().marks[0];
+    live.until("the edit", Duration::from_secs(2), |r| r.view().unwrap().marks()[0].edited);
+    let marks = live.reader.view().unwrap().marks()[0];
     assert!(marks.edited);
     assert_eq!(live.selected_headline(), "Troisième titre");
     live.reader.apply(Action::ShowDiff);
-    let text: Vec<String> = live.reader.text_lines().into_iter().map(|l| l.text).collect();
+    let text: Vec<String> = live.reader.text_lines().iter().map(|l| l.text.clone()).collect();
     let all = text.join("\n");
     assert!(all.contains("[-400-]") && all.contains("{+512+}"), "{all}");
     assert!(!all.contains("[-Le-]"), "unchanged words are not marked: {all}");
@@ -148,7 +148,7 @@ fn a_truncated_rewrite_keeps_the_last_good_parse() {
     // Caught half-written: the header and the first entry only.
     let cut = full.find("09h00").unwrap();
     live.write(&full[..cut]);
-    live.until("the warning", Duration::from_secs(2), |r| r.message.as_deref().is_some_and(|m| m.contains("keeping")));
+    live.until("the warning", Duration::from_secs(2), |r| r.message().is_some_and(|m| m.contains("keeping")));
     assert_eq!(live.reader.story().unwrap().entries.len(), 3);
     // Failing to decode (a NUL byte mid-write) keeps it too.
     live.write("\0\0\0");
@@ -169,14 +169,14 @@ fn a_new_file_becomes_a_story_and_a_deleted_one_is_marked_gone() {
     let mut live = Live::start(&page(&BASE));
     let other = live.path.with_file_name("other.txt");
     std::fs::write(&other, page(&[("07h00", "Autre", "Autre texte.")])).unwrap();
-    live.until("the new story", Duration::from_secs(2), |r| r.stories.len() == 2);
-    assert_eq!(live.reader.stories[1].title, "Le fil du jour");
-    assert_eq!(live.reader.views[1].new_count(), 1);
+    live.until("the new story", Duration::from_secs(2), |r| r.stories().len() == 2);
+    assert_eq!(live.reader.stories()[1].title, "Le fil du jour");
+    assert_eq!(live.reader.views()[1].new_count(), 1);
     std::fs::write(live.path.with_file_name("notes.md"), "not a blog").unwrap();
     std::fs::remove_file(&live.path).unwrap();
-    live.until("the deletion", Duration::from_secs(2), |r| r.views[0].gone);
-    assert_eq!(live.reader.stories.len(), 2, "a .md file is not a story");
-    assert_eq!(live.reader.stories[0].entries.len(), 3, "a deleted file's story stays readable");
+    live.until("the deletion", Duration::from_secs(2), |r| r.views()[0].gone());
+    assert_eq!(live.reader.stories().len(), 2, "a .md file is not a story");
+    assert_eq!(live.reader.stories()[0].entries.len(), 3, "a deleted file's story stays readable");
 }
 
 fn reader_for(path: &Path) -> Reader {
@@ -194,17 +194,18 @@ fn read_marks_persist_across_two_runs() {
     assert_eq!(first.view().unwrap().unread(), 2, "the selected (newest) entry is read at once");
     first.apply(Action::Down);
     let mut state = persist::load(&state_file).0;
-    first.store_read(&mut state);
+    persist::store(&mut state, first.read_marks());
     persist::save(&state_file, &state).unwrap();
 
     let mut second = reader_for(&blog);
     let (loaded, warning) = persist::load(&state_file);
     assert!(warning.is_none());
-    second.restore_read(&loaded);
-    let marks = &second.view().unwrap().marks;
+    let saved = persist::saved_for(&loaded, second.stories().iter().map(|s| s.path.as_path()));
+    second.apply(Action::RestoreRead(saved));
+    let marks = second.view().unwrap().marks();
     assert!(marks[0].read && marks[1].read && !marks[2].read);
     second.apply(Action::NextUnread);
-    assert_eq!(second.view().unwrap().selected, Some(2), "u goes to the oldest unread");
+    assert_eq!(second.view().unwrap().selected(), Some(2), "u goes to the oldest unread");
 }
 
 #[test]

@@ -66,7 +66,7 @@ impl Reader {
                 m.new = true;
             }
             let n = story.entries.len();
-            self.message = Some(format!("new story: {} ({n} entries)", crate::ui::fit(&story.title, 60)));
+            self.message = Some(format!("new story: {} ({n} entries)", crate::text::fit(&story.title, 60)));
             self.stories.push(story);
             self.views.push(view);
             self.refresh_story(self.stories.len() - 1);
@@ -74,9 +74,11 @@ impl Reader {
             return;
         };
         if looks_truncated(&self.views[index].identities, &story) {
-            self.message = Some(format!("{}: being rewritten? keeping what is shown", story.path.display()));
+            self.message =
+                Some(format!("{}: being rewritten? keeping what is shown", crate::text::escape_path(&story.path)));
             return;
         }
+        self.invalidate_text();
         let old = std::mem::replace(&mut self.stories[index], story);
         let new = &self.stories[index];
         let old_view = &self.views[index];
@@ -136,7 +138,7 @@ impl Reader {
         self.refresh_story(index);
         self.merged_changed();
         if arrived > 0 {
-            let title = crate::ui::fit(&self.stories[index].title, 50);
+            let title = crate::text::fit(&self.stories[index].title, 50);
             self.message = Some(format!("{arrived} new in {title}"));
         }
     }
@@ -151,13 +153,14 @@ impl Reader {
     }
 
     pub(crate) fn reload_failed(&mut self, path: &Path, reason: &str) {
-        self.message = Some(format!("{}: {reason}; keeping what is shown", path.display()));
+        self.message =
+            Some(format!("{}: {}; keeping what is shown", crate::text::escape_path(path), crate::text::escape(reason)));
     }
 
     pub(crate) fn file_gone(&mut self, path: &Path) {
         if let Some(i) = self.story_index(path) {
             self.views[i].gone = true;
-            self.message = Some(format!("{}: file deleted; the story stays readable", path.display()));
+            self.message = Some(format!("{}: file deleted; the story stays readable", crate::text::escape_path(path)));
         }
     }
 
@@ -208,10 +211,10 @@ fn saved_id((id, n): (u64, u32)) -> u64 {
 }
 
 impl Reader {
-    /// Marks as read what a saved state says was read (at start-up, before any action).
-    pub fn restore_read(&mut self, state: &crate::persist::ReadState) {
+    /// Marks as read what an earlier run read (at start-up, before any key).
+    pub(super) fn restore_read(&mut self, saved: &super::SavedRead) {
         for (story, view) in self.stories.iter().zip(self.views.iter_mut()) {
-            let Some(read) = state.stories.get(&crate::persist::key(&story.path)) else { continue };
+            let Some(read) = saved.get(&story.path) else { continue };
             let read: std::collections::HashSet<u64> = read.iter().copied().collect();
             for (i, id) in view.identities.iter().enumerate() {
                 if read.contains(&saved_id(*id)) {
@@ -220,19 +223,21 @@ impl Reader {
             }
         }
         self.mark_selected_read();
+        if self.merged.is_some() {
+            self.rebuild_merged();
+        }
     }
 
-    /// Writes the read marks of the open stories into `state` (other stories' are kept).
-    pub fn store_read(&self, state: &mut crate::persist::ReadState) {
-        for (story, view) in self.stories.iter().zip(&self.views) {
-            let read: Vec<u64> =
-                view.identities.iter().zip(&view.marks).filter(|(_, m)| m.read).map(|(id, _)| saved_id(*id)).collect();
-            let key = crate::persist::key(&story.path);
-            if read.is_empty() {
-                state.stories.remove(&key);
-            } else {
-                state.stories.insert(key, read);
-            }
-        }
+    /// The read marks to save: per open story (by path), the saved identities of its read
+    /// entries (empty when none is read).
+    pub fn read_marks(&self) -> Vec<(&Path, Vec<u64>)> {
+        self.stories
+            .iter()
+            .zip(&self.views)
+            .map(|(story, view)| {
+                let read = view.identities.iter().zip(&view.marks).filter(|(_, m)| m.read).map(|(id, _)| saved_id(*id));
+                (story.path.as_path(), read.collect())
+            })
+            .collect()
     }
 }

@@ -20,7 +20,10 @@ pub struct Merged {
 /// A short name for a story in merged rows: its outlet, else its file name.
 pub fn story_label(story: &Story) -> String {
     story.outlet.clone().unwrap_or_else(|| {
-        story.path.file_stem().map_or_else(|| story.title.clone(), |s| s.to_string_lossy().into_owned())
+        story
+            .path
+            .file_stem()
+            .map_or_else(|| story.title.clone(), |s| crate::text::escape_path(std::path::Path::new(s)).into_owned())
     })
 }
 
@@ -106,6 +109,7 @@ impl Reader {
             }
         }
         self.merged = Some(Merged { story, view, origin });
+        self.invalidate_text();
         self.refresh_merged();
     }
 
