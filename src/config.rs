@@ -7,7 +7,6 @@ use crate::keys::{self, KeyMap, KeyMode};
 use crate::parse::Rules;
 use crate::state::{Display, Order, ZoneShown};
 use crate::ui::Theme;
-use ratatui::style::Color;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -59,30 +58,11 @@ struct File {
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     #[serde(default)]
-    theme: ThemeFile,
+    theme: Theme,
     #[serde(default)]
     display: DisplayFile,
     #[serde(default)]
     parse: ParseFile,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ThemeFile {
-    accent: Option<Spanned<String>>,
-    dim: Option<Spanned<String>>,
-    warning: Option<Spanned<String>>,
-    error: Option<Spanned<String>>,
-    matched: Option<Spanned<String>>,
-    match_fg: Option<Spanned<String>>,
-    match_bg: Option<Spanned<String>>,
-    new_mark: Option<Spanned<String>>,
-    unread_mark: Option<Spanned<String>>,
-    edited_mark: Option<Spanned<String>>,
-    link: Option<Spanned<String>>,
-    tag_fg: Option<Spanned<String>>,
-    selection: Option<Spanned<String>>,
-    tags: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -140,44 +120,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
 
     settings.keymap = keymap(&file.keys, &at)?;
 
-    // Theme.
-    let t = &mut settings.theme;
-    let colour = |v: &Option<Spanned<String>>, slot: &mut Color| -> Result<(), ConfigError> {
-        if let Some(v) = v {
-            *slot =
-                v.get_ref().parse::<Color>().map_err(|_| at(v.span(), format!("unknown colour `{}`", v.get_ref())))?;
-        }
-        Ok(())
-    };
-    let th = &file.theme;
-    colour(&th.accent, &mut t.accent)?;
-    colour(&th.dim, &mut t.dim)?;
-    colour(&th.warning, &mut t.warning)?;
-    colour(&th.error, &mut t.error)?;
-    colour(&th.matched, &mut t.matched)?;
-    colour(&th.match_fg, &mut t.match_fg)?;
-    colour(&th.match_bg, &mut t.match_bg)?;
-    colour(&th.new_mark, &mut t.new_mark)?;
-    colour(&th.unread_mark, &mut t.unread_mark)?;
-    colour(&th.edited_mark, &mut t.edited_mark)?;
-    colour(&th.link, &mut t.link)?;
-    colour(&th.tag_fg, &mut t.tag_fg)?;
-    if th.selection.is_some() {
-        let mut bg = Color::Reset;
-        colour(&th.selection, &mut bg)?;
-        t.selection = Some(bg);
-    }
-    if let Some(tags) = &th.tags {
-        let mut list = Vec::new();
-        for c in tags {
-            let mut slot = Color::Reset;
-            colour(&Some(c.clone()), &mut slot)?;
-            list.push(slot);
-        }
-        if !list.is_empty() {
-            t.tags = list;
-        }
-    }
+    settings.theme = file.theme;
 
     // Display.
     let d = &file.display;
@@ -395,9 +338,17 @@ mod tests {
     fn theme_colours() {
         let s = parse("[theme]\nselection = \"blue\"\nnew_mark = \"#00ff00\"\ntags = [\"red\"]\n", Path::new("c.toml"))
             .unwrap();
-        assert_eq!(s.theme.selection, Some(Color::Blue));
-        assert_eq!(s.theme.new_mark, Color::Rgb(0, 255, 0));
+        use ratatui::style::{Color, Modifier, Style};
+        assert_eq!(s.theme.selection, Style::new().bg(Color::Blue).add_modifier(Modifier::BOLD));
+        assert_eq!(s.theme.new_mark, Style::new().fg(Color::Rgb(0, 255, 0)));
         assert_eq!(s.theme.tag_colour("anything"), Color::Red);
+        // A role may be a whole style.
+        let s = parse("[theme]\naccent = { fg = \"red\", add_modifier = \"BOLD | ITALIC\" }\n", Path::new("c.toml"))
+            .unwrap();
+        assert_eq!(s.theme.accent, Style::new().fg(Color::Red).add_modifier(Modifier::BOLD | Modifier::ITALIC));
+        assert_eq!(s.theme.dim, Theme::default().dim, "roles left out keep their default");
+        let e = err("[theme]\nshade = \"red\"\n");
+        assert!(e.message.contains("unknown field"), "{e}");
     }
 
     #[test]

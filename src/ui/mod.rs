@@ -72,7 +72,7 @@ fn rect(a: Area) -> Rect {
 }
 
 fn pane_block(title: String, focused: bool, t: &Theme) -> Block<'static> {
-    let style = if focused { Style::new().fg(t.accent) } else { Style::new().fg(t.dim) };
+    let style = if focused { t.accent } else { t.dim };
     Block::new()
         .borders(Borders::ALL)
         .border_style(style)

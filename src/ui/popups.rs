@@ -47,7 +47,7 @@ impl Widget for Help<'_> {
         let columns = if rows.len() + 3 > room && usize::from(area.width) >= 2 * cell_w + 2 { 2 } else { 1 };
         let per_column = rows.len().div_ceil(columns);
         let cell = |(k, d): &(String, &str)| {
-            vec![Span::styled(format!(" {k:key_w$}  "), Style::new().fg(t.accent)), Span::raw(format!("{d:desc_w$} "))]
+            vec![Span::styled(format!(" {k:key_w$}  "), t.accent), Span::raw(format!("{d:desc_w$} "))]
         };
         let mut lines: Vec<Line> = (0..per_column)
             .map(|r| {
@@ -64,12 +64,9 @@ impl Widget for Help<'_> {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(
                 " mouse: wheel scrolls the pane under it; a click selects a row",
-                Style::new().fg(t.dim),
+                t.dim,
             )));
-            lines.push(Line::from(Span::styled(
-                format!(" in the tag picker: {}", picker_hint(cx, true)),
-                Style::new().fg(t.dim),
-            )));
+            lines.push(Line::from(Span::styled(format!(" in the tag picker: {}", picker_hint(cx, true)), t.dim)));
         }
         let width = (columns * cell_w + 2).max(66) as u16;
         let popup = centred(area, width, lines.len() as u16 + 2);

@@ -28,18 +28,18 @@ impl Widget for Status<'_> {
                 let mut hint = vec![format!("{n} matching")];
                 hint.extend(cx.keys.hint(KeyMode::Prompt, &[(Action::Submit, "keeps"), (Action::Cancel, "drops")]));
                 Line::from(vec![
-                    Span::styled(format!("/{query}▏"), Style::new().fg(t.warning)),
-                    Span::styled(format!("  {}", hint.join(" · ")), Style::new().fg(t.dim)),
+                    Span::styled(format!("/{query}▏"), t.warning),
+                    Span::styled(format!("  {}", hint.join(" · ")), t.dim),
                 ])
             }
             Mode::GoTo { input, error } => {
-                let mut spans = vec![Span::styled(format!("Go to time: {input}▏"), Style::new().fg(t.warning))];
+                let mut spans = vec![Span::styled(format!("Go to time: {input}▏"), t.warning)];
                 match error {
-                    Some(e) => spans.push(Span::styled(format!("  {e}"), Style::new().fg(t.error))),
+                    Some(e) => spans.push(Span::styled(format!("  {e}"), t.error)),
                     None => {
                         let mut hint = vec!["14:30 · 9h · 21/10 14h30".to_string()];
                         hint.extend(cx.keys.hint(KeyMode::Prompt, &[(Action::Cancel, "cancels")]));
-                        spans.push(Span::styled(format!("  {}", hint.join(" · ")), Style::new().fg(t.dim)));
+                        spans.push(Span::styled(format!("  {}", hint.join(" · ")), t.dim));
                     }
                 }
                 Line::from(spans)
@@ -87,12 +87,12 @@ fn status_line(cx: Ctx<'_>, width: usize) -> Line<'static> {
     if let Some(msg) = reader.message() {
         let room = width.saturating_sub(cells(&left) + 3);
         let msg = crate::text::neutralise(msg);
-        spans.push(Span::styled(fit(&format!(" · {msg}"), room), Style::new().fg(t.warning)));
+        spans.push(Span::styled(fit(&format!(" · {msg}"), room), t.warning));
     }
     let used: usize = spans.iter().map(|s| cells(&s.content)).sum();
     if used + cells(&hint) + 2 <= width {
         spans.push(Span::raw(" ".repeat(width - used - cells(&hint))));
-        spans.push(Span::styled(hint, Style::new().fg(t.dim)));
+        spans.push(Span::styled(hint, t.dim));
     }
     Line::from(spans).style(Style::new().bg(Color::Reset))
 }

@@ -87,11 +87,11 @@ impl Widget for Stories<'_> {
             let marker = if current { "▸ " } else { "  " };
             let mut title_style = Style::new();
             if current {
-                title_style = title_style.add_modifier(Modifier::BOLD).fg(t.accent);
+                title_style = title_style.add_modifier(Modifier::BOLD).patch(t.accent);
             }
             let (title, summary) = story_row_text(cx, row);
             lines.push(Line::from(Span::styled(fit(&format!("{marker}{title}"), width), title_style)));
-            lines.push(Line::from(Span::styled(fit(&format!("  {summary}"), width), Style::new().fg(t.dim))));
+            lines.push(Line::from(Span::styled(fit(&format!("  {summary}"), width), t.dim)));
         }
         Paragraph::new(lines).render(inner, buf);
     }
@@ -112,10 +112,8 @@ impl Widget for Header<'_> {
             format!("{}/{}", reader.current() + 1, reader.stories().len())
         };
         let text = format!("◂ {position} ▸ {title} · {summary}");
-        let line = Line::from(Span::styled(
-            fit(&text, usize::from(area.width)),
-            Style::new().fg(cx.theme.accent).add_modifier(Modifier::BOLD),
-        ));
+        let line =
+            Line::from(Span::styled(fit(&text, usize::from(area.width)), cx.theme.accent.add_modifier(Modifier::BOLD)));
         Paragraph::new(line).render(area, buf);
     }
 }

@@ -40,10 +40,10 @@ impl Widget for Text<'_> {
             .map(|l| {
                 let style = match l.style {
                     LineStyle::Headline => Style::new().add_modifier(Modifier::BOLD),
-                    LineStyle::Meta => Style::new().fg(t.accent),
+                    LineStyle::Meta => t.accent,
                     LineStyle::Body | LineStyle::Blank => Style::new(),
-                    LineStyle::Caption => Style::new().fg(t.dim).add_modifier(Modifier::ITALIC),
-                    LineStyle::Link => Style::new().fg(t.link),
+                    LineStyle::Caption => t.dim.add_modifier(Modifier::ITALIC),
+                    LineStyle::Link => t.link,
                 };
                 highlighted(&l.text, &l.highlights, style, t)
             })

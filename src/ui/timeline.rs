@@ -35,7 +35,7 @@ impl Widget for Timeline<'_> {
             } else {
                 "No entry matches these filters. Press c to clear them.".to_string()
             };
-            Paragraph::new(msg).wrap(Wrap { trim: true }).style(Style::new().fg(t.warning)).render(inner, buf);
+            Paragraph::new(msg).wrap(Wrap { trim: true }).style(t.warning).render(inner, buf);
             return;
         }
         let height = usize::from(inner.height);
@@ -48,10 +48,7 @@ impl Widget for Timeline<'_> {
                 Row::Day(date) => {
                     let label = format!("── {} ", date.format("%a %-d %b %Y"));
                     let pad = width.saturating_sub(cells(&label));
-                    lines.push(Line::from(Span::styled(
-                        fit(&format!("{label}{}", "─".repeat(pad)), width),
-                        Style::new().fg(t.dim),
-                    )));
+                    lines.push(Line::from(Span::styled(fit(&format!("{label}{}", "─".repeat(pad)), width), t.dim)));
                 }
                 Row::Entry(i) => lines.push(entry_row(cx, i, width, &query)),
             }
@@ -65,7 +62,7 @@ fn entry_row(cx: Ctx<'_>, i: u32, width: usize, query: &str) -> Line<'static> {
     let (story, view) = (reader.story().expect("shown"), reader.view().expect("shown"));
     let entry = story.entry(i as usize);
     let selected = view.selected() == Some(i);
-    let base = if selected { t.selected_style() } else { Style::new() };
+    let base = if selected { t.selection } else { Style::new() };
     let clock = match reader.age(entry.entry) {
         Some(age) if reader.relative() => format!("{age:>6}"),
         _ => reader.shown_clock(entry.entry).map_or_else(|| "  ·  ".to_string(), |c| c.to_string()),
@@ -74,18 +71,18 @@ fn entry_row(cx: Ctx<'_>, i: u32, width: usize, query: &str) -> Line<'static> {
     let marker = if selected { "▸" } else { " " };
     let marks = view.marks().get(i as usize).copied().unwrap_or_default();
     let (mark, mark_style) = if marks.new {
-        ("●", Style::new().fg(t.new_mark))
+        ("●", t.new_mark)
     } else if marks.edited && !marks.read {
-        ("✎", Style::new().fg(t.edited_mark))
+        ("✎", t.edited_mark)
     } else if !marks.read {
-        ("•", Style::new().fg(t.unread_mark))
+        ("•", t.unread_mark)
     } else {
         (" ", Style::new())
     };
     let mut spans = vec![
-        Span::styled(marker, base.fg(t.accent)),
+        Span::styled(marker, base.patch(t.accent)),
         Span::styled(mark, base.patch(mark_style)),
-        Span::styled(format!("{clock} "), base.fg(t.accent)),
+        Span::styled(format!("{clock} "), base.patch(t.accent)),
     ];
     let mut used = cells(&clock) + 3;
     if let Some(tag) = entry.tag() {
@@ -94,19 +91,19 @@ fn entry_row(cx: Ctx<'_>, i: u32, width: usize, query: &str) -> Line<'static> {
         let label = fit(&written, 18.min(width.saturating_sub(used + 4)));
         if !label.is_empty() {
             used += cells(&label) + 1;
-            spans.push(Span::styled(label, Style::new().fg(t.tag_fg).bg(t.tag_colour(&key))));
+            spans.push(Span::styled(label, t.tag_fg.bg(t.tag_colour(&key))));
             spans.push(Span::styled(" ", base));
         }
     }
     if let Some((origin, _)) = reader.origin(i) {
         let label = fit(&crate::state::merged::story_label(&reader.stories()[origin]), 14);
         used += cells(&label) + 1;
-        spans.push(Span::styled(format!("{label} "), base.fg(t.accent).add_modifier(Modifier::ITALIC)));
+        spans.push(Span::styled(format!("{label} "), base.patch(t.accent).add_modifier(Modifier::ITALIC)));
     }
     let title = fit(entry.title(), width.saturating_sub(used));
     let matched =
         !query.is_empty() && !crate::text_lines::find_folded(entry.headline().unwrap_or(""), query).is_empty();
-    let title_style = if matched && !selected { base.fg(t.matched) } else { base };
+    let title_style = if matched && !selected { base.patch(t.matched) } else { base };
     let pad = width.saturating_sub(used + cells(&title));
     spans.push(Span::styled(title, title_style));
     spans.push(Span::styled(" ".repeat(pad), base));
