@@ -116,11 +116,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
         let message = e.message().to_string();
         at(e.span().unwrap_or(0..0), message)
     })?;
-    let mut settings = Settings::default();
-
-    settings.keymap = keymap(&file.keys, &at)?;
-
-    settings.theme = file.theme;
+    let mut settings = Settings {
+        keymap: keymap(&file.keys, &at)?,
+        theme: file.theme,
+        display: Display::default(),
+        rules: Rules::embedded().clone(),
+    };
 
     // Display.
     let d = &file.display;

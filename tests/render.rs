@@ -34,7 +34,7 @@ fn styled_text(buffer: &Buffer) -> String {
         let mut line = String::new();
         let mut run = String::new();
         let mut run_style = String::new();
-        let mut flush = |line: &mut String, run: &mut String, style: &str| {
+        let flush = |line: &mut String, run: &mut String, style: &str| {
             if style.is_empty() {
                 line.push_str(run);
             } else {
