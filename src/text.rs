@@ -12,25 +12,27 @@ pub fn width(text: &str) -> usize {
     text.width()
 }
 
-/// Cuts `text` to `width` cells, ending with `…` when cut.
+/// Cuts `text` to `width` cells, ending with `…` when cut. Reads no further than the cut:
+/// a 20 MB paragraph shown as a timeline title costs as much as a short one.
 pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
+    // Where the text is cut if it does not fit: the last char that leaves room for `…`.
+    let mut cut = 0;
+    for (i, c) in text.char_indices() {
         let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
+        if used + w + 1 <= width {
+            cut = i + c.len_utf8();
         }
-        out.push(c);
         used += w;
+        if used > width {
+            let mut out = text[..cut].to_string();
+            if width > 0 {
+                out.push('…');
+            }
+            return out;
+        }
     }
-    if width > 0 {
-        out.push('…');
-    }
-    out
+    text.to_string()
 }
 
 /// Characters a name cannot show as they are: C0 and C1 controls and DEL (ESC starts
@@ -128,6 +130,38 @@ mod tests {
         assert_eq!(fit("abc", 4), "abc");
         assert_eq!(fit("日本語テキスト", 5), "日本…");
         assert_eq!(fit("abc", 0), "");
+        assert_eq!(fit("", 0), "");
+        assert_eq!(fit("ab", 2), "ab");
+        assert_eq!(fit("a日", 2), "a…");
+        assert_eq!(fit(&"x".repeat(1 << 20), 5), "xxxx…");
+    }
+
+    /// The straightforward cut, measuring the whole text first.
+    fn fit_reference(text: &str, width: usize) -> String {
+        if text.width() <= width {
+            return text.to_string();
+        }
+        let mut out = String::new();
+        let mut used = 0;
+        for c in text.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w + 1 > width {
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+        if width > 0 {
+            out.push('…');
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fit_cuts_as_the_whole_measure_would(text in "[a-zé日\u{301}\u{200b} ]{0,12}", width in 0usize..14) {
+            proptest::prop_assert_eq!(fit(&text, width), fit_reference(&text, width));
+        }
     }
 
     #[test]
