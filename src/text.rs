@@ -16,11 +16,11 @@ pub fn width(text: &str) -> usize {
 /// a 20 MB paragraph shown as a timeline title costs as much as a short one.
 pub fn fit(text: &str, width: usize) -> String {
     let mut used = 0;
-    // Where the text is cut if it does not fit: the last char that leaves room for `…`.
+    // Where the text is cut if it does not fit: after the last char that leaves room for `…`.
     let mut cut = 0;
     for (i, c) in text.char_indices() {
         let w = c.width().unwrap_or(0);
-        if used + w + 1 <= width {
+        if used + w < width {
             cut = i + c.len_utf8();
         }
         used += w;

@@ -177,7 +177,7 @@ impl Reader {
         }
     }
 
-    pub(crate) fn select_entry(&mut self, entry: Option<u32>) {
+    pub(super) fn select_entry(&mut self, entry: Option<u32>) {
         let Some(entry) = entry else { return };
         if let Some(view) = self.view_mut()
             && let Some(pos) = view.visible.iter().position(|&i| i == entry)

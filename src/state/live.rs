@@ -39,7 +39,7 @@ impl Reader {
     }
 
     /// Marks the selected entry of the shown story as read.
-    pub(crate) fn mark_selected_read(&mut self) {
+    pub(super) fn mark_selected_read(&mut self) {
         let Some(view) = self.view_mut() else { return };
         if view.visible.is_empty() {
             return;
@@ -58,7 +58,7 @@ impl Reader {
         }
     }
 
-    pub(crate) fn reloaded(&mut self, story: Story) {
+    pub(super) fn reloaded(&mut self, story: Story) {
         let Some(index) = self.story_index(&story.path) else {
             // A new file in a watched directory: a new story, all of it new.
             let mut view = StoryView::new(&story);
@@ -152,12 +152,12 @@ impl Reader {
         }
     }
 
-    pub(crate) fn reload_failed(&mut self, path: &Path, reason: &str) {
+    pub(super) fn reload_failed(&mut self, path: &Path, reason: &str) {
         self.message =
             Some(format!("{}: {}; keeping what is shown", crate::text::escape_path(path), crate::text::escape(reason)));
     }
 
-    pub(crate) fn file_gone(&mut self, path: &Path) {
+    pub(super) fn file_gone(&mut self, path: &Path) {
         if let Some(i) = self.story_index(path) {
             self.views[i].gone = true;
             self.message = Some(format!("{}: file deleted; the story stays readable", crate::text::escape_path(path)));
@@ -165,7 +165,7 @@ impl Reader {
     }
 
     /// `u`: the oldest unread entry of this story, else of the next story that has one.
-    pub(crate) fn next_unread(&mut self) {
+    pub(super) fn next_unread(&mut self) {
         let n = self.stories.len();
         for step in 0..n {
             let index = (self.current + step) % n;
@@ -185,7 +185,7 @@ impl Reader {
         self.message = Some("everything is read".into());
     }
 
-    pub(crate) fn toggle_diff(&mut self) {
+    pub(super) fn toggle_diff(&mut self) {
         let edited = self.view().and_then(|v| v.selected.map(|s| v.before_edit.contains_key(&s))).unwrap_or(false);
         if edited {
             self.show_diff = !self.show_diff;

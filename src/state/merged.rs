@@ -87,7 +87,7 @@ pub(crate) fn build(stories: &[Story]) -> (Story, Vec<(u32, u32)>) {
 
 impl Reader {
     /// (Re)builds the merged story, keeping its filters and, when it can, its selection.
-    pub(crate) fn rebuild_merged(&mut self) {
+    pub(super) fn rebuild_merged(&mut self) {
         let previous = self.merged.take();
         let (story, origin) = build(&self.stories);
         let mut view = StoryView::new(&story);
@@ -113,7 +113,7 @@ impl Reader {
         self.refresh_merged();
     }
 
-    pub(crate) fn refresh_merged(&mut self) {
+    pub(super) fn refresh_merged(&mut self) {
         let newest_first = self.order == super::Order::NewestFirst;
         let Some(mut merged) = self.merged.take() else { return };
         let days: Vec<_> = merged.story.entries.iter().map(|e| self.shown_at(e).map(|t| t.date())).collect();
@@ -129,7 +129,7 @@ impl Reader {
     }
 
     /// `Enter` on a merged entry: its own story, at that entry.
-    pub(crate) fn open_origin(&mut self) {
+    pub(super) fn open_origin(&mut self) {
         let Some(sel) = self.view().and_then(|v| v.selected) else { return };
         let Some((s, e)) = self.origin(sel) else { return };
         self.all = false;

@@ -264,7 +264,7 @@ impl Reader {
         geometry::screen(self.size.0, self.size.1, self.focus, self.pane_widths)
     }
 
-    pub(crate) fn refresh(&mut self, index: usize) {
+    fn refresh(&mut self, index: usize) {
         let newest_first = self.order == Order::NewestFirst;
         let story = &self.stories[index];
         let days = &self.days[index];
@@ -273,7 +273,7 @@ impl Reader {
     }
 
     /// Recomputes everything derived from the order and the zone shown.
-    pub(crate) fn refresh_all(&mut self) {
+    fn refresh_all(&mut self) {
         self.days.clear();
         for i in 0..self.stories.len() {
             self.refresh_story(i);
@@ -282,7 +282,7 @@ impl Reader {
     }
 
     /// Recomputes one story after it changed (or was added).
-    pub(crate) fn refresh_story(&mut self, index: usize) {
+    fn refresh_story(&mut self, index: usize) {
         let days = self.stories[index].entries.iter().map(|e| self.shown_at(e).map(|t| t.date())).collect();
         if index < self.days.len() {
             self.days[index] = days;

@@ -262,7 +262,7 @@ impl StoryView {
     }
 
     /// Builds the search index now rather than on the first search.
-    pub fn build_index(&mut self, story: &Story) {
+    pub(super) fn build_index(&mut self, story: &Story) {
         if self.index.is_none() {
             self.index = Some(SearchIndex::build(story));
         }
