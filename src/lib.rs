@@ -1,5 +1,7 @@
 //! liveblog: a terminal reader for news live blogs. The pure core (model, input, parse,
-//! export) knows nothing of terminals; the reader's state, key map and rendering sit on top.
+//! export, and the reader's state with its geometry and text lines) knows nothing of
+//! terminals, reads no clock and touches no file; the key maps and rendering sit on top, and
+//! `tui` alone touches the terminal. README.md's "Architecture" section has the module map.
 
 pub mod cli;
 pub mod config;

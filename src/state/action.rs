@@ -173,10 +173,10 @@ impl Action {
             Action::NextUnread => "next unread entry (oldest first)",
             Action::ShowDiff => "what changed in an edited entry",
             Action::ToggleRelative => "clocks as ages (12 min) / times",
-            Action::ToggleTag => "toggles",
-            Action::Submit => "applies",
-            Action::Cancel => "cancels",
-            Action::Backspace => "deletes a character",
+            Action::ToggleTag => "toggle the tag under the cursor",
+            Action::Submit => "accept the prompt or the picker",
+            Action::Cancel => "close without applying",
+            Action::Backspace => "delete the character before the cursor",
             _ => "",
         }
     }

@@ -5,6 +5,7 @@ use super::*;
 
 mod following;
 mod size;
+mod ticks;
 use crate::parse::{Rules, parse_bytes};
 use std::path::PathBuf;
 
