@@ -68,12 +68,12 @@ where
     B::Error: Send + Sync + 'static,
 {
     let size = terminal.size()?;
-    if reader.size != (size.width, size.height) {
+    if reader.size() != (size.width, size.height) {
         reader.apply(Action::Resize(size.width, size.height));
     }
     let mut dirty = true;
     let mut stop = false;
-    while !stop && !reader.quit {
+    while !stop && !reader.quit() {
         if dirty {
             terminal.draw(|frame| ui::render(reader, look.keymap, look.theme, frame))?;
             dirty = false;
@@ -105,7 +105,7 @@ where
                     }
                 }
             }
-            if stop || reader.quit {
+            if stop || reader.quit() {
                 break;
             }
             next = events.try_recv().ok();
@@ -136,7 +136,7 @@ fn is_suspend_key(key: &KeyEvent) -> bool {
 /// The reader's action for an event, if it has one.
 fn action(event: Event, reader: &Reader, keymap: &KeyMap) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap.action(&reader.mode, key),
+        Event::Key(key) => keymap.action(reader.mode(), key),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::File(file) => Some(crate::watch::action(file)),
         Event::Mouse(m) => match m.kind {

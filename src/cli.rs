@@ -207,7 +207,8 @@ fn run_reader(paths: &[PathBuf], settings: Settings, watch: bool, poll: bool, st
     if !loaded.writable {
         state_file = None;
     }
-    reader.restore_read(&loaded.state);
+    let opened: Vec<PathBuf> = reader.stories().iter().map(|s| s.path.clone()).collect();
+    reader.apply(Action::RestoreRead(crate::persist::saved_for(&loaded.state, opened.iter().map(PathBuf::as_path))));
     if let Some(first) = errors.first() {
         reader.apply(Action::Message(format!("{first}{}", if errors.len() > 1 { " (and more)" } else { "" })));
     }

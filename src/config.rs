@@ -3,11 +3,10 @@
 //! `[parse]`. `assets/config.toml` is the commented default, embedded. An invalid file stops
 //! with its path, line and column and what is wrong: no silent fallback.
 
-use crate::keys::{ACTIONS, KeyMap};
+use crate::keys::{self, KeyMap, KeyMode};
 use crate::parse::Rules;
 use crate::state::{Display, Order, ZoneShown};
 use crate::ui::Theme;
-use ratatui::style::Color;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -47,40 +46,23 @@ pub struct ConfigError {
 
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
+        write!(f, "{}:{}:{}: {}", crate::text::escape_path(&self.path), self.line, self.column, self.message)
     }
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
+    /// Normal-mode actions with their keys, and `[keys.help_overlay]`,
+    /// `[keys.tag_picker]`, `[keys.prompt]` tables for the other modes.
     #[serde(default)]
-    keys: BTreeMap<Spanned<String>, Spanned<Vec<String>>>,
+    keys: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     #[serde(default)]
-    theme: ThemeFile,
+    theme: Theme,
     #[serde(default)]
     display: DisplayFile,
     #[serde(default)]
     parse: ParseFile,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ThemeFile {
-    accent: Option<Spanned<String>>,
-    dim: Option<Spanned<String>>,
-    warning: Option<Spanned<String>>,
-    error: Option<Spanned<String>>,
-    matched: Option<Spanned<String>>,
-    match_fg: Option<Spanned<String>>,
-    match_bg: Option<Spanned<String>>,
-    new_mark: Option<Spanned<String>>,
-    unread_mark: Option<Spanned<String>>,
-    edited_mark: Option<Spanned<String>>,
-    link: Option<Spanned<String>>,
-    tag_fg: Option<Spanned<String>>,
-    selection: Option<Spanned<String>>,
-    tags: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -134,84 +116,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
         let message = e.message().to_string();
         at(e.span().unwrap_or(0..0), message)
     })?;
-    let mut settings = Settings::default();
-
-    // Keys: listed actions replace their defaults; keys they take leave other actions.
-    let mut table: Vec<(&str, Vec<String>)> =
-        ACTIONS.iter().map(|(name, _, _, keys)| (*name, keys.iter().map(|k| k.to_string()).collect())).collect();
-    let mut claimed: BTreeMap<String, String> = BTreeMap::new();
-    // In the file's order, so that an error points at the second binding of a key.
-    let mut listed: Vec<_> = file.keys.iter().collect();
-    listed.sort_by_key(|(name, _)| name.span().start);
-    for (name, keys) in listed {
-        let Some(slot) = table.iter_mut().find(|(n, _)| *n == name.get_ref().as_str()) else {
-            let known: Vec<&str> = ACTIONS.iter().map(|a| a.0).collect();
-            return Err(at(
-                name.span(),
-                format!("unknown action `{}` (actions: {})", name.get_ref(), known.join(", ")),
-            ));
-        };
-        for key in keys.get_ref() {
-            let parsed = crate::keys::parse_keys(key).map_err(|e| at(keys.span(), e))?;
-            if parsed.len() != 1 {
-                return Err(at(keys.span(), format!("`{key}` is not one key")));
-            }
-            if let Some(other) = claimed.insert(key.clone(), name.get_ref().clone())
-                && other != *name.get_ref()
-            {
-                return Err(at(
-                    keys.span(),
-                    format!("key `{key}` is bound to two actions: `{other}` and `{}`", name.get_ref()),
-                ));
-            }
-        }
-        slot.1 = keys.get_ref().clone();
-    }
-    for (name, keys) in &mut table {
-        if !file.keys.keys().any(|k| k.get_ref() == name) {
-            keys.retain(|k| !claimed.contains_key(k));
-        }
-    }
-    settings.keymap = KeyMap::from_table(&table).map_err(|e| at(0..0, e))?;
-
-    // Theme.
-    let t = &mut settings.theme;
-    let colour = |v: &Option<Spanned<String>>, slot: &mut Color| -> Result<(), ConfigError> {
-        if let Some(v) = v {
-            *slot =
-                v.get_ref().parse::<Color>().map_err(|_| at(v.span(), format!("unknown colour `{}`", v.get_ref())))?;
-        }
-        Ok(())
+    let mut settings = Settings {
+        keymap: keymap(&file.keys, &at)?,
+        theme: file.theme,
+        display: Display::default(),
+        rules: Rules::embedded().clone(),
     };
-    let th = &file.theme;
-    colour(&th.accent, &mut t.accent)?;
-    colour(&th.dim, &mut t.dim)?;
-    colour(&th.warning, &mut t.warning)?;
-    colour(&th.error, &mut t.error)?;
-    colour(&th.matched, &mut t.matched)?;
-    colour(&th.match_fg, &mut t.match_fg)?;
-    colour(&th.match_bg, &mut t.match_bg)?;
-    colour(&th.new_mark, &mut t.new_mark)?;
-    colour(&th.unread_mark, &mut t.unread_mark)?;
-    colour(&th.edited_mark, &mut t.edited_mark)?;
-    colour(&th.link, &mut t.link)?;
-    colour(&th.tag_fg, &mut t.tag_fg)?;
-    if th.selection.is_some() {
-        let mut bg = Color::Reset;
-        colour(&th.selection, &mut bg)?;
-        t.selection = Some(bg);
-    }
-    if let Some(tags) = &th.tags {
-        let mut list = Vec::new();
-        for c in tags {
-            let mut slot = Color::Reset;
-            colour(&Some(c.clone()), &mut slot)?;
-            list.push(slot);
-        }
-        if !list.is_empty() {
-            t.tags = list;
-        }
-    }
 
     // Display.
     let d = &file.display;
@@ -268,6 +178,79 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
     Ok(settings)
 }
 
+/// The key maps: per mode, listed actions replace their defaults; keys they take leave the
+/// mode's other actions.
+fn keymap(
+    keys: &BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    at: &dyn Fn(std::ops::Range<usize>, String) -> ConfigError,
+) -> Result<KeyMap, ConfigError> {
+    // (mode, action, keys, span of the name, span of the keys), in the file's order.
+    let mut listed = Vec::new();
+    let mut entries: Vec<_> = keys.iter().collect();
+    entries.sort_by_key(|(name, _)| name.span().start);
+    let as_keys = |v: &toml::Value, span: std::ops::Range<usize>| -> Result<Vec<String>, ConfigError> {
+        let list = v.as_array().ok_or_else(|| at(span.clone(), "give a list of keys, such as [\"q\"]".into()))?;
+        list.iter()
+            .map(|k| k.as_str().map(str::to_string).ok_or_else(|| at(span.clone(), "keys are strings".into())))
+            .collect()
+    };
+    for (name, value) in entries {
+        match value.get_ref() {
+            toml::Value::Table(actions) => {
+                let Some(mode) = KeyMode::from_name(name.get_ref()).filter(|m| *m != KeyMode::Normal) else {
+                    return Err(at(
+                        name.span(),
+                        format!("unknown key mode `{}` (modes: help_overlay, tag_picker, prompt)", name.get_ref()),
+                    ));
+                };
+                for (action, list) in actions {
+                    listed.push((mode, action.clone(), as_keys(list, value.span())?, value.span(), value.span()));
+                }
+            }
+            v => listed.push((
+                KeyMode::Normal,
+                name.get_ref().clone(),
+                as_keys(v, value.span())?,
+                name.span(),
+                value.span(),
+            )),
+        }
+    }
+    let mut table = keys::default_table();
+    // Per mode, which key the file gave to which action.
+    let mut claimed: BTreeMap<(KeyMode, String), String> = BTreeMap::new();
+    for (mode, name, keys, name_span, keys_span) in &listed {
+        if crate::state::Action::from_name(name).is_none() {
+            let known: Vec<&str> = table.iter().filter(|r| r.0 == *mode).map(|r| r.1.as_str()).collect();
+            return Err(at(name_span.clone(), format!("unknown action `{name}` (actions: {})", known.join(", "))));
+        }
+        for key in keys {
+            let parsed = crate::keys::parse_keys(key).map_err(|e| at(keys_span.clone(), e))?;
+            if parsed.len() != 1 {
+                return Err(at(keys_span.clone(), format!("`{key}` is not one key")));
+            }
+            if let Some(other) = claimed.insert((*mode, key.clone()), name.clone())
+                && other != *name
+            {
+                return Err(at(
+                    keys_span.clone(),
+                    format!("key `{key}` is bound to two actions: `{other}` and `{name}`"),
+                ));
+            }
+        }
+        match table.iter_mut().find(|r| r.0 == *mode && r.1 == *name) {
+            Some(row) => row.2 = keys.clone(),
+            None => table.push((*mode, name.clone(), keys.clone())),
+        }
+    }
+    for (mode, name, keys) in &mut table {
+        if !listed.iter().any(|l| l.0 == *mode && l.1 == *name) {
+            keys.retain(|k| !claimed.contains_key(&(*mode, k.clone())));
+        }
+    }
+    KeyMap::from_table(&table).map_err(|e| at(0..0, e))
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..text.floor_char_boundary(offset.min(text.len()))];
@@ -311,6 +294,28 @@ mod tests {
     }
 
     #[test]
+    fn each_mode_has_its_own_table() {
+        let s = parse(
+            "[keys]\nquit = [\"x\"]\n[keys.tag_picker]\ntoggle_tag = [\"x\", \"<Space>\"]\ncancel = [\"<Esc>\"]\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        let key = |k: &str| crate::keys::parse_keys(k).unwrap()[0];
+        let picker = crate::state::Mode::Tags(crate::state::TagPicker {
+            tags: Vec::new(),
+            cursor: 0,
+            chosen: Default::default(),
+        });
+        assert_eq!(s.keymap.action(&picker, key("x")), Some(crate::state::Action::ToggleTag));
+        assert_eq!(s.keymap.action(&picker, key("q")), None, "cancel listed: loses its default keys");
+        assert_eq!(s.keymap.action(&crate::state::Mode::Normal, key("x")), Some(crate::state::Action::Quit));
+        let e = err("[keys.nope]\nquit = [\"x\"]\n");
+        assert!(e.message.contains("unknown key mode `nope`"), "{e}");
+        let e = err("[keys.help_overlay]\ncancel = [\"x\"]\nhelp = [\"x\"]\n");
+        assert!(e.message.contains("bound to two actions"), "{e}");
+    }
+
+    #[test]
     fn invalid_files_name_line_and_column() {
         let e = err("[keys]\nquit = [\"q\"\n");
         assert_eq!(e.line, 2, "{e}");
@@ -334,9 +339,17 @@ mod tests {
     fn theme_colours() {
         let s = parse("[theme]\nselection = \"blue\"\nnew_mark = \"#00ff00\"\ntags = [\"red\"]\n", Path::new("c.toml"))
             .unwrap();
-        assert_eq!(s.theme.selection, Some(Color::Blue));
-        assert_eq!(s.theme.new_mark, Color::Rgb(0, 255, 0));
+        use ratatui::style::{Color, Modifier, Style};
+        assert_eq!(s.theme.selection, Style::new().bg(Color::Blue).add_modifier(Modifier::BOLD));
+        assert_eq!(s.theme.new_mark, Style::new().fg(Color::Rgb(0, 255, 0)));
         assert_eq!(s.theme.tag_colour("anything"), Color::Red);
+        // A role may be a whole style.
+        let s = parse("[theme]\naccent = { fg = \"red\", add_modifier = \"BOLD | ITALIC\" }\n", Path::new("c.toml"))
+            .unwrap();
+        assert_eq!(s.theme.accent, Style::new().fg(Color::Red).add_modifier(Modifier::BOLD | Modifier::ITALIC));
+        assert_eq!(s.theme.dim, Theme::default().dim, "roles left out keep their default");
+        let e = err("[theme]\nshade = \"red\"\n");
+        assert!(e.message.contains("unknown field"), "{e}");
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! `liveblog export`: stories as JSON (a stable interface for scripts and tests) or Markdown,
-//! and the `--explain` listing of the lines the parser removed.
+//! and the `--explain` listing of the lines the parser removed. File names are escaped
+//! ([`crate::text::escape_path`]): a name cannot forge a line or reach a terminal raw, and
+//! names that are not UTF-8 stay distinct.
 
 use crate::model::{EntryRef, Story, When};
 use serde::Serialize;
@@ -73,7 +75,7 @@ fn entry_json<'a>(e: EntryRef<'a>) -> EntryJson<'a> {
 fn story_json(story: &Story, explain: bool) -> StoryJson<'_> {
     let summary: Vec<&str> = story.summary().collect();
     StoryJson {
-        path: story.path.display().to_string(),
+        path: crate::text::escape_path(&story.path).into_owned(),
         title: &story.title,
         outlet: story.outlet.as_deref(),
         byline: story.byline.map(|s| story.str(s)),
@@ -155,7 +157,47 @@ pub fn to_markdown(story: &Story) -> String {
 pub fn explain(story: &Story) -> String {
     let mut out = String::new();
     for d in &story.dropped {
-        let _ = writeln!(out, "{}:{}: {}: {}", story.path.display(), d.line, d.rule, story.str(d.span));
+        let _ =
+            writeln!(out, "{}:{}: {}: {}", crate::text::escape_path(&story.path), d.line, d.rule, story.str(d.span));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{Rules, parse_bytes};
+    use std::path::PathBuf;
+
+    fn story_at(path: PathBuf) -> Story {
+        let text = "Le direct\n\nPublicité\n\n10h15\nUn titre\n\nUn texte.\n\nPublicité\n";
+        parse_bytes(path, text.as_bytes().to_vec(), Rules::embedded()).unwrap()
+    }
+
+    #[test]
+    fn hostile_names_are_escaped_in_json_and_explain() {
+        let story = story_at(PathBuf::from("evil\u{1b}]0;pwned\u{7}\nfake.txt:1: ad: forged\u{202e}.txt"));
+        let json = to_json(std::slice::from_ref(&story), true);
+        let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let path = doc["stories"][0]["path"].as_str().unwrap();
+        assert_eq!(path, "evil\\e]0;pwned\\x07\\nfake.txt:1: ad: forged\\u{202e}.txt");
+        assert!(!json.contains('\u{202e}'), "a bidi control reaches the output raw");
+        let listing = explain(&story);
+        assert!(!story.dropped.is_empty());
+        assert_eq!(listing.lines().count(), story.dropped.len(), "a newline in a name forges a line:\n{listing}");
+        assert!(listing.lines().all(|l| l.starts_with("evil\\e]0;pwned\\x07\\n")), "{listing}");
+        assert!(!listing.contains('\u{1b}') && !listing.contains('\u{7}'));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_stay_distinct_in_json() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = |b: &[u8]| PathBuf::from(std::ffi::OsStr::from_bytes(b));
+        let stories = [story_at(name(b"caf\xe9.txt")), story_at(name(b"caf\xe8.txt"))];
+        let doc: serde_json::Value = serde_json::from_str(&to_json(&stories, false)).unwrap();
+        let (a, b) = (doc["stories"][0]["path"].as_str().unwrap(), doc["stories"][1]["path"].as_str().unwrap());
+        assert_ne!(a, b);
+        assert_eq!(a, "caf\\xe9.txt");
+    }
 }

@@ -28,7 +28,7 @@ pub fn run(reader: &mut Reader, look: &Look, keys: &str, (width, height): (u16, 
 /// Replays `keys` on the reader at its current size (tests press keys, then [`draw`]).
 pub fn replay(reader: &mut Reader, keymap: &KeyMap, keys: &str) -> Result<(), String> {
     parse_keys(keys)?;
-    let size = (reader.size.0.max(1), reader.size.1.max(1));
+    let size = (reader.size().0.max(1), reader.size().1.max(1));
     let theme = Theme::default();
     run(reader, &Look { keymap, theme: &theme }, keys, size).map(drop).map_err(|e| format!("{e:#}"))
 }

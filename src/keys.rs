@@ -1,43 +1,85 @@
-//! Key events → actions. The key map is data: a table of action names, each with its keys in
-//! the notation `liveblog frame --keys` takes (`j`, `<Down>`, `<C-c>`), so that a
-//! configuration file can later rebind them. Prompts and the tag picker read keys their own
-//! way (typing goes into the prompt).
+//! Key events → actions. Key maps are data, one per mode — normal, help overlay, tag picker,
+//! prompts — each a table of action names (from the [`Action`] enum, through serde) with their
+//! keys in the notation `liveblog frame --keys` takes (`j`, `<Down>`, `<C-c>`). The defaults
+//! are the `[keys]` tables of `assets/config.toml`; the configuration file rebinds them; the
+//! help overlay and the hints are generated from the maps in effect.
 
 use crate::state::{Action, Mode};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use std::collections::HashMap;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
 
-/// Every bindable action: its name, what it does (for the help overlay) and default keys.
-pub const ACTIONS: &[(&str, Action, &str, &[&str])] = &[
-    ("quit", Action::Quit, "quit", &["q", "<C-c>"]),
-    ("help", Action::Help, "this help", &["?"]),
-    ("focus_next", Action::FocusNext, "focus the next pane", &["<Tab>", "l", "<Right>"]),
-    ("focus_prev", Action::FocusPrev, "focus the previous pane", &["<BackTab>", "h", "<Left>"]),
-    ("down", Action::Down, "move down (scroll in the text)", &["j", "<Down>"]),
-    ("up", Action::Up, "move up (scroll in the text)", &["k", "<Up>"]),
-    ("page_down", Action::PageDown, "page down", &["<PageDown>", "<Space>"]),
-    ("page_up", Action::PageUp, "page up", &["<PageUp>"]),
-    ("first", Action::First, "first row", &["g", "<Home>"]),
-    ("last", Action::Last, "last row", &["G", "<End>"]),
-    ("next_entry", Action::Later, "next entry in time (later)", &["]"]),
-    ("prev_entry", Action::Earlier, "previous entry in time (earlier)", &["["]),
-    ("next_hour", Action::NextHour, "first entry of the next hour", &["}"]),
-    ("prev_hour", Action::PrevHour, "first entry of the previous hour", &["{"]),
-    ("go_to_time", Action::GoToTime, "go to a time (14:30, 21/10 9h)", &["t"]),
-    ("toggle_order", Action::ToggleOrder, "newest-first / oldest-first", &["o"]),
-    ("cycle_zone", Action::CycleZone, "zone shown: page / local / UTC", &["z"]),
-    ("pick_tags", Action::PickTags, "filter by tags", &["#"]),
-    ("search", Action::Search, "search as you type", &["/"]),
-    ("next_match", Action::NextMatch, "next match", &["n"]),
-    ("prev_match", Action::PrevMatch, "previous match", &["N"]),
-    ("clear_filters", Action::ClearFilters, "clear this story's filters", &["c"]),
-    ("next_story", Action::NextStory, "next story", &["s"]),
-    ("prev_story", Action::PrevStory, "previous story", &["S"]),
-    ("open", Action::Open, "open the selected row", &["<Enter>"]),
-    ("next_unread", Action::NextUnread, "next unread entry (oldest first)", &["u"]),
-    ("show_diff", Action::ShowDiff, "what changed in an edited entry", &["d"]),
-    ("toggle_relative", Action::ToggleRelative, "clocks as ages (12 min) / times", &["r"]),
-];
+/// The modes that have a key map of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KeyMode {
+    Normal,
+    Help,
+    Tags,
+    /// Search and go-to-time: a key bound to nothing is typed.
+    Prompt,
+}
+
+impl KeyMode {
+    pub const ALL: [KeyMode; 4] = [KeyMode::Normal, KeyMode::Help, KeyMode::Tags, KeyMode::Prompt];
+
+    /// The key map in effect in a mode of the reader.
+    pub fn of(mode: &Mode) -> KeyMode {
+        match mode {
+            Mode::Normal => KeyMode::Normal,
+            Mode::Help => KeyMode::Help,
+            Mode::Tags(_) => KeyMode::Tags,
+            Mode::Search { .. } | Mode::GoTo { .. } => KeyMode::Prompt,
+        }
+    }
+
+    /// The name of the mode's table in the configuration (`[keys.tag_picker]`); not the
+    /// name of an action, which `[keys]` also holds.
+    pub fn name(self) -> &'static str {
+        match self {
+            KeyMode::Normal => "normal",
+            KeyMode::Help => "help_overlay",
+            KeyMode::Tags => "tag_picker",
+            KeyMode::Prompt => "prompt",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<KeyMode> {
+        KeyMode::ALL.into_iter().find(|m| m.name() == name)
+    }
+}
+
+/// Keys written for each action of each mode, in the file's order: (mode, action name, keys).
+pub type Table = Vec<(KeyMode, String, Vec<String>)>;
+
+/// The default key maps: the `[keys]` tables of the commented default configuration.
+pub fn default_table() -> Table {
+    #[derive(Deserialize)]
+    struct Defaults {
+        keys: BTreeMap<toml::Spanned<String>, toml::Value>,
+    }
+    let file: Defaults = toml::from_str(crate::config::DEFAULT_CONFIG).expect("the default configuration is valid");
+    let mut listed: Vec<_> = file.keys.into_iter().collect();
+    listed.sort_by_key(|(name, _)| name.span().start);
+    let mut table = Table::new();
+    for (name, value) in listed {
+        match value {
+            toml::Value::Array(keys) => table.push((KeyMode::Normal, name.into_inner(), strings(&keys))),
+            toml::Value::Table(actions) => {
+                let mode = KeyMode::from_name(name.get_ref()).expect("known mode");
+                for (action, keys) in actions {
+                    let keys = keys.as_array().map(|k| strings(k)).unwrap_or_default();
+                    table.push((mode, action, keys));
+                }
+            }
+            _ => panic!("default key map: {} is neither keys nor a mode", name.get_ref()),
+        }
+    }
+    table
+}
+
+fn strings(values: &[toml::Value]) -> Vec<String> {
+    values.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()
+}
 
 /// Parses keys in the `frame` notation: characters as typed, and named keys in angle
 /// brackets (`<Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right> <PageUp> <PageDown>
@@ -100,49 +142,58 @@ fn normal(key: KeyEvent) -> (KeyCode, KeyModifiers) {
     }
 }
 
-/// Keys bound to actions.
+/// One mode's keys.
+#[derive(Debug, Clone, Default)]
+struct ModeMap {
+    bindings: HashMap<(KeyCode, KeyModifiers), Action>,
+    /// Per action, its keys as written, in the table's order, for the help and hints.
+    keys: Vec<(Action, Vec<String>)>,
+}
+
+/// Keys bound to actions, one map per mode.
 #[derive(Debug, Clone)]
 pub struct KeyMap {
-    bindings: HashMap<(KeyCode, KeyModifiers), Action>,
-    /// Per action name, its keys as written, for the help overlay.
-    pub keys: Vec<(&'static str, Vec<String>)>,
+    maps: BTreeMap<KeyMode, ModeMap>,
 }
 
 impl Default for KeyMap {
     fn default() -> Self {
-        let table: Vec<(&str, Vec<String>)> =
-            ACTIONS.iter().map(|(name, _, _, keys)| (*name, keys.iter().map(|k| k.to_string()).collect())).collect();
-        KeyMap::from_table(&table).expect("default key map is valid")
+        KeyMap::from_table(&default_table()).expect("default key map is valid")
+    }
+}
+
+/// A key as the help and hints show it: `<Enter>` as `Enter`.
+fn shown(key: &str) -> String {
+    match key.strip_prefix('<').and_then(|k| k.strip_suffix('>')) {
+        Some(name) if !name.is_empty() => name.to_string(),
+        _ => key.to_string(),
     }
 }
 
 impl KeyMap {
-    /// A key map from (action name, keys) pairs; a key bound twice or an unknown action is an
-    /// error.
-    pub fn from_table(table: &[(&str, Vec<String>)]) -> Result<KeyMap, String> {
-        let mut bindings = HashMap::new();
-        let mut keys = Vec::new();
-        for (name, written) in table {
-            let (action_name, action) = ACTIONS
-                .iter()
-                .find(|(n, ..)| n == name)
-                .map(|(n, a, ..)| (*n, a.clone()))
-                .ok_or_else(|| format!("unknown action `{name}`"))?;
+    /// A key map from (mode, action name, keys); a key bound twice in a mode or an unknown
+    /// action is an error.
+    pub fn from_table(table: &[(KeyMode, String, Vec<String>)]) -> Result<KeyMap, String> {
+        let mut maps: BTreeMap<KeyMode, ModeMap> = KeyMode::ALL.iter().map(|m| (*m, ModeMap::default())).collect();
+        for (mode, name, written) in table {
+            let action = Action::from_name(name).ok_or_else(|| format!("unknown action `{name}`"))?;
+            let map = maps.get_mut(mode).expect("every mode");
             for k in written {
                 let parsed = parse_keys(k)?;
                 let [key] = parsed.as_slice() else { return Err(format!("`{k}` is not one key")) };
-                if let Some(other) = bindings.insert(normal(*key), action.clone())
+                if let Some(other) = map.bindings.insert(normal(*key), action.clone())
                     && other != action
                 {
                     return Err(format!("key `{k}` is bound to two actions"));
                 }
             }
-            keys.push((action_name, written.clone()));
+            map.keys.push((action, written.clone()));
         }
-        Ok(KeyMap { bindings, keys })
+        Ok(KeyMap { maps })
     }
 
-    /// The action a key stands for in the reader's current mode.
+    /// The action a key stands for in the reader's current mode. Ctrl-C always quits; in a
+    /// prompt, a character bound to nothing is typed.
     pub fn action(&self, mode: &Mode, key: KeyEvent) -> Option<Action> {
         if key.kind == KeyEventKind::Release {
             return None;
@@ -151,41 +202,38 @@ impl KeyMap {
         if ctrl_c {
             return Some(Action::Quit);
         }
-        match mode {
-            Mode::Normal => self.bindings.get(&normal(key)).cloned(),
-            Mode::Help => match key.code {
-                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => Some(Action::Cancel),
-                _ => None,
-            },
-            Mode::Search { .. } | Mode::GoTo { .. } => match key.code {
-                KeyCode::Esc => Some(Action::Cancel),
-                KeyCode::Enter => Some(Action::Submit),
-                KeyCode::Backspace => Some(Action::Backspace),
-                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::Input(c)),
-                _ => None,
-            },
-            Mode::Tags(_) => match key.code {
-                KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
-                KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
-                KeyCode::Char('g') | KeyCode::Home => Some(Action::First),
-                KeyCode::Char('G') | KeyCode::End => Some(Action::Last),
-                KeyCode::Char(' ') => Some(Action::ToggleTag),
-                KeyCode::Enter => Some(Action::Submit),
-                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('#') => Some(Action::Cancel),
-                _ => None,
-            },
+        let mode = KeyMode::of(mode);
+        if let Some(action) = self.maps[&mode].bindings.get(&normal(key)) {
+            return Some(action.clone());
+        }
+        match key.code {
+            KeyCode::Char(c) if mode == KeyMode::Prompt && !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Action::Input(c))
+            }
+            _ => None,
         }
     }
 
-    /// (keys, description) of every action, for the help overlay.
+    /// The keys of a mode's actions as written: (action, keys), in the table's order.
+    pub fn bindings(&self, mode: KeyMode) -> &[(Action, Vec<String>)] {
+        &self.maps[&mode].keys
+    }
+
+    /// (keys, description) of every action of the normal mode, for the help overlay.
     pub fn help(&self) -> Vec<(String, &'static str)> {
-        self.keys
-            .iter()
-            .map(|(name, keys)| {
-                let desc = ACTIONS.iter().find(|(n, ..)| n == name).map_or("", |(_, _, d, _)| *d);
-                (keys.join(" "), desc)
-            })
-            .collect()
+        self.bindings(KeyMode::Normal).iter().map(|(action, keys)| (keys.join(" "), action.about())).collect()
+    }
+
+    /// The first key of an action in a mode, as hints show it (`Enter`, `?`).
+    pub fn key_for(&self, mode: KeyMode, action: &Action) -> Option<String> {
+        let (_, keys) = self.bindings(mode).iter().find(|(a, keys)| a == action && !keys.is_empty())?;
+        Some(shown(&keys[0]))
+    }
+
+    /// A hint such as `Space toggles, Enter applies`: for each action bound in the mode, its
+    /// first key and what it does there; actions with no key are left out.
+    pub fn hint(&self, mode: KeyMode, actions: &[(Action, &str)]) -> Vec<String> {
+        actions.iter().filter_map(|(a, what)| self.key_for(mode, a).map(|k| format!("{k} {what}"))).collect()
     }
 }
 
@@ -211,7 +259,7 @@ mod tests {
         let key = |s: &str| parse_keys(s).unwrap()[0];
         assert_eq!(map.action(&Mode::Normal, key("q")), Some(Action::Quit));
         assert_eq!(map.action(&Mode::Normal, key("<C-c>")), Some(Action::Quit));
-        assert_eq!(map.action(&Mode::Normal, key("]")), Some(Action::Later));
+        assert_eq!(map.action(&Mode::Normal, key("]")), Some(Action::NextEntry));
         assert_eq!(map.action(&Mode::Normal, key("<BackTab>")), Some(Action::FocusPrev));
         assert_eq!(
             map.action(&Mode::Normal, KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT)),
@@ -225,15 +273,36 @@ mod tests {
 
     #[test]
     fn bad_tables_are_refused() {
-        assert!(KeyMap::from_table(&[("nope", vec!["x".into()])]).unwrap_err().contains("unknown action"));
-        let twice = [("quit", vec!["x".into()]), ("help", vec!["x".into()])];
-        assert!(KeyMap::from_table(&twice).unwrap_err().contains("two actions"));
+        let row = |name: &str| (KeyMode::Normal, name.to_string(), vec!["x".to_string()]);
+        assert!(KeyMap::from_table(&[row("nope")]).unwrap_err().contains("unknown action"));
+        assert!(KeyMap::from_table(&[row("quit"), row("help")]).unwrap_err().contains("two actions"));
+        // One key may mean different actions in different modes.
+        let modes = [row("quit"), (KeyMode::Tags, "cancel".into(), vec!["x".into()])];
+        assert!(KeyMap::from_table(&modes).is_ok());
     }
 
     #[test]
-    fn every_action_has_a_default_key() {
+    fn every_normal_action_has_a_default_key() {
         let map = KeyMap::default();
-        assert_eq!(map.help().len(), ACTIONS.len());
+        assert_eq!(map.help().len(), 28);
         assert!(map.help().iter().all(|(k, d)| !k.is_empty() && !d.is_empty()));
+        assert_eq!(map.help()[0], ("q <C-c>".to_string(), "quit"), "in the file's order");
+    }
+
+    #[test]
+    fn every_mode_is_a_map() {
+        let map = KeyMap::default();
+        let key = |s: &str| parse_keys(s).unwrap()[0];
+        let picker = Mode::Tags(crate::state::TagPicker { tags: Vec::new(), cursor: 0, chosen: Default::default() });
+        assert_eq!(map.action(&picker, key("<Space>")), Some(Action::ToggleTag));
+        assert_eq!(map.action(&picker, key("#")), Some(Action::Cancel));
+        assert_eq!(map.action(&Mode::Help, key("?")), Some(Action::Cancel));
+        let goto = Mode::GoTo { input: String::new(), error: None };
+        assert_eq!(map.action(&goto, key("<Backspace>")), Some(Action::Backspace));
+        assert_eq!(map.action(&goto, key("1")), Some(Action::Input('1')));
+        assert_eq!(map.key_for(KeyMode::Tags, &Action::ToggleTag).as_deref(), Some("Space"));
+        let rebound = KeyMap::from_table(&[(KeyMode::Tags, "toggle_tag".into(), vec!["x".into()])]).unwrap();
+        assert_eq!(rebound.action(&picker, key("x")), Some(Action::ToggleTag));
+        assert_eq!(rebound.action(&picker, key("<Space>")), None);
     }
 }

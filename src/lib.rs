@@ -1,5 +1,7 @@
 //! liveblog: a terminal reader for news live blogs. The pure core (model, input, parse,
-//! export) knows nothing of terminals; the reader's state, key map and rendering sit on top.
+//! export, and the reader's state with its geometry and text lines) knows nothing of
+//! terminals, reads no clock and touches no file; the key maps and rendering sit on top, and
+//! `tui` alone touches the terminal. README.md's "Architecture" section has the module map.
 
 pub mod app;
 pub mod cli;
@@ -7,16 +9,17 @@ pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod frame;
+pub mod geometry;
 pub mod input;
 pub mod keys;
-pub mod layout;
 pub mod load;
 pub mod model;
 pub mod parse;
 pub mod persist;
 pub mod samples;
 pub mod state;
-pub mod textlayout;
+pub mod text;
+pub mod text_lines;
 pub mod tui;
 pub mod ui;
 pub mod watch;

@@ -125,6 +125,25 @@ pub fn key(path: &Path) -> String {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()).display().to_string()
 }
 
+/// The saved marks of the stories at `paths`, keyed by those paths as loaded, for
+/// `Action::RestoreRead` (the state knows no persistence key).
+pub fn saved_for<'a>(state: &ReadState, paths: impl IntoIterator<Item = &'a Path>) -> crate::state::SavedRead {
+    paths.into_iter().filter_map(|p| state.stories.get(&key(p)).map(|ids| (p.to_path_buf(), ids.clone()))).collect()
+}
+
+/// Writes the read marks of open stories (`Reader::read_marks`) into `state`; other stories'
+/// are kept.
+pub fn store(state: &mut ReadState, marks: Vec<(&Path, Vec<u64>)>) {
+    for (path, read) in marks {
+        let key = key(path);
+        if read.is_empty() {
+            state.stories.remove(&key);
+        } else {
+            state.stories.insert(key, read);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

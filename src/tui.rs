@@ -100,7 +100,7 @@ impl TerminalHost {
     fn save(&mut self, reader: &Reader) -> anyhow::Result<()> {
         let Some(path) = &self.session.state_file else { return Ok(()) };
         let mut next = self.session.read_state.clone();
-        reader.store_read(&mut next);
+        persist::store(&mut next, reader.read_marks());
         if next == self.session.read_state {
             return Ok(());
         }

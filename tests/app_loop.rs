@@ -52,11 +52,11 @@ fn keys_resize_a_file_event_and_a_tick_go_through_the_one_loop() {
     tx.send(Event::Stop).unwrap();
     app::run(&mut terminal, &mut reader, &look, &rx, &mut Headless).unwrap();
 
-    assert_eq!(reader.size, (100, 30), "the resize reached the reader");
-    assert_eq!(reader.now, Some(now.to_utc()), "the tick reached the reader");
+    assert_eq!(reader.size(), (100, 30), "the resize reached the reader");
+    assert_eq!(reader.now(), Some(now), "the tick reached the reader");
     let view = reader.view().unwrap();
     assert_eq!(reader.story().unwrap().entries.len(), 3, "the file event reached the reader");
-    let selected = reader.story().unwrap().entry(view.selected.unwrap() as usize);
+    let selected = reader.story().unwrap().entry(view.selected().unwrap() as usize);
     assert_eq!(selected.headline(), Some("Deuxième titre"), "the key moved, and the selection stayed");
     let s = screen(&terminal);
     let row = s.lines().find(|l| l.contains("Quatrième titre arrivé")).expect("the new entry on screen");
@@ -84,7 +84,7 @@ fn the_loop_waits_for_events_and_draws_each_one() {
     assert!(done_rx.recv_timeout(std::time::Duration::from_millis(200)).is_err());
     tx.send(Event::Stop).unwrap();
     let (reader, s) = handle.join().unwrap();
-    assert!(!reader.quit, "stopped, not quit");
+    assert!(!reader.quit(), "stopped, not quit");
     assert!(s.contains("go to a time"), "the help drawn before the stop:\n{s}");
 }
 
@@ -97,6 +97,6 @@ fn q_ends_the_loop_and_keys_after_it_are_not_read() {
     let (tx, rx) = mpsc::channel();
     keys(&tx, "q?");
     app::run(&mut terminal, &mut reader, &look, &rx, &mut Headless).unwrap();
-    assert!(reader.quit);
+    assert!(reader.quit());
     assert!(!screen(&terminal).contains("go to a time"), "the ? after q was not applied");
 }

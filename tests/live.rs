@@ -81,7 +81,7 @@ impl Live {
 
     fn selected_headline(&self) -> String {
         let v = self.reader.view().unwrap();
-        self.reader.story().unwrap().entry(v.selected.unwrap() as usize).headline().unwrap().to_string()
+        self.reader.story().unwrap().entry(v.selected().unwrap() as usize).headline().unwrap().to_string()
     }
 
     fn write(&self, text: &str) {
@@ -101,8 +101,8 @@ fn two_new_entries_at_the_top_arrive_marked_and_the_selection_stays() {
     assert_eq!(live.selected_headline(), "Deuxième titre", "the selection stays on its entry");
     let view = live.reader.view().unwrap();
     assert_eq!(view.new_count(), 2);
-    assert!(view.marks[0].new && view.marks[1].new && !view.marks[2].new);
-    assert!(live.reader.message.as_deref().unwrap().starts_with("2 new in"), "{:?}", live.reader.message);
+    assert!(view.marks()[0].new && view.marks()[1].new && !view.marks()[2].new);
+    assert!(live.reader.message().unwrap().starts_with("2 new in"), "{:?}", live.reader.message());
     // Reading a new entry clears its mark.
     live.reader.apply(Action::First);
     assert_eq!(live.reader.view().unwrap().new_count(), 1);
@@ -126,12 +126,12 @@ fn an_edited_entry_is_marked_and_its_diff_shows_the_changed_words() {
     let mut entries = BASE;
     entries[0].2 = "Le bilan est de 512 morts selon les autorités.";
     live.write(&page(&entries));
-    live.until("the edit", |r| r.view().unwrap().marks[0].edited);
-    let marks = live.reader.view().unwrap().marks[0];
+    live.until("the edit", |r| r.view().unwrap().marks()[0].edited);
+    let marks = live.reader.view().unwrap().marks()[0];
     assert!(marks.edited);
     assert_eq!(live.selected_headline(), "Troisième titre");
     live.reader.apply(Action::ShowDiff);
-    let text: Vec<String> = live.reader.text_lines().into_iter().map(|l| l.text).collect();
+    let text: Vec<String> = live.reader.text_lines().into_iter().map(|l| l.text.clone()).collect();
     let all = text.join("\n");
     assert!(all.contains("[-400-]") && all.contains("{+512+}"), "{all}");
     assert!(!all.contains("[-Le-]"), "unchanged words are not marked: {all}");
@@ -155,12 +155,12 @@ fn a_truncated_rewrite_keeps_the_last_good_parse() {
     // Caught half-written: the header and the first entry only.
     let cut = full.find("09h00").unwrap();
     live.write(&full[..cut]);
-    live.until("the warning", |r| r.message.as_deref().is_some_and(|m| m.contains("keeping")));
+    live.until("the warning", |r| r.message().is_some_and(|m| m.contains("keeping")));
     assert_eq!(live.reader.story().unwrap().entries.len(), 3);
     // Failing to decode (a NUL byte mid-write) keeps it too.
     live.write("\0\0\0");
     live.until("the decoding failure", |r| {
-        r.message.as_deref().is_some_and(|m| m.contains("keeping what is shown") && !m.contains("being rewritten"))
+        r.message().is_some_and(|m| m.contains("keeping what is shown") && !m.contains("being rewritten"))
     });
     assert_eq!(live.reader.story().unwrap().entries.len(), 3);
     // Then the good version arrives.
@@ -175,14 +175,14 @@ fn a_new_file_becomes_a_story_and_a_deleted_one_is_marked_gone() {
     let mut live = Live::start(&page(&BASE));
     let other = live.path.with_file_name("other.txt");
     std::fs::write(&other, page(&[("07h00", "Autre", "Autre texte.")])).unwrap();
-    live.until("the new story", |r| r.stories.len() == 2);
-    assert_eq!(live.reader.stories[1].title, "Le fil du jour");
-    assert_eq!(live.reader.views[1].new_count(), 1);
+    live.until("the new story", |r| r.stories().len() == 2);
+    assert_eq!(live.reader.stories()[1].title, "Le fil du jour");
+    assert_eq!(live.reader.views()[1].new_count(), 1);
     std::fs::write(live.path.with_file_name("notes.md"), "not a blog").unwrap();
     std::fs::remove_file(&live.path).unwrap();
-    live.until("the deletion", |r| r.views[0].gone);
-    assert_eq!(live.reader.stories.len(), 2, "a .md file is not a story");
-    assert_eq!(live.reader.stories[0].entries.len(), 3, "a deleted file's story stays readable");
+    live.until("the deletion", |r| r.views()[0].gone());
+    assert_eq!(live.reader.stories().len(), 2, "a .md file is not a story");
+    assert_eq!(live.reader.stories()[0].entries.len(), 3, "a deleted file's story stays readable");
 }
 
 fn reader_for(path: &Path) -> Reader {
@@ -200,17 +200,18 @@ fn read_marks_persist_across_two_runs() {
     assert_eq!(first.view().unwrap().unread(), 2, "the selected (newest) entry is read at once");
     first.apply(Action::Down);
     let mut state = persist::load(&state_file).state;
-    first.store_read(&mut state);
+    persist::store(&mut state, first.read_marks());
     persist::save(&state_file, &state).unwrap();
 
     let mut second = reader_for(&blog);
     let loaded = persist::load(&state_file);
     assert!(loaded.warning.is_none() && loaded.writable);
-    second.restore_read(&loaded.state);
-    let marks = &second.view().unwrap().marks;
+    let saved = persist::saved_for(&loaded.state, second.stories().iter().map(|s| s.path.as_path()));
+    second.apply(Action::RestoreRead(saved));
+    let marks = second.view().unwrap().marks();
     assert!(marks[0].read && marks[1].read && !marks[2].read);
     second.apply(Action::NextUnread);
-    assert_eq!(second.view().unwrap().selected, Some(2), "u goes to the oldest unread");
+    assert_eq!(second.view().unwrap().selected(), Some(2), "u goes to the oldest unread");
 }
 
 #[test]
@@ -323,14 +324,14 @@ fn two_thousand_new_files_arrive_in_batches() {
     for i in 0..2000 {
         std::fs::write(dir.join(format!("{i:04}.txt")), page(&[("07h00", "Autre", "Autre texte.")])).unwrap();
     }
-    live.until("2,000 new stories", |r| r.stories.len() == 2001);
+    live.until("2,000 new stories", |r| r.stories().len() == 2001);
     // A new folder filled before its watch is in place is read whole.
     let sub = dir.join("later");
     std::fs::create_dir(&sub).unwrap();
     for i in 0..50 {
         std::fs::write(sub.join(format!("{i:02}.txt")), page(&[("07h00", "Autre", "Autre texte.")])).unwrap();
     }
-    live.until("50 more in a new folder", |r| r.stories.len() == 2051);
+    live.until("50 more in a new folder", |r| r.stories().len() == 2051);
 }
 
 #[cfg(unix)]
@@ -353,7 +354,7 @@ fn a_page_that_drops_its_oldest_entries_while_gaining_one_is_an_update() {
     // The site keeps a window of entries: one arrives at the top, the two oldest go.
     live.write(&page(&[("11h00", "Quatrième titre", "Texte quatre."), BASE[0]]));
     live.until("the update", |r| r.story().unwrap().entries.len() == 2);
-    assert!(!live.reader.message.as_deref().unwrap_or("").contains("being rewritten"));
+    assert!(!live.reader.message().unwrap_or("").contains("being rewritten"));
     let mut entries = vec![("12h00", "Cinquième titre", "Texte cinq.")];
     entries.extend([("11h00", "Quatrième titre", "Texte quatre."), BASE[0]]);
     live.write(&page(&entries));

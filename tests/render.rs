@@ -1,13 +1,70 @@
 //! Render tests: the reader drawn in memory (ratatui's TestBackend, through `liveblog::frame`)
 //! and compared with insta snapshots — each pane, the help overlay, the tag picker, the go-to
-//! prompt, a filtered timeline, the medium and narrow layouts — plus every small size.
+//! prompt, a filtered timeline, the medium and narrow layouts — plus every small size; and,
+//! where colour carries meaning (marks, selection, search matches, messages), the styles too.
 
 use liveblog::frame::{buffer_text, draw, replay};
 use liveblog::keys::KeyMap;
 use liveblog::load;
 use liveblog::parse::Rules;
-use liveblog::state::Reader;
+use liveblog::state::{Action, Reader};
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
+
+/// A buffer as text with its styles: each run of cells of one style that is not the default
+/// is written `{fg=… bg=… MODIFIERS|text}`, so a snapshot shows what is coloured how.
+fn styled_text(buffer: &Buffer) -> String {
+    let describe = |style: Style| {
+        let mut parts = Vec::new();
+        if let Some(fg) = style.fg.filter(|c| *c != ratatui::style::Color::Reset) {
+            parts.push(format!("fg={fg}"));
+        }
+        if let Some(bg) = style.bg.filter(|c| *c != ratatui::style::Color::Reset) {
+            parts.push(format!("bg={bg}"));
+        }
+        if !style.add_modifier.is_empty() {
+            parts.push(format!("{:?}", style.add_modifier).replace("Modifier(", "").replace(')', ""));
+        }
+        parts.join(" ")
+    };
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut run = String::new();
+        let mut run_style = String::new();
+        let flush = |line: &mut String, run: &mut String, style: &str| {
+            if style.is_empty() {
+                line.push_str(run);
+            } else {
+                line.push_str(&format!("{{{style}|{run}}}"));
+            }
+            run.clear();
+        };
+        for x in 0..area.width {
+            let cell = &buffer[(x, y)];
+            let style = describe(cell.style());
+            if style != run_style {
+                flush(&mut line, &mut run, &run_style);
+                run_style = style;
+            }
+            run.push_str(cell.symbol());
+        }
+        flush(&mut line, &mut run, &run_style);
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn styled_screen(width: u16, height: u16, keys: &str) -> String {
+    let keymap = KeyMap::default();
+    let mut reader = Reader::new(load::bundled(Rules::embedded()));
+    reader.apply(Action::Resize(width, height));
+    replay(&mut reader, &keymap, keys).unwrap();
+    styled_text(&draw(&mut reader, &keymap, &liveblog::ui::Theme::default(), width, height))
+}
 
 fn screen(width: u16, height: u16, keys: &str) -> String {
     let keymap = KeyMap::default();
@@ -107,4 +164,66 @@ fn every_small_size_renders_without_panic_or_overflow() {
             }
         }
     }
+}
+
+#[test]
+fn styles_of_marks_selection_and_focus() {
+    let s = styled_screen(120, 16, "");
+    assert!(s.contains("{fg=DarkGray|•}"), "unread marks are dim:\n{s}");
+    assert!(s.contains("BOLD | REVERSED"), "the selected row is in reverse video:\n{s}");
+    insta::assert_snapshot!("styles_default", s);
+}
+
+#[test]
+fn styles_of_search_matches_and_messages() {
+    let s = styled_screen(160, 24, "/moldavie<Enter>n");
+    assert!(s.contains("{fg=Black bg=Yellow|Moldavie}"), "matches in the text are highlighted:\n{s}");
+    insta::assert_snapshot!("styles_search", s);
+}
+
+#[test]
+fn hostile_file_names_are_shown_escaped_on_screen() {
+    let keymap = KeyMap::default();
+    let mut story = load::bundled(Rules::embedded()).remove(0);
+    story.title.clear();
+    story.outlet = None;
+    story.path = std::path::PathBuf::from("evil\u{1b}[31m\u{7}\nsecond\u{202e}.txt");
+    let path = story.path.clone();
+    let mut reader = Reader::new(vec![story]);
+    reader.apply(Action::FileGone(path));
+    let buffer = draw(&mut reader, &keymap, &liveblog::ui::Theme::default(), 160, 30);
+    let s = buffer_text(&buffer);
+    for cell in buffer.content() {
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control() || c == '\u{202e}'),
+            "{:?} reaches the screen",
+            cell.symbol()
+        );
+    }
+    let status = s.lines().last().unwrap();
+    assert!(status.contains("evil\\e[31m\\x07\\nsecond\\u{202e}.txt: file deleted"), "{status}");
+    assert!(s.contains("▸ evil\\e[31m\\x07\\nsecond"), "the story list:\n{s}");
+    // The merged timeline labels each row with its story's file name.
+    reader.apply(Action::PrevStory);
+    let s = buffer_text(&draw(&mut reader, &keymap, &liveblog::ui::Theme::default(), 160, 30));
+    assert!(s.contains("evil\\e[31m\\x0…"), "All stories labels:\n{s}");
+}
+
+#[test]
+fn rebinding_changes_the_help_and_the_hints() {
+    let settings = liveblog::config::parse(
+        "[keys]\nhelp = [\"H\"]\n[keys.tag_picker]\ntoggle_tag = [\"x\"]\n",
+        std::path::Path::new("c.toml"),
+    )
+    .unwrap();
+    let mut reader = Reader::new(load::bundled(Rules::embedded()));
+    let theme = liveblog::ui::Theme::default();
+    let s = buffer_text(&draw(&mut reader, &settings.keymap, &theme, 120, 40));
+    assert!(s.lines().last().unwrap().ends_with("H help · q quit"), "{s}");
+    replay(&mut reader, &settings.keymap, "H").unwrap();
+    let s = buffer_text(&draw(&mut reader, &settings.keymap, &theme, 120, 40));
+    assert!(s.contains("Keys — H or Esc closes") && s.contains("in the tag picker: x toggles"), "{s}");
+    replay(&mut reader, &settings.keymap, "<Esc>#").unwrap();
+    let s = buffer_text(&draw(&mut reader, &settings.keymap, &theme, 120, 40));
+    assert!(s.contains("Tags — x toggles, Enter applies"), "{s}");
 }

@@ -1,7 +1,12 @@
-//! Every change the reader knows, as data: keys, mouse, terminal and file events all become
-//! an [`Action`], and [`super::Reader::apply`] is the only way to change the reader.
+//! Every change the reader knows, as data: keys, mouse, terminal, clock and file events all
+//! become an [`Action`], and [`super::Reader::apply`] is the only way to change the reader.
+//! The actions a key can be bound to are the unit variants; their names in key maps and the
+//! configuration (`next_entry`, `toggle_order`) come from this enum through serde.
 
 use crate::model::Story;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::PathBuf;
 
 /// A story parsed again after its file changed, carried by [`Action::Reloaded`].
 #[derive(Debug, Clone)]
@@ -14,50 +19,65 @@ impl PartialEq for Reload {
 }
 impl Eq for Reload {}
 
-/// Every change the reader knows. Keys, mouse, terminal and file events become these.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Read marks saved by an earlier run, carried by [`Action::RestoreRead`]: per story path (as
+/// loaded), the saved identities of its read entries. The caller maps its persistence keys
+/// to paths, so the state touches no file.
+pub type SavedRead = HashMap<PathBuf, Vec<u64>>;
+
+/// Every change the reader knows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Leave the reader.
     Quit,
     /// Open or close the help overlay listing every key.
     Help,
-    /// Move focus to the next / previous pane.
+    /// Move focus to the next pane (to the right, wrapping round).
     FocusNext,
+    /// Move focus to the previous pane.
     FocusPrev,
-    /// Move down / up in the focused pane (scroll in the text pane).
+    /// Move down in the focused pane (scroll in the text pane, the cursor in the tag picker).
     Down,
+    /// Move up in the focused pane.
     Up,
-    /// Page down / up in the focused pane.
+    /// Page down in the focused pane.
     PageDown,
+    /// Page up in the focused pane.
     PageUp,
-    /// First / last row of the focused pane.
+    /// First row of the focused pane (or of the tag picker).
     First,
+    /// Last row of the focused pane (or of the tag picker).
     Last,
-    /// Next / previous entry in time (later / earlier), whatever the display order.
-    Later,
-    Earlier,
-    /// First entry of the next / previous clock hour.
+    /// Next entry in time (later), whatever the display order.
+    NextEntry,
+    /// Previous entry in time (earlier), whatever the display order.
+    PrevEntry,
+    /// First entry of the next clock hour.
     NextHour,
+    /// First entry of the previous clock hour.
     PrevHour,
     /// Open the go-to-time prompt.
     GoToTime,
     /// Toggle newest-first / oldest-first.
     ToggleOrder,
-    /// Cycle the zone shown: the story's own, the user's local zone, UTC.
+    /// Cycle the zone shown: the story's own, the user's local zone, UTC, the configured one.
     CycleZone,
     /// Open the tag picker.
     PickTags,
-    /// Start a search.
+    /// Start a search as you type.
     Search,
-    /// Next / previous entry matching the search.
+    /// Next entry matching the search.
     NextMatch,
+    /// Previous entry matching the search.
     PrevMatch,
     /// Clear the tag filter and the search of this story.
     ClearFilters,
-    /// Next / previous story.
+    /// Next story of the list.
     NextStory,
+    /// Previous story of the list ("All stories" before the first).
     PrevStory,
-    /// Open the selected story or entry (focus moves right).
+    /// Open the selected story or entry (focus moves right; on the merged timeline, the
+    /// entry's own story).
     Open,
     /// Jump to the next unread entry (oldest first), across stories when none is left here.
     NextUnread,
@@ -65,30 +85,115 @@ pub enum Action {
     ShowDiff,
     /// Clocks as ages (`12 min`, `3 h`) or as times.
     ToggleRelative,
-    /// A file was parsed again (or a new file appeared in a watched directory).
-    Reloaded(Reload),
-    /// A file could not be read again; what is shown stays.
-    ReloadFailed(std::path::PathBuf, String),
-    /// A file was deleted.
-    FileGone(std::path::PathBuf),
-    /// A character typed into a prompt.
-    Input(char),
-    /// Delete the character before the cursor of a prompt.
-    Backspace,
     /// Toggle the tag under the picker's cursor.
     ToggleTag,
     /// Accept a prompt or the picker.
     Submit,
     /// Close a prompt, overlay or picker without applying it.
     Cancel,
+    /// Delete the character before the cursor of a prompt.
+    Backspace,
+    /// A character typed into a prompt (any key a prompt's map does not bind).
+    #[serde(skip)]
+    Input(char),
+    /// The time now, with the user's local offset: ages are counted from it and the local
+    /// zone is this offset. Sent at start and regularly; nothing in the state reads a clock.
+    #[serde(skip)]
+    Tick(chrono::DateTime<chrono::FixedOffset>),
+    /// A one-line message for the status line (a load warning, a save failure).
+    #[serde(skip)]
+    Message(String),
+    /// Mark as read what an earlier run read (at start-up).
+    #[serde(skip)]
+    RestoreRead(SavedRead),
+    /// A file was parsed again (or a new file appeared in a watched directory).
+    #[serde(skip)]
+    Reloaded(Reload),
+    /// A file could not be read again; what is shown stays.
+    #[serde(skip)]
+    ReloadFailed(PathBuf, String),
+    /// A file was deleted; its story stays readable.
+    #[serde(skip)]
+    FileGone(PathBuf),
     /// The terminal now has this size.
+    #[serde(skip)]
     Resize(u16, u16),
     /// A click at a cell.
+    #[serde(skip)]
     Click(u16, u16),
     /// The mouse wheel at a cell, down (true) or up.
+    #[serde(skip)]
     Wheel(u16, u16, bool),
-    /// The time now, with the local offset (sent about once a second while running).
-    Tick(chrono::DateTime<chrono::FixedOffset>),
-    /// A message for the status line from outside the reader (a watch that cannot start).
-    Message(String),
+}
+
+impl Action {
+    /// The action a key map names (`next_entry`), when it is one a key can be bound to.
+    pub fn from_name(name: &str) -> Option<Action> {
+        use serde::de::IntoDeserializer;
+        let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = name.into_deserializer();
+        Action::deserialize(de).ok()
+    }
+
+    /// The name of a bindable action (`next_entry`), as key maps write it.
+    pub fn name(&self) -> Option<String> {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(name)) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// What a bindable action does, for the help overlay.
+    pub fn about(&self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "this help",
+            Action::FocusNext => "focus the next pane",
+            Action::FocusPrev => "focus the previous pane",
+            Action::Down => "move down (scroll in the text)",
+            Action::Up => "move up (scroll in the text)",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::First => "first row",
+            Action::Last => "last row",
+            Action::NextEntry => "next entry in time (later)",
+            Action::PrevEntry => "previous entry in time (earlier)",
+            Action::NextHour => "first entry of the next hour",
+            Action::PrevHour => "first entry of the previous hour",
+            Action::GoToTime => "go to a time (14:30, 21/10 9h)",
+            Action::ToggleOrder => "newest-first / oldest-first",
+            Action::CycleZone => "zone shown: page / local / UTC",
+            Action::PickTags => "filter by tags",
+            Action::Search => "search as you type",
+            Action::NextMatch => "next match",
+            Action::PrevMatch => "previous match",
+            Action::ClearFilters => "clear this story's filters",
+            Action::NextStory => "next story",
+            Action::PrevStory => "previous story",
+            Action::Open => "open the selected row",
+            Action::NextUnread => "next unread entry (oldest first)",
+            Action::ShowDiff => "what changed in an edited entry",
+            Action::ToggleRelative => "clocks as ages (12 min) / times",
+            Action::ToggleTag => "toggle the tag under the cursor",
+            Action::Submit => "accept the prompt or the picker",
+            Action::Cancel => "close without applying",
+            Action::Backspace => "delete the character before the cursor",
+            _ => "",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_come_from_the_enum() {
+        assert_eq!(Action::from_name("next_entry"), Some(Action::NextEntry));
+        assert_eq!(Action::from_name("toggle_relative"), Some(Action::ToggleRelative));
+        assert_eq!(Action::NextEntry.name().as_deref(), Some("next_entry"));
+        assert_eq!(Action::GoToTime.name().as_deref(), Some("go_to_time"));
+        assert_eq!(Action::from_name("resize"), None);
+        assert_eq!(Action::from_name("teleport"), None);
+        assert_eq!(Action::Resize(1, 1).name(), None);
+    }
 }

@@ -43,7 +43,7 @@ impl Reader {
     }
 
     /// Marks the selected entry of the shown story as read.
-    pub(crate) fn mark_selected_read(&mut self) {
+    pub(super) fn mark_selected_read(&mut self) {
         let Some(view) = self.view_mut() else { return };
         if view.visible.is_empty() {
             return;
@@ -62,7 +62,7 @@ impl Reader {
         }
     }
 
-    pub(crate) fn reloaded(&mut self, story: Story) {
+    pub(super) fn reloaded(&mut self, story: Story) {
         let Some(index) = self.story_index(&story.path) else {
             // A new file in a watched directory: a new story, all of it new.
             let mut view = StoryView::new(&story);
@@ -70,7 +70,7 @@ impl Reader {
                 m.new = true;
             }
             let n = story.entries.len();
-            self.message = Some(format!("new story: {} ({n} entries)", crate::ui::fit(&story.title, 60)));
+            self.message = Some(format!("new story: {} ({n} entries)", crate::text::fit(&story.title, 60)));
             self.stories.push(story);
             self.views.push(view);
             self.refresh_story(self.stories.len() - 1);
@@ -78,9 +78,11 @@ impl Reader {
             return;
         };
         if looks_truncated(&self.views[index].identities, &story) {
-            self.message = Some(format!("{}: being rewritten? keeping what is shown", story.path.display()));
+            self.message =
+                Some(format!("{}: being rewritten? keeping what is shown", crate::text::escape_path(&story.path)));
             return;
         }
+        self.invalidate_text();
         let old = std::mem::replace(&mut self.stories[index], story);
         let new = &self.stories[index];
         let old_view = &self.views[index];
@@ -140,7 +142,7 @@ impl Reader {
         self.refresh_story(index);
         self.merged_changed();
         if arrived > 0 {
-            let title = crate::ui::fit(&self.stories[index].title, 50);
+            let title = crate::text::fit(&self.stories[index].title, 50);
             self.message = Some(format!("{arrived} new in {title}"));
         }
     }
@@ -154,19 +156,20 @@ impl Reader {
         }
     }
 
-    pub(crate) fn reload_failed(&mut self, path: &Path, reason: &str) {
-        self.message = Some(format!("{}: {reason}; keeping what is shown", path.display()));
+    pub(super) fn reload_failed(&mut self, path: &Path, reason: &str) {
+        self.message =
+            Some(format!("{}: {}; keeping what is shown", crate::text::escape_path(path), crate::text::escape(reason)));
     }
 
-    pub(crate) fn file_gone(&mut self, path: &Path) {
+    pub(super) fn file_gone(&mut self, path: &Path) {
         if let Some(i) = self.story_index(path) {
             self.views[i].gone = true;
-            self.message = Some(format!("{}: file deleted; the story stays readable", path.display()));
+            self.message = Some(format!("{}: file deleted; the story stays readable", crate::text::escape_path(path)));
         }
     }
 
     /// `u`: the oldest unread entry of this story, else of the next story that has one.
-    pub(crate) fn next_unread(&mut self) {
+    pub(super) fn next_unread(&mut self) {
         let n = self.stories.len();
         for step in 0..n {
             let index = (self.current + step) % n;
@@ -186,7 +189,7 @@ impl Reader {
         self.message = Some("everything is read".into());
     }
 
-    pub(crate) fn toggle_diff(&mut self) {
+    pub(super) fn toggle_diff(&mut self) {
         let edited = self.view().and_then(|v| v.selected.map(|s| v.before_edit.contains_key(&s))).unwrap_or(false);
         if edited {
             self.show_diff = !self.show_diff;
@@ -212,10 +215,10 @@ fn saved_id((id, n): (u64, u32)) -> u64 {
 }
 
 impl Reader {
-    /// Marks as read what a saved state says was read (at start-up, before any action).
-    pub fn restore_read(&mut self, state: &crate::persist::ReadState) {
+    /// Marks as read what an earlier run read (at start-up, before any key).
+    pub(super) fn restore_read(&mut self, saved: &super::SavedRead) {
         for (story, view) in self.stories.iter().zip(self.views.iter_mut()) {
-            let Some(read) = state.stories.get(&crate::persist::key(&story.path)) else { continue };
+            let Some(read) = saved.get(&story.path) else { continue };
             let read: std::collections::HashSet<u64> = read.iter().copied().collect();
             for (i, id) in view.identities.iter().enumerate() {
                 if read.contains(&saved_id(*id)) {
@@ -224,19 +227,21 @@ impl Reader {
             }
         }
         self.mark_selected_read();
+        if self.merged.is_some() {
+            self.rebuild_merged();
+        }
     }
 
-    /// Writes the read marks of the open stories into `state` (other stories' are kept).
-    pub fn store_read(&self, state: &mut crate::persist::ReadState) {
-        for (story, view) in self.stories.iter().zip(&self.views) {
-            let read: Vec<u64> =
-                view.identities.iter().zip(&view.marks).filter(|(_, m)| m.read).map(|(id, _)| saved_id(*id)).collect();
-            let key = crate::persist::key(&story.path);
-            if read.is_empty() {
-                state.stories.remove(&key);
-            } else {
-                state.stories.insert(key, read);
-            }
-        }
+    /// The read marks to save: per open story (by path), the saved identities of its read
+    /// entries (empty when none is read).
+    pub fn read_marks(&self) -> Vec<(&Path, Vec<u64>)> {
+        self.stories
+            .iter()
+            .zip(&self.views)
+            .map(|(story, view)| {
+                let read = view.identities.iter().zip(&view.marks).filter(|(_, m)| m.read).map(|(id, _)| saved_id(*id));
+                (story.path.as_path(), read.collect())
+            })
+            .collect()
     }
 }

@@ -20,7 +20,10 @@ pub struct Merged {
 /// A short name for a story in merged rows: its outlet, else its file name.
 pub fn story_label(story: &Story) -> String {
     story.outlet.clone().unwrap_or_else(|| {
-        story.path.file_stem().map_or_else(|| story.title.clone(), |s| s.to_string_lossy().into_owned())
+        story
+            .path
+            .file_stem()
+            .map_or_else(|| story.title.clone(), |s| crate::text::escape_path(std::path::Path::new(s)).into_owned())
     })
 }
 
@@ -84,7 +87,7 @@ pub(crate) fn build(stories: &[Story]) -> (Story, Vec<(u32, u32)>) {
 
 impl Reader {
     /// (Re)builds the merged story, keeping its filters and, when it can, its selection.
-    pub(crate) fn rebuild_merged(&mut self) {
+    pub(super) fn rebuild_merged(&mut self) {
         let previous = self.merged.take();
         let (story, origin) = build(&self.stories);
         let mut view = StoryView::new(&story);
@@ -106,10 +109,11 @@ impl Reader {
             }
         }
         self.merged = Some(Merged { story, view, origin });
+        self.invalidate_text();
         self.refresh_merged();
     }
 
-    pub(crate) fn refresh_merged(&mut self) {
+    pub(super) fn refresh_merged(&mut self) {
         let newest_first = self.order == super::Order::NewestFirst;
         let Some(mut merged) = self.merged.take() else { return };
         let days: Vec<_> = merged.story.entries.iter().map(|e| self.shown_at(e).map(|t| t.date())).collect();
@@ -125,7 +129,7 @@ impl Reader {
     }
 
     /// `Enter` on a merged entry: its own story, at that entry.
-    pub(crate) fn open_origin(&mut self) {
+    pub(super) fn open_origin(&mut self) {
         let Some(sel) = self.view().and_then(|v| v.selected) else { return };
         let Some((s, e)) = self.origin(sel) else { return };
         self.all = false;

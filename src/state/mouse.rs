@@ -1,7 +1,7 @@
 //! The mouse: a click selects a row, the wheel scrolls the pane under the pointer.
 
 use super::{Pane, Reader, Row, list_offset};
-use crate::layout::Area;
+use crate::geometry::Area;
 
 /// Lines the wheel scrolls the text pane by.
 const WHEEL_LINES: u16 = 3;

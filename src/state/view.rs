@@ -134,23 +134,24 @@ pub struct Marks {
     pub edited: bool,
 }
 
+/// One story as the reader shows it. Fields are read through the accessors named like them.
 #[derive(Debug, Clone)]
 pub struct StoryView {
     /// Per entry (same index as the story's entries).
-    pub marks: Vec<Marks>,
+    pub(super) marks: Vec<Marks>,
     /// The text an edited entry had before its edit, for `d`.
-    pub before_edit: std::collections::HashMap<u32, String>,
+    pub(super) before_edit: std::collections::HashMap<u32, String>,
     /// The file was deleted; the story stays readable.
-    pub gone: bool,
+    pub(super) gone: bool,
     /// Each entry's identity (see `live::identities`), kept to match the next re-parse.
-    pub identities: Vec<(u64, u32)>,
+    pub(super) identities: Vec<(u64, u32)>,
     /// The selected entry (index into the story's entries).
-    pub selected: Option<u32>,
+    pub(super) selected: Option<u32>,
     /// Tag filter: folded tag ids; an entry shows when it has any of them.
-    pub tags: BTreeSet<u32>,
+    pub(super) tags: BTreeSet<u32>,
     /// The search as typed.
-    pub query: String,
-    pub text_scroll: u16,
+    pub(super) query: String,
+    pub(super) text_scroll: usize,
     /// Chronological rank of each entry (0 = oldest).
     rank: Vec<u32>,
     /// Entries from oldest to newest.
@@ -161,12 +162,12 @@ pub struct StoryView {
     /// Results of the queries typed so far, each narrowing the one before.
     searches: Vec<(String, Vec<u32>)>,
     /// Entries shown, in display order.
-    pub visible: Vec<u32>,
-    pub rows: Vec<Row>,
+    pub(super) visible: Vec<u32>,
+    pub(super) rows: Vec<Row>,
 }
 
 impl StoryView {
-    pub fn new(story: &Story) -> Self {
+    pub(super) fn new(story: &Story) -> Self {
         let n = story.entries.len() as u32;
         let all_dated = story.entries.iter().all(|e| e.at.is_some());
         let mut by_rank: Vec<u32> = (0..n).rev().collect();
@@ -197,6 +198,43 @@ impl StoryView {
         }
     }
 
+    /// Per entry (same index as the story's entries): read, new, edited.
+    pub fn marks(&self) -> &[Marks] {
+        &self.marks
+    }
+    /// The text an edited entry had before its edit, for `d`.
+    pub fn before_edit(&self) -> &std::collections::HashMap<u32, String> {
+        &self.before_edit
+    }
+    /// The file was deleted; the story stays readable.
+    pub fn gone(&self) -> bool {
+        self.gone
+    }
+    /// The selected entry (index into the story's entries).
+    pub fn selected(&self) -> Option<u32> {
+        self.selected
+    }
+    /// Tag filter: folded tag ids; an entry shows when it has any of them.
+    pub fn tags(&self) -> &BTreeSet<u32> {
+        &self.tags
+    }
+    /// The search as typed.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+    /// The first line of the text pane shown.
+    pub fn text_scroll(&self) -> usize {
+        self.text_scroll
+    }
+    /// Entries shown, in display order.
+    pub fn visible(&self) -> &[u32] {
+        &self.visible
+    }
+    /// Rows of the timeline: entries and day separators.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
     pub fn rank(&self, entry: u32) -> u32 {
         self.rank[entry as usize]
     }
@@ -224,7 +262,7 @@ impl StoryView {
     }
 
     /// Builds the search index now rather than on the first search.
-    pub fn build_index(&mut self, story: &Story) {
+    pub(super) fn build_index(&mut self, story: &Story) {
         if self.index.is_none() {
             self.index = Some(SearchIndex::build(story));
         }
@@ -258,7 +296,7 @@ impl StoryView {
 
     /// Recomputes what is shown. `newest_first` sets the order, `day_of` the date an entry is
     /// shown on (it depends on the zone shown), `tag_of` an entry's folded tag id.
-    pub fn refresh(
+    pub(super) fn refresh(
         &mut self,
         story: &Story,
         newest_first: bool,
@@ -323,7 +361,7 @@ impl StoryView {
         self.rows.iter().position(|r| *r == Row::Entry(sel))
     }
 
-    pub fn select_position(&mut self, position: usize) {
+    pub(super) fn select_position(&mut self, position: usize) {
         if let Some(&i) = self.visible.get(position) {
             if self.selected != Some(i) {
                 self.text_scroll = 0;

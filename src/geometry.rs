@@ -1,8 +1,30 @@
-//! Where each pane goes for a terminal size: three panes side by side from 120 columns, the
-//! story list folded into a header line below that, one pane at a time below 80 columns. Pure
-//! arithmetic shared by the state (paging, mouse hits) and the renderer, so both agree.
+//! Screen geometry: the panes, and where each goes for a terminal size — three side by side
+//! from 120 columns, the story list folded into a header line below that, one pane at a time
+//! below 80 columns. Pure arithmetic shared by the state (paging, mouse hits) and the
+//! renderer, so both agree; neither imports the other for it.
 
-use crate::state::Pane;
+/// A pane of the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Stories,
+    Timeline,
+    Text,
+}
+
+impl Pane {
+    /// The pane to the right, wrapping round.
+    pub fn next(self) -> Pane {
+        match self {
+            Pane::Stories => Pane::Timeline,
+            Pane::Timeline => Pane::Text,
+            Pane::Text => Pane::Stories,
+        }
+    }
+    /// The pane to the left, wrapping round.
+    pub fn prev(self) -> Pane {
+        self.next().next()
+    }
+}
 
 /// A rectangle of terminal cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -30,7 +52,7 @@ impl Area {
 
 /// How the screen is split.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub enum Layout {
     /// Stories, timeline and text side by side.
     Wide,
     /// A one-line story header above timeline and text.
@@ -49,11 +71,12 @@ pub struct Screen {
     pub status: Area,
 }
 
-pub fn mode(width: u16) -> Mode {
+/// The layout for a terminal `width` columns wide.
+pub fn layout(width: u16) -> Layout {
     match width {
-        120.. => Mode::Wide,
-        80..=119 => Mode::Medium,
-        _ => Mode::Narrow,
+        120.. => Layout::Wide,
+        80..=119 => Layout::Medium,
+        _ => Layout::Narrow,
     }
 }
 
@@ -63,8 +86,8 @@ pub fn screen(width: u16, height: u16, focus: Pane, widths: (u16, u16)) -> Scree
     let body_height = height.saturating_sub(1);
     let status = Area { x: 0, y: body_height, width, height: height.min(1) };
     let mut screen = Screen { status, ..Screen::default() };
-    match mode(width) {
-        Mode::Wide => {
+    match layout(width) {
+        Layout::Wide => {
             let stories_w = width * widths.0 / 100;
             let timeline_w = width * widths.1 / 100;
             let text_w = width - stories_w - timeline_w;
@@ -72,7 +95,7 @@ pub fn screen(width: u16, height: u16, focus: Pane, widths: (u16, u16)) -> Scree
             screen.timeline = Some(Area { x: stories_w, y: 0, width: timeline_w, height: body_height });
             screen.text = Some(Area { x: stories_w + timeline_w, y: 0, width: text_w, height: body_height });
         }
-        Mode::Medium => {
+        Layout::Medium => {
             let header_h = body_height.min(1);
             let rest = body_height - header_h;
             let timeline_w = width * 45 / 100;
@@ -80,7 +103,7 @@ pub fn screen(width: u16, height: u16, focus: Pane, widths: (u16, u16)) -> Scree
             screen.timeline = Some(Area { x: 0, y: header_h, width: timeline_w, height: rest });
             screen.text = Some(Area { x: timeline_w, y: header_h, width: width - timeline_w, height: rest });
         }
-        Mode::Narrow => {
+        Layout::Narrow => {
             let header_h = body_height.min(1);
             let area = Area { x: 0, y: header_h, width, height: body_height - header_h };
             screen.header = Some(Area { x: 0, y: 0, width, height: header_h });

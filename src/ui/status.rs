@@ -1,0 +1,98 @@
+//! The status line: where the reader is (story, entry, filters, zone), the last message, and
+//! the key hints of the mode in effect — or the prompt being typed.
+
+use super::Ctx;
+use crate::keys::KeyMode;
+use crate::state::{Action, Mode};
+use crate::text::{fit, width as cells};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+pub struct Status<'a>(pub Ctx<'a>);
+
+impl Widget for Status<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        let (cx, t) = (self.0, self.0.theme);
+        let reader = cx.reader;
+        let width = usize::from(area.width);
+        let line = match reader.mode() {
+            Mode::Search { .. } => {
+                let query = reader.view().map_or("", |v| v.query());
+                let n = reader.view().map_or(0, |v| v.visible().len());
+                let mut hint = vec![format!("{n} matching")];
+                hint.extend(cx.keys.hint(KeyMode::Prompt, &[(Action::Submit, "keeps"), (Action::Cancel, "drops")]));
+                Line::from(vec![
+                    Span::styled(format!("/{query}▏"), t.warning),
+                    Span::styled(format!("  {}", hint.join(" · ")), t.dim),
+                ])
+            }
+            Mode::GoTo { input, error } => {
+                let mut spans = vec![Span::styled(format!("Go to time: {input}▏"), t.warning)];
+                match error {
+                    Some(e) => spans.push(Span::styled(format!("  {e}"), t.error)),
+                    None => {
+                        let mut hint = vec!["14:30 · 9h · 21/10 14h30".to_string()];
+                        hint.extend(cx.keys.hint(KeyMode::Prompt, &[(Action::Cancel, "cancels")]));
+                        spans.push(Span::styled(format!("  {}", hint.join(" · ")), t.dim));
+                    }
+                }
+                Line::from(spans)
+            }
+            _ => status_line(cx, width),
+        };
+        Paragraph::new(line).render(area, buf);
+    }
+}
+
+fn status_line(cx: Ctx<'_>, width: usize) -> Line<'static> {
+    let (reader, t) = (cx.reader, cx.theme);
+    let mut left = Vec::new();
+    if let (Some(story), Some(view)) = (reader.story(), reader.view()) {
+        if reader.all() {
+            left.push("all stories".into());
+        } else {
+            left.push(format!("story {}/{}", reader.current() + 1, reader.stories().len()));
+        }
+        let total = story.entries.len();
+        let pos = view.selected_position().map_or(0, |p| p + 1);
+        if view.has_filters() {
+            left.push(format!("entry {pos}/{} ({total} in all)", view.visible().len()));
+        } else {
+            left.push(format!("entry {pos}/{total}"));
+        }
+        if !view.tags().is_empty() {
+            let tags: Vec<String> = view.tags().iter().map(|t| format!("#{}", story.tags[*t as usize].label)).collect();
+            left.push(tags.join(" "));
+        }
+        if !view.query().is_empty() {
+            left.push(format!("/{}", view.query()));
+        }
+        left.push(reader.zone_label(story));
+    } else {
+        left.push("no story".into());
+    }
+    let left = left.join(" · ");
+    let mut hint = cx.keys.hint(KeyMode::Normal, &[(Action::Help, "help"), (Action::Quit, "quit")]);
+    if reader.relative() {
+        hint.insert(0, "ages".into());
+    }
+    let hint = hint.join(" · ");
+    let mut spans = vec![Span::raw(fit(&left, width))];
+    if let Some(msg) = reader.message() {
+        let room = width.saturating_sub(cells(&left) + 3);
+        let msg = crate::text::neutralise(msg);
+        spans.push(Span::styled(fit(&format!(" · {msg}"), room), t.warning));
+    }
+    let used: usize = spans.iter().map(|s| cells(&s.content)).sum();
+    if used + cells(&hint) + 2 <= width {
+        spans.push(Span::raw(" ".repeat(width - used - cells(&hint))));
+        spans.push(Span::styled(hint, t.dim));
+    }
+    Line::from(spans).style(Style::new().bg(Color::Reset))
+}

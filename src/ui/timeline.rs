@@ -1,0 +1,111 @@
+//! The timeline pane: a row per entry (marker, read/new/edited mark, clock or age, tag,
+//! story on the merged timeline, headline) with a separator row where the day changes.
+
+use super::{Ctx, pane_block};
+use crate::state::{Order, Pane, Row, list_offset};
+use crate::text::{fit, width as cells};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+pub struct Timeline<'a>(pub Ctx<'a>);
+
+impl Widget for Timeline<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (cx, t) = (self.0, self.0.theme);
+        let reader = cx.reader;
+        let focused = reader.focus() == Pane::Timeline;
+        let (Some(story), Some(view)) = (reader.story(), reader.view()) else {
+            pane_block(" Timeline ".into(), focused, t).render(area, buf);
+            return;
+        };
+        let order = match reader.order() {
+            Order::NewestFirst => "newest first",
+            Order::OldestFirst => "oldest first",
+        };
+        let block = pane_block(format!(" Timeline · {order} "), focused, t);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = usize::from(inner.width);
+        if view.visible().is_empty() {
+            let msg = if story.entries.is_empty() {
+                "This story has no entries.".to_string()
+            } else {
+                "No entry matches these filters. Press c to clear them.".to_string()
+            };
+            Paragraph::new(msg).wrap(Wrap { trim: true }).style(t.warning).render(inner, buf);
+            return;
+        }
+        let height = usize::from(inner.height);
+        let selected_row = view.selected_row().unwrap_or(0);
+        let offset = list_offset(view.rows().len(), selected_row, height);
+        let query = crate::model::fold(view.query());
+        let mut lines = Vec::with_capacity(height);
+        for row in view.rows().iter().skip(offset).take(height) {
+            match *row {
+                Row::Day(date) => {
+                    let label = format!("── {} ", date.format("%a %-d %b %Y"));
+                    let pad = width.saturating_sub(cells(&label));
+                    lines.push(Line::from(Span::styled(fit(&format!("{label}{}", "─".repeat(pad)), width), t.dim)));
+                }
+                Row::Entry(i) => lines.push(entry_row(cx, i, width, &query)),
+            }
+        }
+        Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+fn entry_row(cx: Ctx<'_>, i: u32, width: usize, query: &str) -> Line<'static> {
+    let (reader, t) = (cx.reader, cx.theme);
+    let (story, view) = (reader.story().expect("shown"), reader.view().expect("shown"));
+    let entry = story.entry(i as usize);
+    let selected = view.selected() == Some(i);
+    let base = if selected { t.selection } else { Style::new() };
+    let clock = match reader.age(entry.entry) {
+        Some(age) if reader.relative() => format!("{age:>6}"),
+        _ => reader.shown_clock(entry.entry).map_or_else(|| "  ·  ".to_string(), |c| c.to_string()),
+    };
+    // A marker as well as the colours, for terminals without them.
+    let marker = if selected { "▸" } else { " " };
+    let marks = view.marks().get(i as usize).copied().unwrap_or_default();
+    let (mark, mark_style) = if marks.new {
+        ("●", t.new_mark)
+    } else if marks.edited && !marks.read {
+        ("✎", t.edited_mark)
+    } else if !marks.read {
+        ("•", t.unread_mark)
+    } else {
+        (" ", Style::new())
+    };
+    let mut spans = vec![
+        Span::styled(marker, base.patch(t.accent)),
+        Span::styled(mark, base.patch(mark_style)),
+        Span::styled(format!("{clock} "), base.patch(t.accent)),
+    ];
+    let mut used = cells(&clock) + 3;
+    if let Some(tag) = entry.tag() {
+        let key = entry.tag_info().map_or_else(String::new, |t| t.key.clone());
+        let written = if t.colour { tag.to_string() } else { format!("[{tag}]") };
+        let label = fit(&written, 18.min(width.saturating_sub(used + 4)));
+        if !label.is_empty() {
+            used += cells(&label) + 1;
+            spans.push(Span::styled(label, t.tag_fg.bg(t.tag_colour(&key))));
+            spans.push(Span::styled(" ", base));
+        }
+    }
+    if let Some((origin, _)) = reader.origin(i) {
+        let label = fit(&crate::state::merged::story_label(&reader.stories()[origin]), 14);
+        used += cells(&label) + 1;
+        spans.push(Span::styled(format!("{label} "), base.patch(t.accent).add_modifier(Modifier::ITALIC)));
+    }
+    let title = fit(entry.title(), width.saturating_sub(used));
+    let matched =
+        !query.is_empty() && !crate::text_lines::find_folded(entry.headline().unwrap_or(""), query).is_empty();
+    let title_style = if matched && !selected { base.patch(t.matched) } else { base };
+    let pad = width.saturating_sub(used + cells(&title));
+    spans.push(Span::styled(title, title_style));
+    spans.push(Span::styled(" ".repeat(pad), base));
+    Line::from(spans)
+}
