@@ -131,7 +131,7 @@ fn an_edited_entry_is_marked_and_its_diff_shows_the_changed_words() {
     assert!(marks.edited);
     assert_eq!(live.selected_headline(), "Troisième titre");
     live.reader.apply(Action::ShowDiff);
-    let text: Vec<String> = live.reader.text_lines().into_iter().map(|l| l.text.clone()).collect();
+    let text: Vec<String> = live.reader.text_lines().iter().map(|l| l.text.clone()).collect();
     let all = text.join("\n");
     assert!(all.contains("[-400-]") && all.contains("{+512+}"), "{all}");
     assert!(!all.contains("[-Le-]"), "unchanged words are not marked: {all}");
