@@ -93,6 +93,8 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
+    /// Fetch live blogs by URL once (or `--every` DURATION), archive them, print new entries.
+    Fetch(crate::web::command::FetchArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -152,6 +154,7 @@ pub fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Some(Command::Fetch(args)) => crate::web::command::run(&args, &settings.rules),
         Some(Command::Completions { .. } | Command::Man) => unreachable!("handled above"),
         None => run_reader(&cli.paths, settings, !cli.no_watch, cli.poll, !cli.no_state),
     }

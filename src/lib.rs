@@ -1,6 +1,7 @@
 //! liveblog: a terminal reader for news live blogs. The pure core (model, input, parse,
 //! export) knows nothing of terminals; the reader's state, key map and rendering sit on top.
 
+pub mod archive;
 pub mod cli;
 pub mod config;
 pub mod corpus;
@@ -19,3 +20,4 @@ pub mod textlayout;
 pub mod tui;
 pub mod ui;
 pub mod watch;
+pub mod web;
