@@ -246,6 +246,10 @@ impl Archive {
             .map_err(|e| self.err(e))?;
         let Some(title) = title else { return Ok(None) };
         let parsed = self.last_body(url)?.and_then(|body| crate::parse::parse_bytes(PathBuf::from(url), body, rules).ok());
+        if parsed.is_none() && self.missing(url, &HashSet::new())?.is_empty() {
+            // Only failures were ever noted for this page: nothing to show.
+            return Ok(None);
+        }
         let mut story = parsed.unwrap_or_else(|| Story {
             path: PathBuf::from(url),
             title: title.map(|t| crate::web::one_line(&t)).unwrap_or_else(|| url.to_string()),

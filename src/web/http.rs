@@ -157,6 +157,10 @@ impl Client {
         if !super::url_argument(url)? {
             return Err(FetchError::InvalidUrl("not an http or https URL".into()));
         }
+        let uri: ureq::http::Uri = url.parse().map_err(|e| FetchError::InvalidUrl(super::one_line(&format!("{e}"))))?;
+        if uri.host().is_none_or(str::is_empty) {
+            return Err(FetchError::InvalidUrl("no host".into()));
+        }
         let mut request = self.agent.get(url).header("Accept", "text/html, application/xhtml+xml, text/plain;q=0.8");
         if let Some(etag) = &validators.etag {
             request = request.header("If-None-Match", etag);
