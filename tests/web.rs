@@ -234,3 +234,38 @@ fn export_reads_a_url_and_falls_back_to_the_archive_offline() {
     let out = liveblog(&db, &["export", "gopher://127.0.0.1/x"]);
     assert!(String::from_utf8(out.stderr).unwrap().contains("unsupported scheme \"gopher\""));
 }
+
+#[test]
+fn frame_shows_a_story_read_from_a_url() {
+    let server = Server::start(|_, _| Reply::text(&page(&[B, A])));
+    let dir = tempfile::tempdir().unwrap();
+    let out = liveblog(&dir.path().join("l.db"), &["frame", "--size", "100x20", &server.url("/live")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let screen = String::from_utf8(out.stdout).unwrap();
+    assert!(screen.contains("Deuxième titre") && screen.contains("Premier titre"), "{screen}");
+}
+
+#[cfg(unix)]
+#[test]
+fn fetch_every_repeats_until_sigterm_ends_it_cleanly() {
+    use std::io::BufRead;
+    let server = Server::start(|n, _| if n == 0 { Reply::text(&page(&[A])) } else { Reply::text(&page(&[B, A])) });
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_liveblog"))
+        .args(["fetch", "--every", "50ms", &server.url("/live")])
+        .env("LIVEBLOG_DB", dir.path().join("l.db"))
+        .env("XDG_CONFIG_HOME", dir.path())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    assert!(lines.next().unwrap().unwrap().ends_with("  ·  Premier titre"));
+    // The second round finds the new entry only.
+    assert!(lines.next().unwrap().unwrap().ends_with("  ·  Deuxième titre"));
+    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "ended by its own hand, not by the signal: {status:?}");
+    assert!(lines.next().is_none());
+    assert!(server.seen().len() >= 2);
+}

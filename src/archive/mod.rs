@@ -103,6 +103,20 @@ pub fn default_path() -> Option<PathBuf> {
     Some(dirs.data_dir().join("liveblog.db"))
 }
 
+/// Opens the default archive (see [`default_path`]) and, the first time, moves the read
+/// marks of the old `read.json` into it. The note, when there is one, is worth showing once.
+pub fn open_default() -> Result<(Archive, Option<String>)> {
+    let path = default_path().ok_or_else(|| {
+        ArchiveError::Io("(no data directory)".into(), std::io::Error::other("set LIVEBLOG_DB or XDG_DATA_HOME"))
+    })?;
+    let mut archive = Archive::open(&path)?;
+    let note = match crate::persist::default_path() {
+        Some(json) => archive.import_read_json(&json)?,
+        None => None,
+    };
+    Ok((archive, note))
+}
+
 /// What the archive knows of a page's last fetch.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageInfo {
