@@ -119,7 +119,7 @@ pub fn load_url(url: &str, rules: &Rules) -> Result<(Story, Option<LoadError>), 
     let client = web::Client::default();
     let now = chrono::Utc::now();
     let failure = match web::fetch_page(&client, archive.as_mut(), url, rules, now) {
-        Ok(web::PageFetch::Updated { story, .. }) => return Ok((story, None)),
+        Ok(web::PageFetch::Updated { story, .. }) => return Ok((*story, None)),
         Ok(web::PageFetch::Unchanged { .. }) => None,
         Err(e) => Some(e.to_string()),
     };

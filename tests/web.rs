@@ -225,7 +225,10 @@ fn export_reads_a_url_and_falls_back_to_the_archive_offline() {
     assert_eq!(json["stories"][0]["entries"].as_array().unwrap().len(), 2, "{json}");
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with(&format!("liveblog: {url}: connection refused; showing the archived copy of ")), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("liveblog: {url}: connection refused; showing the archived copy of ")),
+        "{stderr}"
+    );
     // Never fetched and unreachable: an error line, nothing shown.
     let other = refused_url();
     let out = liveblog(&db, &["export", &other]);

@@ -111,7 +111,13 @@ impl Archive {
                     .query_row(params![page, identity as i64, repeat], |r| {
                         Ok((
                             r.get::<_, i64>(0)?,
-                            Stored { tag: r.get(1)?, headline: r.get(2)?, body: r.get(3)?, captions: r.get(4)?, links: r.get(5)? },
+                            Stored {
+                                tag: r.get(1)?,
+                                headline: r.get(2)?,
+                                body: r.get(3)?,
+                                captions: r.get(4)?,
+                                links: r.get(5)?,
+                            },
                             r.get::<_, i64>(6)?,
                         ))
                     })
@@ -150,7 +156,14 @@ impl Archive {
                             tx.execute(
                                 "UPDATE entries SET tag = ?2, headline = ?3, body = ?4, captions = ?5, links = ?6,
                                     version = version + 1 WHERE id = ?1",
-                                params![id, content.tag, content.headline, content.body, content.captions, content.links],
+                                params![
+                                    id,
+                                    content.tag,
+                                    content.headline,
+                                    content.body,
+                                    content.captions,
+                                    content.links
+                                ],
                             )?;
                             recorded.edited.push(index);
                         }
@@ -204,7 +217,13 @@ impl Archive {
                 let archived = Archived {
                     clock: r.get::<_, Option<String>>(2)?.as_deref().and_then(parse_clock),
                     at: when_from_sql(r.get(3)?, r.get(4)?),
-                    content: Stored { tag: r.get(5)?, headline: r.get(6)?, body: r.get(7)?, captions: r.get(8)?, links: r.get(9)? },
+                    content: Stored {
+                        tag: r.get(5)?,
+                        headline: r.get(6)?,
+                        body: r.get(7)?,
+                        captions: r.get(8)?,
+                        links: r.get(9)?,
+                    },
                 };
                 Ok((key, archived))
             })
@@ -245,7 +264,8 @@ impl Archive {
             .optional()
             .map_err(|e| self.err(e))?;
         let Some(title) = title else { return Ok(None) };
-        let parsed = self.last_body(url)?.and_then(|body| crate::parse::parse_bytes(PathBuf::from(url), body, rules).ok());
+        let parsed =
+            self.last_body(url)?.and_then(|body| crate::parse::parse_bytes(PathBuf::from(url), body, rules).ok());
         if parsed.is_none() && self.missing(url, &HashSet::new())?.is_empty() {
             // Only failures were ever noted for this page: nothing to show.
             return Ok(None);

@@ -25,7 +25,8 @@ impl Archive {
 
     /// Every key with marks, and its marks (what `read.json` held).
     pub fn all_read_marks(&self) -> Result<ReadState> {
-        let mut stmt = self.conn.prepare("SELECT key, identity FROM read_marks ORDER BY key").map_err(|e| self.err(e))?;
+        let mut stmt =
+            self.conn.prepare("SELECT key, identity FROM read_marks ORDER BY key").map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
             .and_then(Iterator::collect::<rusqlite::Result<Vec<_>>>)
@@ -49,7 +50,13 @@ impl Archive {
 
     /// Applies what one reader changed since it loaded the marks — `before` its marks then,
     /// `after` its marks now — so that marks set meanwhile by another reader are kept.
-    pub fn set_read(&mut self, key: &str, before: &HashSet<u64>, after: &HashSet<u64>, at: DateTime<Utc>) -> Result<()> {
+    pub fn set_read(
+        &mut self,
+        key: &str,
+        before: &HashSet<u64>,
+        after: &HashSet<u64>,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
         let added: Vec<u64> = after.difference(before).copied().collect();
         let removed: Vec<u64> = before.difference(after).copied().collect();
         self.change_marks(key, &added, &removed, at)

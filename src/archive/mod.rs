@@ -150,10 +150,8 @@ impl Archive {
     fn migrate(&mut self) -> Result<()> {
         let path = self.path.clone();
         // IMMEDIATE: two processes opening a fresh database at once migrate one after the other.
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| sql(&path, e))?;
+        let tx =
+            self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(|e| sql(&path, e))?;
         let version: usize =
             tx.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)).map_err(|e| sql(&path, e))? as usize;
         if version > SCHEMA_VERSION {
@@ -230,8 +228,11 @@ impl Archive {
     pub fn store_status(&mut self, url: &str, status: &str, at: DateTime<Utc>) -> Result<()> {
         let tx = self.conn.transaction().map_err(|e| sql(&self.path, e))?;
         let id = page_id(&tx, url, at).map_err(|e| sql(&self.path, e))?;
-        tx.execute("UPDATE pages SET last_fetched = ?2, last_status = ?3 WHERE id = ?1", params![id, at.timestamp(), status])
-            .map_err(|e| sql(&self.path, e))?;
+        tx.execute(
+            "UPDATE pages SET last_fetched = ?2, last_status = ?3 WHERE id = ?1",
+            params![id, at.timestamp(), status],
+        )
+        .map_err(|e| sql(&self.path, e))?;
         tx.commit().map_err(|e| sql(&self.path, e))
     }
 

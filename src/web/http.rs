@@ -34,7 +34,9 @@ pub enum RetryAfter {
 pub enum Fetched {
     Page(Response),
     /// 304: the stored copy is current.
-    NotModified { max_age: Option<Duration> },
+    NotModified {
+        max_age: Option<Duration>,
+    },
 }
 
 /// A page's body and what came with it.
@@ -176,8 +178,11 @@ impl Client {
             return Ok(Fetched::NotModified { max_age });
         }
         if !(200..300).contains(&status) {
-            let retry_after =
-                if matches!(status, 429 | 503) { header("retry-after").as_deref().and_then(parse_retry_after) } else { None };
+            let retry_after = if matches!(status, 429 | 503) {
+                header("retry-after").as_deref().and_then(parse_retry_after)
+            } else {
+                None
+            };
             return Err(FetchError::Status { status, retry_after });
         }
         let content_type = header("content-type");

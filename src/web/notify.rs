@@ -79,8 +79,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("args.txt");
         let script = dir.path().join("notify.sh");
-        std::fs::write(&script, format!("#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > '{}'\n", out.display()))
-            .unwrap();
+        std::fs::write(
+            &script,
+            format!("#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > '{}'\n", out.display()),
+        )
+        .unwrap();
         std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
         let command = vec![script.display().to_string(), "--urgency=low".to_string()];
         let headline = "Strike $(touch pwned); `id` \u{1b}[31m";

@@ -31,7 +31,7 @@ pub struct NewEntry {
 pub enum PageFetch {
     /// The page changed: the story with every archived entry, and the entries new to the
     /// archive (all of them when there is no archive), oldest first.
-    Updated { story: Story, new: Vec<NewEntry>, max_age: Option<Duration> },
+    Updated { story: Box<Story>, new: Vec<NewEntry>, max_age: Option<Duration> },
     /// 304: what was stored is current.
     Unchanged { max_age: Option<Duration> },
 }
@@ -86,7 +86,7 @@ fn fetch(
     if let Some(a) = archive {
         story = a.story_with_history(url, story).map_err(archive_err)?;
     }
-    Ok(PageFetch::Updated { story, new, max_age: response.max_age })
+    Ok(PageFetch::Updated { story: Box::new(story), new, max_age: response.max_age })
 }
 
 /// A body read as a page: a story named after the page, with `url` set and the URL as path.

@@ -137,9 +137,11 @@ fn run(config: PollConfig, rx: Receiver<Control>, mut sink: impl FnMut(PageEvent
         let result = fetch_page(&client, archive.as_mut(), &url, &config.rules, chrono::Utc::now());
         let (event, outcome) = match result {
             Ok(PageFetch::Updated { story, new, max_age }) => {
-                (PageEvent::Fetched { url: url.clone(), story: Box::new(story), new }, Outcome::Ok { max_age })
+                (PageEvent::Fetched { url: url.clone(), story, new }, Outcome::Ok { max_age })
             }
-            Ok(PageFetch::Unchanged { max_age }) => (PageEvent::Unchanged { url: url.clone() }, Outcome::Ok { max_age }),
+            Ok(PageFetch::Unchanged { max_age }) => {
+                (PageEvent::Unchanged { url: url.clone() }, Outcome::Ok { max_age })
+            }
             Err(e) => {
                 let outcome = Outcome::Failed { retry_after: e.retry_after() };
                 (PageEvent::Failed { url: url.clone(), reason: e.to_string() }, outcome)

@@ -32,7 +32,12 @@ pub struct Reply {
 
 impl Reply {
     pub fn ok(content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
-        Reply { status: 200, headers: vec![("Content-Type".into(), content_type.into())], body: body.into(), stall: None }
+        Reply {
+            status: 200,
+            headers: vec![("Content-Type".into(), content_type.into())],
+            body: body.into(),
+            stall: None,
+        }
     }
     pub fn text(body: &str) -> Reply {
         Reply::ok("text/plain; charset=utf-8", body)
