@@ -44,7 +44,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        if path.to_str().is_some_and(|p| p.contains("://")) {
+        if url_like(path) {
             files.push(path.clone());
         } else if path.is_dir() {
             let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
@@ -81,7 +81,7 @@ pub fn load(paths: &[PathBuf], rules: &Rules) -> (Vec<Story>, Vec<LoadError>) {
     let (files, mut errors) = expand(paths);
     let results: Vec<(Option<Story>, Option<LoadError>)> = files
         .par_iter()
-        .map(|f| match f.to_str().filter(|p| p.contains("://")) {
+        .map(|f| match f.to_str().filter(|_| url_like(f)) {
             Some(url) => match load_url(url, rules) {
                 Ok((story, warning)) => (Some(story), warning),
                 Err(e) => (None, Some(e)),
@@ -98,6 +98,12 @@ pub fn load(paths: &[PathBuf], rules: &Rules) -> (Vec<Story>, Vec<LoadError>) {
         errors.extend(error);
     }
     (stories, errors)
+}
+
+/// Whether an argument is meant as a URL: `http(s)://…`, or another scheme (which then gets
+/// an "unsupported scheme" error rather than "no such file").
+fn url_like(path: &Path) -> bool {
+    path.to_str().is_some_and(|p| web::url_argument(p) != Ok(false))
 }
 
 pub fn load_one(path: &Path, rules: &Rules) -> Result<Story, LoadError> {
