@@ -272,3 +272,18 @@ fn fetch_every_repeats_until_sigterm_ends_it_cleanly() {
     assert!(lines.next().is_none());
     assert!(server.seen().len() >= 2);
 }
+
+#[test]
+fn https_to_a_plain_http_server_is_a_tls_error() {
+    // A server that answers in plain HTTP whatever it is sent, as a misconfigured port does.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("https://{}/live", listener.local_addr().unwrap());
+    let thread = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+    });
+    let err = get(&url).unwrap_err();
+    thread.join().unwrap();
+    assert!(matches!(err, FetchError::Tls(_)), "{err:?}");
+    assert!(err.to_string().starts_with("TLS error: ") && !err.to_string().contains('\n'), "{err}");
+}

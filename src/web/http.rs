@@ -170,7 +170,8 @@ impl Client {
         if let Some(date) = &validators.last_modified {
             request = request.header("If-Modified-Since", date);
         }
-        let mut response = request.call().map_err(|e| self.classify(e, false))?;
+        let https = url.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://"));
+        let mut response = request.call().map_err(|e| self.classify(e, false, https))?;
         let status = response.status().as_u16();
         let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
         let max_age = header("cache-control").as_deref().and_then(max_age);
@@ -196,7 +197,7 @@ impl Client {
             .with_config()
             .limit(self.settings.body_cap)
             .read_to_vec()
-            .map_err(|e| self.classify(e, true))?;
+            .map_err(|e| self.classify(e, true, https))?;
         if let Some(at) = memchr::memchr(0, &body[..body.len().min(4096)])
             && !body.starts_with(&[0xFF, 0xFE])
             && !body.starts_with(&[0xFE, 0xFF])
@@ -210,7 +211,7 @@ impl Client {
         Ok(Fetched::Page(Response { url: final_url, body, validators, max_age }))
     }
 
-    fn classify(&self, err: ureq::Error, in_body: bool) -> FetchError {
+    fn classify(&self, err: ureq::Error, in_body: bool, https: bool) -> FetchError {
         let secs = self.settings.total_timeout.as_secs();
         match err {
             ureq::Error::BadUri(why) => FetchError::InvalidUrl(why),
@@ -230,6 +231,10 @@ impl Client {
                 std::io::ErrorKind::ConnectionRefused => FetchError::Refused,
                 std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock if in_body => FetchError::Stalled(secs),
                 std::io::ErrorKind::TimedOut => FetchError::Timeout(secs),
+                // rustls reports a failed handshake as invalid data on the socket.
+                std::io::ErrorKind::InvalidData if https && !in_body => {
+                    FetchError::Tls(super::one_line(strip_os_error(&e.to_string())))
+                }
                 _ if e.to_string().contains("lookup") || e.to_string().contains("resolve") => FetchError::Dns,
                 _ => FetchError::Other(format!("connection failed: {}", strip_os_error(&e.to_string()))),
             },
