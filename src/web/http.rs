@@ -68,7 +68,7 @@ pub enum FetchError {
     Status { status: u16, retry_after: Option<RetryAfter> },
     #[error("too many redirects (a redirect loop?)")]
     RedirectLoop,
-    #[error("page larger than {} MB", .0 / (1024 * 1024))]
+    #[error("page larger than {}", size(*.0))]
     TooLarge(u64),
     #[error("not HTML ({0})")]
     NotHtml(String),
@@ -78,6 +78,10 @@ pub enum FetchError {
     Stalled(u64),
     #[error("{0}")]
     Other(String),
+}
+
+fn size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 { format!("{} MB", bytes / (1024 * 1024)) } else { format!("{bytes} bytes") }
 }
 
 fn reason_suffix(status: u16) -> String {
@@ -348,5 +352,6 @@ mod tests {
         assert_eq!(FetchError::Status { status: 404, retry_after: None }.to_string(), "HTTP 404 not found");
         assert_eq!(FetchError::Status { status: 418, retry_after: None }.to_string(), "HTTP 418");
         assert_eq!(FetchError::TooLarge(BODY_CAP).to_string(), "page larger than 20 MB");
+        assert_eq!(FetchError::TooLarge(1000).to_string(), "page larger than 1000 bytes");
     }
 }
