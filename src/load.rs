@@ -156,3 +156,20 @@ pub fn bundled(rules: &Rules) -> Vec<Story> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_pass_through_expansion_and_bad_schemes_are_errors() {
+        let paths = [PathBuf::from("https://example.org/live"), PathBuf::from("gopher://example.org/")];
+        let (files, errors) = expand(&paths);
+        assert_eq!(files, paths, "URLs are neither walked nor checked on disk");
+        assert!(errors.is_empty());
+        let (stories, errors) = load(&paths[1..], Rules::embedded());
+        assert!(stories.is_empty());
+        assert_eq!(errors[0].to_string(), "gopher://example.org/: unsupported scheme \"gopher\" (only http and https)");
+        assert!(!url_like(Path::new("saved/page.txt")));
+    }
+}

@@ -110,8 +110,10 @@ fn failures_are_one_line_each() {
     }
 }
 
+/// A URL nobody listens on. On 127.0.0.3, which the test servers (on 127.0.0.1) never take,
+/// so a port freed here is not picked up by a server of a test running alongside.
 fn refused_url() -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.3:0").unwrap();
     let addr = listener.local_addr().unwrap();
     drop(listener);
     format!("http://{addr}/live")
