@@ -97,6 +97,8 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
+    /// Fetch live blogs by URL once (or `--every` DURATION), archive them, print new entries.
+    Fetch(crate::web::command::FetchArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -182,6 +184,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             emit(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Fetch(args)) => Ok(crate::web::command::run(&args, &settings.rules)),
         Some(Command::Completions { .. } | Command::Man) => unreachable!("handled above"),
         None => run_reader(&cli.paths, settings, !cli.no_watch, cli.poll, !cli.no_state),
     }

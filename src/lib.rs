@@ -4,6 +4,7 @@
 //! `tui` alone touches the terminal. README.md's "Architecture" section has the module map.
 
 pub mod app;
+pub mod archive;
 pub mod cli;
 pub mod config;
 pub mod corpus;
@@ -23,3 +24,4 @@ pub mod text_lines;
 pub mod tui;
 pub mod ui;
 pub mod watch;
+pub mod web;

@@ -1,11 +1,14 @@
 //! Finding and parsing the files named on the command line: a PATH is a file or a directory
-//! (its `*.txt`, recursively, in name order). Files are parsed in parallel; a file that cannot
-//! be read becomes an error naming it, and the others still load.
+//! (its `*.txt`, recursively, in name order), or an `http(s)://` URL, fetched through the
+//! archive (see [`load_url`]). Inputs are read in parallel; one that cannot be read becomes an
+//! error naming it, and the others still load.
 
+use crate::archive::{self, Archive};
 use crate::input::InputError;
 use crate::model::Story;
 use crate::parse::{self, Rules};
 use crate::samples;
+use crate::web;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -41,7 +44,9 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        if path.is_dir() {
+        if url_like(path) {
+            files.push(path.clone());
+        } else if path.is_dir() {
             let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
                 .sort_by_file_name()
                 .into_iter()
@@ -67,25 +72,78 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     (files, errors)
 }
 
-/// Parses every file (in parallel), keeping the input order.
+/// Parses every file and fetches every URL (in parallel), keeping the input order. A URL
+/// shown from the archive because it could not be fetched gives both a story and an error.
 pub fn load(paths: &[PathBuf], rules: &Rules) -> (Vec<Story>, Vec<LoadError>) {
     if paths.is_empty() {
         return (bundled(rules), Vec::new());
     }
     let (files, mut errors) = expand(paths);
-    let results: Vec<Result<Story, LoadError>> = files.par_iter().map(|f| load_one(f, rules)).collect();
+    let results: Vec<(Option<Story>, Option<LoadError>)> = files
+        .par_iter()
+        .map(|f| match f.to_str().filter(|_| url_like(f)) {
+            Some(url) => match load_url(url, rules) {
+                Ok((story, warning)) => (Some(story), warning),
+                Err(e) => (None, Some(e)),
+            },
+            None => match load_one(f, rules) {
+                Ok(story) => (Some(story), None),
+                Err(e) => (None, Some(e)),
+            },
+        })
+        .collect();
     let mut stories = Vec::new();
-    for r in results {
-        match r {
-            Ok(s) => stories.push(s),
-            Err(e) => errors.push(e),
-        }
+    for (story, error) in results {
+        stories.extend(story);
+        errors.extend(error);
     }
     (stories, errors)
 }
 
+/// Whether an argument is meant as a URL: `http(s)://…`, or another scheme (which then gets
+/// an "unsupported scheme" error rather than "no such file").
+fn url_like(path: &Path) -> bool {
+    path.to_str().is_some_and(|p| web::url_argument(p) != Ok(false))
+}
+
 pub fn load_one(path: &Path, rules: &Rules) -> Result<Story, LoadError> {
     parse::parse_file(path, rules).map_err(|e| LoadError { path: path.to_path_buf(), reason: reason(&e) })
+}
+
+/// Fetches a page by its URL through the archive (`$LIVEBLOG_DB` or the default database;
+/// without one, the page is read as it is). The story is named after the page, `url` is set
+/// and `path` is the URL. When the fetch fails and the archive has a copy, that copy comes
+/// with a warning naming the failure; otherwise the failure is the error.
+pub fn load_url(url: &str, rules: &Rules) -> Result<(Story, Option<LoadError>), LoadError> {
+    let error = |reason: String| LoadError { path: PathBuf::from(url), reason };
+    match web::url_argument(url) {
+        Ok(true) => {}
+        Ok(false) => return Err(error("not an http:// or https:// URL".into())),
+        Err(e) => return Err(error(e.to_string())),
+    }
+    let mut archive = archive::default_path().and_then(|p| Archive::open(&p).ok());
+    let client = web::Client::default();
+    let now = chrono::Utc::now();
+    let failure = match web::fetch_page(&client, archive.as_mut(), url, rules, now) {
+        Ok(web::PageFetch::Updated { story, .. }) => return Ok((*story, None)),
+        Ok(web::PageFetch::Unchanged { .. }) => None,
+        Err(e) => Some(e.to_string()),
+    };
+    let archived = archive.as_ref().and_then(|a| a.archived_story(url, rules).ok().flatten());
+    match (archived, failure) {
+        (Some(story), None) => Ok((story, None)),
+        (Some(story), Some(why)) => {
+            let when = archive
+                .as_ref()
+                .and_then(|a| a.page_info(url).ok().flatten())
+                .and_then(|info| info.last_changed)
+                .map(|t| format!(" of {}", t.format("%Y-%m-%d %H:%M UTC")))
+                .unwrap_or_default();
+            Ok((story, Some(error(format!("{why}; showing the archived copy{when}")))))
+        }
+        (None, Some(why)) => Err(error(why)),
+        (None, None) => Err(error("not modified, but no archived copy".into())),
+    }
 }
 
 /// The samples built into the binary.
@@ -97,4 +155,21 @@ pub fn bundled(rules: &Rules) -> Vec<Story> {
                 .expect("bundled samples are text")
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_pass_through_expansion_and_bad_schemes_are_errors() {
+        let paths = [PathBuf::from("https://example.org/live"), PathBuf::from("gopher://example.org/")];
+        let (files, errors) = expand(&paths);
+        assert_eq!(files, paths, "URLs are neither walked nor checked on disk");
+        assert!(errors.is_empty());
+        let (stories, errors) = load(&paths[1..], Rules::embedded());
+        assert!(stories.is_empty());
+        assert_eq!(errors[0].to_string(), "gopher://example.org/: unsupported scheme \"gopher\" (only http and https)");
+        assert!(!url_like(Path::new("saved/page.txt")));
+    }
 }
