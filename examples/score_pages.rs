@@ -3,8 +3,9 @@
 //! (`copied.txt` from a browser's innerText, `w3m.txt`, `lynx.txt`) and a `truth.json`
 //! (`{"title", "outlet", "entries": [{"clock": "HH:MM", "instant": RFC 3339 or null,
 //! "headline": first words or null}]}`, page order). Every form present is parsed with the
-//! embedded rules; parsed entries are aligned with the truth in order (same clock, and the
-//! truth's first words found near the start of the parsed entry's text), and the table shows
+//! embedded rules; parsed entries are aligned with the truth in order (same clock; pairs whose
+//! text also starts with the truth's first words are preferred, and a pair with the right
+//! clock but other text still counts for the clock and is listed by `--verbose`), and the table shows
 //! per page and form the share of truth entries with the right clock and the right instant
 //! (to the minute; a parsed time without an offset is wrong where the truth has one), the share
 //! of parsed entries that match nothing, and whether the title is right.
@@ -28,9 +29,6 @@ const HEADLINE_REACH: usize = 40;
 #[derive(Deserialize)]
 struct Truth {
     title: String,
-    #[serde(default)]
-    #[allow(dead_code)]
-    outlet: Option<String>,
     entries: Vec<TruthEntry>,
 }
 
@@ -201,6 +199,11 @@ fn score_form(path: &Path, truth: &Truth, rules: &Rules, notes: &mut Vec<String>
             continue;
         };
         score.clock_right += 1;
+        if let Some(h) = &entry.headline
+            && !similar(h, &parsed[p].words)
+        {
+            notes.push(format!("text     {} got {:?}, want {:?}", entry.clock, truncate(&parsed[p].text, 60), h));
+        }
         if let Some(want) = want {
             if same_minute(parsed[p].at, want) {
                 score.instant_right += 1;
@@ -210,9 +213,8 @@ fn score_form(path: &Path, truth: &Truth, rules: &Rules, notes: &mut Vec<String>
             }
         }
     }
-    for (p, entry) in parsed.iter().enumerate().filter(|(p, _)| !matched_parsed[*p]) {
+    for (entry, _) in parsed.iter().zip(&matched_parsed).filter(|(_, matched)| !**matched) {
         score.spurious += 1;
-        let _ = p;
         notes.push(format!("spurious {} {}", entry.clock.as_deref().unwrap_or("--:--"), truncate(&entry.text, 70)));
     }
     score
