@@ -1,4 +1,4 @@
-//! liveblog: a terminal reader for news live blogs. The pure core (model, input, parse,
+//! liveblog: a terminal reader for news live blogs. The pure core (model, decode, parse,
 //! export) knows nothing of terminals; the reader's state, key map and rendering sit on top.
 
 pub mod cli;
@@ -6,7 +6,7 @@ pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod frame;
-pub mod input;
+pub mod decode;
 pub mod keys;
 pub mod layout;
 pub mod load;
@@ -19,3 +19,6 @@ pub mod textlayout;
 pub mod tui;
 pub mod ui;
 pub mod watch;
+
+/// The old name of [`decode`], kept while other modules move to the new one.
+pub use decode as input;

@@ -13,7 +13,7 @@ mod reconcile;
 pub mod rules;
 pub mod time;
 
-use crate::input::{self, InputError};
+use crate::decode::{self, InputError};
 use crate::model::{DroppedLine, Span, Story};
 pub use page::Page;
 pub use rules::{RuleError, Rules};
@@ -28,11 +28,11 @@ pub fn parse_file(path: &Path, rules: &Rules) -> Result<Story, InputError> {
 /// The front door: bytes as they would be read from a file or a response body, HTML or text,
 /// recognised by their content (decoding and cleaning included).
 pub fn parse_bytes(path: PathBuf, bytes: Vec<u8>, rules: &Rules) -> Result<Story, InputError> {
-    let page = if html::looks_like_html(&bytes) { html::read(bytes)? } else { Page::text(input::decode(bytes)?) };
+    let page = if html::looks_like_html(&bytes) { html::read(bytes)? } else { Page::text(decode::decode(bytes)?) };
     Ok(parse_page(path, page, rules))
 }
 
-/// Parses text that is already decoded and clean (see [`input::decode`]). Control characters
+/// Parses text that is already decoded and clean (see [`decode::decode`]). Control characters
 /// left in `text` would reach the output: callers with raw text go through `parse_bytes`.
 pub fn parse_text(path: PathBuf, text: String, rules: &Rules) -> Story {
     parse_page(path, Page::text(text), rules)
