@@ -139,20 +139,22 @@ fn weigh(out: &mut Lines, text: &str) {
         }
     }
     time_lists(out, text);
-    // A time line only starts an entry when something follows it before the next time line;
-    // otherwise it is a time standing alone in a text. A headline on the stamp's own line is
-    // something.
-    let mut next_is_content = false;
-    for line in out.lines.iter_mut().rev() {
+    out.trailing = trailing(out);
+    // A time line only stamps an entry when the entry has something: below it when stamps
+    // open their posts, above it when they close them; otherwise it is a time standing alone
+    // in a text. A headline on the stamp's own line is something.
+    let mut has_content = false;
+    let order: Box<dyn Iterator<Item = &mut Line>> =
+        if out.trailing { Box::new(out.lines.iter_mut()) } else { Box::new(out.lines.iter_mut().rev()) };
+    for line in order {
         match line.kind {
-            Kind::Time(i) if out.stamps[i as usize].shape == Shape::Inline => next_is_content = true,
-            Kind::Time(_) if !next_is_content => line.kind = Kind::Text,
-            Kind::Time(_) => next_is_content = false,
-            Kind::Text | Kind::Link => next_is_content = true,
+            Kind::Time(i) if out.stamps[i as usize].shape == Shape::Inline => has_content = true,
+            Kind::Time(_) if !has_content => line.kind = Kind::Text,
+            Kind::Time(_) => has_content = false,
+            Kind::Text | Kind::Link => has_content = true,
             _ => {}
         }
     }
-    out.trailing = trailing(out);
 }
 
 /// Runs of three or more stamps each followed by at most one short line before the next
