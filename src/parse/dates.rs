@@ -35,7 +35,7 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines) {
 
     let mut markers = markers(story, lines);
     let clocks: Vec<Clock> = story.entries.iter().map(|e| e.clock.expect("timed entry")).collect();
-    let pinned = pinned(&clocks, &markers);
+    let pinned = pinned(&clocks, &markers) && clocks[1..].windows(2).all(|p| p[1] <= p[0]);
     if pinned {
         markers.retain(|m| !matches!(m, Marker::Entry(0)));
     }
@@ -47,8 +47,21 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines) {
     // The top of the page: date and the clock the first entry is compared with.
     // A dateline without a time (read as midnight) covers the whole day.
     let at_or_late = |t: NaiveTime| if t == NaiveTime::MIN { late } else { t };
-    let mut cursor: Option<(NaiveDate, NaiveTime)> =
-        story.coverage_end.or(story.updated).map(|w| (w.local().date(), at_or_late(w.local().time())));
+    let rising = clocks.windows(2).filter(|p| p[1] > p[0]).count();
+    let falling = clocks.windows(2).filter(|p| p[1] < p[0]).count();
+    // Some blogs (older Guardian ones) run oldest first: a clock earlier than the one above
+    // is then the next day, and the walk starts from the coverage start.
+    let ascending = rising >= 2 && rising > 2 * falling;
+    let mut cursor: Option<(NaiveDate, NaiveTime)> = None;
+    if ascending {
+        if let Some(start) = story.coverage_start.or(story.published) {
+            cursor = Some((start.local().date(), start.local().time()));
+        } else if let Some(end) = story.coverage_end.or(story.updated) {
+            cursor = Some((end.local().date() - Days::new(falling as u64), NaiveTime::MIN));
+        }
+    } else {
+        cursor = story.coverage_end.or(story.updated).map(|w| (w.local().date(), at_or_late(w.local().time())));
+    }
     if cursor.is_none()
         && let Some(start) = story.coverage_start.or(story.published)
     {
@@ -77,11 +90,13 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines) {
         match marker {
             Marker::Day(d, m, y) => {
                 day = pick_year(d, m, y.or(year_hint), day);
-                previous = Some(late);
+                previous = Some(if ascending { NaiveTime::MIN } else { late });
             }
             Marker::Entry(i) => {
                 let clock = clocks[i].time();
-                if previous.is_some_and(|p| clock > p) {
+                if ascending && previous.is_some_and(|p| clock < p) {
+                    day = day.and_then(|d| d.succ_opt());
+                } else if !ascending && previous.is_some_and(|p| clock > p) {
                     day = day.and_then(|d| d.pred_opt());
                 }
                 previous = Some(clock);

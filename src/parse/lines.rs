@@ -138,6 +138,19 @@ fn weigh(out: &mut Lines, text: &str) {
             }
         }
     }
+    // Stamps that open with the clock and stamps that open with a date are two families;
+    // where a page has both (posts stamped `9.31am:`, comments stamped `22 June 2011
+    // 10:06AM`), the larger family stamps the posts.
+    let leading = out.stamps.iter().filter(|s| s.leading).count();
+    let keep_leading = leading * 2 >= out.stamps.len();
+    for line in &mut out.lines {
+        if let Kind::Time(i) = line.kind
+            && out.stamps[i as usize].leading != keep_leading
+            && !line.heading
+        {
+            line.kind = Kind::Text;
+        }
+    }
     time_lists(out, text);
     out.trailing = trailing(out);
     // A time line only stamps an entry when the entry has something: below it when stamps

@@ -31,12 +31,15 @@ pub(super) fn build_entry(cx: &mut Context<'_, '_>, stamp_line: &Line, stamp: &S
     let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
     let mut entry = Entry { clock: Some(stamp.clock), zone: stamp.zone, line: stamp_line.number, ..Entry::default() };
     let mut tag: Option<Span> = None;
+    let mut lead: Option<Span> = None;
     if let Some((a, b)) = stamp.rest {
         let start = stamp_line.span.start as usize;
         let span = Span::new(start + a, start + b);
         let rest = &text[start + a..start + b];
         match stamp.shape {
-            Shape::Inline => entry.headline = Some(span),
+            Shape::Inline if headline_like(rest) => entry.headline = Some(span),
+            // `9.33am: Haroon Siddique has more details…`: the post starts on the clock's line.
+            Shape::Inline => lead = Some(span),
             Shape::Label if tag_like(rest) && (upper_case(rest) || !name_like(rest)) => tag = Some(span),
             _ => cx.dropped.push(DroppedLine { line: stamp_line.number, rule: "author".into(), span }),
         }
@@ -48,6 +51,7 @@ pub(super) fn build_entry(cx: &mut Context<'_, '_>, stamp_line: &Line, stamp: &S
     // line (or in capitals), is a tag. The Guardian and the BBC go straight to the headline.
     if tag.is_none()
         && entry.headline.is_none()
+        && lead.is_none()
         && let (Some(first), Some(second)) = (content.first(), content.get(1))
         && lines.first().is_some_and(|l| std::ptr::eq(l, *first))
         && tag_like(s(first))
@@ -57,6 +61,7 @@ pub(super) fn build_entry(cx: &mut Context<'_, '_>, stamp_line: &Line, stamp: &S
         used = 1;
     }
     if entry.headline.is_none()
+        && lead.is_none()
         && let Some(next) = content.get(used)
         && (headline_like(s(next)) || next.heading)
         && content.len() > used + 1
@@ -98,7 +103,7 @@ pub(super) fn build_entry(cx: &mut Context<'_, '_>, stamp_line: &Line, stamp: &S
             _ => {}
         }
     }
-    entry.body = section.take(Part::Body);
+    entry.body = lead.into_iter().chain(section.take(Part::Body)).collect();
     entry.captions = section.take(Part::Caption);
     entry.links = section.take(Part::Link);
     cx.dropped.append(&mut section.dropped);

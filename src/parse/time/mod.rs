@@ -40,6 +40,8 @@ pub struct Stamp {
     pub shape: Shape,
     /// Byte range in the line of the text that is not the time: author, label or headline.
     pub rest: Option<(usize, usize)>,
+    /// The line starts with the clock (or a relative time before it) rather than a date.
+    pub leading: bool,
 }
 
 /// The zone names as a case-sensitive alternation, shared by the regexes of this module.
@@ -83,12 +85,11 @@ pub fn has_clock_bytes(line: &[u8]) -> bool {
 pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     let bytes = line.as_bytes();
     let first = *bytes.first()?;
-    if line.len() > 400 {
-        return None;
-    }
     let dated =
         (first == b'L' || first == b'l') && bytes.get(1) == Some(&b'e') && bytes.get(3).is_some_and(u8::is_ascii_digit);
-    if first.is_ascii_digit() || dated {
+    // A clock opens a line in its first bytes: a long paragraph after it (`9.33am: Haroon
+    // Siddique has more details…`) costs one anchored match.
+    if (first.is_ascii_digit() || dated) && has_clock_bytes(&bytes[..bytes.len().min(24)]) {
         if let Some(s) = leading(line, context) {
             return s;
         }
@@ -117,7 +118,7 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
     }
     let tail = caps.name("tail").expect("tail group");
     let t = tail.as_str();
-    let mut stamp = Stamp { clock, zone, date, shape: Shape::Bare, rest: None };
+    let mut stamp = Stamp { clock, zone, date, shape: Shape::Bare, rest: None, leading: true };
     let rest_from = |start: usize| {
         let text = line[start..].trim();
         let at = line.len() - line[start..].trim_start().len();
@@ -126,7 +127,7 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
     if t.trim_end_matches('.').trim().is_empty() {
         return Some(Some(stamp));
     }
-    if dateline::has_kind(t) {
+    if t.len() <= 100 && dateline::has_kind(t) {
         return Some(None);
     }
     if let Some(c) = TAIL_DATE.captures(t) {
@@ -183,6 +184,7 @@ fn byline(line: &str, context: Option<&str>) -> Option<Stamp> {
         date: Some(part.date),
         shape: if rest.is_some() { Shape::Byline } else { Shape::Dated },
         rest,
+        leading: false,
     })
 }
 
