@@ -138,20 +138,21 @@ fn weigh(out: &mut Lines, text: &str) {
             }
         }
     }
+    time_lists(out, text);
     // Stamps that open with the clock and stamps that open with a date are two families;
-    // where a page has both (posts stamped `9.31am:`, comments stamped `22 June 2011
-    // 10:06AM`), the larger family stamps the posts.
-    let leading = out.stamps.iter().filter(|s| s.leading).count();
-    let keep_leading = leading * 2 >= out.stamps.len();
-    for line in &mut out.lines {
-        if let Kind::Time(i) = line.kind
-            && out.stamps[i as usize].leading != keep_leading
-            && !line.heading
-        {
-            line.kind = Kind::Text;
+    // where a page has both (posts stamped `9.31am:`, comments below them stamped `22 June
+    // 2011 10:06AM`), the family that comes first stamps the posts.
+    let first = out.lines.iter().find_map(|l| out.stamp(l)).map(|s| s.leading);
+    if let Some(keep_leading) = first {
+        for line in &mut out.lines {
+            if let Kind::Time(i) = line.kind
+                && out.stamps[i as usize].leading != keep_leading
+                && !line.heading
+            {
+                line.kind = Kind::Text;
+            }
         }
     }
-    time_lists(out, text);
     out.trailing = trailing(out);
     // A time line only stamps an entry when the entry has something: below it when stamps
     // open their posts, above it when they close them; otherwise it is a time standing alone

@@ -100,16 +100,7 @@ fn first_post_start(text: &str, lines: &[Line]) -> usize {
 fn header<'t>(story: &mut Story, text: &'t str, lines: &[Line], timed: bool, dropped: &mut Vec<DroppedLine>) -> Section<'t> {
     let mut section = Section::new(text);
     let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
-    let candidates: Vec<&Line> =
-        lines.iter().filter(|l| l.kind == Kind::Text && title_like(s(l))).collect();
-    // The title is the page's headline, not its navigation: a marked heading, else the first
-    // headline-like line of three words or more, else the first headline-like line.
-    let title_line = candidates
-        .iter()
-        .find(|l| l.heading)
-        .or_else(|| candidates.iter().find(|l| s(l).split_whitespace().count() >= 3))
-        .or_else(|| candidates.first())
-        .map(|l| l.number);
+    let title_line = pick_title(text, lines);
     let mut title: Option<Span> = None;
     for line in lines {
         let t = s(line);
@@ -157,6 +148,45 @@ fn header<'t>(story: &mut Story, text: &'t str, lines: &[Line], timed: bool, dro
     }
     section
 }
+
+/// The page's headline among the header's lines, not its navigation: a marked heading, else
+/// the headline-like line with the best score — longer is better, a date or a "live" word in
+/// it is better, and a line among short neighbours (a menu) is worse.
+fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
+    let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
+    let content: Vec<&Line> = lines.iter().filter(|l| matches!(l.kind, Kind::Text | Kind::Link)).collect();
+    let words = |l: &Line| s(l).split_whitespace().count();
+    let short = |i: Option<&&Line>| i.is_none_or(|l| words(l) <= 3);
+    let mut best: Option<(i32, u32)> = None;
+    for (k, line) in content.iter().enumerate() {
+        let t = s(line);
+        if line.kind != Kind::Text || !title_like(t) || t.starts_with(['#', '•', '*', '[', '|', '>', '-', '–', '·', '+']) {
+            continue;
+        }
+        if line.heading {
+            return Some(line.number);
+        }
+        let mut score = words(line).min(12) as i32;
+        if words(line) < 3 {
+            score -= 4;
+        }
+        if LIVE.is_match(t) || t.bytes().any(|b| b.is_ascii_digit()) && !time::datelines(t).is_empty() {
+            score += 4;
+        }
+        if short(k.checked_sub(1).and_then(|p| content.get(p))) && short(content.get(k + 1)) {
+            score -= 6;
+        }
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, line.number));
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+static LIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:live|en direct|direct|liveticker|live-ticker|newsblog|in diretta|diretta|en vivo|en directo|as it happened|latest updates)\b")
+        .expect("live regex")
+});
 
 fn title_like(line: &str) -> bool {
     headline_like(line) && !is_credit(line) && !is_link(line) && !BYLINE.is_match(line) && !is_dateline(line)
