@@ -70,12 +70,31 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
             }
         }
     }
+    if story.zone.is_none() || story.updated.or(story.published).or(story.coverage_start).is_none() {
+        trailer_datelines(story, text, lines);
+    }
     for line in lines {
         if let Kind::Furniture(rule) = line.kind {
             dropped.push(DroppedLine { line: line.number, rule: rule.into(), span: line.span });
         }
     }
     story.dropped = dropped;
+}
+
+/// A page that gives no zone or date in its header may give them elsewhere ("Wednesday 22
+/// June 2011 09.31 BST guardian.co.uk" under the feed): short text lines with a clock are
+/// read as datelines, into the slots still empty.
+fn trailer_datelines(story: &mut Story, text: &str, lines: &[Line]) {
+    for line in lines {
+        let len = (line.span.end - line.span.start) as usize;
+        if line.kind != Kind::Text || len > 160 {
+            continue;
+        }
+        let t = &text[line.span.start as usize..line.span.end as usize];
+        if time::has_clock_bytes(t.as_bytes()) {
+            header_dateline(story, t);
+        }
+    }
 }
 
 /// Where the first post starts on a page whose stamps close their posts: at the last
@@ -157,9 +176,24 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
     let content: Vec<&Line> = lines.iter().filter(|l| matches!(l.kind, Kind::Text | Kind::Link)).collect();
     let words = |l: &Line| s(l).split_whitespace().count();
     let short = |i: Option<&&Line>| i.is_none_or(|l| words(l) <= 3);
-    let mut best: Option<(i32, u32)> = None;
+    let mut scored: Vec<(i32, u32)> = Vec::new();
+    // A line right under an unfinished long line is the rest of a wrapped paragraph.
+    let continues = |line: &Line| {
+        let above = line.number.checked_sub(2).and_then(|i| lines.iter().find(|l| l.number == i + 1));
+        above.is_some_and(|a| {
+            a.kind == Kind::Text && s(a).chars().count() >= 60 && !s(a).ends_with(['.', '!', '?', ':', '"', '»', '”'])
+        })
+    };
     for (k, line) in content.iter().enumerate() {
         let t = s(line);
+        // An image's alternative text above its caption says the same thing twice.
+        let caption_below = content.get(k + 1).is_some_and(|n| {
+            let prefix: String = t.chars().take(20).collect();
+            prefix.chars().count() == 20 && s(n).starts_with(&prefix)
+        });
+        if continues(line) || caption_below {
+            continue;
+        }
         if line.kind != Kind::Text || !title_like(t) || t.starts_with(['#', '•', '*', '[', '|', '>', '-', '–', '·', '+']) {
             continue;
         }
@@ -171,13 +205,21 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
             score -= 4;
         }
         if LIVE.is_match(t) || t.bytes().any(|b| b.is_ascii_digit()) && !time::datelines(t).is_empty() {
-            score += 4;
+            score += 6;
         }
         if short(k.checked_sub(1).and_then(|p| content.get(p))) && short(content.get(k + 1)) {
             score -= 6;
         }
+        scored.push((score, line.number));
+    }
+    // The headline stands near the feed it heads: the last good candidate above it gains.
+    if let Some(last) = scored.iter_mut().rev().find(|(score, _)| *score >= 4) {
+        last.0 += 3;
+    }
+    let mut best: Option<(i32, u32)> = None;
+    for (score, n) in scored {
         if best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, line.number));
+            best = Some((score, n));
         }
     }
     best.map(|(_, n)| n)

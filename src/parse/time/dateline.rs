@@ -44,7 +44,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let z = super::zones();
     Regex::new(&format!(
         r"(?ix)
-        (?:(?P<h0>\d{{1,2}})[:.hH](?P<m0>\d{{2}})(?::\d{{2}})?\s*(?P<ampm0>[ap]\.?m\.?)?\s*(?:(?P<zone0>{z})|\((?P<pzone0>{z})\))?\s*[,|]?\s*)?
+        (?:(?P<h0>\d{{1,2}})[:.hH](?P<m0>\d{{2}})(?::\d{{2}})?\s*(?P<ampm0>[ap]\.?m\.?)?\s*(?:(?P<zone0>{z})|\((?P<pzone0>{z})\))?\s*[,|]?\s*(?:(?:on|le|am|il|el)\s+)?)?
         (?:(?-u:\b)(?:{wd})\.?,?\s*)?
         (?:
             (?:le\s+)?(?P<d1>\d{{1,2}})(?:er|\.)?\s*(?:de\s+)?(?P<mon1>{mo})\.?(?:,?\s*(?:de\s+)?(?P<y1>\d{{4}}))?
