@@ -191,7 +191,13 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
             let prefix: String = t.chars().take(20).collect();
             prefix.chars().count() == 20 && s(n).starts_with(&prefix)
         });
-        if continues(line) || caption_below {
+        // A line whose next line carries on in lower case is the start of a wrapped paragraph.
+        let wrapped = lines
+            .iter()
+            .find(|l| l.number == line.number + 1)
+            .is_some_and(|n| n.kind == Kind::Text && s(n).starts_with(char::is_lowercase));
+        // Columns set apart by runs of spaces are a table row.
+        if continues(line) || caption_below || wrapped || t.contains("   ") {
             continue;
         }
         if line.kind != Kind::Text || !title_like(t) || t.starts_with(['#', '•', '*', '[', '|', '>', '-', '–', '·', '+']) {
