@@ -231,3 +231,47 @@ fn trailing(out: &Lines) -> bool {
 fn is_count(line: &str) -> bool {
     !line.is_empty() && line.len() <= 6 && line.bytes().all(|b| b.is_ascii_digit())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::When;
+
+    fn kinds(text: &str, hints: &[LineHint]) -> Vec<Kind> {
+        classify(text, Rules::embedded(), hints).lines.iter().map(|l| l.kind).collect()
+    }
+
+    fn is_time(k: &Kind) -> bool {
+        matches!(k, Kind::Time(_))
+    }
+
+    #[test]
+    fn a_time_after_a_related_links_block_starts_an_entry() {
+        let k = kinds("Read more\nFloods: what we know so far\n12.30 BST\nHeadline\nBody text here.\n", &[]);
+        assert_eq!(k[1], Kind::Link);
+        assert!(is_time(&k[2]), "{k:?}");
+    }
+
+    #[test]
+    fn a_time_hint_vouches_for_a_stamp_seen_once() {
+        let text = "Title of the page\n14 August 2023 10:01\nHeadline\nBody text here.\n";
+        assert!(!is_time(&kinds(text, &[])[1]), "a date-time seen once is a dateline");
+        let hint = LineHint { line: 2, kind: HintKind::Time { instant: None::<When> } };
+        assert!(is_time(&kinds(text, &[hint])[1]));
+    }
+
+    #[test]
+    fn key_events_above_the_feed_are_furniture() {
+        let text = "Title of the page\n10:05\nFirst\n09:40\nSecond\n09:10\nThird\n10:05\nFirst\nThe body.\n09:40\nSecond\nThe body.\n";
+        let k = kinds(text, &[]);
+        assert_eq!(&k[1..7], &[Kind::Furniture("time-list"); 6]);
+        assert!(is_time(&k[7]) && is_time(&k[10]), "{k:?}");
+    }
+
+    #[test]
+    fn a_schedule_of_bare_times_is_text() {
+        let k = kinds("Title\n12:30\nThe post.\n14:00\n15:00\n16:00\n", &[]);
+        assert!(is_time(&k[1]));
+        assert!(k[3..].iter().all(|k| !is_time(k)), "{k:?}");
+    }
+}

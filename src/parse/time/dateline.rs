@@ -70,7 +70,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 static KIND: LazyLock<Regex> = LazyLock::new(|| {
     let w = words();
     Regex::new(&format!(
-        r"(?i)(?:(?P<ended>{})|(?P<started>{})|(?P<published>{})|(?P<updated>{}))\b",
+        r"(?i)(?:(?P<ended>{})|(?P<started>{})|(?P<published>{})|(?P<updated>{}))(?:[^\p{{L}}]|$)",
         w.ended_alt, w.started_alt, w.published_alt, w.updated_alt
     ))
     .expect("kind regex")
