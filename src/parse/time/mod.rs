@@ -89,12 +89,33 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
         (first == b'L' || first == b'l') && bytes.get(1) == Some(&b'e') && bytes.get(3).is_some_and(u8::is_ascii_digit);
     // A clock opens a line in its first bytes: a long paragraph after it (`9.33am: Haroon
     // Siddique has more details…`) costs one anchored match.
+    if let Some(clock) = plain_clock(bytes) {
+        return Some(Stamp { clock, zone: None, date: None, shape: Shape::Bare, rest: None, leading: true });
+    }
     if (first.is_ascii_digit() || dated) && has_clock_bytes(&bytes[..bytes.len().min(24)]) {
         if let Some(s) = leading(line, context) {
             return s;
         }
     }
     if line.len() <= 120 && has_clock_bytes(bytes) { byline(line, context) } else { None }
+}
+
+/// The commonest stamp, `17:38` / `9h05` / `17.38` alone, read without a regex: most pages
+/// print thousands of them.
+fn plain_clock(b: &[u8]) -> Option<Clock> {
+    let (h, rest) = match b {
+        [h1, h2, rest @ ..] if h1.is_ascii_digit() && h2.is_ascii_digit() => (u32::from((h1 - b'0') * 10 + h2 - b'0'), rest),
+        [h1, rest @ ..] if h1.is_ascii_digit() => (u32::from(h1 - b'0'), rest),
+        _ => return None,
+    };
+    match rest {
+        [sep, m1, m2] | [sep, m1, m2, b'.']
+            if matches!(sep, b':' | b'.' | b'h' | b'H') && m1.is_ascii_digit() && m2.is_ascii_digit() =>
+        {
+            Clock::new(h, u32::from((m1 - b'0') * 10 + m2 - b'0'))
+        }
+        _ => None,
+    }
 }
 
 /// The leading forms. `Some(None)` when the line is a clock line that is not a stamp (a
