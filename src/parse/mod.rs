@@ -58,6 +58,10 @@ fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
     dropped.sort_by_key(|d| d.line);
     story.dropped = dropped;
     reconcile::apply_meta(&mut story, &page);
+    // A page that states no zone keeps the zone of its language (and the places it names).
+    if story.zone.is_none() {
+        story.zone = words::default_zone(&story.text);
+    }
     dates::resolve(&mut story, &lines);
     reconcile::apply_structured(&mut story, &page);
     if story.outlet.is_none() {

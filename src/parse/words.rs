@@ -35,6 +35,10 @@ pub(crate) struct Words {
     pub zones: Vec<ZoneName>,
     /// Context → places that select it.
     pub places: Vec<(&'static str, Vec<&'static str>)>,
+    /// Short word → the languages it is common in.
+    lang_words: HashMap<&'static str, Vec<&'static str>>,
+    /// (language, context, zone) for pages that state no zone.
+    default_zones: Vec<(&'static str, Option<&'static str>, Zone)>,
 }
 
 pub(crate) static WORDS_TABLE: LazyLock<Words> = LazyLock::new(|| Words::parse(WORDS));
@@ -57,6 +61,8 @@ impl Words {
         let mut lists: HashMap<&str, Vec<&'static str>> = HashMap::new();
         let mut zones = Vec::new();
         let mut places = Vec::new();
+        let mut lang_words: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        let mut default_zones = Vec::new();
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let (key, value) = line.split_once(':').expect("assets/words.txt: `key: value`");
             let (key, value) = (key.trim(), value.trim());
@@ -76,6 +82,14 @@ impl Words {
                     None => (last, None),
                 };
                 zones.push(ZoneName { name, context, zone: zone_value(name, value) });
+            } else if let Some(lang) = key.strip_prefix("lang.") {
+                for w in items() {
+                    lang_words.entry(w).or_default().push(lang);
+                }
+            } else if let Some(rest) = key.strip_prefix("default-zone ") {
+                let mut parts = rest.split_whitespace();
+                let lang = parts.next().expect("default-zone language");
+                default_zones.push((lang, parts.next(), zone_value(lang, value)));
             } else if let Some(ctx) = key.strip_prefix("place.") {
                 places.push((ctx, items().collect()));
             } else {
@@ -97,6 +111,8 @@ impl Words {
             zone_alt,
             zones,
             places,
+            lang_words,
+            default_zones,
         }
     }
 
@@ -131,6 +147,40 @@ fn zone_value(name: &'static str, value: &str) -> Zone {
         return Zone::Fixed { name, offset_seconds: secs };
     }
     Zone::Region(value.parse().expect("assets/words.txt: IANA zone name"))
+}
+
+/// The language of a page: the one whose commonest short words its first 64 KiB use most.
+pub(crate) fn language(text: &str) -> Option<&'static str> {
+    let head = &text[..text.floor_char_boundary(64 * 1024)];
+    let w = words();
+    let mut counts: HashMap<&'static str, usize> = HashMap::new();
+    for word in head.split(|c: char| !c.is_alphabetic()).filter(|t| !t.is_empty() && t.len() <= 8) {
+        let lower;
+        let word = if word.chars().any(char::is_uppercase) {
+            lower = word.to_lowercase();
+            lower.as_str()
+        } else {
+            word
+        };
+        if let Some(langs) = w.lang_words.get(word) {
+            for l in langs {
+                *counts.entry(l).or_default() += 1;
+            }
+        }
+    }
+    counts.into_iter().filter(|(_, n)| *n >= 20).max_by_key(|(l, n)| (*n, *l)).map(|(l, _)| l)
+}
+
+/// The zone of a page that states none: its language's, refined by the places it names.
+pub(crate) fn default_zone(text: &str) -> Option<Zone> {
+    let lang = language(text)?;
+    let context = zone_context(text);
+    let zones = &words().default_zones;
+    zones
+        .iter()
+        .find(|(l, c, _)| *l == lang && c.is_some() && *c == context)
+        .or_else(|| zones.iter().find(|(l, c, _)| *l == lang && c.is_none()))
+        .map(|(_, _, z)| *z)
 }
 
 /// Which reading of ambiguous zone names a page calls for: the context whose places the page
@@ -175,5 +225,16 @@ mod tests {
         assert_eq!(w.zone("XYZ", None), None);
         assert_eq!(zone_context("Cork and Dublin brace for the storm, Irish forecasters say"), Some("ie"));
         assert_eq!(zone_context("Delhi votes"), None);
+        assert_eq!(zone_context("Delhi votes as Mumbai waits"), Some("in"));
+    }
+
+    #[test]
+    fn languages_and_their_default_zones() {
+        let de = "Die Lage ist nicht klar, und die Feuerwehr ist mit den Helfern im Einsatz. ".repeat(5);
+        assert_eq!(language(&de), Some("de"));
+        assert_eq!(default_zone(&de), Some(Zone::Region(chrono_tz::Europe::Berlin)));
+        let en = "The storm has hit the coast and the rivers are rising in Cork and Dublin. ".repeat(5);
+        assert_eq!(default_zone(&en), Some(Zone::Region(chrono_tz::Europe::Dublin)));
+        assert_eq!(language("Short."), None);
     }
 }
