@@ -61,6 +61,16 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines) {
         }
     } else {
         cursor = story.coverage_end.or(story.updated).map(|w| (w.local().date(), at_or_late(w.local().time())));
+        // A newest entry a few hours after the page's date-time means that date-time was the
+        // start (or a stale stamp), not the last update: an update a day after the newest
+        // post is less likely than that.
+        let newest = clocks.get(usize::from(pinned)).map(|c| c.time());
+        if let (Some((date, at)), Some(newest)) = (cursor, newest)
+            && newest > at
+            && newest - at < chrono::Duration::hours(12)
+        {
+            cursor = Some((date, late));
+        }
     }
     if cursor.is_none()
         && let Some(start) = story.coverage_start.or(story.published)

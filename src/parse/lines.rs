@@ -139,11 +139,25 @@ fn weigh(out: &mut Lines, text: &str) {
         }
     }
     time_lists(out, text);
-    // Stamps that open with the clock and stamps that open with a date are two families;
-    // where a page has both (posts stamped `9.31am:`, comments below them stamped `22 June
-    // 2011 10:06AM`), the family that comes first stamps the posts.
-    let first = out.lines.iter().find_map(|l| out.stamp(l)).map(|s| s.leading);
-    if let Some(keep_leading) = first {
+    // Stamps that open with the clock and stamps that open with a date are two families.
+    // Where a page has both, the larger stamps the posts — unless one family lies wholly below
+    // the other (posts stamped `9.31am:`, then the comments stamped `22 June 2011 10:06AM`):
+    // then the first one does.
+    let span = |leading: bool| {
+        let mut at = out.lines.iter().enumerate().filter(|(_, l)| out.stamp(l).is_some_and(|s| s.leading == leading));
+        let first = at.next().map(|(i, _)| i);
+        let (n, last) = at.fold((usize::from(first.is_some()), first), |(n, _), (i, _)| (n + 1, Some(i)));
+        (n, first, last)
+    };
+    let (lead, dated) = (span(true), span(false));
+    if lead.0 > 0 && dated.0 > 0 {
+        let keep_leading = if dated.1 > lead.2 {
+            true
+        } else if lead.1 > dated.2 {
+            false
+        } else {
+            lead.0 >= dated.0
+        };
         for line in &mut out.lines {
             if let Kind::Time(i) = line.kind
                 && out.stamps[i as usize].leading != keep_leading
