@@ -167,7 +167,8 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
         stamp.rest = rest_from(tail.start() + c.name("text").expect("text").start());
         return Some(Some(stamp));
     }
-    let glued = t.starts_with(|c: char| c.is_uppercase());
+    let spaced_out = line[..tail.start()].ends_with(char::is_whitespace);
+    let glued = !spaced_out && t.starts_with(|c: char| c.is_uppercase());
     // After a relative time, `Uhr` or a zone, a space may stand before the author's name;
     // `17:38 Breaking` alone would be a sentence.
     let ago = caps.name("d").is_none() && caps.name("h").is_some_and(|h| h.start() > 0);
@@ -175,7 +176,7 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
         || caps.name("d").is_some()
         || caps.name("uhr").is_some()
         || zone.is_some();
-    let spaced = t.starts_with(' ') && t.trim_start().starts_with(|c: char| c.is_uppercase()) && marked;
+    let spaced = spaced_out && t.starts_with(|c: char| c.is_uppercase()) && marked;
     if (glued || spaced) && t.trim().chars().count() <= 160 {
         stamp.shape = if t.trim().chars().count() <= 48 { Shape::Label } else { Shape::Inline };
         stamp.rest = rest_from(tail.start());

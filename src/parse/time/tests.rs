@@ -164,3 +164,9 @@ fn twelve_am_is_midnight_everywhere() {
     assert_eq!(clock_of("12", Some("35"), Some("am")).unwrap().to_string(), "00:35");
     assert_eq!(clock_of("12", Some("35"), Some("pm")).unwrap().to_string(), "12:35");
 }
+
+#[test]
+fn a_schedule_row_is_not_a_glued_label() {
+    assert_eq!(stamp("19:15 Moje Bermudy Stal Gorzów 55 : 34 Betard Sparta Wrocław", None), None);
+    assert_eq!(stamp("17:38 Breaking news", None), None);
+}
