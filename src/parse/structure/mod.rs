@@ -177,6 +177,9 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
     let words = |l: &Line| s(l).split_whitespace().count();
     let short = |i: Option<&&Line>| i.is_none_or(|l| words(l) <= 3);
     let mut scored: Vec<(i32, u32)> = Vec::new();
+    let width = content.iter().map(|l| s(l).chars().count()).max().unwrap_or(0);
+    // A dump wraps paragraphs at a width: many lines end close to it.
+    let wrapped_page = width >= 60 && content.iter().filter(|l| s(l).chars().count() + 12 >= width).count() >= 3;
     // A line right under an unfinished long line is the rest of a wrapped paragraph.
     let continues = |line: &Line| {
         let above = line.number.checked_sub(2).and_then(|i| lines.iter().find(|l| l.number == i + 1));
@@ -197,10 +200,15 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
             .find(|l| l.number == line.number + 1)
             .is_some_and(|n| n.kind == Kind::Text && s(n).starts_with(char::is_lowercase));
         // Columns set apart by runs of spaces are a table row.
-        if continues(line) || caption_below || wrapped || t.contains("   ") {
+        // A dump wraps paragraphs at a width: a line that reaches it runs on below.
+        let at_width = wrapped_page
+            && t.chars().count() + 12 >= width
+            && lines.iter().find(|l| l.number == line.number + 1).is_some_and(|n| n.kind == Kind::Text);
+        if continues(line) || caption_below || wrapped || at_width || t.contains("   ") {
             continue;
         }
-        if line.kind != Kind::Text || !title_like(t) || t.starts_with(['#', '•', '*', '[', '|', '>', '-', '–', '·', '+']) {
+        let opens = |c: char| c.is_alphanumeric() || "\"«“'‘(¿¡".contains(c);
+        if line.kind != Kind::Text || !title_like(t) || !t.starts_with(opens) {
             continue;
         }
         if line.heading {
@@ -216,6 +224,15 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
         if short(k.checked_sub(1).and_then(|p| content.get(p))) && short(content.get(k + 1)) {
             score -= 6;
         }
+        // A row of figures is a table's.
+        let numbers = t.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit() || c == '*')).count();
+        if numbers * 2 >= words(line) {
+            score -= 8;
+        }
+        // A site's name and slogan carry its address.
+        if DOMAIN.is_match(t) {
+            score -= 8;
+        }
         scored.push((score, line.number));
     }
     // The headline stands near the feed it heads: the last good candidate above it gains.
@@ -230,6 +247,10 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
     }
     best.map(|(_, n)| n)
 }
+
+static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b[a-z0-9-]+\.(?:com|co\.uk|uk|fr|de|it|es|ie|in|pl|ch|at|net|org|info)\b").expect("domain regex")
+});
 
 static LIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\b(?:live|en direct|direct|liveticker|live-ticker|newsblog|in diretta|diretta|en vivo|en directo|as it happened|latest updates)\b")
