@@ -4,9 +4,9 @@
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod decode;
 pub mod export;
 pub mod frame;
-pub mod decode;
 pub mod keys;
 pub mod layout;
 pub mod load;

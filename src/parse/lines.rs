@@ -234,7 +234,8 @@ fn trailing(out: &Lines) -> bool {
     if bylines < 2 || bylines * 2 < times.len() {
         return false;
     }
-    let text_in = |r: std::ops::Range<usize>| out.lines[r].iter().filter(|l| matches!(l.kind, Kind::Text | Kind::Link)).count();
+    let text_in =
+        |r: std::ops::Range<usize>| out.lines[r].iter().filter(|l| matches!(l.kind, Kind::Text | Kind::Link)).count();
     let (first, last) = (times[0], *times.last().expect("stamps"));
     let before = text_in(0..first);
     let after = text_in(last + 1..out.lines.len());

@@ -69,4 +69,3 @@ fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
     }
     story
 }
-

@@ -2,7 +2,7 @@
 //! headline), a tag glued under the time, the headline, then body, captions and links.
 
 use super::section::{Part, Section};
-use super::shapes::{headline_like, is_credit, is_link, tag_like, upper_case, updated_at};
+use super::shapes::{headline_like, is_credit, is_link, tag_like, updated_at, upper_case};
 use crate::model::{DroppedLine, Entry, Span, Story, Tag, fold};
 use crate::parse::lines::{Kind, Line};
 use crate::parse::time::{Shape, Stamp};

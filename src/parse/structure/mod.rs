@@ -116,7 +116,13 @@ fn first_post_start(text: &str, lines: &[Line]) -> usize {
 
 /// Reads the header: datelines, zone statements, title and byline into the story; the rest
 /// into a section. For untimed pages only the datelines before the first text line.
-fn header<'t>(story: &mut Story, text: &'t str, lines: &[Line], timed: bool, dropped: &mut Vec<DroppedLine>) -> Section<'t> {
+fn header<'t>(
+    story: &mut Story,
+    text: &'t str,
+    lines: &[Line],
+    timed: bool,
+    dropped: &mut Vec<DroppedLine>,
+) -> Section<'t> {
     let mut section = Section::new(text);
     let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
     let title_line = pick_title(text, lines);
@@ -249,7 +255,8 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
 }
 
 static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b[a-z0-9-]+\.(?:com|co\.uk|uk|fr|de|it|es|ie|in|pl|ch|at|net|org|info)\b").expect("domain regex")
+    regex::Regex::new(r"(?i)\b[a-z0-9-]+\.(?:com|co\.uk|uk|fr|de|it|es|ie|in|pl|ch|at|net|org|info)\b")
+        .expect("domain regex")
 });
 
 static LIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

@@ -62,4 +62,3 @@ impl<'t> Section<'t> {
         self.parts.iter().filter(|(p, _)| *p == part).map(|(_, s)| *s).collect()
     }
 }
-

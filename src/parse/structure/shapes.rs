@@ -66,7 +66,6 @@ pub(super) fn updated_at(line: &str) -> Option<Option<Clock>> {
     Some(caps.name("h").and_then(|_| time::clock_from(&caps, ampm)))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

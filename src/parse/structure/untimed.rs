@@ -30,7 +30,8 @@ pub(super) fn build_untimed(story: &mut Story, text: &str, lines: &[Line], dropp
             continue;
         }
         let headline = line.kind != Kind::Link && headline_like(t) && !is_credit(t) && !is_link(t);
-        let next = lines[i + 1..].iter().find(|l| !matches!(l.kind, Kind::Blank | Kind::Dropped(_) | Kind::Furniture(_)));
+        let next =
+            lines[i + 1..].iter().find(|l| !matches!(l.kind, Kind::Blank | Kind::Dropped(_) | Kind::Furniture(_)));
         let repeated = next.is_some_and(|n| s(n).starts_with(t));
         if title.is_none() {
             if headline && !repeated {
@@ -96,7 +97,6 @@ fn derived_title(paragraph: &str) -> String {
     out.trim_end_matches([',', ';', ':']).to_string() + "…"
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +109,4 @@ mod tests {
         assert!(t.chars().count() <= 91, "{t}");
         assert!(t.ends_with('…'));
     }
-
 }

@@ -76,7 +76,10 @@ static INLINE: LazyLock<Regex> =
 /// Whether the line holds `d[:.hH]dd` somewhere: the cheap test before any regex.
 pub fn has_clock_bytes(line: &[u8]) -> bool {
     line.windows(4).any(|w| {
-        w[0].is_ascii_digit() && matches!(w[1], b':' | b'.' | b'h' | b'H') && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+        w[0].is_ascii_digit()
+            && matches!(w[1], b':' | b'.' | b'h' | b'H')
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
     })
 }
 
@@ -92,10 +95,11 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     if let Some(clock) = plain_clock(bytes) {
         return Some(Stamp { clock, zone: None, date: None, shape: Shape::Bare, rest: None, leading: true });
     }
-    if (first.is_ascii_digit() || dated) && has_clock_bytes(&bytes[..bytes.len().min(24)]) {
-        if let Some(s) = leading(line, context) {
-            return s;
-        }
+    if (first.is_ascii_digit() || dated)
+        && has_clock_bytes(&bytes[..bytes.len().min(24)])
+        && let Some(s) = leading(line, context)
+    {
+        return s;
     }
     if line.len() <= 120 && has_clock_bytes(bytes) { byline(line, context) } else { None }
 }
@@ -104,7 +108,9 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
 /// print thousands of them.
 fn plain_clock(b: &[u8]) -> Option<Clock> {
     let (h, rest) = match b {
-        [h1, h2, rest @ ..] if h1.is_ascii_digit() && h2.is_ascii_digit() => (u32::from((h1 - b'0') * 10 + h2 - b'0'), rest),
+        [h1, h2, rest @ ..] if h1.is_ascii_digit() && h2.is_ascii_digit() => {
+            (u32::from((h1 - b'0') * 10 + h2 - b'0'), rest)
+        }
         [h1, rest @ ..] if h1.is_ascii_digit() => (u32::from(h1 - b'0'), rest),
         _ => return None,
     };
@@ -172,10 +178,7 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
     // After a relative time, `Uhr` or a zone, a space may stand before the author's name;
     // `17:38 Breaking` alone would be a sentence.
     let ago = caps.name("d").is_none() && caps.name("h").is_some_and(|h| h.start() > 0);
-    let marked = ago
-        || caps.name("d").is_some()
-        || caps.name("uhr").is_some()
-        || zone.is_some();
+    let marked = ago || caps.name("d").is_some() || caps.name("uhr").is_some() || zone.is_some();
     let spaced = spaced_out && t.starts_with(|c: char| c.is_uppercase()) && marked;
     if (glued || spaced) && t.trim().chars().count() <= 160 {
         stamp.shape = if t.trim().chars().count() <= 48 { Shape::Label } else { Shape::Inline };

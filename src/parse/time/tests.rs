@@ -7,7 +7,7 @@ fn clock(line: &str) -> Option<String> {
     stamp(line, None).map(|c| c.clock.to_string())
 }
 
-fn rest<'a>(line: &'a str) -> Option<&'a str> {
+fn rest(line: &str) -> Option<&str> {
     stamp(line, None).and_then(|s| s.rest).map(|(a, b)| &line[a..b])
 }
 
@@ -115,12 +115,18 @@ fn datelines_of_each_kind() {
 #[test]
 fn datelines_in_other_languages_and_orders() {
     let d = datelines("Updated21:22, 6 OCT 2020");
-    assert_eq!((d[0].kind, d[0].date.to_string(), d[0].time), (DatelineKind::Updated, "2020-10-06".into(), NaiveTime::from_hms_opt(21, 22, 0)));
+    assert_eq!(
+        (d[0].kind, d[0].date.to_string(), d[0].time),
+        (DatelineKind::Updated, "2020-10-06".into(), NaiveTime::from_hms_opt(21, 22, 0))
+    );
     let d = datelines("11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024");
     assert_eq!(d.len(), 2);
     assert_eq!((d[1].kind, d[1].time), (DatelineKind::Updated, NaiveTime::from_hms_opt(11, 50, 0)));
     let d = datelines("02 Novembre 2023 Aggiornato alle 16:58");
-    assert_eq!((d[0].kind, d[0].date.to_string(), d[0].time), (DatelineKind::Updated, "2023-11-02".into(), NaiveTime::from_hms_opt(16, 58, 0)));
+    assert_eq!(
+        (d[0].kind, d[0].date.to_string(), d[0].time),
+        (DatelineKind::Updated, "2023-11-02".into(), NaiveTime::from_hms_opt(16, 58, 0))
+    );
     let d = datelines("Mon 15 May 2023 12.50 BSTFirst published on Mon 15 May 2023 05.38 BST");
     assert_eq!(d.len(), 2);
     assert_eq!((d[0].kind, d[1].kind), (DatelineKind::Plain, DatelineKind::Started));
