@@ -138,3 +138,11 @@ fn nfd_text_parses_like_its_nfc_twin() {
 fn unicode_nfd(s: &str) -> String {
     s.replace('É', "E\u{301}").replace('é', "e\u{301}")
 }
+
+#[test]
+fn a_first_published_dateline_anchors_the_oldest_entry_days_before() {
+    let story = fixture("layouts/first-published-days-before.txt");
+    assert_eq!(story.entries.len(), 3);
+    assert_eq!(story.entries[0].at.unwrap().to_rfc3339(), "2023-05-17T10:05:00+01:00");
+    assert_eq!(story.entries[2].at.unwrap().to_rfc3339(), "2023-05-15T06:00:00+01:00");
+}

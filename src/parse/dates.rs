@@ -120,6 +120,23 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines) {
             }
         }
     }
+    // `First published on …` is when the oldest post went up: an oldest entry a few hours
+    // after that time, placed days later by the walk, goes back to the start's day.
+    if !ascending
+        && let Some(start) = story.coverage_start.map(|w| w.local())
+        && let Some(last) = story.entries.last_mut()
+        && let (Some(at), Some(clock)) = (last.at, last.clock)
+        && at.local().date() > start.date()
+        && clock.time() >= start.time()
+        && clock.time() - start.time() <= chrono::Duration::hours(3)
+    {
+        let local = start.date().and_time(clock.time());
+        let zone = last.zone.or(story.zone);
+        last.at = Some(match zone.and_then(|z| z.resolve(local)) {
+            Some(t) => When::Zoned(t),
+            None => When::Local(local),
+        });
+    }
     // A pinned post: on the day of the entry below it.
     if pinned && let Some(below) = story.entries.get(1).and_then(|e| e.at) {
         let local = below.local().date().and_time(clocks[0].time());
