@@ -34,6 +34,8 @@ pub(crate) struct Line {
     pub kind: Kind,
     /// The markup marks this line as a heading or the start of a post.
     pub heading: bool,
+    /// The markup marks this line as the page's `h1`.
+    pub h1: bool,
 }
 
 /// The classified lines of a page and the stamps of its time lines.
@@ -72,12 +74,16 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
         let trimmed = raw.trim();
         let offset = start + (trimmed.as_ptr() as usize - raw.as_ptr() as usize);
         let span = Span::new(offset, offset + trimmed.len());
-        let (mut time_hint, mut heading) = (false, false);
+        let (mut time_hint, mut heading, mut h1) = (false, false, false);
         while let Some(h) = hints.next_if(|h| h.line <= number) {
             if h.line == number {
                 match h.kind {
                     HintKind::Time { .. } => time_hint = true,
-                    HintKind::Heading(_) | HintKind::PostStart => heading = true,
+                    HintKind::Heading(level) => {
+                        heading = true;
+                        h1 |= level == 1;
+                    }
+                    HintKind::PostStart => heading = true,
                 }
             }
         }
@@ -113,7 +119,7 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
             links_below = false;
             Kind::Text
         };
-        out.lines.push(Line { span, number, kind, heading });
+        out.lines.push(Line { span, number, kind, heading, h1 });
         if end == bytes.len() {
             break;
         }

@@ -174,7 +174,7 @@ fn header<'t>(
     section
 }
 
-/// The page's headline among the header's lines, not its navigation: a marked heading, else
+/// The page's headline among the header's lines, not its navigation: the marked `h1`, else
 /// the headline-like line with the best score — longer is better, a date or a "live" word in
 /// it is better, and a line among short neighbours (a menu) is worse.
 fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
@@ -217,7 +217,7 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
         if line.kind != Kind::Text || !title_like(t) || !t.starts_with(opens) {
             continue;
         }
-        if line.heading {
+        if line.h1 {
             return Some(line.number);
         }
         let mut score = words(line).min(12) as i32;
@@ -310,4 +310,34 @@ fn header_dateline(story: &mut Story, line: &str) -> bool {
         }
     }
     whole && line.chars().count() <= 120
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::page::{HintKind, LineHint};
+    use crate::parse::rules::Rules;
+
+    fn story(text: &str, hints: &[LineHint]) -> Story {
+        let lines = crate::parse::lines::classify(text, Rules::embedded(), hints);
+        let mut story = Story { text: text.to_string(), ..Story::default() };
+        build(&mut story, &lines);
+        story
+    }
+
+    #[test]
+    fn the_title_is_the_headline_not_the_navigation() {
+        let text = "Skip to main content\nNews\nWorld\nSport\nFloods live: rivers burst their banks in the south west\n\n10:05\nRoads closed\nThe police have closed three roads.\n";
+        let s = story(text, &[]);
+        assert_eq!(s.title, "Floods live: rivers burst their banks in the south west");
+        assert!(s.dropped.iter().any(|d| d.rule == "navigation" && s.str(d.span) == "World"));
+    }
+
+    #[test]
+    fn a_marked_h1_is_the_title() {
+        let text = "Our best stories of the week in one place\nStorm latest\n\n10:05\nRoads closed\nThe police have closed three roads.\n";
+        assert_eq!(story(text, &[]).title, "Our best stories of the week in one place");
+        let h1 = LineHint { line: 2, kind: HintKind::Heading(1) };
+        assert_eq!(story(text, &[h1]).title, "Storm latest");
+    }
 }
