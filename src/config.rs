@@ -100,7 +100,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Settings, ConfigError> {
         path: path.clone(),
         line: 1,
         column: 1,
-        message: format!("cannot read: {}", crate::load::reason(&crate::input::InputError::Io(e))),
+        message: format!("cannot read: {}", crate::load::reason(&crate::decode::InputError::Io(e))),
     })?;
     parse(&text, &path)
 }

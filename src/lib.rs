@@ -1,4 +1,4 @@
-//! liveblog: a terminal reader for news live blogs. The pure core (model, input, parse,
+//! liveblog: a terminal reader for news live blogs. The pure core (model, decode, parse,
 //! export, and the reader's state with its geometry and text lines) knows nothing of
 //! terminals, reads no clock and touches no file; the key maps and rendering sit on top, and
 //! `tui` alone touches the terminal. README.md's "Architecture" section has the module map.
@@ -8,10 +8,10 @@ pub mod archive;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod decode;
 pub mod export;
 pub mod frame;
 pub mod geometry;
-pub mod input;
 pub mod keys;
 pub mod load;
 pub mod model;

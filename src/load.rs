@@ -4,7 +4,7 @@
 //! error naming it, and the others still load.
 
 use crate::archive::{self, Archive};
-use crate::input::InputError;
+use crate::decode::InputError;
 use crate::model::Story;
 use crate::parse::{self, Rules};
 use crate::samples;

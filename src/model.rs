@@ -345,37 +345,28 @@ pub fn fold_bytes_into(text: &str, out: &mut Vec<u8>) {
     }
 }
 
-/// Appends the folded form of one character: its lower case without diacritics.
+/// Appends the folded form of one character: its lower case without diacritics. Latin letters
+/// are transliterated by `deunicode` (`ș` → `s`, `ł` → `l`, `œ` → `oe`); other scripts keep
+/// their letters, lower-cased, so a Greek or Cyrillic query still finds itself.
 pub fn push_folded(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;
     }
-    let base = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
-        'ç' | 'Ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
-        'ñ' | 'Ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
-        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => 'y',
-        'œ' | 'Œ' => {
-            out.push_str("oe");
-            return;
-        }
-        'æ' | 'Æ' => {
-            out.push_str("ae");
-            return;
-        }
-        '’' | '‘' => '\'',
-        '\u{a0}' | '\u{202f}' => ' ',
-        _ => {
-            out.extend(c.to_lowercase());
-            return;
-        }
-    };
-    out.push(base);
+    match c {
+        '’' | '‘' => out.push('\''),
+        '\u{a0}' | '\u{202f}' => out.push(' '),
+        // Latin-1 Supplement letters, Latin Extended-A and -B, Latin Extended Additional.
+        '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' if c.is_alphabetic() => match deunicode::deunicode_char(c) {
+            Some(ascii) if !ascii.is_empty() && ascii.is_ascii() => {
+                out.extend(ascii.chars().map(|a| a.to_ascii_lowercase()))
+            }
+            _ => out.extend(c.to_lowercase()),
+        },
+        // A combining mark left by text that was not normalised adds nothing to a search.
+        '\u{300}'..='\u{36f}' => {}
+        _ => out.extend(c.to_lowercase()),
+    }
 }
 
 #[cfg(test)]
@@ -388,6 +379,10 @@ mod tests {
         assert_eq!(fold("Diplomatie"), fold("diplomatie"));
         assert_eq!(fold("Cœur"), "coeur");
         assert_ne!(fold("aide militaire"), fold("aide américaine"));
+        assert_eq!(fold("Chișinău"), "chisinau");
+        assert_eq!(fold("Gdańsk Łódź"), "gdansk lodz");
+        assert_eq!(fold("Straße Øresund Þingvellir"), "strasse oresund thingvellir");
+        assert_eq!(fold("Київ"), "київ");
     }
 
     #[test]

@@ -65,7 +65,7 @@ fn escape_sequences_never_reach_the_output() {
             .output()
             .unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
-        assert!(!text.chars().any(|c| liveblog::input::is_unsafe_char(c) && c != '\n'), "{format}: {text:?}");
+        assert!(!text.chars().any(|c| liveblog::decode::is_unsafe_char(c) && c != '\n'), "{format}: {text:?}");
         assert!(!text.contains("[31m") && !text.contains("52;c") && !text.contains("APC"), "{format}: {text:?}");
         assert!(text.contains("Titre rouge"), "{format}: {text}");
         assert!(text.contains("Un titre piégé"), "{format}: {text}");

@@ -2,12 +2,14 @@
 //! later than the one above means the day before. The walk starts from the best anchor the
 //! header gives — the coverage end or last update, else the coverage start (counted back up
 //! from the oldest entry), else a date in the title — and day headers (`Lundi 21 octobre`) or
-//! dated time lines (`Le 23/06 à 06:04`) reset it on the way.
+//! dated stamps (`Le 23/06 à 06:04`, `18:32 (IST), Oct 02`) reset it on the way. Day headers
+//! that stand after their day's entries date the entries above them; a pinned post above the
+//! newest is left out of the walk, so it cannot push every entry below a day back.
 
+use super::lines::{Kind, Lines};
 use super::time::{self, DatelinePart};
-use super::{Kind, Line};
 use crate::model::{Clock, Story, When, Zone};
-use chrono::{Datelike, Days, NaiveDate, NaiveTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, Timelike};
 
 /// The date-time of a header dateline, in its own zone or the story's.
 pub(crate) fn dateline_when(part: &DatelinePart, zone: Option<Zone>) -> When {
@@ -24,29 +26,59 @@ enum Marker {
     Entry(usize),
 }
 
-pub(crate) fn resolve(story: &mut Story, lines: &[Line]) {
+pub(crate) fn resolve(story: &mut Story, lines: &Lines) {
     if story.entries.iter().all(|e| e.clock.is_none()) {
         return;
     }
     // Datelines were read before the zone was known; re-read them in the story's zone.
     restate_in_zone(story);
 
-    let markers = markers(story, lines);
+    let mut markers = markers(story, lines);
     let clocks: Vec<Clock> = story.entries.iter().map(|e| e.clock.expect("timed entry")).collect();
+    let pinned = pinned(&clocks, &markers) && clocks[1..].windows(2).all(|p| p[1] <= p[0]);
+    if pinned {
+        markers.retain(|m| !matches!(m, Marker::Entry(0)));
+    }
+    if headers_follow_entries(&markers) {
+        markers = move_headers_up(markers);
+    }
     let late = NaiveTime::from_hms_opt(23, 59, 59).expect("valid time");
 
     // The top of the page: date and the clock the first entry is compared with.
     // A dateline without a time (read as midnight) covers the whole day.
     let at_or_late = |t: NaiveTime| if t == NaiveTime::MIN { late } else { t };
-    let mut cursor: Option<(NaiveDate, NaiveTime)> =
-        story.coverage_end.or(story.updated).map(|w| (w.local().date(), at_or_late(w.local().time())));
+    let rising = clocks.windows(2).filter(|p| p[1] > p[0]).count();
+    let falling = clocks.windows(2).filter(|p| p[1] < p[0]).count();
+    // Some blogs (older Guardian ones) run oldest first: a clock earlier than the one above
+    // is then the next day, and the walk starts from the coverage start.
+    let ascending = rising >= 2 && rising > 2 * falling;
+    let mut cursor: Option<(NaiveDate, NaiveTime)> = None;
+    if ascending {
+        if let Some(start) = story.coverage_start.or(story.published) {
+            cursor = Some((start.local().date(), start.local().time()));
+        } else if let Some(end) = story.coverage_end.or(story.updated) {
+            cursor = Some((end.local().date() - Days::new(falling as u64), NaiveTime::MIN));
+        }
+    } else {
+        cursor = story.coverage_end.or(story.updated).map(|w| (w.local().date(), at_or_late(w.local().time())));
+        // A newest entry a few hours after the page's date-time means that date-time was the
+        // start (or a stale stamp), not the last update: an update a day after the newest
+        // post is less likely than that.
+        let newest = clocks.get(usize::from(pinned)).map(|c| c.time());
+        if let (Some((date, at)), Some(newest)) = (cursor, newest)
+            && newest > at
+            && newest - at < chrono::Duration::hours(12)
+        {
+            cursor = Some((date, late));
+        }
+    }
     if cursor.is_none()
         && let Some(start) = story.coverage_start.or(story.published)
     {
         // Count the day changes from the top down, then place the oldest entry on or just
         // after the start.
         let mut back = 0u64;
-        for pair in clocks.windows(2) {
+        for pair in clocks[usize::from(pinned)..].windows(2) {
             if pair[1] > pair[0] {
                 back += 1;
             }
@@ -68,11 +100,13 @@ pub(crate) fn resolve(story: &mut Story, lines: &[Line]) {
         match marker {
             Marker::Day(d, m, y) => {
                 day = pick_year(d, m, y.or(year_hint), day);
-                previous = Some(late);
+                previous = Some(if ascending { NaiveTime::MIN } else { late });
             }
             Marker::Entry(i) => {
                 let clock = clocks[i].time();
-                if previous.is_some_and(|p| clock > p) {
+                if ascending && previous.is_some_and(|p| clock < p) {
+                    day = day.and_then(|d| d.succ_opt());
+                } else if !ascending && previous.is_some_and(|p| clock > p) {
                     day = day.and_then(|d| d.pred_opt());
                 }
                 previous = Some(clock);
@@ -86,20 +120,83 @@ pub(crate) fn resolve(story: &mut Story, lines: &[Line]) {
             }
         }
     }
+    // `First published on …` is when the oldest post went up: an oldest entry a few hours
+    // after that time, placed days later by the walk, goes back to the start's day.
+    if !ascending
+        && let Some(start) = story.coverage_start.map(|w| w.local())
+        && let Some(last) = story.entries.last_mut()
+        && let (Some(at), Some(clock)) = (last.at, last.clock)
+        && at.local().date() > start.date()
+        && clock.time() >= start.time()
+        && clock.time() - start.time() <= chrono::Duration::hours(3)
+    {
+        let local = start.date().and_time(clock.time());
+        let zone = last.zone.or(story.zone);
+        last.at = Some(match zone.and_then(|z| z.resolve(local)) {
+            Some(t) => When::Zoned(t),
+            None => When::Local(local),
+        });
+    }
+    // A pinned post: on the day of the entry below it.
+    if pinned && let Some(below) = story.entries.get(1).and_then(|e| e.at) {
+        let local = below.local().date().and_time(clocks[0].time());
+        let zone = story.entries[0].zone.or(story.zone);
+        story.entries[0].at = Some(match zone.and_then(|z| z.resolve(local)) {
+            Some(t) => When::Zoned(t),
+            None => When::Local(local),
+        });
+    }
 }
 
-fn markers(story: &Story, lines: &[Line]) -> Vec<Marker> {
+/// The first entry is a pinned post when it is earlier than the second by less than half a
+/// day (a day change would put it just after midnight, hours later) while the rest of the
+/// page runs newest first.
+fn pinned(clocks: &[Clock], markers: &[Marker]) -> bool {
+    let day_between = markers
+        .iter()
+        .skip_while(|m| !matches!(m, Marker::Entry(0)))
+        .take_while(|m| !matches!(m, Marker::Entry(1)))
+        .any(|m| matches!(m, Marker::Day(..)));
+    let minutes = |c: Clock| i32::from(c.time().hour() as u16) * 60 + c.time().minute() as i32;
+    clocks.len() >= 3
+        && !day_between
+        && clocks[0] < clocks[1]
+        && minutes(clocks[1]) - minutes(clocks[0]) < 12 * 60
+        && clocks[1..].windows(2).filter(|p| p[1] > p[0]).count() * 4 <= clocks.len()
+}
+
+/// Day headers stand after their day's entries when entries come before the first header
+/// and none after the last.
+fn headers_follow_entries(markers: &[Marker]) -> bool {
+    matches!(markers.first(), Some(Marker::Entry(_))) && matches!(markers.last(), Some(Marker::Day(..)))
+}
+
+/// Puts each day header before the entries it closes, so the walk reads them as usual.
+fn move_headers_up(markers: Vec<Marker>) -> Vec<Marker> {
+    let mut out = Vec::with_capacity(markers.len());
+    let mut pending = Vec::new();
+    for m in markers {
+        match m {
+            Marker::Entry(_) => pending.push(m),
+            Marker::Day(..) => {
+                out.push(m);
+                out.append(&mut pending);
+            }
+        }
+    }
+    out.append(&mut pending);
+    out
+}
+
+fn markers(story: &Story, lines: &Lines) -> Vec<Marker> {
     let mut out = Vec::with_capacity(story.entries.len());
     let mut entry = 0;
-    for line in lines {
+    for line in &lines.lines {
         match line.kind {
-            Kind::Time if entry < story.entries.len() && story.entries[entry].line == line.number => {
-                let text = story.str(line.span);
-                // Only the dated form (`Le 23/06 à 06:04`) sets the day.
-                if text.starts_with(['L', 'l'])
-                    && let Some((d, m)) = time::clock_line(text).and_then(|c| c.day_month)
-                {
-                    out.push(Marker::Day(d, m, None));
+            Kind::Time(_) if entry < story.entries.len() && story.entries[entry].line == line.number => {
+                // A stamp that prints its date sets the day.
+                if let Some((d, m, y)) = lines.stamp(line).and_then(|s| s.date) {
+                    out.push(Marker::Day(d, m, y));
                 }
                 out.push(Marker::Entry(entry));
                 entry += 1;

@@ -29,6 +29,8 @@ pub struct Rules {
     rules: Vec<Rule>,
     set: RegexSet,
     patterns: Vec<String>,
+    /// Where each pattern was read, to name the rule that makes the set too big.
+    origins: Vec<(String, usize)>,
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -49,7 +51,7 @@ impl Rules {
     }
 
     pub fn from_text(text: &str, origin: &str) -> Result<Rules, RuleError> {
-        let mut rules = Rules { rules: Vec::new(), set: RegexSet::empty(), patterns: Vec::new() };
+        let mut rules = Rules { rules: Vec::new(), set: RegexSet::empty(), patterns: Vec::new(), origins: Vec::new() };
         rules.add_text(text, origin)?;
         Ok(rules)
     }
@@ -80,10 +82,32 @@ impl Rules {
             let anchored = format!("^(?:{})$", pattern.trim());
             regex::Regex::new(&anchored).map_err(|e| error(format!("bad pattern: {}", first_line(&e.to_string()))))?;
             self.patterns.push(anchored);
+            self.origins.push((origin.to_string(), n + 1));
             self.rules.push(rule);
         }
-        self.set = RegexSet::new(&self.patterns).expect("each pattern compiled alone");
-        Ok(())
+        match RegexSet::new(&self.patterns) {
+            Ok(set) => {
+                self.set = set;
+                Ok(())
+            }
+            Err(e) => Err(self.overflow_error(&e.to_string())),
+        }
+    }
+
+    /// Rules that compile alone can still be too big together: the error names the first rule
+    /// whose addition makes the set fail, found by bisection over the prefixes of the set.
+    fn overflow_error(&self, reason: &str) -> RuleError {
+        let (mut good, mut bad) = (0, self.patterns.len());
+        while bad - good > 1 {
+            let mid = (good + bad) / 2;
+            if RegexSet::new(&self.patterns[..mid]).is_ok() {
+                good = mid;
+            } else {
+                bad = mid;
+            }
+        }
+        let (origin, line) = self.origins[bad - 1].clone();
+        RuleError { origin, line, reason: format!("rules too big together: {}", first_line(reason)) }
     }
 
     /// The first rule matching a trimmed line.
@@ -161,6 +185,18 @@ mod tests {
         let err = Rules::from_text("x [nope]: a\n", "f").unwrap_err();
         assert!(err.reason.contains("unknown flag"));
         assert!(Rules::from_text("no separator\n", "f").is_err());
+    }
+
+    #[test]
+    fn rules_too_big_together_name_a_line() {
+        // Each compiles alone; together they pass the regex size limit.
+        let big = r"\w{100}";
+        assert!(regex::Regex::new(&format!("^(?:{big})$")).is_ok());
+        let text: String = (0..4).map(|i| format!("big{i}: {big}\n")).collect();
+        let err = Rules::from_text(&text, "mine.rules").unwrap_err();
+        assert_eq!(err.origin, "mine.rules");
+        assert!((2..=3).contains(&err.line), "{err}");
+        assert!(err.reason.contains("too big"), "{err}");
     }
 
     #[test]

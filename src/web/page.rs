@@ -6,7 +6,7 @@
 
 use super::http::{Client, FetchError, Fetched};
 use crate::archive::Archive;
-use crate::input::InputError;
+use crate::decode::InputError;
 use crate::model::{Clock, Story, When};
 use crate::parse::Rules;
 use chrono::{DateTime, Utc};

@@ -2,7 +2,7 @@
 //! byte string is taken for HTML, so every file goes through the text reader.
 
 use super::page::Page;
-use crate::input::InputError;
+use crate::decode::InputError;
 
 /// Whether these bytes are an HTML document rather than text.
 pub(crate) fn looks_like_html(_bytes: &[u8]) -> bool {
@@ -11,5 +11,5 @@ pub(crate) fn looks_like_html(_bytes: &[u8]) -> bool {
 
 /// Renders an HTML document to lines with hints, metadata and structured data.
 pub(crate) fn read(bytes: Vec<u8>) -> Result<Page, InputError> {
-    Ok(Page::text(crate::input::decode(bytes)?))
+    Ok(Page::text(crate::decode::decode(bytes)?))
 }

@@ -1,7 +1,9 @@
 //! Turning the bytes of a file into text that is safe to show: encoding detection (UTF-8 with or
 //! without BOM, UTF-16 with BOM, otherwise Windows-1252), refusal of binary files, and removal of
 //! control characters and whole terminal escape sequences, so that a hostile page can never
-//! drive the terminal of the person reading it.
+//! drive the terminal of the person reading it. Text leaves here in Unicode NFC, so a file
+//! written with decomposed accents reads and searches like its composed twin, with U+2028 and
+//! U+2029 turned into line breaks.
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -35,7 +37,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
         if let Some(at) = text.find('\0') {
             return Err(InputError::Binary(at));
         }
-        return Ok(clean(&text).into_owned());
+        return Ok(nfc(clean(&text).into_owned()));
     }
     if let Some(at) = memchr::memchr(0, &bytes) {
         return Err(InputError::Binary(at));
@@ -44,16 +46,42 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
     let mut text = if simdutf8::basic::from_utf8(&bytes).is_ok() {
         // SAFETY: simdutf8 has just validated these bytes as UTF-8.
         unsafe { String::from_utf8_unchecked(bytes) }
+    } else if cut_utf8(&bytes) {
+        // A file caught mid-write ends inside a character: it is still UTF-8.
+        String::from_utf8_lossy(&bytes).into_owned()
     } else {
-        encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned()
+        // The five bytes Windows-1252 leaves undefined decode to C1 controls, which `clean`
+        // would read as the start of an escape string: they are stray bytes, dropped alone.
+        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+        text.replace(['\u{81}', '\u{8d}', '\u{8f}', '\u{90}', '\u{9d}'], "")
     };
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }
-    Ok(match clean(&text) {
+    let text = match clean(&text) {
         Cow::Borrowed(_) => text,
         Cow::Owned(cleaned) => cleaned,
-    })
+    };
+    Ok(nfc(text))
+}
+
+/// Whether bytes that are not valid UTF-8 are UTF-8 cut short: valid up to a last character
+/// that was not written whole.
+fn cut_utf8(bytes: &[u8]) -> bool {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
+}
+
+/// The text in Unicode NFC. Decomposed Latin accents are combining marks U+0300..U+036F
+/// (lead bytes CC and CD); text without them is returned without a scan of every char.
+fn nfc(text: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_none() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return text;
+    }
+    text.nfc().collect()
 }
 
 /// Whether a char must never reach a terminal: C0 and C1 controls (but for line feed), DEL,
@@ -79,6 +107,7 @@ pub fn clean(text: &str) -> Cow<'_, str> {
                 }
             }
             '\t' => out.push(' '),
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\u{1b}' => match chars.next() {
                 Some('[') => skip_csi(&mut chars),
                 Some(']' | 'P' | '_' | '^' | 'X') => skip_string(&mut chars),
@@ -120,11 +149,12 @@ fn has_unsafe_bytes(bytes: &[u8]) -> bool {
     if memchr::memchr_iter(0xC2, bytes).any(|i| matches!(bytes.get(i + 1), Some(0x80..=0x9f))) {
         return true;
     }
-    // Bidi controls are E2 80 AA..AE and E2 81 A6..A9.
+    // Bidi controls are E2 80 AA..AE and E2 81 A6..A9; line and paragraph separators
+    // E2 80 A8..A9.
     memchr::memchr_iter(0xE2, bytes).any(|i| {
         matches!(
             (bytes.get(i + 1), bytes.get(i + 2)),
-            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
         )
     })
 }
@@ -202,6 +232,29 @@ mod tests {
     #[test]
     fn windows_1252_is_decoded() {
         assert_eq!(decode(b"r\xe9sum\xe9 \x93ok\x94".to_vec()).unwrap(), "résumé “ok”");
+    }
+
+    #[test]
+    fn utf8_cut_inside_a_character_stays_utf8() {
+        let mut bytes = "Été à Chișinău — fin".as_bytes().to_vec();
+        bytes.truncate(bytes.len() - 6); // inside the em dash
+        assert_eq!(decode(bytes).unwrap(), "Été à Chișinău \u{fffd}");
+    }
+
+    #[test]
+    fn undefined_windows_1252_bytes_do_not_swallow_the_line() {
+        assert_eq!(decode(b"caf\xe9 \x90abc \x9ddef\nnext".to_vec()).unwrap(), "café abc def\nnext");
+    }
+
+    #[test]
+    fn nfd_reads_like_nfc() {
+        let nfd = "E\u{301}te\u{301} a\u{300} Chis\u{326}ina\u{306}u".as_bytes().to_vec();
+        assert_eq!(decode(nfd).unwrap(), "Été à Chișinău");
+    }
+
+    #[test]
+    fn unicode_line_separators_break_lines() {
+        assert_eq!(decode("a\u{2028}b\u{2029}c".as_bytes().to_vec()).unwrap(), "a\nb\nc");
     }
 
     #[test]

@@ -1,0 +1,298 @@
+//! Splitting the page into lines and classifying each line once — blank, boilerplate, entry
+//! stamp, day header, text or related link — with the page's hints, then weighing the evidence
+//! the page as a whole gives: a stamp shape seen once (a date-time line in the header) is a
+//! dateline, not an entry; a run of stamps with one short title each (a key-events summary, a
+//! video list, a menu) is furniture; a stamp with nothing after it before the next one is a
+//! time standing in a text.
+
+use super::page::{HintKind, LineHint};
+use super::rules::Rules;
+use super::time::{self, Shape, Stamp};
+use crate::model::Span;
+
+/// What one line of the page is, before layout.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Kind {
+    Blank,
+    /// Removed by the rule of this index in [`Rules`].
+    Dropped(usize),
+    /// Removed by the layout's own evidence, under this rule name (`time-list`).
+    Furniture(&'static str),
+    /// An entry's time stamp: index into [`Lines::stamps`].
+    Time(u32),
+    DayHeader,
+    Text,
+    /// A related-article link announced by a `links-below` rule.
+    Link,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    /// Trimmed of white space (no-break spaces included) and of the line break.
+    pub span: Span,
+    pub number: u32,
+    pub kind: Kind,
+    /// The markup marks this line as a heading or the start of a post.
+    pub heading: bool,
+    /// The markup marks this line as the page's `h1`.
+    pub h1: bool,
+}
+
+/// The classified lines of a page and the stamps of its time lines.
+#[derive(Debug, Default)]
+pub(crate) struct Lines {
+    pub lines: Vec<Line>,
+    pub stamps: Vec<Stamp>,
+    /// The stamps close their posts (a byline with a date-time under each post) rather than
+    /// open them.
+    pub trailing: bool,
+}
+
+impl Lines {
+    pub fn stamp(&self, line: &Line) -> Option<&Stamp> {
+        match line.kind {
+            Kind::Time(i) => self.stamps.get(i as usize),
+            _ => None,
+        }
+    }
+}
+
+/// Splits and classifies lines.
+pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
+    let context = super::words::zone_context(text);
+    let mut out = Lines { lines: Vec::with_capacity(text.len() / 96 + 1), ..Lines::default() };
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut number = 0u32;
+    let mut rest_rule: Option<usize> = None;
+    let mut links_below = false;
+    let mut hints = hints.iter().peekable();
+    while start <= bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        number += 1;
+        let raw = &text[start..end];
+        let trimmed = raw.trim();
+        let offset = start + (trimmed.as_ptr() as usize - raw.as_ptr() as usize);
+        let span = Span::new(offset, offset + trimmed.len());
+        let (mut time_hint, mut heading, mut h1) = (false, false, false);
+        while let Some(h) = hints.next_if(|h| h.line <= number) {
+            if h.line == number {
+                match h.kind {
+                    HintKind::Time { .. } => time_hint = true,
+                    HintKind::Heading(level) => {
+                        heading = true;
+                        h1 |= level == 1;
+                    }
+                    HintKind::PostStart => heading = true,
+                }
+            }
+        }
+        let kind = if let Some(rule) = rest_rule {
+            if trimmed.is_empty() { Kind::Blank } else { Kind::Dropped(rule) }
+        } else if trimmed.is_empty() {
+            Kind::Blank
+        } else if let Some((name, rule)) = rules.matching_index(trimmed) {
+            if rule.rest {
+                rest_rule = Some(name);
+            }
+            if rule.count_above
+                && let Some(above) = out.lines.last_mut()
+                && is_count(&text[above.span.start as usize..above.span.end as usize])
+            {
+                above.kind = Kind::Dropped(name);
+            }
+            links_below = rule.links_below;
+            Kind::Dropped(name)
+        } else if let Some(mut stamp) = time::stamp(trimmed, context) {
+            links_below = false;
+            // The markup vouches for a `<time>` line: whatever its shape, it stamps a post.
+            if time_hint && stamp.shape != Shape::Inline {
+                stamp.shape = Shape::Bare;
+            }
+            out.stamps.push(stamp);
+            Kind::Time(out.stamps.len() as u32 - 1)
+        } else if links_below && super::structure::headline_like(trimmed) {
+            Kind::Link
+        } else if time::day_header(trimmed).is_some() {
+            Kind::DayHeader
+        } else {
+            links_below = false;
+            Kind::Text
+        };
+        out.lines.push(Line { span, number, kind, heading, h1 });
+        if end == bytes.len() {
+            break;
+        }
+        start = end + 1;
+    }
+    if !out.stamps.is_empty() {
+        weigh(&mut out, text);
+    }
+    out
+}
+
+/// The passes over the whole page that decide which stamps are entries.
+fn weigh(out: &mut Lines, text: &str) {
+    // A dated or byline stamp shape that occurs once is the page's dateline.
+    let count = |shape: Shape, stamps: &[Stamp]| stamps.iter().filter(|s| s.shape == shape).count();
+    let (dated, bylines) = (count(Shape::Dated, &out.stamps), count(Shape::Byline, &out.stamps));
+    for line in &mut out.lines {
+        if let Kind::Time(i) = line.kind {
+            let shape = out.stamps[i as usize].shape;
+            if (shape == Shape::Dated && dated < 2) || (shape == Shape::Byline && bylines < 2) {
+                line.kind = Kind::Text;
+            }
+        }
+    }
+    time_lists(out, text);
+    // Stamps that open with the clock and stamps that open with a date are two families.
+    // Where a page has both, the larger stamps the posts — unless one family lies wholly below
+    // the other (posts stamped `9.31am:`, then the comments stamped `22 June 2011 10:06AM`):
+    // then the first one does.
+    let span = |leading: bool| {
+        let mut at = out.lines.iter().enumerate().filter(|(_, l)| out.stamp(l).is_some_and(|s| s.leading == leading));
+        let first = at.next().map(|(i, _)| i);
+        let (n, last) = at.fold((usize::from(first.is_some()), first), |(n, _), (i, _)| (n + 1, Some(i)));
+        (n, first, last)
+    };
+    let (lead, dated) = (span(true), span(false));
+    if lead.0 > 0 && dated.0 > 0 {
+        let keep_leading = if dated.1 > lead.2 {
+            true
+        } else if lead.1 > dated.2 {
+            false
+        } else {
+            lead.0 >= dated.0
+        };
+        for line in &mut out.lines {
+            if let Kind::Time(i) = line.kind
+                && out.stamps[i as usize].leading != keep_leading
+                && !line.heading
+            {
+                line.kind = Kind::Text;
+            }
+        }
+    }
+    out.trailing = trailing(out);
+    // A time line only stamps an entry when the entry has something: below it when stamps
+    // open their posts, above it when they close them; otherwise it is a time standing alone
+    // in a text. A headline on the stamp's own line is something.
+    let mut has_content = false;
+    let order: Box<dyn Iterator<Item = &mut Line>> =
+        if out.trailing { Box::new(out.lines.iter_mut()) } else { Box::new(out.lines.iter_mut().rev()) };
+    for line in order {
+        match line.kind {
+            Kind::Time(i) if out.stamps[i as usize].shape == Shape::Inline => has_content = true,
+            Kind::Time(_) if !has_content => line.kind = Kind::Text,
+            Kind::Time(_) => has_content = false,
+            Kind::Text | Kind::Link => has_content = true,
+            _ => {}
+        }
+    }
+}
+
+/// Runs of three or more stamps each followed by at most one short line before the next
+/// (key-events summaries, lists of videos, menus) are not posts.
+fn time_lists(out: &mut Lines, text: &str) {
+    let content: Vec<usize> = (0..out.lines.len())
+        .filter(|&i| !matches!(out.lines[i].kind, Kind::Blank | Kind::Dropped(_) | Kind::Furniture(_)))
+        .collect();
+    let short = |line: &Line| {
+        let s = &text[line.span.start as usize..line.span.end as usize];
+        line.kind == Kind::Text && s.chars().count() <= 120 && !s.ends_with('.')
+    };
+    let mut k = 0;
+    while k < content.len() {
+        // Collect a run starting at content[k].
+        let mut run: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut j = k;
+        while j < content.len() && matches!(out.lines[content[j]].kind, Kind::Time(_)) {
+            let title = content.get(j + 1).filter(|&&n| short(&out.lines[n]));
+            let next = j + 1 + usize::from(title.is_some());
+            let ends_run = next < content.len() && matches!(out.lines[content[next]].kind, Kind::Time(_));
+            run.push((content[j], title.copied()));
+            j = next;
+            if !ends_run {
+                // The last stamp of a run opens a real post when a body follows its title.
+                break;
+            }
+        }
+        if run.len() >= 4 || (run.len() == 3 && run.iter().all(|(_, t)| t.is_some())) {
+            // The last one leads into the feed when its title is followed by more text.
+            let keep_last = run.last().is_some_and(|(_, t)| t.is_some()) && j < content.len();
+            let n = run.len() - usize::from(keep_last);
+            for &(time, title) in &run[..n] {
+                out.lines[time].kind = Kind::Furniture("time-list");
+                if let Some(t) = title {
+                    out.lines[t].kind = Kind::Furniture("time-list");
+                }
+            }
+        }
+        k = j.max(k + 1);
+    }
+}
+
+/// Whether the page's stamps close their posts: bylines with a date-time are most of its
+/// stamps, there is text above the first one, and next to none below the last one.
+fn trailing(out: &Lines) -> bool {
+    let times: Vec<usize> = (0..out.lines.len()).filter(|&i| matches!(out.lines[i].kind, Kind::Time(_))).collect();
+    let bylines = times.iter().filter(|&&i| out.stamp(&out.lines[i]).is_some_and(|s| s.shape == Shape::Byline)).count();
+    if bylines < 2 || bylines * 2 < times.len() {
+        return false;
+    }
+    let text_in =
+        |r: std::ops::Range<usize>| out.lines[r].iter().filter(|l| matches!(l.kind, Kind::Text | Kind::Link)).count();
+    let (first, last) = (times[0], *times.last().expect("stamps"));
+    let before = text_in(0..first);
+    let after = text_in(last + 1..out.lines.len());
+    let per_post = text_in(first..last) / (times.len() - 1).max(1);
+    before >= 2 && after * 2 < per_post.max(2)
+}
+
+fn is_count(line: &str) -> bool {
+    !line.is_empty() && line.len() <= 6 && line.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::When;
+
+    fn kinds(text: &str, hints: &[LineHint]) -> Vec<Kind> {
+        classify(text, Rules::embedded(), hints).lines.iter().map(|l| l.kind).collect()
+    }
+
+    fn is_time(k: &Kind) -> bool {
+        matches!(k, Kind::Time(_))
+    }
+
+    #[test]
+    fn a_time_after_a_related_links_block_starts_an_entry() {
+        let k = kinds("Read more\nFloods: what we know so far\n12.30 BST\nHeadline\nBody text here.\n", &[]);
+        assert_eq!(k[1], Kind::Link);
+        assert!(is_time(&k[2]), "{k:?}");
+    }
+
+    #[test]
+    fn a_time_hint_vouches_for_a_stamp_seen_once() {
+        let text = "Title of the page\n14 August 2023 10:01\nHeadline\nBody text here.\n";
+        assert!(!is_time(&kinds(text, &[])[1]), "a date-time seen once is a dateline");
+        let hint = LineHint { line: 2, kind: HintKind::Time { instant: None::<When> } };
+        assert!(is_time(&kinds(text, &[hint])[1]));
+    }
+
+    #[test]
+    fn key_events_above_the_feed_are_furniture() {
+        let text = "Title of the page\n10:05\nFirst\n09:40\nSecond\n09:10\nThird\n10:05\nFirst\nThe body.\n09:40\nSecond\nThe body.\n";
+        let k = kinds(text, &[]);
+        assert_eq!(&k[1..7], &[Kind::Furniture("time-list"); 6]);
+        assert!(is_time(&k[7]) && is_time(&k[10]), "{k:?}");
+    }
+
+    #[test]
+    fn a_schedule_of_bare_times_is_text() {
+        let k = kinds("Title\n12:30\nThe post.\n14:00\n15:00\n16:00\n", &[]);
+        assert!(is_time(&k[1]));
+        assert!(k[3..].iter().all(|k| !is_time(k)), "{k:?}");
+    }
+}

@@ -1,0 +1,343 @@
+//! From classified lines to the story's structure: header (title, datelines, lead, captions),
+//! entries (time, tag, headline, body, captions, links) or, for pages with no time lines,
+//! sections split at subheadings. Stamps usually open their posts; on pages where a byline
+//! with a date-time closes each post, entries run up to their stamp instead. Tags and
+//! headlines are told apart by the layout, never by a list of known tags.
+
+mod entry;
+mod outlet;
+mod section;
+mod shapes;
+mod untimed;
+
+use super::lines::{Kind, Line, Lines};
+use super::time::{self, DatelineKind};
+use crate::model::{DroppedLine, Span, Story};
+pub(crate) use outlet::find_outlet;
+use section::{Part, Section};
+pub(crate) use shapes::headline_like;
+use shapes::{BYLINE, is_credit, is_link, updated_at};
+use std::collections::HashMap;
+
+/// Fills the story's title, header and entries from its lines.
+pub(crate) fn build(story: &mut Story, lines: &Lines) {
+    // The text is taken out while the story's other fields are filled from it.
+    let owned = std::mem::take(&mut story.text);
+    build_from(story, &owned, lines);
+    story.text = owned;
+}
+
+fn build_from(story: &mut Story, text: &str, cl: &Lines) {
+    let lines = &cl.lines;
+    let times: Vec<usize> = (0..lines.len()).filter(|&i| matches!(lines[i].kind, Kind::Time(_))).collect();
+    let mut dropped = Vec::new();
+    let Some(&first_time) = times.first() else {
+        header(story, text, lines, false, &mut dropped);
+        untimed::build_untimed(story, text, lines, &mut dropped);
+        story.dropped = dropped;
+        return;
+    };
+    let header_end = if cl.trailing { first_post_start(text, &lines[..first_time]) } else { first_time };
+    let mut head = header(story, text, &lines[..header_end], true, &mut dropped);
+    story.summary = head.take(Part::Body);
+    story.captions = head.take(Part::Caption);
+    story.links = head.take(Part::Link);
+    dropped.append(&mut head.dropped);
+
+    let mut tags: HashMap<String, u32> = HashMap::new();
+    for (k, &t) in times.iter().enumerate() {
+        // Leading stamps own the lines down to the next stamp; trailing ones the lines up
+        // from the previous stamp (or the header's end).
+        let content = if cl.trailing {
+            let from = if k == 0 { header_end } else { times[k - 1] + 1 };
+            &lines[from..t]
+        } else {
+            &lines[t + 1..times.get(k + 1).copied().unwrap_or(lines.len())]
+        };
+        let stamp = *cl.stamp(&lines[t]).expect("time line has a stamp");
+        let mut ctx = entry::Context { story, text, tags: &mut tags, dropped: &mut dropped };
+        let entry = entry::build_entry(&mut ctx, &lines[t], &stamp, content);
+        if story.zone.is_none() {
+            story.zone = entry.zone;
+        }
+        story.entries.push(entry);
+    }
+    if cl.trailing {
+        let last = *times.last().expect("stamps");
+        for line in &lines[last + 1..] {
+            if line.kind == Kind::Text || line.kind == Kind::Link {
+                dropped.push(DroppedLine { line: line.number, rule: "after-last-post".into(), span: line.span });
+            }
+        }
+    }
+    if story.zone.is_none() || story.updated.or(story.published).or(story.coverage_start).is_none() {
+        trailer_datelines(story, text, lines);
+    }
+    for line in lines {
+        if let Kind::Furniture(rule) = line.kind {
+            dropped.push(DroppedLine { line: line.number, rule: rule.into(), span: line.span });
+        }
+    }
+    story.dropped = dropped;
+}
+
+/// A page that gives no zone or date in its header may give them elsewhere ("Wednesday 22
+/// June 2011 09.31 BST guardian.co.uk" under the feed): short text lines with a clock are
+/// read as datelines, into the slots still empty.
+fn trailer_datelines(story: &mut Story, text: &str, lines: &[Line]) {
+    for line in lines {
+        let len = (line.span.end - line.span.start) as usize;
+        if line.kind != Kind::Text || len > 160 {
+            continue;
+        }
+        let t = &text[line.span.start as usize..line.span.end as usize];
+        if time::has_clock_bytes(t.as_bytes()) {
+            header_dateline(story, t);
+        }
+    }
+}
+
+/// Where the first post starts on a page whose stamps close their posts: at the last
+/// headline-like line above the first stamp that has text under it, else the stamp's block.
+fn first_post_start(text: &str, lines: &[Line]) -> usize {
+    let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
+    let texts: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kind == Kind::Text).collect();
+    // The title (the first headline-like line) stays in the header.
+    let title = texts.iter().position(|&i| headline_like(s(&lines[i])));
+    let from = title.map_or(0, |t| t + 1);
+    for w in (from..texts.len()).rev() {
+        let i = texts[w];
+        if (lines[i].heading || headline_like(s(&lines[i]))) && w + 1 < texts.len() {
+            return i;
+        }
+    }
+    texts.get(from).copied().unwrap_or(lines.len())
+}
+
+/// Reads the header: datelines, zone statements, title and byline into the story; the rest
+/// into a section. For untimed pages only the datelines before the first text line.
+fn header<'t>(
+    story: &mut Story,
+    text: &'t str,
+    lines: &[Line],
+    timed: bool,
+    dropped: &mut Vec<DroppedLine>,
+) -> Section<'t> {
+    let mut section = Section::new(text);
+    let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
+    let title_line = pick_title(text, lines);
+    let mut title: Option<Span> = None;
+    for line in lines {
+        let t = s(line);
+        match line.kind {
+            Kind::Text | Kind::Link => {}
+            Kind::DayHeader => {
+                dropped.push(DroppedLine { line: line.number, rule: "day-header".into(), span: line.span });
+                continue;
+            }
+            _ => continue,
+        }
+        if header_dateline(story, t) || updated_at(t).is_some() {
+            dropped.push(DroppedLine { line: line.number, rule: "dateline".into(), span: line.span });
+            continue;
+        }
+        if story.zone.is_none() {
+            story.zone = time::zone_statement(t);
+        }
+        if !timed {
+            break;
+        }
+        if title.is_none() && Some(line.number) == title_line {
+            title = Some(line.span);
+            // BBC: "… live: Thursday 18 January 2018" dates the whole page.
+            if story.published.is_none()
+                && let Some(part) = time::datelines(t).first()
+            {
+                story.published = Some(super::dates::dateline_when(part, story.zone));
+            }
+            continue;
+        }
+        if title.is_none() && title_line.is_some_and(|n| line.number < n) && line.kind == Kind::Text {
+            // Navigation above the headline.
+            dropped.push(DroppedLine { line: line.number, rule: "navigation".into(), span: line.span });
+            continue;
+        }
+        if story.byline.is_none() && BYLINE.is_match(t) {
+            story.byline = Some(line.span);
+            continue;
+        }
+        section.push(line);
+    }
+    if timed {
+        story.title = title.map(|t| text[t.start as usize..t.end as usize].to_string()).unwrap_or_default();
+    }
+    section
+}
+
+/// The page's headline among the header's lines, not its navigation: the marked `h1`, else
+/// the headline-like line with the best score — longer is better, a date or a "live" word in
+/// it is better, and a line among short neighbours (a menu) is worse.
+fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
+    let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
+    let content: Vec<&Line> = lines.iter().filter(|l| matches!(l.kind, Kind::Text | Kind::Link)).collect();
+    let words = |l: &Line| s(l).split_whitespace().count();
+    let short = |i: Option<&&Line>| i.is_none_or(|l| words(l) <= 3);
+    let mut scored: Vec<(i32, u32)> = Vec::new();
+    let width = content.iter().map(|l| s(l).chars().count()).max().unwrap_or(0);
+    // A dump wraps paragraphs at a width: many lines end close to it.
+    let wrapped_page = width >= 60 && content.iter().filter(|l| s(l).chars().count() + 12 >= width).count() >= 3;
+    // A line right under an unfinished long line is the rest of a wrapped paragraph.
+    let continues = |line: &Line| {
+        let above = line.number.checked_sub(2).and_then(|i| lines.iter().find(|l| l.number == i + 1));
+        above.is_some_and(|a| {
+            a.kind == Kind::Text && s(a).chars().count() >= 60 && !s(a).ends_with(['.', '!', '?', ':', '"', '»', '”'])
+        })
+    };
+    for (k, line) in content.iter().enumerate() {
+        let t = s(line);
+        // An image's alternative text above its caption says the same thing twice.
+        let caption_below = content.get(k + 1).is_some_and(|n| {
+            let prefix: String = t.chars().take(20).collect();
+            prefix.chars().count() == 20 && s(n).starts_with(&prefix)
+        });
+        // A line whose next line carries on in lower case is the start of a wrapped paragraph.
+        let wrapped = lines
+            .iter()
+            .find(|l| l.number == line.number + 1)
+            .is_some_and(|n| n.kind == Kind::Text && s(n).starts_with(char::is_lowercase));
+        // Columns set apart by runs of spaces are a table row.
+        // A dump wraps paragraphs at a width: a line that reaches it runs on below.
+        let at_width = wrapped_page
+            && t.chars().count() + 12 >= width
+            && lines.iter().find(|l| l.number == line.number + 1).is_some_and(|n| n.kind == Kind::Text);
+        if continues(line) || caption_below || wrapped || at_width || t.contains("   ") {
+            continue;
+        }
+        let opens = |c: char| c.is_alphanumeric() || "\"«“'‘(¿¡".contains(c);
+        if line.kind != Kind::Text || !title_like(t) || !t.starts_with(opens) {
+            continue;
+        }
+        if line.h1 {
+            return Some(line.number);
+        }
+        let mut score = words(line).min(12) as i32;
+        if words(line) < 3 {
+            score -= 4;
+        }
+        if LIVE.is_match(t) || t.bytes().any(|b| b.is_ascii_digit()) && !time::datelines(t).is_empty() {
+            score += 6;
+        }
+        if short(k.checked_sub(1).and_then(|p| content.get(p))) && short(content.get(k + 1)) {
+            score -= 6;
+        }
+        // A row of figures is a table's.
+        let numbers = t.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit() || c == '*')).count();
+        if numbers * 2 >= words(line) {
+            score -= 8;
+        }
+        // A site's name and slogan carry its address.
+        if DOMAIN.is_match(t) {
+            score -= 8;
+        }
+        scored.push((score, line.number));
+    }
+    // The headline stands near the feed it heads: the last good candidate above it gains.
+    if let Some(last) = scored.iter_mut().rev().find(|(score, _)| *score >= 4) {
+        last.0 += 3;
+    }
+    let mut best: Option<(i32, u32)> = None;
+    for (score, n) in scored {
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, n));
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b[a-z0-9-]+\.(?:com|co\.uk|uk|fr|de|it|es|ie|in|pl|ch|at|net|org|info)\b")
+        .expect("domain regex")
+});
+
+static LIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:live|en direct|direct|liveticker|live-ticker|newsblog|in diretta|diretta|en vivo|en directo|as it happened|latest updates)\b")
+        .expect("live regex")
+});
+
+fn title_like(line: &str) -> bool {
+    headline_like(line) && !is_credit(line) && !is_link(line) && !BYLINE.is_match(line) && !is_dateline(line)
+}
+
+/// Whether a line is a dateline as a whole (see [`header_dateline`]).
+fn is_dateline(line: &str) -> bool {
+    let parts = time::datelines(line);
+    parts.first().is_some_and(|first| dateline_whole(line, parts.len(), first.kind)) && line.chars().count() <= 120
+        || updated_at(line).is_some()
+}
+
+/// A date inside a title ("… live: Thursday 18 January 2018") dates the page but the line
+/// stays the title.
+fn dateline_whole(line: &str, parts: usize, kind: DatelineKind) -> bool {
+    parts > 1 || kind != DatelineKind::Plain || line.chars().count() <= 40 || !line.chars().any(char::is_lowercase)
+}
+
+/// Reads a header line as a dateline into the story's coverage; false if it is not one.
+fn header_dateline(story: &mut Story, line: &str) -> bool {
+    let mut parts = time::datelines(line);
+    let Some(first) = parts.first() else {
+        return false;
+    };
+    let whole = dateline_whole(line, parts.len(), first.kind);
+    // What a date is said to be wins over a date that says nothing.
+    parts.sort_by_key(|p| p.kind == DatelineKind::Plain);
+    for part in &parts {
+        // A date inside a sentence (a caption's "ce 21 octobre 2024") says nothing of the page.
+        if part.kind == DatelineKind::Plain && !whole {
+            continue;
+        }
+        if story.zone.is_none() {
+            story.zone = part.zone;
+        }
+        let when = super::dates::dateline_when(part, story.zone);
+        let slot = match part.kind {
+            DatelineKind::Started => &mut story.coverage_start,
+            DatelineKind::Ended => &mut story.coverage_end,
+            DatelineKind::Published => &mut story.published,
+            DatelineKind::Updated | DatelineKind::Plain => &mut story.updated,
+        };
+        if slot.is_none() {
+            *slot = Some(when);
+        }
+    }
+    whole && line.chars().count() <= 120
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::page::{HintKind, LineHint};
+    use crate::parse::rules::Rules;
+
+    fn story(text: &str, hints: &[LineHint]) -> Story {
+        let lines = crate::parse::lines::classify(text, Rules::embedded(), hints);
+        let mut story = Story { text: text.to_string(), ..Story::default() };
+        build(&mut story, &lines);
+        story
+    }
+
+    #[test]
+    fn the_title_is_the_headline_not_the_navigation() {
+        let text = "Skip to main content\nNews\nWorld\nSport\nFloods live: rivers burst their banks in the south west\n\n10:05\nRoads closed\nThe police have closed three roads.\n";
+        let s = story(text, &[]);
+        assert_eq!(s.title, "Floods live: rivers burst their banks in the south west");
+        assert!(s.dropped.iter().any(|d| d.rule == "navigation" && s.str(d.span) == "World"));
+    }
+
+    #[test]
+    fn a_marked_h1_is_the_title() {
+        let text = "Our best stories of the week in one place\nStorm latest\n\n10:05\nRoads closed\nThe police have closed three roads.\n";
+        assert_eq!(story(text, &[]).title, "Our best stories of the week in one place");
+        let h1 = LineHint { line: 2, kind: HintKind::Heading(1) };
+        assert_eq!(story(text, &[h1]).title, "Storm latest");
+    }
+}

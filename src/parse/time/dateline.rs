@@ -1,0 +1,229 @@
+//! Dates with their times as pages print them in any language of [`crate::parse::words`]:
+//! header datelines (`Direct démarré le 21 octobre 2024 à 6H30 TU`, `Updated21:22, 6 OCT 2020`,
+//! `02 Novembre 2023 Aggiornato alle 16:58`, `Oct 02, 2020, 19:02:47 IST`, `27.08.2024, 12:32
+//! Uhr`, `November02202321:06 (IST)`), day headers (`Lundi 21 octobre`, `Donnerstag, 18. 7.`,
+//! `Dienstag, 27. August 2024`) and statements of the zone ("Les horaires sont affichés en
+//! temps universel").
+
+use super::super::words::words;
+use super::clock_of;
+use crate::model::{Clock, Zone};
+use chrono::{NaiveDate, NaiveTime};
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// What a dateline says about the coverage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatelineKind {
+    Started,
+    Ended,
+    Published,
+    Updated,
+    /// A date with no word saying what it is: in a header, the time the page was shown.
+    Plain,
+}
+
+/// One date-time found on a dateline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatelinePart {
+    pub kind: DatelineKind,
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+    pub zone: Option<Zone>,
+}
+
+/// A date-time that ends a byline: what [`super::stamp`] needs of it.
+pub(crate) struct StampPart {
+    pub clock: Clock,
+    pub zone: Option<Zone>,
+    pub date: (u32, u32, Option<i32>),
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let w = words();
+    let z = super::zones();
+    Regex::new(&format!(
+        r"(?ix)
+        (?:(?P<h0>\d{{1,2}})[:.hH](?P<m0>\d{{2}})(?::\d{{2}})?\s*(?P<ampm0>[ap]\.?m\.?)?\s*(?:(?P<zone0>{z})|\((?P<pzone0>{z})\))?\s*[,|]?\s*(?:(?:on|le|am|il|el)\s+)?)?
+        (?:(?-u:\b)(?:{wd})\.?,?\s*)?
+        (?:
+            (?:le\s+)?(?P<d1>\d{{1,2}})(?:er|\.)?\s*(?:de\s+)?(?P<mon1>{mo})\.?(?:,?\s*(?:de\s+)?(?P<y1>\d{{4}}))?
+          | (?P<mon2>{mo})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<y2>\d{{4}}))?
+          | (?P<d3>\d{{1,2}})[/.](?P<mo3>\d{{1,2}})[/.](?P<y3>\d{{4}})
+          | (?P<y4>\d{{4}})-(?P<mo4>\d{{2}})-(?P<d4>\d{{2}})
+        )
+        (?:
+            (?:\s*,|\s+(?P<kind2>{upd}|{pubd}))?(?:\s*,|\s+(?:{at})|\s*T)?\s*
+            (?P<h>\d{{1,2}})\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?
+            \s*(?P<ampm>[ap]\.?m\.?)?
+            (?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|Uhr))?
+        )?",
+        wd = w.weekday_alt,
+        mo = w.month_alt,
+        at = w.at_alt,
+        upd = w.updated_alt,
+        pubd = w.published_alt,
+    ))
+    .expect("date regex")
+});
+
+static KIND: LazyLock<Regex> = LazyLock::new(|| {
+    let w = words();
+    Regex::new(&format!(
+        r"(?i)(?:(?P<ended>{})|(?P<started>{})|(?P<published>{})|(?P<updated>{}))(?:[^\p{{L}}]|$)",
+        w.ended_alt, w.started_alt, w.published_alt, w.updated_alt
+    ))
+    .expect("kind regex")
+});
+
+/// Whether a text holds a word that says what a date is (`Updated`, `publié`, `Stand`).
+pub(crate) fn has_kind(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_alphabetic()) && KIND.is_match(text)
+}
+
+fn kind_of(c: &Captures<'_>) -> DatelineKind {
+    if c.name("ended").is_some() {
+        DatelineKind::Ended
+    } else if c.name("started").is_some() {
+        DatelineKind::Started
+    } else if c.name("published").is_some() {
+        DatelineKind::Published
+    } else {
+        DatelineKind::Updated
+    }
+}
+
+/// A date match, read: day, month, year when printed, time and zone.
+struct Found {
+    start: usize,
+    end: usize,
+    date: (u32, u32, Option<i32>),
+    clock: Option<Clock>,
+    zone: Option<Zone>,
+    kind2: Option<DatelineKind>,
+}
+
+fn found(caps: &Captures<'_>, context: Option<&str>) -> Option<Found> {
+    let whole = caps.get(0)?;
+    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let w = words();
+    let (d, m, y) = if let Some(d) = num("d1") {
+        (d, w.month(&caps["mon1"])?, num("y1"))
+    } else if let Some(d) = num("d2") {
+        (d, w.month(&caps["mon2"])?, num("y2"))
+    } else if let Some(d) = num("d3") {
+        (d, num("mo3")?, num("y3"))
+    } else {
+        (num("d4")?, num("mo4")?, num("y4"))
+    };
+    NaiveDate::from_ymd_opt(y.map_or(2000, |y| y as i32), m, d)?;
+    let lower = |n: &str| caps.name(n).map(|m| m.as_str().to_ascii_lowercase());
+    let clock = match caps.name("h") {
+        Some(h) => clock_of(h.as_str(), caps.name("m").map(|m| m.as_str()), lower("ampm").as_deref()),
+        None => caps
+            .name("h0")
+            .and_then(|h| clock_of(h.as_str(), caps.name("m0").map(|m| m.as_str()), lower("ampm0").as_deref())),
+    };
+    // A day and a month alone, with neither year nor time, is too common in prose to count.
+    if y.is_none() && clock.is_none() {
+        return None;
+    }
+    let zone = ["zone", "pzone", "zone0", "pzone0"]
+        .iter()
+        .find_map(|n| caps.name(n))
+        .and_then(|z| w.zone(z.as_str(), context));
+    let kind2 = caps.name("kind2").and_then(|k| KIND.captures(k.as_str())).map(|c| kind_of(&c));
+    Some(Found { start: whole.start(), end: whole.end(), date: (d, m, y.map(|y| y as i32)), clock, zone, kind2 })
+}
+
+/// Reads the datelines of one line: zero, one or several (`Publié le … , mis à jour le …`).
+/// Lines longer than a dateline ever is are skipped cheaply. Dates need a year here.
+pub fn datelines(line: &str) -> Vec<DatelinePart> {
+    datelines_in(line, None)
+}
+
+pub(crate) fn datelines_in(line: &str, context: Option<&str>) -> Vec<DatelinePart> {
+    if line.len() > 160 || !line.bytes().any(|b| b.is_ascii_digit()) || !DATE.is_match(line) {
+        return Vec::new();
+    }
+    let kinds: Vec<(usize, DatelineKind)> =
+        KIND.captures_iter(line).map(|c| (c.get(0).expect("whole match").start(), kind_of(&c))).collect();
+    DATE.captures_iter(line)
+        .filter_map(|caps| {
+            let f = found(&caps, context)?;
+            let date = NaiveDate::from_ymd_opt(f.date.2?, f.date.1, f.date.0)?;
+            let kind = f.kind2.unwrap_or_else(|| {
+                kinds.iter().rev().find(|(at, _)| *at <= f.start).map_or(DatelineKind::Plain, |(_, k)| *k)
+            });
+            Some(DatelinePart { kind, date, time: f.clock.map(|c| c.time()), zone: f.zone })
+        })
+        .collect()
+}
+
+/// The last date-time of a line when it ends the line (a zone or `Uhr` may follow): the stamp
+/// of a byline. Returns where the date starts.
+pub(crate) fn stamp_parts(line: &str, context: Option<&str>) -> Option<(usize, StampPart)> {
+    let caps = DATE.captures_iter(line).last()?;
+    let f = found(&caps, context)?;
+    let clock = f.clock?;
+    if !line[f.end..].trim().is_empty() {
+        return None;
+    }
+    Some((f.start, StampPart { clock, zone: f.zone, date: f.date }))
+}
+
+static DAY_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    let w = words();
+    Regex::new(&format!(
+        r"(?i)^(?:{wd})\.?,?\s+(?:(?P<d1>\d{{1,2}})(?:er|\.)?\s*(?:de\s+)?(?P<mon1>{mo})|(?P<mon2>{mo})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d3>\d{{1,2}})\.\s*(?P<mo3>\d{{1,2}})\.?)\.?(?:,?\s+(?:de\s+)?(?P<y>\d{{4}}))?$",
+        wd = w.weekday_alt,
+        mo = w.month_alt
+    ))
+    .expect("day header regex")
+});
+
+/// A day header between entries (`Lundi 21 octobre`, `Sunday 20 October 2024`, `Donnerstag,
+/// 18. 7.`): day, month and the year when printed.
+pub fn day_header(line: &str) -> Option<(u32, u32, Option<i32>)> {
+    if line.len() > 48 || !line.bytes().any(|b| b.is_ascii_digit()) || !DAY_HEADER.is_match(line) {
+        return None;
+    }
+    let caps = DAY_HEADER.captures(line)?;
+    let num = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (d, m) = if let Some(d) = num("d1") {
+        (d, words().month(&caps["mon1"])?)
+    } else if let Some(d) = num("d2") {
+        (d, words().month(&caps["mon2"])?)
+    } else {
+        (num("d3")?, num("mo3")?)
+    };
+    let y = caps.name("y").and_then(|y| y.as_str().parse().ok());
+    NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d)?;
+    Some((d, m, y))
+}
+
+/// The month a name or abbreviation stands for, in any language of the word lists.
+pub fn month_number(name: &str) -> Option<u32> {
+    words().month(name)
+}
+
+static ZONE_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?P<utc>temps universel|heure TU|times? (?:are |stated are )?(?:in )?(?:UTC|GMT))|(?P<uk>all times (?:stated )?are UK|UK time)|(?P<paris>heure (?:de|à) Paris|heure française|heure de France)|(?P<italy>ora italiana)|(?P<germany>deutscher Zeit|MESZ|MEZ)")
+        .expect("zone statement regex")
+});
+
+/// The zone a sentence of the page says its times are in.
+pub fn zone_statement(text: &str) -> Option<Zone> {
+    let caps = ZONE_STATEMENT.captures(text)?;
+    Some(if caps.name("utc").is_some() {
+        Zone::UTC
+    } else if caps.name("uk").is_some() {
+        Zone::Region(chrono_tz::Europe::London)
+    } else if caps.name("italy").is_some() {
+        Zone::Region(chrono_tz::Europe::Rome)
+    } else if caps.name("germany").is_some() {
+        Zone::Region(chrono_tz::Europe::Berlin)
+    } else {
+        Zone::Region(chrono_tz::Europe::Paris)
+    })
+}

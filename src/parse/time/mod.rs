@@ -1,0 +1,271 @@
+//! Reading the time stamp of an entry off one line, wherever the page puts it: alone
+//! (`17H38`, `4.53pm BST`), after a relative time (`4m ago12.50 BST`), glued to an author or a
+//! label (`21:22Frances Watkins`, `18:28KEY EVENT`), before an inline headline (`11.04 Uhr:
+//! …`, `16:56 - …`), followed by its date (`18:32 (IST), Oct 02`), or at the end of a byline
+//! after a date (`Jamie Braidwood14 August 2023 10:01`, `Le Monde le 26 février à 23h28`).
+//! Lines that say what a date is (`Updated`, `First published`) are datelines, read by
+//! [`dateline`]. Words and zones come from [`super::words`].
+
+pub mod dateline;
+
+use super::words::words;
+use crate::model::{Clock, Zone};
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+pub use dateline::{DatelineKind, DatelinePart, datelines, day_header, month_number, zone_statement};
+
+/// How the stamp sits on its line: the evidence the layout weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// The clock alone (with a zone, a relative time before it).
+    Bare,
+    /// Clock then date (`18:32 (IST), Oct 02`), or a date-time alone on the line.
+    Dated,
+    /// Text glued to the clock (`21:22Frances Watkins`): an author or a label.
+    Label,
+    /// The post's headline on the clock's line (`11.04 Uhr: Headline`).
+    Inline,
+    /// A byline ending with a date-time (`Jamie Braidwood14 August 2023 10:01`).
+    Byline,
+}
+
+/// An entry's time stamp read off one line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stamp {
+    pub clock: Clock,
+    pub zone: Option<Zone>,
+    /// Day, month and year (when printed) of the stamp's own date.
+    pub date: Option<(u32, u32, Option<i32>)>,
+    pub shape: Shape,
+    /// Byte range in the line of the text that is not the time: author, label or headline.
+    pub rest: Option<(usize, usize)>,
+    /// The line starts with the clock (or a relative time before it) rather than a date.
+    pub leading: bool,
+}
+
+/// The zone names as a case-sensitive alternation, shared by the regexes of this module.
+fn zones() -> String {
+    format!("(?-i:{})", words().zone_alt)
+}
+
+static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+    let w = words();
+    let z = zones();
+    Regex::new(&format!(
+        r"^(?:\d{{1,3}}\s*(?i:{ago})\s*)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr)))?(?P<tail>.*)$",
+        ago = w.ago_alt,
+    ))
+    .expect("leading clock regex")
+});
+
+/// A date right after a clock: `, Oct 02`, `, Thu, Jul 18, 2024`, ` 14 August 2023`.
+static TAIL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let w = words();
+    Regex::new(&format!(
+        r"(?i)^\s*[,|]?\s*(?:(?:{wd})\.?,?\s+)?(?:(?P<d1>\d{{1,2}})\.?\s+(?P<mon1>{mo})\.?(?:,?\s+(?P<y1>\d{{4}}))?|(?P<mon2>{mo})\.?\s+(?P<d2>\d{{1,2}})(?:,?\s+(?P<y2>\d{{4}}))?|(?P<d3>\d{{1,2}})[/.](?P<mo3>\d{{1,2}})[/.](?P<y3>\d{{4}}))(?-u:\b)",
+        wd = w.weekday_alt,
+        mo = w.month_alt
+    ))
+    .expect("tail date regex")
+});
+
+static INLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[:\-–—|]\s*(?P<text>\S.*)$").expect("inline headline regex"));
+
+/// Whether the line holds `d[:.hH]dd` somewhere: the cheap test before any regex.
+pub fn has_clock_bytes(line: &[u8]) -> bool {
+    line.windows(4).any(|w| {
+        w[0].is_ascii_digit()
+            && matches!(w[1], b':' | b'.' | b'h' | b'H')
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    })
+}
+
+/// Reads the entry stamp of a trimmed line, if it has one. `context` picks the reading of
+/// ambiguous zone names (see [`super::words::zone_context`]).
+pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
+    let bytes = line.as_bytes();
+    let first = *bytes.first()?;
+    let dated =
+        (first == b'L' || first == b'l') && bytes.get(1) == Some(&b'e') && bytes.get(3).is_some_and(u8::is_ascii_digit);
+    // A clock opens a line in its first bytes: a long paragraph after it (`9.33am: Haroon
+    // Siddique has more details…`) costs one anchored match.
+    if let Some(clock) = plain_clock(bytes) {
+        return Some(Stamp { clock, zone: None, date: None, shape: Shape::Bare, rest: None, leading: true });
+    }
+    if (first.is_ascii_digit() || dated)
+        && has_clock_bytes(&bytes[..bytes.len().min(24)])
+        && let Some(s) = leading(line, context)
+    {
+        return s;
+    }
+    if line.len() <= 120 && has_clock_bytes(bytes) { byline(line, context) } else { None }
+}
+
+/// The commonest stamp, `17:38` / `9h05` / `17.38` alone, read without a regex: most pages
+/// print thousands of them.
+fn plain_clock(b: &[u8]) -> Option<Clock> {
+    let (h, rest) = match b {
+        [h1, h2, rest @ ..] if h1.is_ascii_digit() && h2.is_ascii_digit() => {
+            (u32::from((h1 - b'0') * 10 + h2 - b'0'), rest)
+        }
+        [h1, rest @ ..] if h1.is_ascii_digit() => (u32::from(h1 - b'0'), rest),
+        _ => return None,
+    };
+    match rest {
+        [sep, m1, m2] | [sep, m1, m2, b'.']
+            if matches!(sep, b':' | b'.' | b'h' | b'H') && m1.is_ascii_digit() && m2.is_ascii_digit() =>
+        {
+            Clock::new(h, u32::from((m1 - b'0') * 10 + m2 - b'0'))
+        }
+        _ => None,
+    }
+}
+
+/// The leading forms. `Some(None)` when the line is a clock line that is not a stamp (a
+/// dateline), `None` when the leading reading does not apply at all.
+fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
+    if !LEADING.is_match(line) {
+        return None;
+    }
+    let caps = LEADING.captures(line)?;
+    let ampm = caps.name("ampm").map(|m| m.as_str().to_ascii_lowercase());
+    if caps.name("m").is_none() && ampm.is_none() {
+        return None;
+    }
+    let clock = clock_from(&caps, ampm.as_deref())?;
+    let zone = caps.name("zone").or(caps.name("pzone")).and_then(|z| words().zone(z.as_str(), context));
+    let mut date = None;
+    if let (Some(d), Some(m)) = (caps.name("d"), caps.name("mo")) {
+        let (d, m) = (d.as_str().parse().ok()?, m.as_str().parse().ok()?);
+        chrono::NaiveDate::from_ymd_opt(2000, m, d)?;
+        date = Some((d, m, None));
+    }
+    let tail = caps.name("tail").expect("tail group");
+    let t = tail.as_str();
+    let mut stamp = Stamp { clock, zone, date, shape: Shape::Bare, rest: None, leading: true };
+    let rest_from = |start: usize| {
+        let text = line[start..].trim();
+        let at = line.len() - line[start..].trim_start().len();
+        (!text.is_empty()).then_some((at, at + text.len()))
+    };
+    if t.trim_end_matches('.').trim().is_empty() {
+        return Some(Some(stamp));
+    }
+    if t.len() <= 100 && dateline::has_kind(t) {
+        return Some(None);
+    }
+    if let Some(c) = TAIL_DATE.captures(t) {
+        let end = c.get(0).expect("match").end();
+        if t[end..].trim().chars().count() > 24 {
+            return None;
+        }
+        stamp.date = tail_date(&c);
+        stamp.shape = Shape::Dated;
+        return Some(stamp.date.map(|_| stamp));
+    }
+    if let Some(c) = INLINE.captures(t)
+        && c["text"].chars().any(char::is_alphabetic)
+    {
+        stamp.shape = Shape::Inline;
+        stamp.rest = rest_from(tail.start() + c.name("text").expect("text").start());
+        return Some(Some(stamp));
+    }
+    let spaced_out = line[..tail.start()].ends_with(char::is_whitespace);
+    let glued = !spaced_out && t.starts_with(|c: char| c.is_uppercase());
+    // After a relative time, `Uhr` or a zone, a space may stand before the author's name;
+    // `17:38 Breaking` alone would be a sentence.
+    let ago = caps.name("d").is_none() && caps.name("h").is_some_and(|h| h.start() > 0);
+    let marked = ago || caps.name("d").is_some() || caps.name("uhr").is_some() || zone.is_some();
+    let spaced = spaced_out && t.starts_with(|c: char| c.is_uppercase()) && marked;
+    if (glued || spaced) && t.trim().chars().count() <= 160 {
+        stamp.shape = if t.trim().chars().count() <= 48 { Shape::Label } else { Shape::Inline };
+        stamp.rest = rest_from(tail.start());
+        return Some(Some(stamp));
+    }
+    None
+}
+
+/// A byline or dateline ending with a date and a time.
+fn byline(line: &str, context: Option<&str>) -> Option<Stamp> {
+    if dateline::has_kind(line) {
+        return None;
+    }
+    let (start, part) = dateline::stamp_parts(line, context)?;
+    let prefix = line[..start].trim_end_matches([' ', ',', '|', '-', '–', '·', '•', '\u{a0}']);
+    let prefix = strip_connector(prefix);
+    if prefix.chars().count() > 60 || prefix.ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    let rest = (!prefix.is_empty()).then(|| {
+        let at = line.len() - line.trim_start().len();
+        (at, prefix.len())
+    });
+    Some(Stamp {
+        clock: part.clock,
+        zone: part.zone,
+        date: Some(part.date),
+        shape: if rest.is_some() { Shape::Byline } else { Shape::Dated },
+        rest,
+        leading: false,
+    })
+}
+
+/// `Le Monde le` → `Le Monde`: the word that introduces a date after a name.
+fn strip_connector(prefix: &str) -> &str {
+    for word in [" le", " on", " am", " il", " el", " the", " du", " vom", " del", ","] {
+        if prefix.len() > word.len() && prefix.to_lowercase().ends_with(word) {
+            return prefix[..prefix.len() - word.len()].trim_end();
+        }
+    }
+    prefix
+}
+
+fn tail_date(c: &Captures<'_>) -> Option<(u32, u32, Option<i32>)> {
+    let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    let w = words();
+    let (d, m, y) = if let Some(d) = num("d1") {
+        (d, w.month(&c["mon1"])?, num("y1"))
+    } else if let Some(d) = num("d2") {
+        (d, w.month(&c["mon2"])?, num("y2"))
+    } else {
+        (num("d3")?, num("mo3")?, num("y3"))
+    };
+    chrono::NaiveDate::from_ymd_opt(y.map_or(2000, |y| y as i32), m, d)?;
+    Some((d, m, y.map(|y| y as i32)))
+}
+
+/// The clock of captures with `h`, `m` groups and an `am`/`pm` marker: the one place the
+/// 12-hour clock is read (12am is 00:xx, 12pm is 12:xx).
+pub(crate) fn clock_from(caps: &Captures<'_>, ampm: Option<&str>) -> Option<Clock> {
+    clock_of(caps.name("h")?.as_str(), caps.name("m").map(|m| m.as_str()), ampm)
+}
+
+/// See [`clock_from`].
+pub(crate) fn clock_of(hour: &str, minute: Option<&str>, ampm: Option<&str>) -> Option<Clock> {
+    let mut hour: u32 = hour.parse().ok()?;
+    let minute: u32 = minute.map_or(Some(0), |m| m.parse().ok())?;
+    if let Some(ampm) = ampm {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        let pm = ampm.to_ascii_lowercase().starts_with('p');
+        hour = match (hour, pm) {
+            (12, false) => 0,
+            (12, true) => 12,
+            (h, true) => h + 12,
+            (h, false) => h,
+        };
+    }
+    Clock::new(hour, minute)
+}
+
+/// The zone an abbreviation or phrase names, in its default reading.
+pub fn zone_named(name: &str) -> Option<Zone> {
+    words().zone(name, None)
+}
+
+#[cfg(test)]
+mod tests;

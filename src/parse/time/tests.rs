@@ -1,0 +1,178 @@
+//! Stamps, datelines and day headers in the forms real pages print them.
+
+use super::*;
+use chrono::{NaiveDate, NaiveTime};
+
+fn clock(line: &str) -> Option<String> {
+    stamp(line, None).map(|c| c.clock.to_string())
+}
+
+fn rest(line: &str) -> Option<&str> {
+    stamp(line, None).and_then(|s| s.rest).map(|(a, b)| &line[a..b])
+}
+
+#[test]
+fn entry_clock_forms() {
+    for (line, want) in [
+        ("17H38", "17:38"),
+        ("17h38", "17:38"),
+        ("9h05", "09:05"),
+        ("17:38", "17:38"),
+        ("17.38\u{a0}GMT", "17:38"),
+        ("4.53pm BST", "16:53"),
+        ("9.05am", "09:05"),
+        ("12:34 pm", "12:34"),
+        ("12.05am", "00:05"),
+        ("10:37 AM", "10:37"),
+        ("22h54.", "22:54"),
+        ("Le 23/06 à 06:04", "06:04"),
+        ("4m ago12.50 BST", "12:50"),
+        ("21 mins ago11:48 Jon King", "11:48"),
+        ("21:22Frances Watkins", "21:22"),
+        ("18:28KEY EVENT", "18:28"),
+        ("11.04 Uhr: Ein Titel", "11:04"),
+        ("2.59 Uhr: Gewitter im Süden", "02:59"),
+        ("16:56 - Le but de Lorient", "16:56"),
+        ("18:32 (IST), Oct 02", "18:32"),
+        ("Jamie Braidwood14 August 2023 10:01", "10:01"),
+        ("Le Monde le 26 février à 23h28", "23:28"),
+        ("November02202321:06 (IST)", "21:06"),
+        ("27.08.2024, 12:32 Uhr", "12:32"),
+        ("Oct 02, 2020, 19:02:47 IST", "19:02"),
+    ] {
+        assert_eq!(clock(line).as_deref(), Some(want), "{line}");
+    }
+}
+
+#[test]
+fn what_stands_beside_the_clock() {
+    assert_eq!(rest("21 mins ago11:48 Jon King"), Some("Jon King"));
+    assert_eq!(rest("21:22Frances Watkins"), Some("Frances Watkins"));
+    assert_eq!(stamp("18:28KEY EVENT", None).unwrap().shape, Shape::Label);
+    assert_eq!(rest("11.04 Uhr: Ein Titel"), Some("Ein Titel"));
+    assert_eq!(stamp("16:56 - Le but", None).unwrap().shape, Shape::Inline);
+    assert_eq!(rest("Jamie Braidwood14 August 2023 10:01"), Some("Jamie Braidwood"));
+    assert_eq!(rest("Le Monde le 26 février à 23h28"), Some("Le Monde"));
+    let s = stamp("Le Monde le 26 février à 23h28", None).unwrap();
+    assert_eq!((s.shape, s.date), (Shape::Byline, Some((26, 2, None))));
+    let s = stamp("18:32 (IST), Oct 02", None).unwrap();
+    assert_eq!((s.shape, s.date), (Shape::Dated, Some((2, 10, None))));
+    assert_eq!(s.zone.unwrap().name(), "Asia/Kolkata");
+    let s = stamp("November02202321:06 (IST)", None).unwrap();
+    assert_eq!(s.date, Some((2, 11, Some(2023))));
+    assert_eq!(stamp("4m ago12.50 BST", None).unwrap().zone, zone_named("BST"));
+    assert_eq!(stamp("12.50 MESZ", None).unwrap().zone.unwrap().name(), "MESZ");
+}
+
+#[test]
+fn not_stamps() {
+    for line in [
+        "2024",
+        "17",
+        "Updated at 19.38 GMT",
+        "25h10",
+        "17h38 aide",
+        "13.45pm",
+        "100 000",
+        "Le président",
+        "96'",
+        "See 1.38pm",
+        "Horaires : 17h00",
+        "Updated21:22, 6 OCT 2020",
+        "11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024",
+        "Mon 15 May 2023 12.50 BSTFirst published on Mon 15 May 2023 05.38 BST",
+        "02 Novembre 2023 Aggiornato alle 16:58",
+        "14.08.2024",
+        "Le 5 mai, le président a dit à 18h30 qu'il viendrait. Puis il est reparti.",
+    ] {
+        assert_eq!(clock(line), None, "{line}");
+    }
+}
+
+#[test]
+fn datelines_of_each_kind() {
+    let d = datelines("Direct démarré le 21 octobre 2024 à 6H30 TU");
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].kind, DatelineKind::Started);
+    assert_eq!(d[0].date, NaiveDate::from_ymd_opt(2024, 10, 21).unwrap());
+    assert_eq!(d[0].time, NaiveTime::from_hms_opt(6, 30, 0));
+    assert_eq!(d[0].zone, Some(Zone::UTC));
+
+    let d = datelines("First published on Fri 19 Feb 2021 17.20\u{a0}GMT");
+    assert_eq!((d[0].kind, d[0].time), (DatelineKind::Started, NaiveTime::from_hms_opt(17, 20, 0)));
+    assert_eq!(datelines("Fri 19 Feb 2021 19.41 GMT")[0].kind, DatelineKind::Plain);
+    let d = datelines("Publié le 20/09/2023 06:40");
+    assert_eq!((d[0].kind, d[0].date.to_string()), (DatelineKind::Published, "2023-09-20".into()));
+    let d = datelines("Publié le 16 mai 2022 à 6h00, mis à jour le 17 mai 2022 à 6h19");
+    assert_eq!(d.len(), 2);
+    assert_eq!((d[1].kind, d[1].date.to_string()), (DatelineKind::Updated, "2022-05-17".into()));
+    assert_eq!(datelines("Direct terminé le 21 octobre 2024 à 20H15 TU")[0].kind, DatelineKind::Ended);
+    assert_eq!(datelines("Ukraine war live: Thursday 18 January 2018")[0].date.to_string(), "2018-01-18");
+    assert_eq!(datelines("12.10.2023, 16:08")[0].time, NaiveTime::from_hms_opt(16, 8, 0));
+    assert_eq!(datelines("Live ended March 3, 2024 at 4:05 pm")[0].time, NaiveTime::from_hms_opt(16, 5, 0));
+}
+
+#[test]
+fn datelines_in_other_languages_and_orders() {
+    let d = datelines("Updated21:22, 6 OCT 2020");
+    assert_eq!(
+        (d[0].kind, d[0].date.to_string(), d[0].time),
+        (DatelineKind::Updated, "2020-10-06".into(), NaiveTime::from_hms_opt(21, 22, 0))
+    );
+    let d = datelines("11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024");
+    assert_eq!(d.len(), 2);
+    assert_eq!((d[1].kind, d[1].time), (DatelineKind::Updated, NaiveTime::from_hms_opt(11, 50, 0)));
+    let d = datelines("02 Novembre 2023 Aggiornato alle 16:58");
+    assert_eq!(
+        (d[0].kind, d[0].date.to_string(), d[0].time),
+        (DatelineKind::Updated, "2023-11-02".into(), NaiveTime::from_hms_opt(16, 58, 0))
+    );
+    let d = datelines("Mon 15 May 2023 12.50 BSTFirst published on Mon 15 May 2023 05.38 BST");
+    assert_eq!(d.len(), 2);
+    assert_eq!((d[0].kind, d[1].kind), (DatelineKind::Plain, DatelineKind::Started));
+    assert_eq!(d[1].time, NaiveTime::from_hms_opt(5, 38, 0));
+    assert_eq!(datelines("27.08.2024, 12:32 Uhr")[0].time, NaiveTime::from_hms_opt(12, 32, 0));
+    let d = datelines("Oct 02, 2020, 19:02:47 IST");
+    assert_eq!((d[0].date.to_string(), d[0].zone.unwrap().name()), ("2020-10-02".into(), "Asia/Kolkata"));
+    assert_eq!(datelines("publicado el 3 de agosto de 2024 a las 10:15")[0].date.to_string(), "2024-08-03");
+}
+
+#[test]
+fn day_headers() {
+    assert_eq!(day_header("Lundi 21 octobre"), Some((21, 10, None)));
+    assert_eq!(day_header("Sunday 20 October 2024"), Some((20, 10, Some(2024))));
+    assert_eq!(day_header("Mardi 1er avril"), Some((1, 4, None)));
+    assert_eq!(day_header("Donnerstag, 18. 7."), Some((18, 7, None)));
+    assert_eq!(day_header("Dienstag, 27. August 2024"), Some((27, 8, Some(2024))));
+    assert_eq!(day_header("martes 27 de agosto de 2024"), Some((27, 8, Some(2024))));
+    assert_eq!(day_header("Lundi, la Russie a frappé"), None);
+}
+
+#[test]
+fn month_names() {
+    assert_eq!(month_number("juin"), Some(6));
+    assert_eq!(month_number("juillet"), Some(7));
+    assert_eq!(month_number("Févr"), Some(2));
+    assert_eq!(month_number("Sept"), Some(9));
+    assert_eq!(month_number("foo"), None);
+}
+
+#[test]
+fn zone_statements() {
+    assert_eq!(zone_statement("Les horaires sont affichés en temps universel."), Some(Zone::UTC));
+    assert_eq!(zone_statement("All times stated are UK"), Some(Zone::Region(chrono_tz::Europe::London)));
+    assert_eq!(zone_statement("Les heures sont en heure de Paris"), Some(Zone::Region(chrono_tz::Europe::Paris)));
+    assert_eq!(zone_statement("Tutti gli orari in ora italiana"), Some(Zone::Region(chrono_tz::Europe::Rome)));
+}
+
+#[test]
+fn twelve_am_is_midnight_everywhere() {
+    assert_eq!(clock_of("12", Some("35"), Some("am")).unwrap().to_string(), "00:35");
+    assert_eq!(clock_of("12", Some("35"), Some("pm")).unwrap().to_string(), "12:35");
+}
+
+#[test]
+fn a_schedule_row_is_not_a_glued_label() {
+    assert_eq!(stamp("19:15 Moje Bermudy Stal Gorzów 55 : 34 Betard Sparta Wrocław", None), None);
+    assert_eq!(stamp("17:38 Breaking news", None), None);
+}
