@@ -15,6 +15,7 @@ mod navigate;
 mod prompts;
 mod text;
 mod view;
+mod web;
 
 use crate::geometry;
 pub use crate::geometry::Pane;
@@ -23,6 +24,7 @@ pub use action::{Action, Reload, SavedRead};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::BTreeSet;
 pub use view::{Marks, Row, StoryView, list_offset};
+pub use web::FetchStatus;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Order {
@@ -119,6 +121,8 @@ pub struct Reader {
     /// The selected entry's lines at the text pane's width, wrapped once (a 20 MB paragraph
     /// must not be wrapped again at each key) and rebuilt when what they show changes.
     text: text::TextCache,
+    /// Per page URL, its last fetch (see `web.rs`).
+    fetches: std::collections::HashMap<String, FetchStatus>,
 }
 
 impl Reader {
@@ -159,6 +163,7 @@ impl Reader {
             show_diff: false,
             now: None,
             text: text::TextCache::default(),
+            fetches: Default::default(),
         };
         reader.refresh_all();
         reader.mark_selected_read();
