@@ -10,6 +10,7 @@ pub mod notify;
 pub mod page;
 pub mod policy;
 pub mod poller;
+pub mod settings;
 
 pub use http::{Client, FetchError, Fetched, Validators};
 pub use page::{PageFetch, fetch_page};
