@@ -10,7 +10,7 @@ use std::path::Path;
 
 /// Identity of each entry, made unique by counting repeats (two posts with one clock and one
 /// headline stay two).
-pub(crate) fn identities(story: &Story) -> Vec<(u64, u32)> {
+pub fn identities(story: &Story) -> Vec<(u64, u32)> {
     let mut seen: HashMap<u64, u32> = HashMap::new();
     story
         .entry_refs()

@@ -24,6 +24,7 @@ pub use action::{Action, Reload, SavedRead};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::BTreeSet;
 pub use view::{Marks, Row, StoryView, list_offset};
+pub use live::identities;
 pub use web::FetchStatus;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
