@@ -25,7 +25,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::BTreeSet;
 pub use view::{Marks, Row, StoryView, list_offset};
 pub use live::identities;
-pub use web::FetchStatus;
+pub use web::{FetchStatus, saved_ids};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Order {

@@ -3,8 +3,10 @@
 //! `fetch failed 1 min ago: HTTP 404 not found`). The poller's results arrive as
 //! [`super::Action::PageFetched`] and [`super::Action::PageFailed`], stamped with the time by
 //! whoever received them: the state reads no clock, and ages are counted from the last tick.
+//! Also the identities read marks are saved under, for the archive's merge of two readers.
 
 use super::Reader;
+use crate::model::Story;
 use chrono::{DateTime, Utc};
 
 /// The last fetch of one page.
@@ -50,6 +52,12 @@ impl Reader {
             Some(why) => format!("fetch failed {ago}: {why}"),
         })
     }
+}
+
+/// Every identity `story`'s read marks can be saved under (see [`Reader::read_marks`]): the
+/// marks a reader can have changed, as opposed to those of entries it does not show.
+pub fn saved_ids(story: &Story) -> Vec<u64> {
+    super::live::identities(story).into_iter().map(super::live::saved_id).collect()
 }
 
 /// `just now`, `2 min ago`, `3 h ago`, `2 d ago`.
