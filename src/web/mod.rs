@@ -9,6 +9,7 @@ pub mod http;
 pub mod notify;
 pub mod page;
 pub mod policy;
+pub mod reader;
 pub mod poller;
 pub mod settings;
 
