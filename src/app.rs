@@ -154,9 +154,7 @@ fn is_suspend_key(key: &KeyEvent) -> bool {
 /// Applies an action, showing a re-read story to the host first.
 fn apply<B: Backend>(reader: &mut Reader, host: &mut impl Host<B>, action: Action) {
     let message = match &action {
-        Action::Reloaded(Reload(story)) => {
-            host.arrived(reader.stories().iter().find(|s| s.path == story.path), story)
-        }
+        Action::Reloaded(Reload(story)) => host.arrived(reader.stories().iter().find(|s| s.path == story.path), story),
         _ => None,
     };
     reader.apply(action);

@@ -25,6 +25,8 @@ Examples:
   liveblog                                  read the bundled sample pages
   liveblog saved-pages/                     read every *.txt below a folder, following changes
   liveblog --no-watch rfi.txt guardian.txt  read two files as they are now
+  liveblog --every 30s https://example.org/live
+                                            follow a live blog by its URL
   liveblog export --format markdown rfi.txt print a live blog as Markdown
   liveblog export --explain rfi.txt         also list the lines removed as boilerplate
   liveblog frame --size 100x30 --keys '#<Space><Enter>' rfi.txt
@@ -44,7 +46,7 @@ pub struct Cli {
     /// Configuration file (default: $XDG_CONFIG_HOME/liveblog/config.toml when it exists).
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
-    /// Do not follow the files as they change.
+    /// Do not follow the files as they change, nor fetch pages again.
     #[arg(long)]
     pub no_watch: bool,
     /// Neither read nor save which entries have been read.
@@ -58,8 +60,8 @@ pub struct Cli {
     /// configuration's [web] every).
     #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration, conflicts_with = "no_watch")]
     pub every: Option<std::time::Duration>,
-    /// Live-blog text files, or directories of them (their *.txt, recursively). Without any,
-    /// the bundled samples.
+    /// Live-blog files, directories of them (their *.txt, recursively), or http(s):// URLs
+    /// of live pages. Without any, the bundled samples.
     pub paths: Vec<PathBuf>,
 }
 

@@ -96,10 +96,7 @@ mod tests {
     fn read_headlines(reader: &Reader) -> Vec<String> {
         let story = &reader.stories()[0];
         let view = &reader.views()[0];
-        (0..story.entries.len())
-            .filter(|&i| view.marks()[i].read)
-            .map(|i| story.entry(i).title().to_string())
-            .collect()
+        (0..story.entries.len()).filter(|&i| view.marks()[i].read).map(|i| story.entry(i).title().to_string()).collect()
     }
 
     #[test]

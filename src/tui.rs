@@ -12,8 +12,9 @@ use crate::model::Story;
 use crate::read_marks::ReadMarks;
 use crate::state::Reader;
 use crate::watch;
+use crate::web::Poller;
 use crate::web::notify::Notifier;
-use crate::web::{PollConfig, Poller};
+use crate::web::reader::Polling;
 use anyhow::Context;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -55,7 +56,7 @@ pub struct Session {
     pub marks: Option<ReadMarks>,
     /// Pages to poll, each with its own interval if it has one, and how; `None` with
     /// `--no-watch`.
-    pub pages: Option<(PollConfig, Vec<(String, Option<Duration>)>)>,
+    pub pages: Option<Polling>,
     /// Notifications of new entries (`[notify]`), when asked for.
     pub notifier: Option<Notifier>,
 }
@@ -85,12 +86,12 @@ pub fn run(mut reader: Reader, settings: Settings, mut session: Session) -> anyh
         }
         _ => None,
     };
-    let poller = session.pages.take().filter(|(_, urls)| !urls.is_empty()).map(|(config, urls)| {
+    let poller = session.pages.take().filter(|p| !p.pages.is_empty()).map(|Polling { config, pages }| {
         let tx = tx.clone();
         let poller = Poller::start(config, move |page| {
             let _ = tx.send(Event::Page(page, chrono::Utc::now()));
         });
-        for (url, every) in &urls {
+        for (url, every) in &pages {
             poller.follow_every(url, *every);
         }
         poller

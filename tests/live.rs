@@ -4,8 +4,8 @@
 //! files; a link to `/`; and read marks kept in the archive across runs, merged between two readers. Nothing here sleeps and hopes:
 //! every wait is for a condition, with a limit far above what it needs.
 
-use liveblog::parse::Rules;
 use liveblog::archive::Archive;
+use liveblog::parse::Rules;
 use liveblog::read_marks::ReadMarks;
 use liveblog::state::{Action, Reader};
 use liveblog::watch::{self, FileEvent};

@@ -22,9 +22,9 @@ pub use crate::geometry::Pane;
 use crate::model::Story;
 pub use action::{Action, Reload, SavedRead};
 use chrono::{DateTime, FixedOffset, NaiveDate};
+pub use live::identities;
 use std::collections::BTreeSet;
 pub use view::{Marks, Row, StoryView, list_offset};
-pub use live::identities;
 pub use web::{FetchStatus, saved_ids};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

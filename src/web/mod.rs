@@ -9,8 +9,8 @@ pub mod http;
 pub mod notify;
 pub mod page;
 pub mod policy;
-pub mod reader;
 pub mod poller;
+pub mod reader;
 pub mod settings;
 
 pub use http::{Client, FetchError, Fetched, Validators};

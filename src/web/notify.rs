@@ -122,7 +122,8 @@ impl Notifier {
             .into_iter()
             .filter(|e| self.settings.words.is_empty() || self.rule.matches(e))
             .collect();
-        let mut done = Notified { matched: matching.len(), bell: self.settings.bell && !matching.is_empty(), error: None };
+        let mut done =
+            Notified { matched: matching.len(), bell: self.settings.bell && !matching.is_empty(), error: None };
         if self.settings.command.is_empty() {
             return done;
         }
@@ -197,8 +198,7 @@ mod tests {
     }
 
     fn story(text: &str) -> Story {
-        crate::parse::parse_bytes("live.txt".into(), text.as_bytes().to_vec(), crate::parse::Rules::embedded())
-            .unwrap()
+        crate::parse::parse_bytes("live.txt".into(), text.as_bytes().to_vec(), crate::parse::Rules::embedded()).unwrap()
     }
 
     #[cfg(unix)]
@@ -208,8 +208,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("args.txt");
         let script = dir.path().join("notify.sh");
-        std::fs::write(&script, format!("#!/bin/sh\nprintf '%s|' \"$@\" >> '{}'\necho >> '{}'\n", out.display(), out.display()))
-            .unwrap();
+        std::fs::write(
+            &script,
+            format!("#!/bin/sh\nprintf '%s|' \"$@\" >> '{}'\necho >> '{}'\n", out.display(), out.display()),
+        )
+        .unwrap();
         std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
         let settings = NotifySettings {
             command: vec![script.display().to_string(), "{story}".into(), "{clock} {headline}".into()],

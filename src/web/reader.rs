@@ -10,12 +10,16 @@ use crate::config::Settings;
 use crate::state::Action;
 use std::time::Duration;
 
+/// What the reader's poller follows, and how.
+#[derive(Debug, Clone)]
+pub struct Polling {
+    pub config: PollConfig,
+    /// Each URL with its own interval when it has one.
+    pub pages: Vec<(String, Option<Duration>)>,
+}
+
 /// The poller's configuration, and each URL with its own interval when it has one.
-pub fn polling(
-    urls: &[String],
-    settings: &Settings,
-    every: Option<Duration>,
-) -> (PollConfig, Vec<(String, Option<Duration>)>) {
+pub fn polling(urls: &[String], settings: &Settings, every: Option<Duration>) -> Polling {
     let config = PollConfig {
         policy: Policy { every: every.or(settings.web.every) },
         db: archive::default_path(),
@@ -23,7 +27,7 @@ pub fn polling(
         http: super::http::Settings::default(),
     };
     let pages = urls.iter().map(|url| (url.clone(), settings.web.every_for(url, every))).collect();
-    (config, pages)
+    Polling { config, pages }
 }
 
 /// Per URL, its last fetch as the archive recorded it (when, and why it failed if it did),
@@ -58,11 +62,11 @@ mod tests {
         settings.web.every = Some(Duration::from_secs(120));
         settings.web.pages.insert("https://a.example/live".into(), Duration::from_secs(20));
         let urls = ["https://a.example/live".to_string(), "https://b.example/live".to_string()];
-        let (config, pages) = polling(&urls, &settings, None);
+        let Polling { config, pages } = polling(&urls, &settings, None);
         assert_eq!(config.policy.every, Some(Duration::from_secs(120)));
         assert_eq!(pages[0].1, Some(Duration::from_secs(20)));
         assert_eq!(pages[1].1, Some(Duration::from_secs(120)));
-        let (config, pages) = polling(&urls, &settings, Some(Duration::from_secs(1)));
+        let Polling { config, pages } = polling(&urls, &settings, Some(Duration::from_secs(1)));
         assert_eq!(config.policy.every, Some(Duration::from_secs(1)));
         assert!(pages.iter().all(|(_, every)| *every == Some(Duration::from_secs(1))));
     }

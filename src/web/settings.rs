@@ -120,14 +120,16 @@ mod tests {
 
     #[test]
     fn intervals_per_page_and_for_all() {
-        let (web, notify) = read(
-            "[web]\nevery = \"2m\"\n[web.pages]\n\"https://example.org/live\" = \"20s\"\n[notify]\nbell = true\n",
-        );
+        let (web, notify) =
+            read("[web]\nevery = \"2m\"\n[web.pages]\n\"https://example.org/live\" = \"20s\"\n[notify]\nbell = true\n");
         let web = web.unwrap();
         assert_eq!(web.every, Some(Duration::from_secs(120)));
         assert_eq!(web.every_for("https://example.org/live", None), Some(Duration::from_secs(20)));
         assert_eq!(web.every_for("https://example.org/other", None), Some(Duration::from_secs(120)));
-        assert_eq!(web.every_for("https://example.org/live", Some(Duration::from_secs(1))), Some(Duration::from_secs(1)));
+        assert_eq!(
+            web.every_for("https://example.org/live", Some(Duration::from_secs(1))),
+            Some(Duration::from_secs(1))
+        );
         let notify = notify.unwrap();
         assert!(notify.enabled() && notify.command.is_empty());
         assert!(!NotifySettings::default().enabled());
