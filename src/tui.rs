@@ -139,6 +139,9 @@ impl Host<CrosstermBackend<Stdout>> for TerminalHost {
 
     /// A failure to save while running is said in the status line, not fatal.
     fn tick(&mut self, reader: &Reader) -> Option<String> {
+        if let Some(notifier) = &mut self.session.notifier {
+            notifier.reap();
+        }
         if self.last_save.elapsed() < SAVE_EVERY {
             return None;
         }

@@ -114,10 +114,15 @@ impl Notifier {
             .collect()
     }
 
+    /// Reaps the programs that have ended (none is left a zombie for long).
+    pub fn reap(&mut self) {
+        self.children.retain_mut(|c| matches!(c.try_wait(), Ok(None)));
+    }
+
     /// Runs the program for each arrival that matches (a few at most) and says whether to
     /// ring the bell.
     pub fn arrived(&mut self, old: Option<&Story>, new: &Story) -> Notified {
-        self.children.retain_mut(|c| matches!(c.try_wait(), Ok(None)));
+        self.reap();
         let matching: Vec<NewEntry> = Notifier::arrivals(old, new)
             .into_iter()
             .filter(|e| self.settings.words.is_empty() || self.rule.matches(e))
