@@ -4,12 +4,16 @@
 //! when the queue is empty — so a burst of events (a folder where 2,000 files appear) costs
 //! one redraw, not 2,000. What only a real terminal can do (suspend, save on a timer) is asked
 //! of a [`Host`]. Ctrl-Z is read here rather than in the key map: it is the terminal's key,
-//! not the reader's, and works in every mode.
+//! not the reader's, and works in every mode. Pages followed by URL report through
+//! [`Event::Page`] and become the same actions as a file change; every story re-read is shown
+//! to the host first ([`Host::arrived`]), which notifies of new entries if asked to.
 
 use crate::keys::KeyMap;
-use crate::state::{Action, Reader};
+use crate::model::Story;
+use crate::state::{Action, Reader, Reload};
 use crate::ui::{self, Theme};
 use crate::watch::FileEvent;
+use crate::web::PageEvent;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
@@ -24,6 +28,8 @@ pub enum Event {
     Resize(u16, u16),
     /// A followed file changed.
     File(FileEvent),
+    /// A page followed by URL was polled, at this time.
+    Page(PageEvent, chrono::DateTime<chrono::Utc>),
     /// The time now, with the local offset.
     Tick(chrono::DateTime<chrono::FixedOffset>),
     /// Suspend like `less` (SIGTSTP from outside; Ctrl-Z arrives as a key).
@@ -42,6 +48,12 @@ pub trait Host<B: Backend> {
     /// Called on each tick, after the reader has seen it (to save read marks now and then).
     /// A message returned goes to the status line.
     fn tick(&mut self, _reader: &Reader) -> Option<String> {
+        None
+    }
+    /// Called with each story re-read (a file changed, a page was fetched) before the reader
+    /// sees it; `old` is the story as shown until now, if it was. A message returned goes to
+    /// the status line.
+    fn arrived(&mut self, _old: Option<&Story>, _new: &Story) -> Option<String> {
         None
     }
 }
@@ -98,9 +110,15 @@ where
                     }
                     dirty = true;
                 }
+                Event::Page(page, at) => {
+                    for action in page_actions(page, at) {
+                        apply(reader, host, action);
+                    }
+                    dirty = true;
+                }
                 other => {
                     if let Some(action) = action(other, reader, look.keymap) {
-                        reader.apply(action);
+                        apply(reader, host, action);
                         dirty = true;
                     }
                 }
@@ -133,6 +151,30 @@ fn is_suspend_key(key: &KeyEvent) -> bool {
     key.kind != KeyEventKind::Release && key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL)
 }
 
+/// Applies an action, showing a re-read story to the host first.
+fn apply<B: Backend>(reader: &mut Reader, host: &mut impl Host<B>, action: Action) {
+    let message = match &action {
+        Action::Reloaded(Reload(story)) => host.arrived(reader.stories().iter().find(|s| s.path == story.path), story),
+        _ => None,
+    };
+    reader.apply(action);
+    if let Some(message) = message {
+        reader.apply(Action::Message(message));
+    }
+}
+
+/// What a poll of a page does to the reader: a changed page is re-read exactly as a changed
+/// file is, and every answer (or failure) updates the page's last fetch.
+fn page_actions(page: PageEvent, at: chrono::DateTime<chrono::Utc>) -> Vec<Action> {
+    match page {
+        PageEvent::Fetched { url, story, .. } => {
+            vec![Action::Reloaded(Reload(std::sync::Arc::new(*story))), Action::PageFetched { url, at }]
+        }
+        PageEvent::Unchanged { url } => vec![Action::PageFetched { url, at }],
+        PageEvent::Failed { url, reason } => vec![Action::PageFailed { url, reason, at }],
+    }
+}
+
 /// The reader's action for an event, if it has one.
 fn action(event: Event, reader: &Reader, keymap: &KeyMap) -> Option<Action> {
     match event {
@@ -146,6 +188,6 @@ fn action(event: Event, reader: &Reader, keymap: &KeyMap) -> Option<Action> {
             _ => None,
         },
         Event::Tick(now) => Some(Action::Tick(now)),
-        Event::Suspend | Event::Stop => None,
+        Event::Suspend | Event::Stop | Event::Page(..) => None,
     }
 }

@@ -25,6 +25,8 @@ Examples:
   liveblog                                  read the bundled sample pages
   liveblog saved-pages/                     read every *.txt below a folder, following changes
   liveblog --no-watch rfi.txt guardian.txt  read two files as they are now
+  liveblog --every 30s https://example.org/live
+                                            follow a live blog by its URL
   liveblog export --format markdown rfi.txt print a live blog as Markdown
   liveblog export --explain rfi.txt         also list the lines removed as boilerplate
   liveblog frame --size 100x30 --keys '#<Space><Enter>' rfi.txt
@@ -44,7 +46,7 @@ pub struct Cli {
     /// Configuration file (default: $XDG_CONFIG_HOME/liveblog/config.toml when it exists).
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
-    /// Do not follow the files as they change.
+    /// Do not follow the files as they change, nor fetch pages again.
     #[arg(long)]
     pub no_watch: bool,
     /// Neither read nor save which entries have been read.
@@ -54,8 +56,12 @@ pub struct Cli {
     /// systems, where notification often does not work).
     #[arg(long, conflicts_with = "no_watch")]
     pub poll: bool,
-    /// Live-blog text files, or directories of them (their *.txt, recursively). Without any,
-    /// the bundled samples.
+    /// Fetch pages opened by URL again every DURATION (`30s`, `5m`; default 60s, or the
+    /// configuration's [web] every).
+    #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration, conflicts_with = "no_watch")]
+    pub every: Option<std::time::Duration>,
+    /// Live-blog files, directories of them (their *.txt, recursively), or http(s):// URLs
+    /// of live pages. Without any, the bundled samples.
     pub paths: Vec<PathBuf>,
 }
 
@@ -186,11 +192,26 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Fetch(args)) => Ok(crate::web::command::run(&args, &settings.rules)),
         Some(Command::Completions { .. } | Command::Man) => unreachable!("handled above"),
-        None => run_reader(&cli.paths, settings, !cli.no_watch, cli.poll, !cli.no_state),
+        None => {
+            let follow = Follow { watch: !cli.no_watch, poll: cli.poll, every: cli.every, state: !cli.no_state };
+            run_reader(&cli.paths, settings, follow)
+        }
     }
 }
 
-fn run_reader(paths: &[PathBuf], settings: Settings, watch: bool, poll: bool, state: bool) -> anyhow::Result<ExitCode> {
+/// How the reader follows what it shows, from the command line.
+struct Follow {
+    /// Files watched and pages polled (not with `--no-watch`).
+    watch: bool,
+    /// `--poll`: files checked once a second.
+    poll: bool,
+    /// `--every`: how often pages are fetched again.
+    every: Option<std::time::Duration>,
+    /// Read marks read and saved (not with `--no-state`).
+    state: bool,
+}
+
+fn run_reader(paths: &[PathBuf], settings: Settings, follow: Follow) -> anyhow::Result<ExitCode> {
     let (stories, errors) = load::load(paths, &settings.rules);
     if stories.is_empty() {
         report(&errors);
@@ -202,33 +223,53 @@ fn run_reader(paths: &[PathBuf], settings: Settings, watch: bool, poll: bool, st
         return Err(UsageError("stdout is not a terminal (try `liveblog export` or `liveblog frame`)".into()).into());
     }
     let mut reader = Reader::with_display(stories, settings.display);
-    let mut state_file = if state { crate::persist::default_path() } else { None };
-    let loaded = match &state_file {
-        Some(path) => crate::persist::load(path),
-        None => crate::persist::Loaded { state: Default::default(), warning: None, writable: true },
-    };
-    if !loaded.writable {
-        state_file = None;
+    let (marks, note) = if follow.state { read_marks(&mut reader) } else { (None, None) };
+    let urls: Vec<String> = reader.stories().iter().filter_map(|s| s.url.clone()).collect();
+    for action in crate::web::reader::last_fetches(&urls) {
+        reader.apply(action);
     }
-    let opened: Vec<PathBuf> = reader.stories().iter().map(|s| s.path.clone()).collect();
-    reader.apply(Action::RestoreRead(crate::persist::saved_for(&loaded.state, opened.iter().map(PathBuf::as_path))));
     if let Some(first) = errors.first() {
         reader.apply(Action::Message(format!("{first}{}", if errors.len() > 1 { " (and more)" } else { "" })));
     }
-    if let Some(warning) = loaded.warning {
-        reader.apply(Action::Message(warning));
+    if let Some(note) = note {
+        reader.apply(Action::Message(note));
     }
+    let pages = follow.watch.then(|| crate::web::reader::polling(&urls, &settings, follow.every));
     // The bundled samples have no file to follow.
     let session = tui::Session {
-        watch: (watch && !paths.is_empty()).then(|| paths.to_vec()),
-        poll,
-        state_file,
-        read_state: loaded.state,
+        watch: (follow.watch && !paths.is_empty()).then(|| paths.iter().filter(|p| !url_path(p)).cloned().collect()),
+        poll: follow.poll,
+        marks,
+        pages,
+        notifier: crate::web::notify::Notifier::new(&settings.notify),
     };
     let result = tui::run(reader, settings, session);
     // Errors printed after the screen is restored, so they stay visible.
     let code = report(&errors);
     result.map(|()| code)
+}
+
+/// Whether a PATH argument is a URL (not a file to watch).
+fn url_path(path: &std::path::Path) -> bool {
+    path.to_str().is_some_and(|p| crate::web::url_argument(p).is_ok_and(|url| url))
+}
+
+/// Opens the read marks in the archive (importing an old `read.json` the first time) and
+/// restores those of the stories opened. Returns them, or `None` when they cannot be kept,
+/// with a note for the status line.
+fn read_marks(reader: &mut Reader) -> (Option<crate::read_marks::ReadMarks>, Option<String>) {
+    let (archive, note) = match crate::archive::open_default() {
+        Ok(opened) => opened,
+        Err(e) => return (None, Some(format!("{e}; read marks not saved"))),
+    };
+    let mut marks = crate::read_marks::ReadMarks::new(archive);
+    match marks.restore(reader.stories()) {
+        Ok(saved) => {
+            reader.apply(Action::RestoreRead(saved));
+            (Some(marks), note)
+        }
+        Err(e) => (None, Some(format!("{e}; read marks not saved"))),
+    }
 }
 
 fn run_frame(paths: &[PathBuf], size: (u16, u16), keys: &str, settings: &Settings) -> anyhow::Result<ExitCode> {

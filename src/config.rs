@@ -1,7 +1,8 @@
 //! The configuration file: `$XDG_CONFIG_HOME/liveblog/config.toml` (the platform's
-//! equivalent elsewhere) or `--config PATH`, with `[keys]`, `[theme]`, `[display]` and
-//! `[parse]`. `assets/config.toml` is the commented default, embedded. An invalid file stops
-//! with its path, line and column and what is wrong: no silent fallback.
+//! equivalent elsewhere) or `--config PATH`, with `[keys]`, `[theme]`, `[display]`,
+//! `[parse]`, `[web]` and `[notify]` (the last two read in `web::settings`).
+//! `assets/config.toml` is the commented default, embedded. An invalid file stops with its
+//! path, line and column and what is wrong: no silent fallback.
 
 use crate::keys::{self, KeyMap, KeyMode};
 use crate::parse::Rules;
@@ -22,6 +23,10 @@ pub struct Settings {
     pub theme: Theme,
     pub display: Display,
     pub rules: Rules,
+    /// `[web]`: how often pages followed by URL are fetched.
+    pub web: crate::web::settings::WebSettings,
+    /// `[notify]`: notifications of new entries (opt-in).
+    pub notify: crate::web::settings::NotifySettings,
 }
 
 impl Default for Settings {
@@ -31,6 +36,8 @@ impl Default for Settings {
             theme: Theme::default(),
             display: Display::default(),
             rules: Rules::embedded().clone(),
+            web: Default::default(),
+            notify: Default::default(),
         }
     }
 }
@@ -63,6 +70,10 @@ struct File {
     display: DisplayFile,
     #[serde(default)]
     parse: ParseFile,
+    #[serde(default)]
+    web: crate::web::settings::WebFile,
+    #[serde(default)]
+    notify: crate::web::settings::NotifyFile,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -121,6 +132,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
         theme: file.theme,
         display: Display::default(),
         rules: Rules::embedded().clone(),
+        web: file.web.settings().map_err(|(span, message)| at(span, message))?,
+        notify: file.notify.settings().map_err(|(span, message)| at(span, message))?,
     };
 
     // Display.

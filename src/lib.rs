@@ -17,6 +17,7 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod persist;
+pub mod read_marks;
 pub mod samples;
 pub mod state;
 pub mod text;

@@ -1,13 +1,12 @@
-//! What has been read, kept across runs in the user's state directory
-//! (`$XDG_STATE_HOME/liveblog/read.json`, by default `~/.local/state/liveblog/`; the platform's
-//! equivalent elsewhere). Keyed by the story's file path and the entries' identities. Written
-//! atomically (a temporary file renamed over the old one), so a crash never leaves half a
-//! file; a file that cannot be read is set aside as `.bak` (numbered when one exists), never
-//! silently overwritten — and when it cannot be moved aside it is left alone and not saved over.
+//! The read marks of earlier versions, in `$XDG_STATE_HOME/liveblog/read.json` (by default
+//! `~/.local/state/liveblog/`; the platform's equivalent elsewhere), read once to be imported
+//! into the archive (`archive::open_default`), which keeps the marks now. Keyed by the
+//! story's canonical path and the entries' identities. A file that cannot be read is set
+//! aside as `.bak` (numbered when one exists), never overwritten — and when it cannot be
+//! moved aside it is left alone.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Read entries per story file.
@@ -108,54 +107,19 @@ fn set_aside_by(path: &Path, why: &str, mover: impl Fn(&Path, &Path) -> std::io:
     }
 }
 
-/// Writes the state atomically: to a temporary file in the same directory, synced, then
-/// renamed over the old one.
-pub fn save(path: &Path, state: &ReadState) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(serde_json::to_string(state).expect("serialisable").as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// The key a story is saved under: its canonical path when it exists on disk.
-pub fn key(path: &Path) -> String {
-    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()).display().to_string()
-}
-
-/// The saved marks of the stories at `paths`, keyed by those paths as loaded, for
-/// `Action::RestoreRead` (the state knows no persistence key).
-pub fn saved_for<'a>(state: &ReadState, paths: impl IntoIterator<Item = &'a Path>) -> crate::state::SavedRead {
-    paths.into_iter().filter_map(|p| state.stories.get(&key(p)).map(|ids| (p.to_path_buf(), ids.clone()))).collect()
-}
-
-/// Writes the read marks of open stories (`Reader::read_marks`) into `state`; other stories'
-/// are kept.
-pub fn store(state: &mut ReadState, marks: Vec<(&Path, Vec<u64>)>) {
-    for (path, read) in marks {
-        let key = key(path);
-        if read.is_empty() {
-            state.stories.remove(&key);
-        } else {
-            state.stories.insert(key, read);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn round_trip_and_missing_file() {
+    fn a_saved_file_loads_and_a_missing_one_is_fresh() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/read.json");
         assert_eq!(load(&path), Loaded { state: fresh(), warning: None, writable: true });
         let mut state = fresh();
         state.stories.insert("/a.txt".into(), vec![1, 2, 3]);
-        save(&path, &state).unwrap();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, r#"{"version":1,"stories":{"/a.txt":[1,2,3]}}"#).unwrap();
         assert_eq!(load(&path), Loaded { state, warning: None, writable: true });
     }
 

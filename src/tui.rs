@@ -2,13 +2,19 @@
 //! alternate screen, mouse) and restoring it — on quit, on a panic (the hook restores it
 //! before the message prints), on SIGTERM, SIGHUP and SIGINT, and around a suspend (Ctrl-Z or
 //! SIGTSTP: restored, stopped like `less`, set up again on `fg`) — plus the threads that feed
-//! [`crate::app::run`]: terminal events, signals, the file watcher and a clock tick.
+//! [`crate::app::run`]: terminal events, signals, the file watcher, the poller of pages
+//! followed by URL and a clock tick. The host here saves read marks into the archive and
+//! runs notifications (the bell is written here, between two frames).
 
 use crate::app::{self, Event, Host, Look};
 use crate::config::Settings;
-use crate::persist::{self, ReadState};
+use crate::model::Story;
+use crate::read_marks::ReadMarks;
 use crate::state::Reader;
 use crate::watch;
+use crate::web::Poller;
+use crate::web::notify::Notifier;
+use crate::web::reader::Polling;
 use anyhow::Context;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -18,7 +24,7 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-use std::io::{self, Stdout};
+use std::io::{self, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
@@ -45,10 +51,14 @@ pub struct Session {
     pub watch: Option<Vec<PathBuf>>,
     /// Poll files instead of asking the system to notify changes.
     pub poll: bool,
-    /// Where read marks are saved; `None` with `--no-state` or when the state file could not
-    /// be read nor moved aside (it is left untouched).
-    pub state_file: Option<PathBuf>,
-    pub read_state: ReadState,
+    /// Where read marks are saved; `None` with `--no-state` or when the archive could not be
+    /// opened.
+    pub marks: Option<ReadMarks>,
+    /// Pages to poll, each with its own interval if it has one, and how; `None` with
+    /// `--no-watch`.
+    pub pages: Option<Polling>,
+    /// Notifications of new entries (`[notify]`), when asked for.
+    pub notifier: Option<Notifier>,
 }
 
 /// How often read marks are saved while running (and always at quit).
@@ -59,7 +69,7 @@ const TICK: Duration = Duration::from_secs(1);
 
 /// Runs the reader in the terminal until the user quits or a signal arrives. An error saving
 /// the read marks at quit is returned (after the terminal is restored).
-pub fn run(mut reader: Reader, settings: Settings, session: Session) -> anyhow::Result<()> {
+pub fn run(mut reader: Reader, settings: Settings, mut session: Session) -> anyhow::Result<()> {
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -76,6 +86,16 @@ pub fn run(mut reader: Reader, settings: Settings, session: Session) -> anyhow::
         }
         _ => None,
     };
+    let poller = session.pages.take().filter(|p| !p.pages.is_empty()).map(|Polling { config, pages }| {
+        let tx = tx.clone();
+        let poller = Poller::start(config, move |page| {
+            let _ = tx.send(Event::Page(page, chrono::Utc::now()));
+        });
+        for (url, every) in &pages {
+            poller.follow_every(url, *every);
+        }
+        poller
+    });
     spawn_ticks(tx.clone());
     enter().context("terminal")?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout())).context("terminal")?;
@@ -86,6 +106,9 @@ pub fn run(mut reader: Reader, settings: Settings, session: Session) -> anyhow::
     restore();
     // Saved even when the loop failed: what was read is not lost with the terminal.
     let saved = host.save(&reader);
+    // Not joined: that could wait for a request in flight (up to the client's timeout) while
+    // the process is ending anyway; every archive write is a transaction.
+    std::mem::forget(poller);
     result.context("terminal")?;
     saved
 }
@@ -96,17 +119,11 @@ struct TerminalHost {
 }
 
 impl TerminalHost {
-    /// Saves read marks when they changed.
+    /// Saves what changed in the read marks.
     fn save(&mut self, reader: &Reader) -> anyhow::Result<()> {
-        let Some(path) = &self.session.state_file else { return Ok(()) };
-        let mut next = self.session.read_state.clone();
-        persist::store(&mut next, reader.read_marks());
-        if next == self.session.read_state {
-            return Ok(());
-        }
-        persist::save(path, &next).with_context(|| format!("cannot save read marks to {}", path.display()))?;
-        self.session.read_state = next;
-        Ok(())
+        let Some(marks) = &mut self.session.marks else { return Ok(()) };
+        // The archive's error names the database.
+        marks.save(reader, chrono::Utc::now()).context("cannot save read marks")
     }
 }
 
@@ -122,11 +139,23 @@ impl Host<CrosstermBackend<Stdout>> for TerminalHost {
 
     /// A failure to save while running is said in the status line, not fatal.
     fn tick(&mut self, reader: &Reader) -> Option<String> {
+        if let Some(notifier) = &mut self.session.notifier {
+            notifier.reap();
+        }
         if self.last_save.elapsed() < SAVE_EVERY {
             return None;
         }
         self.last_save = Instant::now();
         self.save(reader).err().map(|e| format!("{e:#}"))
+    }
+
+    fn arrived(&mut self, old: Option<&Story>, new: &Story) -> Option<String> {
+        let notified = self.session.notifier.as_mut()?.arrived(old, new);
+        if notified.bell {
+            let mut out = io::stdout();
+            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+        }
+        notified.error
     }
 }
 

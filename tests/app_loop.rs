@@ -1,6 +1,7 @@
 //! The real event loop, headless: `liveblog::app::run` — the loop the terminal runs — on
 //! ratatui's `TestBackend`, fed keys, a resize, a file event and a tick through its channel,
-//! and a loop on its own thread that waits for events and stops on `Stop`.
+//! and a loop on its own thread that waits for events and stops on `Stop`; a polled page
+//! (fetched, failed) through the same loop.
 
 use liveblog::app::{self, Event, Headless, Look};
 use liveblog::keys::{KeyMap, parse_keys};
@@ -99,4 +100,62 @@ fn q_ends_the_loop_and_keys_after_it_are_not_read() {
     app::run(&mut terminal, &mut reader, &look, &rx, &mut Headless).unwrap();
     assert!(reader.quit());
     assert!(!screen(&terminal).contains("go to a time"), "the ? after q was not applied");
+}
+
+/// A host that records the stories shown to it before the reader sees them.
+#[derive(Default)]
+struct Recording {
+    arrived: Vec<(usize, usize)>,
+}
+
+impl<B: ratatui::backend::Backend> app::Host<B> for Recording {
+    fn arrived(&mut self, old: Option<&liveblog::model::Story>, new: &liveblog::model::Story) -> Option<String> {
+        self.arrived.push((old.map_or(0, |o| o.entries.len()), new.entries.len()));
+        None
+    }
+}
+
+#[test]
+fn a_polled_page_arrives_like_a_file_and_a_failure_keeps_it() {
+    use liveblog::web::PageEvent;
+    let url = "http://127.0.0.1:9/live";
+    let story = |text: &str| {
+        let mut s = liveblog::web::page::parse(url, text.as_bytes().to_vec(), Rules::embedded()).unwrap();
+        s.url = Some(url.to_string());
+        s
+    };
+    let mut reader = Reader::new(vec![story(&format!("{HEAD}{OLD}"))]);
+    let (keymap, theme) = (KeyMap::default(), Theme::monochrome());
+    let look = Look { keymap: &keymap, theme: &theme };
+    let mut terminal = Terminal::new(TestBackend::new(140, 30)).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+    tx.send(Event::Tick(chrono::DateTime::parse_from_rfc3339("2024-10-21T11:05:00+00:00").unwrap())).unwrap();
+    let fetched = Box::new(story(&format!("{HEAD}{NEW}{OLD}")));
+    tx.send(Event::Page(
+        PageEvent::Fetched { url: url.into(), story: fetched, new: vec![] },
+        at("2024-10-21T11:02:00Z"),
+    ))
+    .unwrap();
+    tx.send(Event::Stop).unwrap();
+    let mut host = Recording::default();
+    app::run(&mut terminal, &mut reader, &look, &rx, &mut host).unwrap();
+    assert_eq!(host.arrived, [(2, 3)], "the host saw the old and the new story");
+    let s = screen(&terminal);
+    assert!(s.contains("Quatrième titre arrivé") && s.contains("●11:00"), "the new entry, marked new:\n{s}");
+    assert!(s.lines().last().unwrap().contains("fetched 3 min ago"), "{s}");
+
+    let (tx, rx) = mpsc::channel();
+    let failed = PageEvent::Failed { url: url.into(), reason: "host not found".into() };
+    tx.send(Event::Page(failed, at("2024-10-21T11:04:00Z"))).unwrap();
+    tx.send(Event::Page(PageEvent::Unchanged { url: "http://127.0.0.1:9/other".into() }, at("2024-10-21T11:04:00Z")))
+        .unwrap();
+    tx.send(Event::Stop).unwrap();
+    app::run(&mut terminal, &mut reader, &look, &rx, &mut host).unwrap();
+    let s = screen(&terminal);
+    let status = s.lines().last().unwrap();
+    assert!(status.contains("fetch failed 1 min ago: host not found"), "{status}");
+    assert!(status.contains("http://127.0.0.1:9/live: host not found; keeping what is shown"), "{status}");
+    assert_eq!(reader.stories()[0].entries.len(), 3, "what was shown stays");
+    assert_eq!(host.arrived.len(), 1, "a failure re-reads nothing");
 }

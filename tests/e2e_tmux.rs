@@ -1,11 +1,17 @@
 //! End to end: the real binary in a real terminal (tmux), driven by keys as a user would:
 //! open the samples, jump with `[`, filter with `#`, search with `/`, quit with `q`, and check
 //! the screen after each step and that the process ended with the terminal restored; signals;
-//! suspending with Ctrl-Z or SIGTSTP and resuming with `fg`. Every wait is for a condition on
-//! the screen or the process, with a limit far above what it needs; nothing is timed.
+//! suspending with Ctrl-Z or SIGTSTP and resuming with `fg`; a page followed by URL from a
+//! server on 127.0.0.1, its new entries, its failures and notifications; read marks in the
+//! archive. Every wait is for a condition on the screen, a file or the process, with a limit
+//! far above what it needs; nothing is timed.
 
 mod common;
+mod server;
+use server::{Reply, Server, page};
 use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// Far above what any wait here needs: only a broken reader reaches it.
@@ -29,13 +35,16 @@ impl Tmux {
     }
     /// Waits until the screen satisfies `ok`, and returns it; fails with the last screen.
     fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        self.wait_within(LIMIT, what, ok)
+    }
+    fn wait_within(&self, limit: Duration, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
             if ok(&screen) {
                 return screen;
             }
-            if start.elapsed() > LIMIT {
+            if start.elapsed() > limit {
                 panic!("timed out waiting for {what}; screen:\n{screen}");
             }
             std::thread::sleep(Duration::from_millis(100));
@@ -171,10 +180,11 @@ fn a_rewritten_sample_shows_its_new_entry_without_a_key_press() {
     let original =
         std::fs::read_to_string(common::root().join("assets/samples/rfi-aide-militaire-ukraine.txt")).unwrap();
     std::fs::write(&sample, &original).unwrap();
-    let state = dir.path().join("state");
+    let db = dir.path().join("data/liveblog.db");
     let command = format!(
-        "XDG_CONFIG_HOME=/nonexistent XDG_STATE_HOME={} {} {}; sleep 30",
-        state.display(),
+        "XDG_CONFIG_HOME=/nonexistent XDG_STATE_HOME={} LIVEBLOG_DB={} {} {}; sleep 30",
+        dir.path().display(),
+        db.display(),
         common::bin(),
         sample.display()
     );
@@ -193,13 +203,20 @@ fn a_rewritten_sample_shows_its_new_entry_without_a_key_press() {
     let row = s.lines().find(|l| l.contains("18:02")).unwrap();
     assert!(row.contains("●18:02"), "the new entry is marked: {row}");
     tmux.keys(&["q"]);
-    // Quitting saves the read marks.
-    let saved = state.join("liveblog/read.json");
+    // Quitting saves the read marks, into the archive.
     let start = Instant::now();
-    while !saved.exists() {
-        assert!(start.elapsed() < LIMIT, "no read state written at {}", saved.display());
+    while saved_marks(&db) == 0 {
+        assert!(start.elapsed() < LIMIT, "no read marks saved in {}", db.display());
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// How many read marks the archive at `db` holds (none while it does not exist).
+fn saved_marks(db: &std::path::Path) -> i64 {
+    let Ok(conn) = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+        return 0;
+    };
+    conn.query_row("SELECT count(*) FROM read_marks", [], |r| r.get(0)).unwrap_or(0)
 }
 
 /// A shell with job control in tmux, its prompt `lb$ `, running the reader on the samples;
@@ -263,25 +280,94 @@ fn a_failure_to_save_read_marks_at_quit_is_one_line_and_exit_1() {
     }
     let tmux = Tmux { socket: format!("liveblog-save-{}", std::process::id()) };
     let dir = tempfile::tempdir().unwrap();
-    let state = dir.path().join("state");
-    std::fs::create_dir(&state).unwrap();
+    let db = dir.path().join("liveblog.db");
     let command = format!(
-        "XDG_CONFIG_HOME=/nonexistent XDG_STATE_HOME={} {}; echo EXITED-$?; sleep 30",
-        state.display(),
+        "XDG_CONFIG_HOME=/nonexistent XDG_STATE_HOME={} LIVEBLOG_DB={} {}; echo EXITED-$?; sleep 30",
+        dir.path().display(),
+        db.display(),
         common::bin()
     );
     tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "160", "-y", "45", &command]);
     tmux.wait_for("the reader", |s| s.contains("▸ 17:38"));
-    // Where the state directory would go, a file: nothing can be saved there.
-    std::fs::write(state.join("liveblog"), "in the way").unwrap();
+    // Another process holds the archive's write lock past the reader's busy timeout (10 s).
+    let blocker = rusqlite::Connection::open(&db).unwrap();
+    blocker.execute_batch("BEGIN EXCLUSIVE").unwrap();
     tmux.keys(&["Down"]);
     tmux.wait_for("the next entry, read", |s| s.contains("▸ 17:06"));
     tmux.keys(&["q"]);
-    let s = tmux.wait_for("the process to end", |s| s.contains("EXITED-"));
+    // A save every 5 s and the one at quit may each wait out the busy timeout.
+    let s = tmux.wait_within(Duration::from_secs(90), "the process to end", |s| s.contains("EXITED-"));
     assert!(s.contains("EXITED-1"), "{s}");
     let errors: Vec<&str> = s.lines().filter(|l| l.starts_with("liveblog: ")).collect();
     assert_eq!(errors.len(), 1, "{s}");
-    assert!(errors[0].starts_with("liveblog: cannot save read marks to "), "{s}");
+    assert!(errors[0].starts_with("liveblog: cannot save read marks: archive "), "{s}");
+    assert!(errors[0].contains("locked"), "{s}");
+    drop(blocker);
+}
+
+#[test]
+fn a_page_followed_by_url_gets_new_entries_failures_and_notifications() {
+    if !tmux_available() {
+        return;
+    }
+    const A: (&str, &str, &str) = ("08h00", "Premier titre", "Texte un.");
+    const B: (&str, &str, &str) = ("09h00", "Deuxième titre", "Texte deux.");
+    let stage = Arc::new(AtomicUsize::new(0));
+    let served = Arc::clone(&stage);
+    let server = Server::start(move |_, _| match served.load(Ordering::SeqCst) {
+        0 => Reply::text(&page(&[A])),
+        1 => Reply::text(&page(&[B, A])),
+        _ => Reply::status(404),
+    });
+    let tmux = Tmux { socket: format!("liveblog-url-{}", std::process::id()) };
+    let dir = tempfile::tempdir().unwrap();
+    let (db, args, script) = (dir.path().join("liveblog.db"), dir.path().join("args"), dir.path().join("notify"));
+    std::fs::write(&script, format!("#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{}'\n", args.display())).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let config = dir.path().join("liveblog/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    let notify = format!(
+        "[notify]\ncommand = [\"{}\", \"{{story}}\", \"{{clock}} {{headline}}\"]\nwords = [\"deuxieme\"]\n",
+        script.display()
+    );
+    std::fs::write(&config, notify).unwrap();
+    let url = server.url("/live");
+    let command = format!(
+        "XDG_CONFIG_HOME={} XDG_STATE_HOME={} LIVEBLOG_DB={} {} --every 1s {url}; echo EXITED-$?; sleep 30",
+        dir.path().display(),
+        dir.path().display(),
+        db.display(),
+        common::bin()
+    );
+    tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "160", "-y", "45", &command]);
+    tmux.wait_for("the page, fetched", |s| s.contains("Premier titre") && status_line(s).contains("fetched"));
+
+    stage.store(1, Ordering::SeqCst);
+    let s = tmux.wait_for("the new entry, announced", |s| s.contains("Deuxième titre") && s.contains("1 new in"));
+    let row = s.lines().find(|l| l.contains("09:00")).unwrap();
+    assert!(row.contains("●09:00"), "the new entry is marked: {row}");
+    let start = Instant::now();
+    let notified = loop {
+        let text = std::fs::read_to_string(&args).unwrap_or_default();
+        if text.lines().count() >= 2 {
+            break text;
+        }
+        assert!(start.elapsed() < LIMIT, "the notification program was not run");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let lines: Vec<&str> = notified.lines().collect();
+    assert_eq!(lines.len(), 2, "one entry matched, two arguments: {notified}");
+    assert!(s.contains(lines[0]), "the story's title is the first argument: {notified}");
+    assert_eq!(lines[1], "09:00 Deuxième titre");
+
+    stage.store(2, Ordering::SeqCst);
+    let s = tmux.wait_for("the failure, named", |s| status_line(s).contains("HTTP 404"));
+    assert!(status_line(&s).contains("fetch failed"), "{s}");
+    assert!(s.contains("Premier titre") && s.contains("Deuxième titre"), "what was shown stays: {s}");
+    tmux.keys(&["q"]);
+    let s = tmux.wait_for("the process to end", |s| s.contains("EXITED-"));
+    assert!(s.contains("EXITED-0"), "{s}");
 }
 
 #[test]

@@ -1,11 +1,12 @@
 //! Following files as they change, through the real watcher: rewritten pages reach the reader
 //! with their new and edited entries marked and the selection kept; half-written files never
 //! remove what is shown; new and deleted files; a writer that never pauses; a burst of new
-//! files; a link to `/`; and read marks saved across runs. Nothing here sleeps and hopes:
+//! files; a link to `/`; and read marks kept in the archive across runs, merged between two readers. Nothing here sleeps and hopes:
 //! every wait is for a condition, with a limit far above what it needs.
 
+use liveblog::archive::Archive;
 use liveblog::parse::Rules;
-use liveblog::persist;
+use liveblog::read_marks::ReadMarks;
 use liveblog::state::{Action, Reader};
 use liveblog::watch::{self, FileEvent};
 use std::path::{Path, PathBuf};
@@ -189,68 +190,77 @@ fn reader_for(path: &Path) -> Reader {
     Reader::new(vec![liveblog::load::load_one(path, Rules::embedded()).unwrap()])
 }
 
+/// A reader on `blog` with the marks kept in the archive `db` restored.
+fn restored(db: &Path, blog: &Path) -> (Reader, ReadMarks) {
+    let mut marks = ReadMarks::new(Archive::open(db).unwrap());
+    let mut reader = reader_for(blog);
+    reader.apply(Action::RestoreRead(marks.restore(reader.stories()).unwrap()));
+    (reader, marks)
+}
+
 #[test]
 fn read_marks_persist_across_two_runs() {
     let dir = tempfile::tempdir().unwrap();
     let blog = dir.path().join("blog.txt");
     std::fs::write(&blog, page(&BASE)).unwrap();
-    let state_file = dir.path().join("state/read.json");
+    let db = dir.path().join("data/liveblog.db");
 
-    let mut first = reader_for(&blog);
+    let (mut first, mut marks) = restored(&db, &blog);
     assert_eq!(first.view().unwrap().unread(), 2, "the selected (newest) entry is read at once");
     first.apply(Action::Down);
-    let mut state = persist::load(&state_file).state;
-    persist::store(&mut state, first.read_marks());
-    persist::save(&state_file, &state).unwrap();
+    marks.save(&first, chrono::Utc::now()).unwrap();
+    drop(marks);
 
-    let mut second = reader_for(&blog);
-    let loaded = persist::load(&state_file);
-    assert!(loaded.warning.is_none() && loaded.writable);
-    let saved = persist::saved_for(&loaded.state, second.stories().iter().map(|s| s.path.as_path()));
-    second.apply(Action::RestoreRead(saved));
-    let marks = second.view().unwrap().marks();
-    assert!(marks[0].read && marks[1].read && !marks[2].read);
+    let (mut second, _) = restored(&db, &blog);
+    let read = second.view().unwrap().marks();
+    assert!(read[0].read && read[1].read && !read[2].read);
     second.apply(Action::NextUnread);
     assert_eq!(second.view().unwrap().selected(), Some(2), "u goes to the oldest unread");
 }
 
 #[test]
-fn the_state_file_is_never_seen_half_written() {
+fn two_readers_saving_to_one_database_merge_their_marks() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("read.json");
-    let mut state = persist::ReadState { version: 1, ..Default::default() };
-    for i in 0..200 {
-        state.stories.insert(format!("/story/{i}.txt"), (0..500).collect());
+    let blog = dir.path().join("blog.txt");
+    std::fs::write(&blog, page(&BASE)).unwrap();
+    let db = dir.path().join("liveblog.db");
+    let (mut one, mut one_marks) = restored(&db, &blog);
+    let (mut two, mut two_marks) = restored(&db, &blog);
+    one.apply(Action::Down);
+    two.apply(Action::Last);
+    // Saved in turn, each more than once, as the readers do every few seconds and at quit.
+    for _ in 0..2 {
+        one_marks.save(&one, chrono::Utc::now()).unwrap();
+        two_marks.save(&two, chrono::Utc::now()).unwrap();
     }
-    persist::save(&path, &state).unwrap();
-    let reader_path = path.clone();
-    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let stop2 = Arc::clone(&stop);
-    let checker = std::thread::spawn(move || {
-        let mut reads = 0;
-        while !stop2.load(std::sync::atomic::Ordering::Relaxed) {
-            let text = std::fs::read_to_string(&reader_path).unwrap();
-            serde_json::from_str::<persist::ReadState>(&text).expect("a whole state, never a part");
-            reads += 1;
-        }
-        reads
-    });
-    for _ in 0..50 {
-        persist::save(&path, &state).unwrap();
-    }
-    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    assert!(checker.join().unwrap() > 0);
+    let (third, _) = restored(&db, &blog);
+    assert_eq!(third.view().unwrap().unread(), 0, "the marks of both readers are kept");
 }
 
 #[test]
-fn a_corrupt_state_file_is_kept_aside_with_a_warning() {
+fn an_old_read_json_is_imported_once_and_a_corrupt_one_kept_aside() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("read.json");
-    std::fs::write(&path, b"\x00garbage").unwrap();
-    let loaded = persist::load(&path);
-    assert!(loaded.state.stories.is_empty());
-    assert!(loaded.warning.unwrap().contains("kept as"));
+    let blog = dir.path().join("blog.txt");
+    std::fs::write(&blog, page(&BASE)).unwrap();
+    let db = dir.path().join("liveblog.db");
+    // What an earlier version saved after reading the two newest entries.
+    let (mut earlier, _) = restored(&dir.path().join("scratch.db"), &blog);
+    earlier.apply(Action::Down);
+    let (_, ids) = earlier.read_marks().remove(0);
+    let json = dir.path().join("read.json");
+    let state = serde_json::json!({"version": 1, "stories": {liveblog::read_marks::key(&blog): ids}});
+    std::fs::write(&json, state.to_string()).unwrap();
+    let note = Archive::open(&db).unwrap().import_read_json(&json).unwrap().unwrap();
+    assert!(note.contains("read.json.migrated"), "{note}");
+    assert!(!json.exists() && dir.path().join("read.json.migrated").exists());
+    let (now, _) = restored(&db, &blog);
+    assert_eq!(now.view().unwrap().unread(), 1);
+
+    std::fs::write(&json, b"\x00garbage").unwrap();
+    let note = Archive::open(&db).unwrap().import_read_json(&json).unwrap().unwrap();
+    assert!(note.contains("kept as"), "{note}");
     assert!(dir.path().join("read.json.bak").exists());
+    assert_eq!(restored(&db, &blog).0.view().unwrap().unread(), 1, "the imported marks stay");
 }
 
 #[test]

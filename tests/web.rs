@@ -153,6 +153,27 @@ fn the_poller_reports_new_entries_and_failures() {
     drop(poller);
 }
 
+#[test]
+fn a_page_followed_at_its_own_interval_is_polled_at_it() {
+    let server = Server::start(|n, _| if n == 0 { Reply::text(&page(&[A])) } else { Reply::text(&page(&[B, A])) });
+    let config = PollConfig {
+        // The poller's own interval would not come round during the test.
+        policy: Policy { every: Some(Duration::from_secs(3600)) },
+        db: None,
+        rules: Rules::embedded().clone(),
+        http: Settings::default(),
+    };
+    let (poller, events) = Poller::channel(config);
+    let url = server.url("/live");
+    poller.follow_every(&url, Some(Duration::from_millis(20)));
+    let next = || events.recv_timeout(Duration::from_secs(20)).expect("a poll at the page's interval");
+    let PageEvent::Fetched { story, .. } = next() else { panic!("first poll fetches") };
+    assert_eq!(story.entries.len(), 1);
+    let PageEvent::Fetched { story, .. } = next() else { panic!("second poll fetches") };
+    assert_eq!(story.entries.len(), 2);
+    drop(poller);
+}
+
 fn liveblog(db: &std::path::Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_liveblog"))
         .args(args)

@@ -132,7 +132,7 @@ mod tests {
         std::fs::write(dir.path().join("read.json.migrated"), "older").unwrap();
         let mut state = ReadState { version: 1, ..ReadState::default() };
         state.stories.insert("/blogs/a.txt".into(), vec![7, 8]);
-        crate::persist::save(&json, &state).unwrap();
+        std::fs::write(&json, serde_json::to_string(&state).unwrap()).unwrap();
         let mut archive = Archive::open(&dir.path().join("l.db")).unwrap();
         let note = archive.import_read_json(&json).unwrap().unwrap();
         assert!(note.contains("read.json.migrated.1"), "{note}");

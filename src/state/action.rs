@@ -112,6 +112,13 @@ pub enum Action {
     /// A file could not be read again; what is shown stays.
     #[serde(skip)]
     ReloadFailed(PathBuf, String),
+    /// A page followed by URL was fetched at this time (changed or not); a changed page's
+    /// story comes as [`Action::Reloaded`].
+    #[serde(skip)]
+    PageFetched { url: String, at: chrono::DateTime<chrono::Utc> },
+    /// A page followed by URL could not be fetched (`reason` says why); what is shown stays.
+    #[serde(skip)]
+    PageFailed { url: String, reason: String, at: chrono::DateTime<chrono::Utc> },
     /// A file was deleted; its story stays readable.
     #[serde(skip)]
     FileGone(PathBuf),

@@ -27,6 +27,8 @@ impl Reader {
                 return;
             }
             Action::RestoreRead(saved) => return self.restore_read(&saved),
+            Action::PageFetched { url, at } => return self.page_fetched(url, at),
+            Action::PageFailed { url, reason, at } => return self.page_failed(url, reason, at),
             _ => {}
         }
         let before = (self.current, self.view().and_then(|v| v.selected));

@@ -10,7 +10,7 @@ use std::path::Path;
 
 /// Identity of each entry, made unique by counting repeats (two posts with one clock and one
 /// headline stay two).
-pub(crate) fn identities(story: &Story) -> Vec<(u64, u32)> {
+pub fn identities(story: &Story) -> Vec<(u64, u32)> {
     let mut seen: HashMap<u64, u32> = HashMap::new();
     story
         .entry_refs()
@@ -210,7 +210,7 @@ fn nearest_in_time(old: &Story, old_index: u32, new: &Story) -> Option<u32> {
 }
 
 /// One number for an entry's identity and its repeat count, as saved.
-fn saved_id((id, n): (u64, u32)) -> u64 {
+pub(super) fn saved_id((id, n): (u64, u32)) -> u64 {
     id.wrapping_add(u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
 

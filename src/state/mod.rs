@@ -15,14 +15,17 @@ mod navigate;
 mod prompts;
 mod text;
 mod view;
+mod web;
 
 use crate::geometry;
 pub use crate::geometry::Pane;
 use crate::model::Story;
 pub use action::{Action, Reload, SavedRead};
 use chrono::{DateTime, FixedOffset, NaiveDate};
+pub use live::identities;
 use std::collections::BTreeSet;
 pub use view::{Marks, Row, StoryView, list_offset};
+pub use web::{FetchStatus, saved_ids};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Order {
@@ -119,6 +122,8 @@ pub struct Reader {
     /// The selected entry's lines at the text pane's width, wrapped once (a 20 MB paragraph
     /// must not be wrapped again at each key) and rebuilt when what they show changes.
     text: text::TextCache,
+    /// Per page URL, its last fetch (see `web.rs`).
+    fetches: std::collections::HashMap<String, FetchStatus>,
 }
 
 impl Reader {
@@ -159,6 +164,7 @@ impl Reader {
             show_diff: false,
             now: None,
             text: text::TextCache::default(),
+            fetches: Default::default(),
         };
         reader.refresh_all();
         reader.mark_selected_read();

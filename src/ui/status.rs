@@ -74,6 +74,7 @@ fn status_line(cx: Ctx<'_>, width: usize) -> Line<'static> {
             left.push(format!("/{}", view.query()));
         }
         left.push(reader.zone_label(story));
+        left.extend(reader.fetch_label());
     } else {
         left.push("no story".into());
     }

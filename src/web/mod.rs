@@ -10,6 +10,8 @@ pub mod notify;
 pub mod page;
 pub mod policy;
 pub mod poller;
+pub mod reader;
+pub mod settings;
 
 pub use http::{Client, FetchError, Fetched, Validators};
 pub use page::{PageFetch, fetch_page};

@@ -105,7 +105,8 @@ pub fn parse(url: &str, body: Vec<u8>, rules: &Rules) -> Result<Story, FetchErro
     Ok(story)
 }
 
-fn new_entry(story: &Story, index: usize) -> NewEntry {
+/// Entry `index` of `story`, as `fetch` prints it and notifications match it.
+pub fn new_entry(story: &Story, index: usize) -> NewEntry {
     let e = story.entry(index);
     NewEntry {
         story: story.title.clone(),

@@ -39,7 +39,7 @@ pub struct PollConfig {
 }
 
 enum Control {
-    Follow(String),
+    Follow(String, Option<Duration>),
     Unfollow(String),
     Now(String),
     Stop,
@@ -54,6 +54,8 @@ pub struct Poller {
 struct Followed {
     due: Instant,
     failures: u32,
+    /// The page's own rules: the poller's, with the page's interval when it has one.
+    policy: Policy,
 }
 
 impl Poller {
@@ -78,7 +80,13 @@ impl Poller {
 
     /// Follows `url`; its first poll comes one interval from now (it was just loaded).
     pub fn follow(&self, url: &str) {
-        let _ = self.tx.send(Control::Follow(url.to_string()));
+        let _ = self.tx.send(Control::Follow(url.to_string(), None));
+    }
+
+    /// Follows `url` at its own interval (`[web.pages]` in the configuration) rather than
+    /// the poller's; `None` is the poller's.
+    pub fn follow_every(&self, url: &str, every: Option<Duration>) {
+        let _ = self.tx.send(Control::Follow(url.to_string(), every));
     }
 
     pub fn unfollow(&self, url: &str) {
@@ -110,15 +118,16 @@ fn run(config: PollConfig, rx: Receiver<Control>, mut sink: impl FnMut(PageEvent
         let now = Instant::now();
         let next = pages
             .iter()
-            .map(|(url, f)| (f.due.max(gate.earliest(&host(url), &config.policy, now)), url))
+            .map(|(url, f)| (f.due.max(gate.earliest(&host(url), &f.policy, now)), url))
             .min()
             .map(|(at, url)| (at, url.clone()));
         let wait = next.as_ref().map_or(Duration::from_secs(3600), |(at, _)| at.saturating_duration_since(now));
         match rx.recv_timeout(wait) {
             Ok(Control::Stop) | Err(RecvTimeoutError::Disconnected) => return,
-            Ok(Control::Follow(url)) => {
-                let due = Instant::now() + config.policy.interval();
-                pages.entry(url).or_insert(Followed { due, failures: 0 });
+            Ok(Control::Follow(url, every)) => {
+                let policy = Policy { every: every.or(config.policy.every) };
+                let due = Instant::now() + policy.interval();
+                pages.entry(url).or_insert(Followed { due, failures: 0, policy });
                 continue;
             }
             Ok(Control::Unfollow(url)) => {
@@ -126,7 +135,8 @@ fn run(config: PollConfig, rx: Receiver<Control>, mut sink: impl FnMut(PageEvent
                 continue;
             }
             Ok(Control::Now(url)) => {
-                pages.entry(url).or_insert(Followed { due: Instant::now(), failures: 0 }).due = Instant::now();
+                let fresh = Followed { due: Instant::now(), failures: 0, policy: config.policy };
+                pages.entry(url).or_insert(fresh).due = Instant::now();
                 continue;
             }
             Err(RecvTimeoutError::Timeout) => {}
@@ -148,7 +158,7 @@ fn run(config: PollConfig, rx: Receiver<Control>, mut sink: impl FnMut(PageEvent
             }
         };
         followed.failures = if matches!(outcome, Outcome::Failed { .. }) { followed.failures + 1 } else { 0 };
-        followed.due = Instant::now() + config.policy.delay(outcome, followed.failures, chrono::Utc::now());
+        followed.due = Instant::now() + followed.policy.delay(outcome, followed.failures, chrono::Utc::now());
         sink(event);
     }
 }
