@@ -184,6 +184,13 @@ impl Renderer {
         if hidden(el) {
             return Some(Some("html-hidden"));
         }
+        // "Skip to main content": a link within the page, named so by its class.
+        if name == "a"
+            && el.attr("href").is_some_and(|h| h.starts_with('#'))
+            && el.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("skip"))
+        {
+            return Some(Some("html-nav"));
+        }
         let role = el.attr("role").unwrap_or("");
         match (name, role) {
             ("nav", _) | (_, "navigation" | "menubar" | "menu") => Some(Some("html-nav")),
