@@ -21,18 +21,25 @@ pub(crate) fn apply_meta(story: &mut Story, page: &Page) {
     let structured = page.structured.as_ref();
     let publisher = structured.and_then(|s| s.publisher.clone());
     let sites: Vec<&str> = [meta.site_name.as_deref(), publisher.as_deref()].into_iter().flatten().collect();
-    let title = meta
+    let claimed = meta
         .og_title
         .as_deref()
         .map(|t| strip_site(t, &sites, false))
         .or_else(|| structured.and_then(|s| s.headline.as_deref()).map(|t| strip_site(t, &sites, false)))
-        .or_else(|| meta.h1.clone())
-        .or_else(|| meta.html_title.as_deref().map(|t| strip_site(t, &sites, true)))
         .filter(|t| !t.is_empty());
-    if let Some(title) = title {
+    // The page's own h1 when the claimed title is that h1 with more after it (a score, the
+    // section, the site): the h1 is what the reader sees as the headline.
+    let h1 = meta.h1.as_deref().filter(|h| h.split_whitespace().count() >= 3);
+    let title = match (claimed, h1) {
+        (Some(c), Some(h)) if c.starts_with(h) => Some(h.to_string()),
+        (Some(c), _) => Some(c),
+        (None, Some(h)) => Some(h.to_string()),
+        (None, None) => meta.h1.clone().or_else(|| meta.html_title.as_deref().map(|t| strip_site(t, &sites, true))),
+    };
+    if let Some(title) = title.filter(|t| !t.is_empty()) {
         story.title = title;
     }
-    if let Some(outlet) = publisher.or_else(|| meta.site_name.clone()) {
+    if let Some(outlet) = publisher.or_else(|| meta.site_name.as_deref().map(|s| outlet_name(s, meta.html_title.as_deref()))) {
         story.outlet = Some(outlet);
     }
     if story.url.is_none() {
@@ -49,7 +56,60 @@ pub(crate) fn apply_meta(story: &mut Story, page: &Page) {
     if story.zone.is_none() && !page.meta.eq(&Default::default()) {
         story.zone = zone::infer(meta.lang.as_deref(), &instants(page));
     }
+    let anchored = [story.coverage_start, story.coverage_end, story.published, story.updated].iter().any(Option::is_some);
+    if !anchored
+        && let Some(day) = [meta.og_title.as_deref(), meta.html_title.as_deref(), meta.url.as_deref()]
+            .into_iter()
+            .flatten()
+            .find_map(date_in)
+    {
+        // The day the page names in its title or address: the start of its coverage.
+        let local = day.and_time(chrono::NaiveTime::MIN);
+        story.published = Some(story.zone.and_then(|z| z.resolve(local)).map_or(When::Local(local), When::Zoned));
+    }
     append_furniture(story, page);
+}
+
+/// The outlet's name from `og:site_name`: a domain (`sportowefakty.wp.pl`) gives way to the
+/// last segment of `<title>` whose words all occur in it (`WP SportoweFakty`); a name in lower
+/// case at its start (`the Guardian`) takes a capital.
+fn outlet_name(site: &str, html_title: Option<&str>) -> String {
+    let site = site.trim();
+    if site.contains('.') && !site.contains(' ') {
+        let domain = fold(site);
+        let segment = html_title
+            .and_then(|t| SEPARATORS.iter().filter_map(|sep| t.rsplit_once(sep).map(|(_, s)| s.trim())).min_by_key(|s| s.len()));
+        if let Some(seg) = segment
+            && !seg.is_empty()
+            && fold(seg).split(' ').all(|w| domain.contains(w))
+        {
+            return seg.to_string();
+        }
+        return site.to_string();
+    }
+    let mut chars = site.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() && site.contains(' ') => c.to_uppercase().chain(chars).collect(),
+        _ => site.to_string(),
+    }
+}
+
+/// A date written in a title or an address: `28.09.2020`, `2020-09-28`, `/2020/09/28/`,
+/// `/2023/nov/02/`.
+fn date_in(text: &str) -> Option<chrono::NaiveDate> {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static DMY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b").expect("date regex"));
+    static YMD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(\d{4})[-/](\d{2}|[a-z]{3})[-/](\d{2})\b").expect("date regex"));
+    let n = |s: &str| s.parse::<u32>().ok();
+    if let Some(c) = DMY.captures(text) {
+        return chrono::NaiveDate::from_ymd_opt(n(&c[3])? as i32, n(&c[2])?, n(&c[1])?);
+    }
+    let c = YMD.captures(text)?;
+    let month = n(&c[2]).or_else(|| super::time::month_number(&c[2]))?;
+    chrono::NaiveDate::from_ymd_opt(n(&c[1])? as i32, month, n(&c[3])?)
 }
 
 /// Every instant the page's markup gives, for telling its zone.
@@ -231,6 +291,23 @@ mod tests {
         assert_eq!(strip_site("Guerre - Le Site", &["Le Site"], false), "Guerre");
         assert_eq!(strip_site("Israel - Hamas war live", &["The Daily"], false), "Israel - Hamas war live");
         assert_eq!(strip_site("Vote live | World news | The Paper", &[], true), "Vote live | World news");
+    }
+
+    #[test]
+    fn dates_in_titles_and_addresses() {
+        let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(date_in("Match - 28.09.2020 - Site"), d(2020, 9, 28));
+        assert_eq!(date_in("https://x.test/live/2023/nov/02/storm"), d(2023, 11, 2));
+        assert_eq!(date_in("https://x.test/2024-10-21/direct"), d(2024, 10, 21));
+        assert_eq!(date_in("Score 57 : 33"), None);
+    }
+
+    #[test]
+    fn outlet_names() {
+        assert_eq!(outlet_name("the Ledger", None), "The Ledger");
+        assert_eq!(outlet_name("news.example.pl", Some("Match - Live - 28.09.2020 - Example News")), "Example News");
+        assert_eq!(outlet_name("news.example.pl", Some("Match | Other Site")), "news.example.pl");
+        assert_eq!(outlet_name("Le Site", None), "Le Site");
     }
 
     #[test]

@@ -82,7 +82,11 @@ pub(crate) fn read(bytes: Vec<u8>) -> Result<Page, InputError> {
     drop(source);
     let mut meta = meta::collect(&html);
     let rendered = render::render(html.tree.root());
-    meta.h1 = rendered.h1;
+    // An h1 the renderer left out (inside breadcrumbs, say) still names the page.
+    meta.h1 = rendered.h1.or_else(|| {
+        let h1 = html.tree.nodes().find(|n| n.value().as_element().is_some_and(|e| e.name() == "h1"))?;
+        Some(text_of(h1)).filter(|t| !t.is_empty())
+    });
     let mut structured = jsonld::read(&html);
     microdata::read(&html, &mut structured);
     let structured = (structured != Default::default()).then_some(structured);

@@ -57,6 +57,8 @@ struct Renderer {
     alt_wanted: bool,
     h1: Option<String>,
     furniture: Vec<Furniture>,
+    /// Inside a clock-only element: its trailing `:` or `-` is left out.
+    trim_clock: bool,
 }
 
 pub(crate) fn render(root: NodeRef<'_, Node>) -> Rendered {
@@ -75,6 +77,7 @@ pub(crate) fn render(root: NodeRef<'_, Node>) -> Rendered {
         alt_wanted: false,
         h1: None,
         furniture: Vec::new(),
+        trim_clock: false,
     };
     let mut skipping: Option<ego_tree::NodeId> = None;
     for edge in root.traverse() {
@@ -84,6 +87,10 @@ pub(crate) fn render(root: NodeRef<'_, Node>) -> Rendered {
                     continue;
                 }
                 match node.value() {
+                    Node::Text(t) if r.trim_clock => {
+                        let t = t.trim_end().trim_end_matches([':', '-', '–', '|']);
+                        r.text(t);
+                    }
                     Node::Text(t) => r.text(t),
                     Node::Element(el) => {
                         if let Some(rule) = r.dropped(node, el) {
@@ -151,6 +158,46 @@ static HIDDEN_CLASSES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::n
         .collect()
 });
 
+/// Words naming furniture in a class or id, from `assets/html_furniture_classes.txt`.
+static FURNITURE_WORDS: std::sync::LazyLock<Vec<(String, &'static str)>> = std::sync::LazyLock::new(|| {
+    include_str!("../../../assets/html_furniture_classes.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' ').map(|(w, r)| (w.to_ascii_lowercase(), r.trim())))
+        .collect()
+});
+
+fn furniture_class(el: &Element) -> Option<&'static str> {
+    let names = el.attr("class").into_iter().chain(el.attr("id"));
+    for token in names.flat_map(str::split_ascii_whitespace) {
+        for part in token.split(['-', '_']) {
+            if let Some((_, rule)) = FURNITURE_WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(part)) {
+                return Some(rule);
+            }
+        }
+    }
+    None
+}
+
+/// Whether a small inline element shows only a clock (`9.31am:`, `14h05`), as older pages
+/// mark a post's time without `<time>`. Looks at no more than a few dozen bytes of text.
+fn clock_only(node: NodeRef<'_, Node>) -> bool {
+    let mut text = String::new();
+    for d in node.descendants() {
+        if let Some(t) = d.value().as_text() {
+            text.push_str(t);
+            if text.len() > 24 {
+                return false;
+            }
+        }
+    }
+    let t = text.trim().trim_end_matches([':', '-', '–', '|', ' ']);
+    let b = t.as_bytes();
+    !t.is_empty()
+        && b[0].is_ascii_digit()
+        && crate::parse::time::clock_line(t).is_some()
+}
+
 fn hidden(el: &Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
         return true;
@@ -164,6 +211,21 @@ fn hidden(el: &Element) -> bool {
         let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
+}
+
+/// Whether an element holds a `<time>` and nothing but the clock it shows.
+fn short_with_time(node: NodeRef<'_, Node>) -> bool {
+    has_descendant(node, &["time"]) && clock_only(node)
+}
+
+/// Whether a time sits in a link to another page that says more than the time: a listing of
+/// matches or articles, not a post's permalink (`#block-12`).
+fn in_link_elsewhere(node: NodeRef<'_, Node>) -> bool {
+    let Some(link) = node.ancestors().take(4).find(|a| a.value().as_element().is_some_and(|e| e.name() == "a")) else {
+        return false;
+    };
+    let href = link.value().as_element().and_then(|e| e.attr("href")).unwrap_or("#");
+    !href.contains('#') && super::text_of(link).len() > super::text_of(node).len() + 12
 }
 
 fn has_descendant(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
@@ -191,10 +253,16 @@ impl Renderer {
         {
             return Some(Some("html-nav"));
         }
+        if !matches!(name, "html" | "body" | "main" | "article")
+            && let Some(rule) = furniture_class(el)
+        {
+            return Some(Some(rule));
+        }
         let role = el.attr("role").unwrap_or("");
         match (name, role) {
             ("nav", _) | (_, "navigation" | "menubar" | "menu") => Some(Some("html-nav")),
-            ("aside", _) | (_, "complementary") => Some(Some("html-aside")),
+            // A post's own aside may hold just its time (a time column beside the text).
+            ("aside", _) | (_, "complementary") if !short_with_time(node) => Some(Some("html-aside")),
             ("dialog", _) | (_, "dialog" | "alertdialog") => Some(Some("html-dialog")),
             (_, "search") => Some(Some("html-form")),
             // The site's footer goes; so does a post's own (share bars, "report", "top").
@@ -247,7 +315,17 @@ impl Renderer {
                     self.brk(1);
                 }
             }
-            "time" if self.at_line_start || self.pending_breaks > 0 => {
+            "span" | "a" | "strong" | "b" | "em" | "small" | "abbr" | "p"
+                if (self.at_line_start || self.pending_breaks > 0) && clock_only(node) =>
+            {
+                self.brk(1);
+                self.pending.retain(|h| !matches!(h, HintKind::Time { .. }));
+                self.pending.push(HintKind::Time { instant: None });
+                frame.time = true;
+                frame.breaks_after = 1;
+                self.trim_clock = true;
+            }
+            "time" if (self.at_line_start || self.pending_breaks > 0) && !in_link_elsewhere(node) => {
                 self.brk(1);
                 let instant = el.attr("datetime").and_then(meta::when);
                 self.pending.retain(|h| !matches!(h, HintKind::Time { .. }));
@@ -295,6 +373,7 @@ impl Renderer {
     fn close(&mut self) {
         let Some(frame) = self.stack.pop() else { return };
         if frame.time {
+            self.trim_clock = false;
             // A time that showed nothing must not stamp the next line.
             self.pending.retain(|h| !matches!(h, HintKind::Time { .. }));
         }

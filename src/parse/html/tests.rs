@@ -82,3 +82,19 @@ fn truncated_and_odd_pages_do_not_fail() {
     let deep = "<div>".repeat(3_000) + "deep";
     assert_eq!(page(&deep).text, "deep");
 }
+
+#[test]
+fn clocks_without_time_elements_and_listings() {
+    // An older page's `9.31am:` span starts its post; a time column in an aside stays.
+    let p = page(
+        "<p id=block-1><span class=timestamp><a href=#block-1>9.31am:</a></span>Welcome.</p>\
+         <div class=row><aside><time>19:30</time></aside><div><p>Lap 14.</p></div></div>\
+         <div class=listing><a href=/match/2><time>18:00</time><span>Team A 57 : 33 Team B</span></a></div>\
+         <div class=comments><p>12:44 a reader says</p></div><div id=related-links><p>Other story</p></div>",
+    );
+    assert_eq!(p.text, "9.31am\nWelcome.\n\n19:30\n\nLap 14.\n\n18:00 Team A 57 : 33 Team B");
+    let times = p.hints.iter().filter(|h| matches!(h.kind, HintKind::Time { .. })).count();
+    assert_eq!(times, 2);
+    let rules: Vec<&str> = p.furniture.iter().map(|f| f.rule).collect();
+    assert_eq!(rules, ["html-comments", "html-related"]);
+}
