@@ -39,7 +39,9 @@ pub(crate) fn apply_meta(story: &mut Story, page: &Page) {
     if let Some(title) = title.filter(|t| !t.is_empty()) {
         story.title = title;
     }
-    if let Some(outlet) = publisher.or_else(|| meta.site_name.as_deref().map(|s| outlet_name(s, meta.html_title.as_deref()))) {
+    if let Some(outlet) =
+        publisher.or_else(|| meta.site_name.as_deref().map(|s| outlet_name(s, meta.html_title.as_deref())))
+    {
         story.outlet = Some(outlet);
     }
     if story.url.is_none() {
@@ -56,7 +58,8 @@ pub(crate) fn apply_meta(story: &mut Story, page: &Page) {
     if story.zone.is_none() && !page.meta.eq(&Default::default()) {
         story.zone = zone::infer(meta.lang.as_deref(), &instants(page));
     }
-    let anchored = [story.coverage_start, story.coverage_end, story.published, story.updated].iter().any(Option::is_some);
+    let anchored =
+        [story.coverage_start, story.coverage_end, story.published, story.updated].iter().any(Option::is_some);
     if !anchored
         && let Some(day) = [meta.og_title.as_deref(), meta.html_title.as_deref(), meta.url.as_deref()]
             .into_iter()
@@ -77,8 +80,9 @@ fn outlet_name(site: &str, html_title: Option<&str>) -> String {
     let site = site.trim();
     if site.contains('.') && !site.contains(' ') {
         let domain = fold(site);
-        let segment = html_title
-            .and_then(|t| SEPARATORS.iter().filter_map(|sep| t.rsplit_once(sep).map(|(_, s)| s.trim())).min_by_key(|s| s.len()));
+        let segment = html_title.and_then(|t| {
+            SEPARATORS.iter().filter_map(|sep| t.rsplit_once(sep).map(|(_, s)| s.trim())).min_by_key(|s| s.len())
+        });
         if let Some(seg) = segment
             && !seg.is_empty()
             && fold(seg).split(' ').all(|w| domain.contains(w))
@@ -157,13 +161,16 @@ fn append_furniture(story: &mut Story, page: &Page) {
     if page.furniture.is_empty() {
         return;
     }
-    let mut line = story.text.matches('\n').count() as u32 + 1;
-    for piece in &page.furniture {
+    let first = story.text.matches('\n').count() as u32 + 2;
+    for (line, piece) in (first..).zip(&page.furniture) {
         story.text.push('\n');
-        line += 1;
         let start = story.text.len();
         story.text.push_str(&piece.text);
-        story.dropped.push(DroppedLine { line, rule: piece.rule.to_string(), span: Span::new(start, story.text.len()) });
+        story.dropped.push(DroppedLine {
+            line,
+            rule: piece.rule.to_string(),
+            span: Span::new(start, story.text.len()),
+        });
     }
 }
 
@@ -211,8 +218,8 @@ fn agreeing(w: When, clock: Clock, zone: Option<Zone>) -> Option<When> {
 fn add_unshown(story: &mut Story, updates: &[StructuredUpdate], zone: Option<Zone>) {
     let dated: Vec<&StructuredUpdate> = updates.iter().filter(|u| u.published.is_some()).collect();
     // Every update stamped alike is the page's modification time, not the posts'.
-    let stamped_alike =
-        dated.len() > 2 && dated.iter().all(|u| u.published.map(|w| w.sort_key()) == dated[0].published.map(|w| w.sort_key()));
+    let stamped_alike = dated.len() > 2
+        && dated.iter().all(|u| u.published.map(|w| w.sort_key()) == dated[0].published.map(|w| w.sort_key()));
     if dated.is_empty() || (stamped_alike && !story.entries.is_empty()) {
         return;
     }

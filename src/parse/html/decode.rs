@@ -48,10 +48,10 @@ fn prescan(head: &[u8]) -> Option<&'static Encoding> {
         let start = from + at + 5;
         let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |e| start + e);
         let tag = &lower[start..end];
-        if let Some(label) = attribute(tag, b"charset") {
-            if let Some(enc) = Encoding::for_label(label) {
-                return Some(enc);
-            }
+        if let Some(label) = attribute(tag, b"charset")
+            && let Some(enc) = Encoding::for_label(label)
+        {
+            return Some(enc);
         }
         if attribute(tag, b"http-equiv").is_some_and(|v| v == b"content-type")
             && let Some(content) = attribute(tag, b"content")
@@ -116,7 +116,8 @@ mod tests {
     fn meta_charset_and_http_equiv() {
         let page = b"<html><head><meta charset=iso-8859-15></head><p>\xa4 caf\xe9</p>".to_vec();
         assert!(decode(page).unwrap().contains("€ café"));
-        let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><p>\x93\xfa</p>".to_vec();
+        let page =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><p>\x93\xfa</p>".to_vec();
         assert!(decode(page).unwrap().contains("<p>日</p>"));
     }
 

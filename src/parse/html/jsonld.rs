@@ -16,7 +16,8 @@ pub(crate) fn read(html: &Html) -> Structured {
         let Node::Element(el) = node.value() else { continue };
         if el.name() == "script"
             && el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-            && let Some(value) = parse_block(&node.children().filter_map(|c| c.value().as_text().map(|t| &**t)).collect::<String>())
+            && let Some(value) =
+                parse_block(&node.children().filter_map(|c| c.value().as_text().map(|t| &**t)).collect::<String>())
         {
             blocks.push(value);
         }
@@ -42,10 +43,9 @@ fn parse_block(raw: &str) -> Option<Value> {
 fn without_trailing_commas(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let (mut in_string, mut escaped) = (false, false);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in text.char_indices() {
         if in_string {
-            in_string = !(c == '"' && !escaped);
+            in_string = c != '"' || escaped;
             escaped = c == '\\' && !escaped;
         } else if c == '"' {
             in_string = true;
@@ -140,7 +140,7 @@ fn fill_article(
         s.publisher = match obj.get("publisher") {
             Some(Value::String(p)) => Some(p.trim().to_string()).filter(|p| !p.is_empty()),
             Some(Value::Object(p)) => name(p).or_else(|| ids.get(p.get("@id")?.as_str()?).and_then(|o| name(o))),
-            Some(Value::Array(list)) => list.iter().filter_map(Value::as_object).find_map(|p| name(p)),
+            Some(Value::Array(list)) => list.iter().filter_map(Value::as_object).find_map(name),
             _ => None,
         };
     }

@@ -27,11 +27,7 @@ pub(crate) fn when(value: &str) -> Option<When> {
     let naive = v.trim_end_matches(['Z', 'z']);
     for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"] {
         if let Ok(t) = NaiveDateTime::parse_from_str(naive, format) {
-            return Some(if naive.len() < v.len() {
-                When::Zoned(t.and_utc().fixed_offset())
-            } else {
-                When::Local(t)
-            });
+            return Some(if naive.len() < v.len() { When::Zoned(t.and_utc().fixed_offset()) } else { When::Local(t) });
         }
     }
     None
@@ -55,13 +51,18 @@ pub(crate) fn collect(html: &Html) -> PageMeta {
                 }
             }
             "link" => {
-                let canonical = el.attr("rel").is_some_and(|r| r.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")));
+                let canonical = el
+                    .attr("rel")
+                    .is_some_and(|r| r.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")));
                 if canonical && let Some(href) = el.attr("href") {
                     set(&mut meta.url, href);
                 }
             }
             "meta" => {
-                let (Some(key), Some(content)) = (el.attr("property").or_else(|| el.attr("name")).or_else(|| el.attr("itemprop")), el.attr("content")) else {
+                let (Some(key), Some(content)) = (
+                    el.attr("property").or_else(|| el.attr("name")).or_else(|| el.attr("itemprop")),
+                    el.attr("content"),
+                ) else {
                     continue;
                 };
                 let content = content.trim();
@@ -76,17 +77,26 @@ pub(crate) fn collect(html: &Html) -> PageMeta {
                     "og:locale" => set(&mut meta.lang, content),
                     "og:url" => set(&mut meta.url, content),
                     "description" | "og:description" | "twitter:description" => set(&mut meta.description, content),
-                    "article:published_time" | "og:published_time" | "datepublished" | "pubdate" | "date"
-                    | "dc.date" | "dcterms.created" | "parsely-pub-date" => {
-                        if meta.published.is_none() {
-                            meta.published = when(content);
-                        }
+                    "article:published_time"
+                    | "og:published_time"
+                    | "datepublished"
+                    | "pubdate"
+                    | "date"
+                    | "dc.date"
+                    | "dcterms.created"
+                    | "parsely-pub-date"
+                        if meta.published.is_none() =>
+                    {
+                        meta.published = when(content)
                     }
-                    "article:modified_time" | "og:updated_time" | "datemodified" | "last-modified"
-                    | "dcterms.modified" => {
-                        if meta.modified.is_none() {
-                            meta.modified = when(content);
-                        }
+                    "article:modified_time"
+                    | "og:updated_time"
+                    | "datemodified"
+                    | "last-modified"
+                    | "dcterms.modified"
+                        if meta.modified.is_none() =>
+                    {
+                        meta.modified = when(content)
                     }
                     _ => {}
                 }

@@ -126,9 +126,9 @@ fn block_breaks(name: &str) -> Option<u8> {
     Some(match name {
         "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "figure" | "hr" | "table" | "ul" | "ol"
         | "dl" | "pre" => 2,
-        "address" | "article" | "aside" | "body" | "center" | "dd" | "details" | "dir" | "div" | "dt"
-        | "fieldset" | "figcaption" | "footer" | "header" | "hgroup" | "html" | "legend" | "li" | "main"
-        | "menu" | "nav" | "section" | "summary" | "tr" | "caption" | "option" => 1,
+        "address" | "article" | "aside" | "body" | "center" | "dd" | "details" | "dir" | "div" | "dt" | "fieldset"
+        | "figcaption" | "footer" | "header" | "hgroup" | "html" | "legend" | "li" | "main" | "menu" | "nav"
+        | "section" | "summary" | "tr" | "caption" | "option" => 1,
         _ => return None,
     })
 }
@@ -193,18 +193,17 @@ fn clock_only(node: NodeRef<'_, Node>) -> bool {
     }
     let t = text.trim().trim_end_matches([':', '-', '–', '|', ' ']);
     let b = t.as_bytes();
-    !t.is_empty()
-        && b[0].is_ascii_digit()
-        && crate::parse::time::clock_line(t).is_some()
+    !t.is_empty() && b[0].is_ascii_digit() && crate::parse::time::clock_line(t).is_some()
 }
 
 fn hidden(el: &Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
         return true;
     }
-    if el.attr("class").is_some_and(|c| {
-        c.split_ascii_whitespace().any(|t| HIDDEN_CLASSES.iter().any(|h| h.eq_ignore_ascii_case(t)))
-    }) {
+    if el
+        .attr("class")
+        .is_some_and(|c| c.split_ascii_whitespace().any(|t| HIDDEN_CLASSES.iter().any(|h| h.eq_ignore_ascii_case(t))))
+    {
         return true;
     }
     el.attr("style").is_some_and(|s| {
@@ -238,9 +237,9 @@ impl Renderer {
     fn dropped(&self, node: NodeRef<'_, Node>, el: &Element) -> Option<Option<&'static str>> {
         let name = el.name();
         match name {
-            "head" | "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
-            | "embed" | "canvas" | "video" | "audio" | "button" | "select" | "textarea" | "input" | "title"
-            | "link" | "meta" | "source" | "track" | "map" => return Some(None),
+            "head" | "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed"
+            | "canvas" | "video" | "audio" | "button" | "select" | "textarea" | "input" | "title" | "link" | "meta"
+            | "source" | "track" | "map" => return Some(None),
             _ => {}
         }
         if hidden(el) {

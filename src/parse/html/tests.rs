@@ -16,7 +16,8 @@ fn recognised_by_content() {
     assert!(!looks_like_html(b"17h38\nLe texte.\n"));
     let dense = "<div><p>a</p><p>b</p><span>c</span><a href=x>d</a><br><ul><li>e</li></ul></div>";
     assert!(looks_like_html(dense.as_bytes()));
-    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("<html>".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+    let utf16: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain("<html>".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
     assert!(looks_like_html(&utf16));
 }
 
@@ -60,7 +61,10 @@ fn furniture_is_dropped_and_recorded() {
     assert_eq!(p.text, "Live: the vote\n\nText.");
     assert_eq!(p.meta.h1.as_deref(), Some("Live: the vote"));
     let rules: Vec<&str> = p.furniture.iter().map(|f| f.rule).collect();
-    assert_eq!(rules, ["html-header", "html-nav", "html-aside", "html-hidden", "html-hidden", "html-form", "html-footer"]);
+    assert_eq!(
+        rules,
+        ["html-header", "html-nav", "html-aside", "html-hidden", "html-hidden", "html-form", "html-footer"]
+    );
     assert_eq!(p.furniture[0].text, "Skip to main content Menu");
 }
 
