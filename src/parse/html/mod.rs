@@ -5,6 +5,7 @@
 //! ([`meta`]), JSON-LD ([`jsonld`]) and microdata ([`microdata`]).
 
 mod decode;
+mod elements;
 mod jsonld;
 mod meta;
 mod microdata;
