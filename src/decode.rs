@@ -42,27 +42,37 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
     if let Some(at) = memchr::memchr(0, &bytes) {
         return Err(InputError::Binary(at));
     }
+    let mut text = utf8_or_windows_1252(bytes);
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    Ok(finish(text))
+}
+
+/// Bytes with no declared encoding: UTF-8 when they are (or are UTF-8 cut short inside a
+/// character, as a file caught mid-write is), else Windows-1252, so French accents survive.
+pub(crate) fn utf8_or_windows_1252(bytes: Vec<u8>) -> String {
     // simdutf8 validates several times faster than std, which matters on a 100 MB blog.
-    let mut text = if simdutf8::basic::from_utf8(&bytes).is_ok() {
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
         // SAFETY: simdutf8 has just validated these bytes as UTF-8.
         unsafe { String::from_utf8_unchecked(bytes) }
     } else if cut_utf8(&bytes) {
-        // A file caught mid-write ends inside a character: it is still UTF-8.
         String::from_utf8_lossy(&bytes).into_owned()
     } else {
         // The five bytes Windows-1252 leaves undefined decode to C1 controls, which `clean`
         // would read as the start of an escape string: they are stray bytes, dropped alone.
         let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
         text.replace(['\u{81}', '\u{8d}', '\u{8f}', '\u{90}', '\u{9d}'], "")
-    };
-    if text.starts_with('\u{feff}') {
-        text.drain(..3);
     }
+}
+
+/// Decoded text made safe and uniform: controls and escape sequences removed, then NFC.
+pub(crate) fn finish(text: String) -> String {
     let text = match clean(&text) {
         Cow::Borrowed(_) => text,
         Cow::Owned(cleaned) => cleaned,
     };
-    Ok(nfc(text))
+    nfc(text)
 }
 
 /// Whether bytes that are not valid UTF-8 are UTF-8 cut short: valid up to a last character

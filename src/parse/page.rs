@@ -18,6 +18,19 @@ pub struct Page {
     pub meta: PageMeta,
     /// Structured data found in the page (schema.org LiveBlogPosting / BlogPosting).
     pub structured: Option<Structured>,
+    /// What the HTML reader left out as page furniture (navigation, the site's header and
+    /// footer, asides, forms, hidden elements), with its rule, for `--explain`. It never
+    /// reaches the lines; [`super::reconcile`] appends it to the story's dropped lines.
+    pub furniture: Vec<Furniture>,
+}
+
+/// One element the HTML reader left out, as text (cut short), and the rule that left it out
+/// (`html-nav`, `html-aside`, `html-footer`, `html-header`, `html-form`, `html-dialog`,
+/// `html-hidden`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Furniture {
+    pub rule: &'static str,
+    pub text: String,
 }
 
 impl Page {

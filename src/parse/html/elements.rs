@@ -1,0 +1,107 @@
+//! What an element is, to the renderer: one post of a live blog, hidden from the eye, page
+//! furniture by its class or id, a clock shown without `<time>`, a time inside a listing's
+//! link. Word lists are data in `assets/`.
+
+use ego_tree::NodeRef;
+use scraper::Node;
+use scraper::node::Element;
+
+/// Whether a class or itemtype names one post of a live blog: `post`, `entry`, `update`,
+/// `block`, as a whole class or the last word of one (`lx-stream-post`, `liveblog-entry`,
+/// `live-update`), but not `entry-content`.
+pub(super) fn post_like(el: &Element) -> bool {
+    if el.attr("itemtype").is_some_and(|t| t.ends_with("/BlogPosting") || t.ends_with("/SocialMediaPosting")) {
+        return true;
+    }
+    el.attr("class").is_some_and(|c| {
+        c.split_ascii_whitespace().any(|token| {
+            let last = token.rsplit(['-', '_']).next().unwrap_or(token).to_ascii_lowercase();
+            matches!(last.as_str(), "post" | "entry" | "update" | "block" | "liveupdate" | "livepost")
+        })
+    })
+}
+
+/// Classes that hide text from the eye, from `assets/html_hidden_classes.txt`.
+static HIDDEN_CLASSES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    include_str!("../../../assets/html_hidden_classes.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_ascii_lowercase)
+        .collect()
+});
+
+/// Words naming furniture in a class or id, from `assets/html_furniture_classes.txt`.
+static FURNITURE_WORDS: std::sync::LazyLock<Vec<(String, &'static str)>> = std::sync::LazyLock::new(|| {
+    include_str!("../../../assets/html_furniture_classes.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' ').map(|(w, r)| (w.to_ascii_lowercase(), r.trim())))
+        .collect()
+});
+
+pub(super) fn furniture_class(el: &Element) -> Option<&'static str> {
+    let names = el.attr("class").into_iter().chain(el.attr("id"));
+    for token in names.flat_map(str::split_ascii_whitespace) {
+        for part in token.split(['-', '_']) {
+            if let Some((_, rule)) = FURNITURE_WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(part)) {
+                return Some(rule);
+            }
+        }
+    }
+    None
+}
+
+/// Whether a small inline element shows only a clock (`9.31am:`, `14h05`), as older pages
+/// mark a post's time without `<time>`. Looks at no more than a few dozen bytes of text.
+pub(super) fn clock_only(node: NodeRef<'_, Node>) -> bool {
+    let mut text = String::new();
+    for d in node.descendants() {
+        if let Some(t) = d.value().as_text() {
+            text.push_str(t);
+            if text.len() > 24 {
+                return false;
+            }
+        }
+    }
+    let t = text.trim().trim_end_matches([':', '-', '–', '|', ' ']);
+    let b = t.as_bytes();
+    !t.is_empty()
+        && b[0].is_ascii_digit()
+        && crate::parse::time::stamp(t, None).is_some_and(|s| s.shape == crate::parse::time::Shape::Bare)
+}
+
+pub(super) fn hidden(el: &Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+        return true;
+    }
+    if el
+        .attr("class")
+        .is_some_and(|c| c.split_ascii_whitespace().any(|t| HIDDEN_CLASSES.iter().any(|h| h.eq_ignore_ascii_case(t))))
+    {
+        return true;
+    }
+    el.attr("style").is_some_and(|s| {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Whether an element holds a `<time>` and nothing but the clock it shows.
+pub(super) fn short_with_time(node: NodeRef<'_, Node>) -> bool {
+    has_descendant(node, &["time"]) && clock_only(node)
+}
+
+/// Whether a time sits in a link to another page that says more than the time: a listing of
+/// matches or articles, not a post's permalink (`#block-12`).
+pub(super) fn in_link_elsewhere(node: NodeRef<'_, Node>) -> bool {
+    let Some(link) = node.ancestors().take(4).find(|a| a.value().as_element().is_some_and(|e| e.name() == "a")) else {
+        return false;
+    };
+    let href = link.value().as_element().and_then(|e| e.attr("href")).unwrap_or("#");
+    !href.contains('#') && super::text_of(link).len() > super::text_of(node).len() + 12
+}
+
+pub(super) fn has_descendant(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
+    node.descendants().any(|d| d.value().as_element().is_some_and(|e| names.contains(&e.name())))
+}

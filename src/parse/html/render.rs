@@ -1,0 +1,354 @@
+//! The DOM → lines, the way a browser lays out text: block elements break lines (paragraphs
+//! and headings with a blank line around them, as a browser's copied text has), inline
+//! elements are separated rather than glued, white space collapses. Page furniture (navigation,
+//! the site's header and footer, asides, forms, dialogs, hidden elements) is left out and
+//! recorded with its rule for `--explain`; code, styles and embedded media are left out silently.
+//! A `<time>` that starts its block goes on a line of its own with its `datetime` as a hint;
+//! headings and the first line of each post are hinted too.
+
+use super::elements::{
+    clock_only, furniture_class, has_descendant, hidden, in_link_elsewhere, post_like, short_with_time,
+};
+use super::meta;
+use crate::parse::page::{Furniture, HintKind, LineHint};
+use ego_tree::NodeRef;
+use ego_tree::iter::Edge;
+use scraper::Node;
+use scraper::node::Element;
+
+/// At most this many pieces of furniture are recorded, each cut to `FURNITURE_CHARS`: `--explain`
+/// needs to show what went, not to keep a second copy of a 50 MB page.
+const FURNITURE_MAX: usize = 400;
+const FURNITURE_CHARS: usize = 200;
+
+/// What the renderer hands back.
+#[derive(Debug, Default)]
+pub(crate) struct Rendered {
+    pub text: String,
+    pub hints: Vec<LineHint>,
+    pub h1: Option<String>,
+    pub furniture: Vec<Furniture>,
+}
+
+/// What to undo when an element closes.
+#[derive(Default)]
+struct Frame {
+    breaks_after: u8,
+    time: bool,
+    /// The heading's level and where its text starts in the output.
+    heading: Option<(u8, usize)>,
+    context: bool,
+    pre: bool,
+    figure: bool,
+    inline: bool,
+}
+
+struct Renderer {
+    out: String,
+    line: u32,
+    at_line_start: bool,
+    pending_breaks: u8,
+    pending_space: bool,
+    after_inline: bool,
+    pending: Vec<HintKind>,
+    hints: Vec<LineHint>,
+    stack: Vec<Frame>,
+    /// Depth of `article`, `main` and post-like elements: a `header` inside them is the post's.
+    context: u32,
+    pre: u32,
+    /// Inside a `figure` that has no `figcaption`, whose image's alt text stands in for one.
+    alt_wanted: bool,
+    h1: Option<String>,
+    furniture: Vec<Furniture>,
+    /// Inside a clock-only element: its trailing `:` or `-` is left out.
+    trim_clock: bool,
+}
+
+pub(crate) fn render(root: NodeRef<'_, Node>) -> Rendered {
+    let mut r = Renderer {
+        out: String::new(),
+        line: 1,
+        at_line_start: true,
+        pending_breaks: 0,
+        pending_space: false,
+        after_inline: false,
+        pending: Vec::new(),
+        hints: Vec::new(),
+        stack: Vec::new(),
+        context: 0,
+        pre: 0,
+        alt_wanted: false,
+        h1: None,
+        furniture: Vec::new(),
+        trim_clock: false,
+    };
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) if r.trim_clock => {
+                        let t = t.trim_end().trim_end_matches([':', '-', '–', '|']);
+                        r.text(t);
+                    }
+                    Node::Text(t) => r.text(t),
+                    Node::Element(el) => {
+                        if let Some(rule) = r.dropped(node, el) {
+                            if let Some(rule) = rule {
+                                r.record(rule, node);
+                            }
+                            skipping = Some(node.id());
+                        } else {
+                            r.open(node, el);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skipping {
+                    if id == node.id() {
+                        skipping = None;
+                        r.after_inline = true;
+                    }
+                    continue;
+                }
+                if node.value().is_element() {
+                    r.close();
+                }
+            }
+        }
+    }
+    Rendered { text: r.out, hints: r.hints, h1: r.h1, furniture: r.furniture }
+}
+
+fn block_breaks(name: &str) -> Option<u8> {
+    Some(match name {
+        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "figure" | "hr" | "table" | "ul" | "ol"
+        | "dl" | "pre" => 2,
+        "address" | "article" | "aside" | "body" | "center" | "dd" | "details" | "dir" | "div" | "dt" | "fieldset"
+        | "figcaption" | "footer" | "header" | "hgroup" | "html" | "legend" | "li" | "main" | "menu" | "nav"
+        | "section" | "summary" | "tr" | "caption" | "option" => 1,
+        _ => return None,
+    })
+}
+
+impl Renderer {
+    /// Why an element is left out: `Some(Some(rule))` for furniture worth listing,
+    /// `Some(None)` for what never shows as text (scripts, styles, media), `None` to render it.
+    fn dropped(&self, node: NodeRef<'_, Node>, el: &Element) -> Option<Option<&'static str>> {
+        let name = el.name();
+        match name {
+            "head" | "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed"
+            | "canvas" | "video" | "audio" | "button" | "select" | "textarea" | "input" | "title" | "link" | "meta"
+            | "source" | "track" | "map" => return Some(None),
+            _ => {}
+        }
+        if hidden(el) {
+            return Some(Some("html-hidden"));
+        }
+        // "Skip to main content": a link within the page, named so by its class.
+        if name == "a"
+            && el.attr("href").is_some_and(|h| h.starts_with('#'))
+            && el.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("skip"))
+        {
+            return Some(Some("html-nav"));
+        }
+        if !matches!(name, "html" | "body" | "main" | "article")
+            && let Some(rule) = furniture_class(el)
+        {
+            return Some(Some(rule));
+        }
+        let role = el.attr("role").unwrap_or("");
+        match (name, role) {
+            ("nav", _) | (_, "navigation" | "menubar" | "menu") => Some(Some("html-nav")),
+            // A post's own aside may hold just its time (a time column beside the text).
+            ("aside", _) | (_, "complementary") if !short_with_time(node) => Some(Some("html-aside")),
+            ("dialog", _) | (_, "dialog" | "alertdialog") => Some(Some("html-dialog")),
+            (_, "search") => Some(Some("html-form")),
+            // The site's footer goes; so does a post's own (share bars, "report", "top").
+            ("footer", _) | (_, "contentinfo") => Some(Some("html-footer")),
+            // A header inside an article, `main` or a post holds that post's time and headline;
+            // the page's own header is kept only when it holds the story's h1.
+            ("header", _) | (_, "banner") if self.context == 0 && !has_descendant(node, &["h1", "time"]) => {
+                Some(Some("html-header"))
+            }
+            // ASP.NET pages wrap the whole page in one form: only forms without content go.
+            ("form", _) if !has_descendant(node, &["article", "p", "h1", "h2", "time"]) => Some(Some("html-form")),
+            _ => None,
+        }
+    }
+
+    fn record(&mut self, rule: &'static str, node: NodeRef<'_, Node>) {
+        if self.furniture.len() >= FURNITURE_MAX {
+            return;
+        }
+        let text = super::text_of(node);
+        if text.is_empty() {
+            return;
+        }
+        let text: String = match text.char_indices().nth(FURNITURE_CHARS) {
+            Some((at, _)) => format!("{}…", &text[..at]),
+            None => text,
+        };
+        self.furniture.push(Furniture { rule, text });
+    }
+
+    fn open(&mut self, node: NodeRef<'_, Node>, el: &Element) {
+        let name = el.name();
+        let mut frame = Frame::default();
+        if let Some(n) = block_breaks(name) {
+            self.brk(n);
+            frame.breaks_after = n;
+        } else if matches!(name, "td" | "th") {
+            self.pending_space = true;
+        } else {
+            frame.inline = true;
+            if self.after_inline {
+                self.pending_space = true;
+            }
+        }
+        match name {
+            "br" => {
+                if self.at_line_start && self.pending_breaks == 0 {
+                    self.pending_breaks = 2;
+                } else {
+                    self.brk(1);
+                }
+            }
+            "span" | "a" | "strong" | "b" | "em" | "small" | "abbr" | "p"
+                if (self.at_line_start || self.pending_breaks > 0) && clock_only(node) =>
+            {
+                self.brk(1);
+                self.pending.retain(|h| !matches!(h, HintKind::Time { .. }));
+                self.pending.push(HintKind::Time { instant: None });
+                frame.time = true;
+                frame.breaks_after = 1;
+                self.trim_clock = true;
+            }
+            "time" if (self.at_line_start || self.pending_breaks > 0) && !in_link_elsewhere(node) => {
+                self.brk(1);
+                let instant = el.attr("datetime").and_then(meta::when);
+                self.pending.retain(|h| !matches!(h, HintKind::Time { .. }));
+                self.pending.push(HintKind::Time { instant });
+                frame.time = true;
+                frame.breaks_after = 1;
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let level = name.as_bytes()[1] - b'0';
+                self.pending.push(HintKind::Heading(level));
+                frame.heading = Some((level, self.out.len()));
+            }
+            "pre" | "textarea" => {
+                self.pre += 1;
+                frame.pre = true;
+            }
+            "figure" => {
+                frame.figure = true;
+                self.alt_wanted = !has_descendant(node, &["figcaption"]);
+            }
+            "img" if self.alt_wanted => {
+                if let Some(alt) = el.attr("alt").filter(|a| !a.trim().is_empty()) {
+                    self.alt_wanted = false;
+                    self.brk(1);
+                    self.text(alt);
+                    self.brk(1);
+                }
+            }
+            _ => {}
+        }
+        if name == "article" || name == "main" || post_like(el) {
+            frame.context = true;
+            self.context += 1;
+            if name != "main" {
+                self.brk(1);
+                if !self.pending.contains(&HintKind::PostStart) {
+                    self.pending.push(HintKind::PostStart);
+                }
+            }
+        }
+        self.after_inline = false;
+        self.stack.push(frame);
+    }
+
+    fn close(&mut self) {
+        let Some(frame) = self.stack.pop() else { return };
+        if frame.time {
+            self.trim_clock = false;
+            // A time that showed nothing must not stamp the next line.
+            self.pending.retain(|h| !matches!(h, HintKind::Time { .. }));
+        }
+        if let Some((level, start)) = frame.heading {
+            self.pending.retain(|h| !matches!(h, HintKind::Heading(_)));
+            if level == 1 && self.h1.is_none() {
+                let text = self.out[start..].split_whitespace().collect::<Vec<_>>().join(" ");
+                self.h1 = Some(text).filter(|t| !t.is_empty());
+            }
+        }
+        if frame.context {
+            self.context -= 1;
+        }
+        if frame.pre {
+            self.pre -= 1;
+        }
+        if frame.figure {
+            self.alt_wanted = false;
+        }
+        if frame.breaks_after > 0 {
+            self.brk(frame.breaks_after);
+        }
+        self.after_inline = frame.inline;
+    }
+
+    fn brk(&mut self, n: u8) {
+        if !self.at_line_start || self.pending_breaks > 0 {
+            self.pending_breaks = self.pending_breaks.max(n);
+        }
+        self.pending_space = false;
+    }
+
+    fn text(&mut self, text: &str) {
+        for c in text.chars() {
+            if self.pre > 0 && c == '\n' {
+                self.brk(1);
+                self.pending_breaks += u8::from(self.at_line_start && self.pending_breaks == 0);
+            } else if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') && (self.pre == 0 || c == '\r') {
+                self.pending_space = true;
+            } else {
+                self.put(c);
+            }
+        }
+        self.after_inline = false;
+    }
+
+    fn put(&mut self, c: char) {
+        // Character references can spell control characters the decoder never saw.
+        if crate::decode::is_unsafe_char(c) {
+            return;
+        }
+        if self.pending_breaks > 0 {
+            if !self.out.is_empty() {
+                for _ in 0..self.pending_breaks {
+                    self.out.push('\n');
+                }
+                self.line += u32::from(self.pending_breaks);
+            }
+            self.pending_breaks = 0;
+            self.at_line_start = true;
+        }
+        if self.at_line_start {
+            self.at_line_start = false;
+            self.pending_space = false;
+            for kind in self.pending.drain(..) {
+                self.hints.push(LineHint { line: self.line, kind });
+            }
+        } else if self.pending_space {
+            self.out.push(' ');
+        }
+        self.pending_space = false;
+        self.out.push(c);
+    }
+}
