@@ -6,6 +6,7 @@
 
 mod action;
 mod apply;
+mod card;
 mod clock;
 pub mod goto;
 mod live;
@@ -13,6 +14,7 @@ pub mod merged;
 mod mouse;
 mod navigate;
 mod prompts;
+mod story_list;
 mod text;
 mod view;
 
@@ -22,6 +24,7 @@ use crate::model::Story;
 pub use action::{Action, Reload, SavedRead};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::BTreeSet;
+pub use story_list::StoryRow;
 pub use view::{Marks, Row, StoryView, list_offset};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

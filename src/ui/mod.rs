@@ -18,7 +18,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
 pub use theme::Theme;
 
 /// What every pane borrows: the state, the key maps in effect and the theme.
@@ -73,8 +73,11 @@ fn rect(a: Area) -> Rect {
 
 fn pane_block(title: String, focused: bool, t: &Theme) -> Block<'static> {
     let style = if focused { t.accent } else { t.dim };
+    // A thick border as well as the colour: the focused pane shows without colour too.
+    let kind = if focused { BorderType::Thick } else { BorderType::Plain };
     Block::new()
         .borders(Borders::ALL)
+        .border_type(kind)
         .border_style(style)
         .title(Span::styled(title, Style::new().add_modifier(Modifier::BOLD)))
 }
