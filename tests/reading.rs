@@ -88,3 +88,33 @@ fn the_story_card_shows_above_the_top_entry_and_from_the_story_list() {
     screen_of(&mut r, "<BackTab>");
     assert!(r.shows_card(), "the story list has the focus");
 }
+
+#[test]
+fn the_search_prompt_shows_its_cursor_and_the_current_match_is_marked() {
+    let s = screen(120, 30, "/moldvie<Left><Left><Left>a");
+    assert!(s.lines().last().unwrap().starts_with("/molda▏vie"), "{s}");
+    let keymap = KeyMap::default();
+    let mut r = reader(160, 30);
+    replay(&mut r, &keymap, "/moldavie<Enter>").unwrap();
+    let (line, _) = r.current_match().expect("a current match");
+    let buffer = draw(&mut r, &keymap, &liveblog::ui::Theme::default(), 160, 30);
+    let underlined = buffer
+        .content()
+        .iter()
+        .filter(|c| c.style().add_modifier.contains(ratatui::style::Modifier::UNDERLINED))
+        .map(|c| c.symbol())
+        .collect::<String>();
+    assert_eq!(underlined.to_lowercase(), "moldavie", "one match is the current one (line {line})");
+}
+
+#[test]
+fn messages_name_the_keys_in_effect() {
+    let s = screen(120, 30, "n");
+    assert!(s.lines().last().unwrap().contains("no search: press / to search"), "{s}");
+    let settings =
+        liveblog::config::parse("[keys]\nclear_filters = [\"x\"]\n", std::path::Path::new("c.toml")).unwrap();
+    let mut r = reader(120, 30);
+    replay(&mut r, &settings.keymap, "/qwxz<Enter>").unwrap();
+    let s = buffer_text(&draw(&mut r, &settings.keymap, &liveblog::ui::Theme::default(), 120, 30));
+    assert!(s.contains("Press x"), "{s}");
+}

@@ -93,6 +93,18 @@ pub enum Action {
     Cancel,
     /// Delete the character before the cursor of a prompt.
     Backspace,
+    /// Move a prompt's cursor one character left.
+    CursorLeft,
+    /// Move a prompt's cursor one character right.
+    CursorRight,
+    /// Move a prompt's cursor to the start of the line.
+    LineStart,
+    /// Move a prompt's cursor to the end of the line.
+    LineEnd,
+    /// Delete from the start of a prompt's line to the cursor.
+    DeleteToStart,
+    /// Delete the word before a prompt's cursor.
+    DeleteWord,
     /// A character typed into a prompt (any key a prompt's map does not bind).
     #[serde(skip)]
     Input(char),
@@ -177,6 +189,12 @@ impl Action {
             Action::Submit => "accept the prompt or the picker",
             Action::Cancel => "close without applying",
             Action::Backspace => "delete the character before the cursor",
+            Action::CursorLeft => "cursor left",
+            Action::CursorRight => "cursor right",
+            Action::LineStart => "cursor to the start of the line",
+            Action::LineEnd => "cursor to the end of the line",
+            Action::DeleteToStart => "delete to the start of the line",
+            Action::DeleteWord => "delete the word before the cursor",
             _ => "",
         }
     }

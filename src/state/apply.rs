@@ -79,7 +79,7 @@ impl Reader {
             Action::PrevEntry => self.step_in_time(false),
             Action::NextHour => self.jump_hour(true),
             Action::PrevHour => self.jump_hour(false),
-            Action::GoToTime => self.mode = Mode::GoTo { input: String::new(), error: None },
+            Action::GoToTime => self.open_goto(),
             Action::ToggleOrder => {
                 self.order = match self.order {
                     Order::NewestFirst => Order::OldestFirst,
@@ -97,11 +97,7 @@ impl Reader {
                 self.refresh_all();
             }
             Action::PickTags => self.open_picker(),
-            Action::Search => {
-                if let Some(view) = self.view() {
-                    self.mode = Mode::Search { previous: view.query.clone() };
-                }
-            }
+            Action::Search => self.open_search(),
             Action::NextMatch | Action::PrevMatch => self.step_match(action == Action::NextMatch),
             Action::ClearFilters => {
                 if let Some(view) = self.view_mut() {

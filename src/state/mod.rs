@@ -9,11 +9,13 @@ mod apply;
 mod card;
 mod clock;
 pub mod goto;
+mod line_edit;
 mod live;
 pub mod merged;
 mod mouse;
 mod navigate;
 mod prompts;
+mod search;
 mod story_list;
 mod text;
 mod view;
@@ -122,6 +124,8 @@ pub struct Reader {
     /// The selected entry's lines at the text pane's width, wrapped once (a 20 MB paragraph
     /// must not be wrapped again at each key) and rebuilt when what they show changes.
     text: text::TextCache,
+    /// The prompts' line, the search history and the current search match.
+    prompt: search::Prompt,
 }
 
 impl Reader {
@@ -162,6 +166,7 @@ impl Reader {
             show_diff: false,
             now: None,
             text: text::TextCache::default(),
+            prompt: search::Prompt::default(),
         };
         reader.refresh_all();
         reader.mark_selected_read();

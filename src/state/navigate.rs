@@ -12,19 +12,6 @@ impl Reader {
         self.move_selection(if forward { 1 } else { -1 });
     }
 
-    pub(super) fn step_match(&mut self, next: bool) {
-        let has_query = self.view().is_some_and(|v| !v.query.is_empty());
-        if !has_query {
-            self.message = Some("no search: press / to search".into());
-            return;
-        }
-        let before = self.view().and_then(|v| v.selected);
-        self.move_selection(if next { 1 } else { -1 });
-        if self.view().and_then(|v| v.selected) == before {
-            self.message = Some(if next { "no further match".into() } else { "no earlier match".into() });
-        }
-    }
-
     /// The hour an entry falls in, in the zone shown.
     pub(super) fn hour_of(&self, entry: &Entry) -> Option<NaiveDateTime> {
         let t = self.shown_at(entry)?;

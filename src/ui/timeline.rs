@@ -42,7 +42,7 @@ impl Widget for Timeline<'_> {
             let msg = if story.entries.is_empty() {
                 "This story has no entries.".to_string()
             } else {
-                "No entry matches these filters. Press c to clear them.".to_string()
+                super::status::keyed("No entry matches these filters. Press {clear_filters} to clear them.", cx.keys)
             };
             Paragraph::new(msg).wrap(Wrap { trim: true }).style(t.warning).render(inner, buf);
             return;

@@ -4,6 +4,7 @@
 use super::*;
 
 mod following;
+mod pager;
 mod size;
 mod ticks;
 use crate::parse::{Rules, parse_bytes};
