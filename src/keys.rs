@@ -284,7 +284,7 @@ mod tests {
     #[test]
     fn every_normal_action_has_a_default_key() {
         let map = KeyMap::default();
-        assert_eq!(map.help().len(), 28);
+        assert_eq!(map.help().len(), 32);
         assert!(map.help().iter().all(|(k, d)| !k.is_empty() && !d.is_empty()));
         assert_eq!(map.help()[0], ("q <C-c>".to_string(), "quit"), "in the file's order");
     }

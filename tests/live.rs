@@ -198,7 +198,8 @@ fn read_marks_persist_across_two_runs() {
 
     let mut first = reader_for(&blog);
     assert_eq!(first.view().unwrap().unread(), 2, "the selected (newest) entry is read at once");
-    first.apply(Action::Down);
+    // `[` goes to the earlier entry and shows it (`j` would only pass over it).
+    first.apply(Action::PrevEntry);
     let mut state = persist::load(&state_file).state;
     persist::store(&mut state, first.read_marks());
     persist::save(&state_file, &state).unwrap();
@@ -359,4 +360,16 @@ fn a_page_that_drops_its_oldest_entries_while_gaining_one_is_an_update() {
     entries.extend([("11h00", "Quatrième titre", "Texte quatre."), BASE[0]]);
     live.write(&page(&entries));
     live.until("the next update", |r| r.story().unwrap().entries.len() == 3);
+}
+
+#[test]
+fn an_entry_the_view_follows_to_is_read_and_keeps_its_new_mark() {
+    let mut live = Live::start(&page(&BASE));
+    let mut entries = vec![("11h00", "Quatrième titre", "Texte quatre.")];
+    entries.extend(BASE);
+    live.write(&page(&entries));
+    live.until("the new entry", |r| r.story().unwrap().entries.len() == 4);
+    let view = live.reader.view().unwrap();
+    let marks = view.marks()[view.selected().unwrap() as usize];
+    assert!(marks.read && marks.new, "shown, so read; still new: {marks:?}");
 }

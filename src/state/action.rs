@@ -85,6 +85,14 @@ pub enum Action {
     ShowDiff,
     /// Clocks as ages (`12 min`, `3 h`) or as times.
     ToggleRelative,
+    /// Mark the selected entry read, or unread again.
+    ToggleRead,
+    /// Mark every entry of the story read (of every story on "All stories").
+    MarkAllRead,
+    /// Show unread entries only, or every entry again.
+    UnreadOnly,
+    /// Page the text pane; at the end of the entry, go on to the next one.
+    ReadOn,
     /// Toggle the tag under the picker's cursor.
     ToggleTag,
     /// Accept a prompt or the picker.
@@ -185,6 +193,10 @@ impl Action {
             Action::NextUnread => "next unread entry (oldest first)",
             Action::ShowDiff => "what changed in an edited entry",
             Action::ToggleRelative => "clocks as ages (12 min) / times",
+            Action::ToggleRead => "mark the entry read / unread",
+            Action::MarkAllRead => "mark the story (or all) read",
+            Action::UnreadOnly => "unread entries only / all",
+            Action::ReadOn => "page the text, then the next entry",
             Action::ToggleTag => "toggle the tag under the cursor",
             Action::Submit => "accept the prompt or the picker",
             Action::Cancel => "close without applying",

@@ -36,12 +36,17 @@ impl Reader {
             Action::Reloaded(Reload(story)) => {
                 let story = std::sync::Arc::try_unwrap(story).unwrap_or_else(|arc| (*arc).clone());
                 self.reloaded(story);
+                // The view followed onto a new entry: it is shown.
+                if self.view().and_then(|v| v.selected.and_then(|s| v.marks.get(s as usize))).is_some_and(|m| m.new) {
+                    self.read_followed();
+                }
             }
             Action::ReloadFailed(path, reason) => self.reload_failed(&path, &reason),
             Action::FileGone(path) => self.file_gone(&path),
             action => {
+                let passed_over = self.passes_over(&action);
                 self.apply_input(action);
-                self.mark_selected_read();
+                self.settle_read(passed_over);
             }
         }
         if (self.current, self.view().and_then(|v| v.selected)) != before {
@@ -103,6 +108,7 @@ impl Reader {
                 if let Some(view) = self.view_mut() {
                     view.tags.clear();
                     view.query.clear();
+                    view.unread_only = false;
                     self.refresh_current();
                 }
             }
@@ -119,6 +125,10 @@ impl Reader {
             Action::NextUnread => self.next_unread(),
             Action::ShowDiff => self.toggle_diff(),
             Action::ToggleRelative => self.relative = !self.relative,
+            Action::ToggleRead => self.toggle_read(),
+            Action::MarkAllRead => self.mark_all_read(),
+            Action::UnreadOnly => self.toggle_unread_only(),
+            Action::ReadOn => self.read_on(),
             _ => {}
         }
     }

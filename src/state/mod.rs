@@ -15,6 +15,7 @@ pub mod merged;
 mod mouse;
 mod navigate;
 mod prompts;
+mod read;
 mod search;
 mod story_list;
 mod text;
@@ -126,6 +127,8 @@ pub struct Reader {
     text: text::TextCache,
     /// The prompts' line, the search history and the current search match.
     prompt: search::Prompt,
+    /// The entry left unread by `m` while it stays selected.
+    read: read::ReadState,
 }
 
 impl Reader {
@@ -167,6 +170,7 @@ impl Reader {
             now: None,
             text: text::TextCache::default(),
             prompt: search::Prompt::default(),
+            read: read::ReadState::default(),
         };
         reader.refresh_all();
         reader.mark_selected_read();

@@ -74,6 +74,9 @@ fn status_line(cx: Ctx<'_>, width: usize) -> Line<'static> {
         if !view.query().is_empty() {
             left.push(format!("/{}", view.query()));
         }
+        if view.unread_only() {
+            left.push("unread only".into());
+        }
         left.push(reader.zone_label(story));
     } else {
         left.push("no story".into());

@@ -5,6 +5,7 @@ use super::*;
 
 mod following;
 mod pager;
+mod reading;
 mod size;
 mod ticks;
 use crate::parse::{Rules, parse_bytes};

@@ -1,0 +1,93 @@
+//! Read state people control: shown is read, passed over is not; `m`, `M`, the unread-only
+//! filter, and `Space` going on to the next entry.
+
+use super::*;
+
+fn unread(r: &Reader) -> usize {
+    r.views[0].unread()
+}
+
+#[test]
+fn passing_over_entries_leaves_them_unread() {
+    let mut r = reader();
+    assert_eq!(unread(&r), 4, "the entry opened on is shown, so read");
+    r.apply(Action::Down);
+    r.apply(Action::Down);
+    assert_eq!(unread(&r), 4, "j over two entries reads neither");
+    r.apply(Action::FocusNext);
+    assert_eq!(unread(&r), 3, "staying on one (focusing the text) reads it");
+    assert!(r.views[0].marks[2].read && !r.views[0].marks[1].read);
+    r.apply(Action::NextEntry);
+    assert_eq!(unread(&r), 2, "] shows the entry: read");
+}
+
+#[test]
+fn the_narrow_layout_reads_only_what_the_text_pane_shows() {
+    let mut r = reader();
+    r.apply(Action::Resize(60, 20));
+    r.apply(Action::PrevEntry);
+    assert_eq!(unread(&r), 4, "the timeline alone is shown");
+    r.apply(Action::Open);
+    assert_eq!(unread(&r), 3);
+}
+
+#[test]
+fn m_toggles_and_an_unread_entry_stays_unread_while_selected() {
+    let mut r = reader();
+    r.apply(Action::ToggleRead);
+    assert!(!r.views[0].marks[0].read);
+    r.apply(Action::FocusNext);
+    r.apply(Action::Down);
+    assert!(!r.views[0].marks[0].read, "keys on the same entry keep it unread");
+    r.apply(Action::ToggleRead);
+    assert!(r.views[0].marks[0].read);
+    assert_eq!(r.message(), Some("marked read"));
+}
+
+#[test]
+fn capital_m_marks_the_story_or_every_story_read() {
+    let mut r = reader();
+    r.apply(Action::MarkAllRead);
+    assert_eq!(unread(&r), 0);
+    assert!(r.views[1].unread() > 0, "another story is left alone");
+    assert_eq!(r.message(), Some("4 entries of this story marked read"));
+    r.apply(Action::PrevStory);
+    r.apply(Action::MarkAllRead);
+    assert!(r.views.iter().all(|v| v.unread() == 0));
+    assert!(r.view().unwrap().marks.iter().all(|m| m.read), "the merged timeline too");
+}
+
+#[test]
+fn unread_only_hides_read_entries_but_not_the_selected_one() {
+    let mut r = reader();
+    r.apply(Action::UnreadOnly);
+    let view = r.view().unwrap();
+    assert_eq!(view.visible.len(), 5, "the selected entry stays, read as it is");
+    assert!(view.has_filters());
+    r.apply(Action::NextUnread);
+    assert_eq!(r.view().unwrap().visible.len(), 5);
+    r.apply(Action::UnreadOnly);
+    r.apply(Action::UnreadOnly);
+    assert_eq!(r.view().unwrap().visible.len(), 4, "the first entry, read and left, is hidden");
+    r.apply(Action::ClearFilters);
+    assert_eq!(r.view().unwrap().visible.len(), 5);
+}
+
+#[test]
+fn space_pages_the_text_then_goes_to_the_next_entry() {
+    let body: String = (0..60).map(|i| format!("ligne {i}.\n\n")).collect();
+    let s = story(&format!("Le direct\n\n12h00\nUn titre\n\n{body}\n\n11h00\nDeux\n\nCourt.\n"));
+    let mut r = Reader::new(vec![s]);
+    r.apply(Action::Resize(160, 30));
+    r.apply(Action::ReadOn);
+    assert!(r.view().unwrap().text_scroll > 0);
+    assert_eq!(selected_headline(&r), "Un titre");
+    for _ in 0..10 {
+        r.apply(Action::ReadOn);
+    }
+    assert_eq!(selected_headline(&r), "Deux", "at the end, the next entry");
+    assert_eq!(r.view().unwrap().text_scroll, 0);
+    assert!(r.views[0].marks.iter().all(|m| m.read));
+    r.apply(Action::ReadOn);
+    assert!(r.message().unwrap().contains("nothing further"));
+}
