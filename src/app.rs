@@ -68,6 +68,7 @@ where
     B::Error: Send + Sync + 'static,
 {
     let size = terminal.size()?;
+    reader.apply(Action::HelpLines(ui::help_lines(look.keymap).len()));
     if reader.size() != (size.width, size.height) {
         reader.apply(Action::Resize(size.width, size.height));
     }

@@ -176,9 +176,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 match cli.config.clone().or_else(config::default_path).filter(|p| p.exists()) {
                     Some(p) => {
                         let text = std::fs::read_to_string(&p).with_context(|| p.display().to_string())?;
-                        format!("# {}\n{text}\n", p.display())
+                        crate::config_effective::effective(Some((&p, &text)), &settings.keymap)
                     }
-                    None => format!("# no configuration file: the defaults\n{}", config::DEFAULT_CONFIG),
+                    None => crate::config_effective::effective(None, &settings.keymap),
                 }
             };
             emit(text.as_bytes())?;

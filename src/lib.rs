@@ -7,6 +7,7 @@ pub mod app;
 pub mod archive;
 pub mod cli;
 pub mod config;
+pub mod config_effective;
 pub mod corpus;
 pub mod export;
 pub mod frame;

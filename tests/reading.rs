@@ -118,3 +118,33 @@ fn messages_name_the_keys_in_effect() {
     let s = buffer_text(&draw(&mut r, &settings.keymap, &liveblog::ui::Theme::default(), 120, 30));
     assert!(s.contains("Press x"), "{s}");
 }
+
+#[test]
+fn help_lists_every_key_at_every_size_and_scrolls() {
+    let keymap = KeyMap::default();
+    let lines = liveblog::ui::help_lines(&keymap);
+    let abouts: Vec<&str> =
+        lines.iter().filter_map(|l| if let liveblog::ui::HelpLine::Key(_, d) = l { Some(*d) } else { None }).collect();
+    assert!(
+        abouts.contains(&"delete the word before the cursor") && abouts.contains(&"toggle the tag under the cursor")
+    );
+    for (w, h) in [(200, 60), (120, 40), (80, 24), (60, 20), (40, 12)] {
+        let mut r = reader(w, h);
+        let mut seen = screen_of(&mut r, "?");
+        for _ in 0..lines.len() {
+            seen.push_str(&screen_of(&mut r, "j"));
+        }
+        for about in &abouts {
+            // Cut at the narrowest sizes, but at least its start shows.
+            let start: String = about.chars().take(12).collect();
+            assert!(seen.contains(&start), "{w}x{h}: {about} never shown");
+        }
+        let end = screen_of(&mut r, "G");
+        assert!(end.contains("the wheel scrolls"), "{w}x{h}: G goes to the end:\n{end}");
+        let top = screen_of(&mut r, "g");
+        assert!(top.contains("Reading"), "{w}x{h}: g back to the top:\n{top}");
+        let closed = screen_of(&mut r, "<Esc>");
+        assert!(!closed.contains("Keys —"), "{w}x{h}");
+    }
+    insta::assert_snapshot!("reading_help_80x24", screen(80, 24, "?<PageDown>"));
+}

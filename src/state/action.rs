@@ -138,6 +138,9 @@ pub enum Action {
     /// The terminal now has this size.
     #[serde(skip)]
     Resize(u16, u16),
+    /// The help overlay has this many lines (they come from the key map in effect).
+    #[serde(skip)]
+    HelpLines(usize),
     /// A click at a cell.
     #[serde(skip)]
     Click(u16, u16),

@@ -15,6 +15,7 @@ impl Reader {
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.clamp_scroll();
+                self.set_help_lines(self.help.1);
                 return;
             }
             Action::Quit => {
@@ -26,6 +27,7 @@ impl Reader {
                 self.message = Some(message);
                 return;
             }
+            Action::HelpLines(lines) => return self.set_help_lines(lines),
             Action::RestoreRead(saved) => return self.restore_read(&saved),
             _ => {}
         }
@@ -57,11 +59,7 @@ impl Reader {
     fn apply_input(&mut self, action: Action) {
         match self.mode.clone() {
             Mode::Normal => self.apply_normal(action),
-            Mode::Help => {
-                if matches!(action, Action::Help | Action::Cancel | Action::Submit) {
-                    self.mode = Mode::Normal;
-                }
-            }
+            Mode::Help => self.apply_help(action),
             Mode::Tags(picker) => self.apply_picker(picker, action),
             Mode::Search { previous } => self.apply_search(previous, action),
             Mode::GoTo { input, .. } => self.apply_goto(input, action),

@@ -9,6 +9,7 @@ mod apply;
 mod card;
 mod clock;
 pub mod goto;
+mod help;
 mod line_edit;
 mod live;
 pub mod merged;
@@ -26,6 +27,7 @@ pub use crate::geometry::Pane;
 use crate::model::Story;
 pub use action::{Action, Reload, SavedRead};
 use chrono::{DateTime, FixedOffset, NaiveDate};
+pub use help::help_height;
 use std::collections::BTreeSet;
 pub use story_list::StoryRow;
 pub use view::{Marks, Row, StoryView, list_offset};
@@ -129,6 +131,8 @@ pub struct Reader {
     prompt: search::Prompt,
     /// The entry left unread by `m` while it stays selected.
     read: read::ReadState,
+    /// The help overlay: (first line shown, lines in all).
+    help: (usize, usize),
 }
 
 impl Reader {
@@ -171,6 +175,7 @@ impl Reader {
             text: text::TextCache::default(),
             prompt: search::Prompt::default(),
             read: read::ReadState::default(),
+            help: (0, 0),
         };
         reader.refresh_all();
         reader.mark_selected_read();

@@ -2,6 +2,7 @@
 //! with a [`Widget`] over a borrowed view of the state; only the rows that fit are built, so a
 //! story of 100,000 entries renders as fast as one of fifteen.
 
+mod help;
 mod popups;
 mod status;
 mod stories;
@@ -13,6 +14,7 @@ use crate::geometry::{self, Area};
 use crate::keys::KeyMap;
 use crate::model::Story;
 use crate::state::{Mode, Reader};
+pub use help::{HelpLine, help_lines};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -54,7 +56,7 @@ impl Widget for ReaderView<'_> {
         }
         status::Status(cx).render(rect(screen.status), buf);
         match r.mode() {
-            Mode::Help => popups::Help(cx).render(size, buf),
+            Mode::Help => help::Help(cx).render(size, buf),
             Mode::Tags(picker) => popups::Picker { cx, picker }.render(size, buf),
             _ => {}
         }
