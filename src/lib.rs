@@ -26,3 +26,4 @@ pub mod tui;
 pub mod ui;
 pub mod watch;
 pub mod web;
+pub mod word_diff;

@@ -148,3 +148,31 @@ fn help_lists_every_key_at_every_size_and_scrolls() {
     }
     insta::assert_snapshot!("reading_help_80x24", screen(80, 24, "?<PageDown>"));
 }
+
+#[test]
+fn the_diff_colours_deletions_and_insertions_apart_and_marks_them_without_colour() {
+    use liveblog::parse::parse_bytes;
+    let page = |bilan: &str| {
+        format!(
+            "Le direct\n\n12h00\nLe bilan\n\nLe bilan est de {bilan} selon la police ce soir.\n\n11h00\nAvant\n\nRien.\n"
+        )
+    };
+    let path = std::path::PathBuf::from("b.txt");
+    let story = |t: String| parse_bytes(path.clone(), t.into_bytes(), Rules::embedded()).unwrap();
+    let mut r = Reader::new(vec![story(page("500 morts"))]);
+    r.apply(Action::Resize(200, 20));
+    r.apply(Action::Reloaded(liveblog::state::Reload(std::sync::Arc::new(story(page("512 morts et 30 blessés"))))));
+    r.apply(Action::ShowDiff);
+    let keymap = KeyMap::default();
+    let buffer = draw(&mut r, &keymap, &liveblog::ui::Theme::default(), 200, 20);
+    let text = buffer_text(&buffer);
+    assert!(text.contains("[-500-] {+512+} morts {+et 30 blessés+} selon"), "{text}");
+    let fg_of = |needle: &str| {
+        let (y, line) = text.lines().enumerate().find(|(_, l)| l.contains(needle)).unwrap();
+        let x = column(line, needle).unwrap() as u16;
+        buffer[(x + 2, y as u16)].style().fg
+    };
+    assert_ne!(fg_of("[-500-]"), fg_of("{+512+}"), "deletions and insertions differ");
+    let plain = buffer_text(&draw(&mut r, &keymap, &liveblog::ui::Theme::monochrome(), 200, 20));
+    assert!(plain.contains("[-500-] {+512+}"), "marked without colour:\n{plain}");
+}

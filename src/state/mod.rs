@@ -8,6 +8,7 @@ mod action;
 mod apply;
 mod card;
 mod clock;
+mod edits;
 pub mod goto;
 mod help;
 mod line_edit;

@@ -78,7 +78,14 @@ fn highlighted(
         if r.start > at {
             spans.push(Span::styled(text[at..r.start].to_string(), style));
         }
-        let mut matched = t.match_style(style);
+        let run = &text[r.clone()];
+        let mut matched = if run.starts_with("[-") && run.ends_with("-]") {
+            style.patch(t.deleted)
+        } else if run.starts_with("{+") && run.ends_with("+}") {
+            style.patch(t.inserted)
+        } else {
+            t.match_style(style)
+        };
         if current == Some(k) {
             matched = matched.add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
         }

@@ -101,7 +101,7 @@ fn entry_row(cx: Ctx<'_>, i: u32, width: usize, query: &str) -> Line<'static> {
     // headline keeps most of the row.
     let story_w = if reader.origin(i).is_some() { STORY_WIDTH + 1 } else { 0 };
     let headline_room = width.saturating_sub(used + story_w + TAG_WIDTH + 1);
-    if reader.size().0 >= TAG_FROM_COLUMNS && headline_room >= MIN_HEADLINE {
+    if reader.size().0 >= TAG_FROM_COLUMNS && headline_room >= MIN_HEADLINE && !story.tags.is_empty() {
         let label = entry.tag().map_or_else(String::new, |tag| {
             let written = if t.colour { tag.to_string() } else { format!("[{tag}]") };
             fit(&written, TAG_WIDTH)

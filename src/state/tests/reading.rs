@@ -91,3 +91,20 @@ fn space_pages_the_text_then_goes_to_the_next_entry() {
     r.apply(Action::ReadOn);
     assert!(r.message().unwrap().contains("nothing further"));
 }
+
+#[test]
+fn a_corrected_headline_is_the_same_entry_edited() {
+    let mut r = reader();
+    let text = overnight().text.replace("Deuxième titre", "Deuxième titre, corrigé");
+    let mut story = crate::parse::parse_bytes(PathBuf::from("t.txt"), text.into_bytes(), Rules::embedded()).unwrap();
+    story.path = r.stories[0].path.clone();
+    r.apply(Action::Reloaded(Reload(std::sync::Arc::new(story))));
+    let view = &r.views[0];
+    assert_eq!(view.new_count(), 0, "not a new entry");
+    assert!(view.marks[1].edited);
+    assert_eq!(r.message(), None, "nothing arrived");
+    r.apply(Action::PrevEntry);
+    r.apply(Action::ShowDiff);
+    let all: Vec<String> = r.text_lines().iter().map(|l| l.text.clone()).collect();
+    assert!(all.contains(&"Deuxième [-titre-] {+titre, corrigé+}".to_string()), "{all:?}");
+}
