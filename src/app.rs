@@ -7,7 +7,7 @@
 //! not the reader's, and works in every mode.
 
 use crate::keys::KeyMap;
-use crate::state::{Action, Reader};
+use crate::state::{Action, Reader, Request};
 use crate::ui::{self, Theme};
 use crate::watch::FileEvent;
 use ratatui::Terminal;
@@ -43,6 +43,11 @@ pub trait Host<B: Backend> {
     /// A message returned goes to the status line.
     fn tick(&mut self, _reader: &Reader) -> Option<String> {
         None
+    }
+    /// Carries out what the reader asks of the outside world (open a link, copy text); an
+    /// error goes to the status line.
+    fn carry_out(&mut self, _request: &Request) -> Result<(), String> {
+        Ok(())
     }
 }
 
@@ -102,6 +107,7 @@ where
                 other => {
                     if let Some(action) = action(other, reader, look.keymap) {
                         reader.apply(action);
+                        carry_out(reader, host);
                         dirty = true;
                     }
                 }
@@ -116,6 +122,18 @@ where
         terminal.draw(|frame| ui::render(reader, look.keymap, look.theme, frame))?;
     }
     Ok(())
+}
+
+/// Hands the reader's requests to the host, then tells the reader they are done.
+fn carry_out<B: Backend>(reader: &mut Reader, host: &mut impl Host<B>) {
+    if reader.requests().is_empty() {
+        return;
+    }
+    let failed: Vec<String> = reader.requests().iter().filter_map(|r| host.carry_out(r).err()).collect();
+    reader.apply(Action::RequestsDone);
+    if let Some(error) = failed.into_iter().next() {
+        reader.apply(Action::Message(error));
+    }
 }
 
 fn suspend<B: Backend>(terminal: &mut Terminal<B>, host: &mut impl Host<B>) -> anyhow::Result<()>

@@ -72,6 +72,7 @@ struct DisplayFile {
     zone: Option<Spanned<String>>,
     stories_width: Option<Spanned<u16>>,
     timeline_width: Option<Spanned<u16>>,
+    mouse: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -166,6 +167,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
         ));
     }
     settings.display.pane_widths = (stories, timeline);
+    if let Some(mouse) = d.mouse {
+        settings.display.mouse = mouse;
+    }
 
     // Extra boilerplate rules.
     let base = path.parent().unwrap_or(Path::new("."));
@@ -200,7 +204,10 @@ fn keymap(
                 let Some(mode) = KeyMode::from_name(name.get_ref()).filter(|m| *m != KeyMode::Normal) else {
                     return Err(at(
                         name.span(),
-                        format!("unknown key mode `{}` (modes: help_overlay, tag_picker, prompt)", name.get_ref()),
+                        format!(
+                            "unknown key mode `{}` (modes: help_overlay, tag_picker, prompt, link_picker)",
+                            name.get_ref()
+                        ),
                     ));
                 };
                 for (action, list) in actions {

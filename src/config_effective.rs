@@ -73,4 +73,12 @@ mod tests {
         let defaults = effective(None, &KeyMap::default());
         assert!(defaults.contains("the defaults (no configuration file)"));
     }
+
+    #[test]
+    fn mouse_capture_can_be_turned_off() {
+        let on = crate::config::parse("", std::path::Path::new("c.toml")).unwrap();
+        assert!(on.display.mouse);
+        let off = crate::config::parse("[display]\nmouse = false\n", std::path::Path::new("c.toml")).unwrap();
+        assert!(!off.display.mouse);
+    }
 }

@@ -17,10 +17,12 @@ pub enum KeyMode {
     Tags,
     /// Search and go-to-time: a key bound to nothing is typed.
     Prompt,
+    /// The list of an entry's links.
+    Links,
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 4] = [KeyMode::Normal, KeyMode::Help, KeyMode::Tags, KeyMode::Prompt];
+    pub const ALL: [KeyMode; 5] = [KeyMode::Normal, KeyMode::Help, KeyMode::Tags, KeyMode::Prompt, KeyMode::Links];
 
     /// The key map in effect in a mode of the reader.
     pub fn of(mode: &Mode) -> KeyMode {
@@ -29,6 +31,7 @@ impl KeyMode {
             Mode::Help => KeyMode::Help,
             Mode::Tags(_) => KeyMode::Tags,
             Mode::Search { .. } | Mode::GoTo { .. } => KeyMode::Prompt,
+            Mode::Links(_) => KeyMode::Links,
         }
     }
 
@@ -40,6 +43,7 @@ impl KeyMode {
             KeyMode::Help => "help_overlay",
             KeyMode::Tags => "tag_picker",
             KeyMode::Prompt => "prompt",
+            KeyMode::Links => "link_picker",
         }
     }
 
@@ -284,7 +288,7 @@ mod tests {
     #[test]
     fn every_normal_action_has_a_default_key() {
         let map = KeyMap::default();
-        assert_eq!(map.help().len(), 32);
+        assert_eq!(map.help().len(), 34);
         assert!(map.help().iter().all(|(k, d)| !k.is_empty() && !d.is_empty()));
         assert_eq!(map.help()[0], ("q <C-c>".to_string(), "quit"), "in the file's order");
     }

@@ -176,3 +176,38 @@ fn the_diff_colours_deletions_and_insertions_apart_and_marks_them_without_colour
     let plain = buffer_text(&draw(&mut r, &keymap, &liveblog::ui::Theme::monochrome(), 200, 20));
     assert!(plain.contains("[-500-] {+512+}"), "marked without colour:\n{plain}");
 }
+
+#[test]
+fn the_link_list_is_drawn_and_opening_goes_through_the_hosts_hands() {
+    use liveblog::app::{Event, Headless, Host, Look};
+    use liveblog::state::Request;
+    struct Recording(Vec<Request>);
+    impl<B: ratatui::backend::Backend> Host<B> for Recording {
+        fn carry_out(&mut self, request: &Request) -> Result<(), String> {
+            self.0.push(request.clone());
+            Err("no browser here".into())
+        }
+    }
+    let _ = Headless;
+    let mut r = reader(120, 30);
+    let keymap = KeyMap::default();
+    let theme = liveblog::ui::Theme::default();
+    let (tx, rx) = std::sync::mpsc::channel();
+    for key in liveblog::keys::parse_keys("y").unwrap() {
+        tx.send(Event::Key(key)).unwrap();
+    }
+    tx.send(Event::Stop).unwrap();
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap();
+    let mut host = Recording(Vec::new());
+    liveblog::app::run(&mut terminal, &mut r, &Look { keymap: &keymap, theme: &theme }, &rx, &mut host).unwrap();
+    assert!(matches!(host.0.as_slice(), [Request::Copy(t)] if t.starts_with("Le chef du Pentagone")), "{:?}", host.0);
+    assert!(r.requests().is_empty(), "done once carried out");
+    assert_eq!(r.message(), Some("no browser here"), "a failure is said");
+    let text = "Le direct\n\n12h00\nUn titre\n\nLire https://example.org/a?b=1 ce soir.\n";
+    let story = liveblog::parse::parse_bytes("l.txt".into(), text.as_bytes().to_vec(), Rules::embedded()).unwrap();
+    let mut linked = Reader::new(vec![story]);
+    linked.apply(Action::Resize(120, 30));
+    let shown = screen_of(&mut linked, "L");
+    assert!(shown.contains("Links — Enter opens, y copies, Esc closes"), "{shown}");
+    assert!(shown.contains("▸ 1. https://example.org/a?b=1  (in the text)"), "{shown}");
+}

@@ -93,6 +93,10 @@ pub enum Action {
     UnreadOnly,
     /// Page the text pane; at the end of the entry, go on to the next one.
     ReadOn,
+    /// List the entry's links (and the page's address) to open one.
+    ListLinks,
+    /// Copy the entry's text to the clipboard (or, in the link list, the address).
+    CopyText,
     /// Toggle the tag under the picker's cursor.
     ToggleTag,
     /// Accept a prompt or the picker.
@@ -138,6 +142,9 @@ pub enum Action {
     /// The terminal now has this size.
     #[serde(skip)]
     Resize(u16, u16),
+    /// The event loop carried out the reader's requests.
+    #[serde(skip)]
+    RequestsDone,
     /// The help overlay has this many lines (they come from the key map in effect).
     #[serde(skip)]
     HelpLines(usize),
@@ -200,6 +207,8 @@ impl Action {
             Action::MarkAllRead => "mark the story (or all) read",
             Action::UnreadOnly => "unread entries only / all",
             Action::ReadOn => "page the text, then the next entry",
+            Action::ListLinks => "list the entry's links to open one",
+            Action::CopyText => "copy the entry's text (or the link)",
             Action::ToggleTag => "toggle the tag under the cursor",
             Action::Submit => "accept the prompt or the picker",
             Action::Cancel => "close without applying",

@@ -28,6 +28,7 @@ impl Reader {
                 return;
             }
             Action::HelpLines(lines) => return self.set_help_lines(lines),
+            Action::RequestsDone => return self.requests.clear(),
             Action::RestoreRead(saved) => return self.restore_read(&saved),
             _ => {}
         }
@@ -63,6 +64,7 @@ impl Reader {
             Mode::Tags(picker) => self.apply_picker(picker, action),
             Mode::Search { previous } => self.apply_search(previous, action),
             Mode::GoTo { input, .. } => self.apply_goto(input, action),
+            Mode::Links(picker) => self.apply_links(picker, action),
         }
     }
 
@@ -127,6 +129,8 @@ impl Reader {
             Action::MarkAllRead => self.mark_all_read(),
             Action::UnreadOnly => self.toggle_unread_only(),
             Action::ReadOn => self.read_on(),
+            Action::ListLinks => self.open_links(),
+            Action::CopyText => self.copy_text(),
             _ => {}
         }
     }

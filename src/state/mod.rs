@@ -12,6 +12,7 @@ mod edits;
 pub mod goto;
 mod help;
 mod line_edit;
+mod links;
 mod live;
 pub mod merged;
 mod mouse;
@@ -29,6 +30,7 @@ use crate::model::Story;
 pub use action::{Action, Reload, SavedRead};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 pub use help::help_height;
+pub use links::{LinkPicker, Request};
 use std::collections::BTreeSet;
 pub use story_list::StoryRow;
 pub use view::{Marks, Row, StoryView, list_offset};
@@ -59,11 +61,13 @@ pub struct Display {
     pub zone: ZoneShown,
     /// Shares of the width for the stories and timeline panes in the wide layout, in percent.
     pub pane_widths: (u16, u16),
+    /// The reader takes the mouse (wheel, clicks); off, the terminal's own selection works.
+    pub mouse: bool,
 }
 
 impl Default for Display {
     fn default() -> Self {
-        Display { order: Order::NewestFirst, zone: ZoneShown::Source, pane_widths: (24, 36) }
+        Display { order: Order::NewestFirst, zone: ZoneShown::Source, pane_widths: (24, 36), mouse: true }
     }
 }
 
@@ -90,6 +94,8 @@ pub enum Mode {
         input: String,
         error: Option<String>,
     },
+    /// The selected entry's links.
+    Links(LinkPicker),
 }
 
 /// The whole reader. Its fields are private: [`Reader::apply`] changes them, the accessors
@@ -134,6 +140,8 @@ pub struct Reader {
     read: read::ReadState,
     /// The help overlay: (first line shown, lines in all).
     help: (usize, usize),
+    /// What the event loop is asked to do (open a link, copy text).
+    requests: Vec<Request>,
 }
 
 impl Reader {
@@ -177,6 +185,7 @@ impl Reader {
             prompt: search::Prompt::default(),
             read: read::ReadState::default(),
             help: (0, 0),
+            requests: Vec::new(),
         };
         reader.refresh_all();
         reader.mark_selected_read();

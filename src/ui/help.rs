@@ -21,10 +21,11 @@ pub enum HelpLine {
     Note(&'static str),
 }
 
-const SECTIONS: [(KeyMode, &str); 4] = [
+const SECTIONS: [(KeyMode, &str); 5] = [
     (KeyMode::Normal, "Reading"),
     (KeyMode::Prompt, "Search and go-to-time prompts (other keys are typed)"),
     (KeyMode::Tags, "Tag picker"),
+    (KeyMode::Links, "Link list"),
     (KeyMode::Help, "This help"),
 ];
 

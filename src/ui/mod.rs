@@ -58,6 +58,7 @@ impl Widget for ReaderView<'_> {
         match r.mode() {
             Mode::Help => help::Help(cx).render(size, buf),
             Mode::Tags(picker) => popups::Picker { cx, picker }.render(size, buf),
+            Mode::Links(picker) => popups::Links { cx, picker }.render(size, buf),
             _ => {}
         }
     }

@@ -4,6 +4,7 @@
 use super::*;
 
 mod following;
+mod links;
 mod pager;
 mod reading;
 mod size;
