@@ -73,6 +73,7 @@ struct DisplayFile {
     stories_width: Option<Spanned<u16>>,
     timeline_width: Option<Spanned<u16>>,
     mouse: Option<bool>,
+    stories: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -167,6 +168,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
         ));
     }
     settings.display.pane_widths = (stories, timeline);
+    if let Some(order) = &d.stories {
+        settings.display.stories = crate::state::StoryOrder::from_name(order.get_ref()).ok_or_else(|| {
+            at(
+                order.span(),
+                format!("stories `{}`: use \"unread-first\", \"updated\" or \"as-given\"", order.get_ref()),
+            )
+        })?;
+    }
     if let Some(mouse) = d.mouse {
         settings.display.mouse = mouse;
     }

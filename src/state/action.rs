@@ -191,7 +191,7 @@ impl Action {
             Action::PrevHour => "first entry of the previous hour",
             Action::GoToTime => "go to a time (14:30, 21/10 9h)",
             Action::ToggleOrder => "newest-first / oldest-first",
-            Action::CycleZone => "zone shown: page / local / UTC",
+            Action::CycleZone => "zone shown: page time / local / UTC",
             Action::PickTags => "filter by tags",
             Action::Search => "search as you type",
             Action::NextMatch => "next match",

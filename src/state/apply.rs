@@ -112,8 +112,7 @@ impl Reader {
                     self.refresh_current();
                 }
             }
-            Action::NextStory => self.select_story(self.story_row() as i64 + 1),
-            Action::PrevStory => self.select_story(self.story_row() as i64 - 1),
+            Action::NextStory | Action::PrevStory => self.step_story(action == Action::NextStory),
             Action::Open => match self.focus {
                 Pane::Stories => self.set_focus(Pane::Timeline),
                 Pane::Timeline if self.all => self.open_origin(),

@@ -229,6 +229,7 @@ impl Reader {
                 }
             }
         }
+        self.sort_stories();
         self.mark_selected_read();
         if self.merged.is_some() {
             self.rebuild_merged();

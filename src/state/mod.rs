@@ -21,6 +21,7 @@ mod prompts;
 mod read;
 mod search;
 mod story_list;
+mod story_order;
 mod text;
 mod view;
 
@@ -33,6 +34,7 @@ pub use help::help_height;
 pub use links::{LinkPicker, Request};
 use std::collections::BTreeSet;
 pub use story_list::StoryRow;
+pub use story_order::StoryOrder;
 pub use view::{Marks, Row, StoryView, list_offset};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,11 +65,19 @@ pub struct Display {
     pub pane_widths: (u16, u16),
     /// The reader takes the mouse (wheel, clicks); off, the terminal's own selection works.
     pub mouse: bool,
+    /// The order of the story list.
+    pub stories: StoryOrder,
 }
 
 impl Default for Display {
     fn default() -> Self {
-        Display { order: Order::NewestFirst, zone: ZoneShown::Source, pane_widths: (24, 36), mouse: true }
+        Display {
+            order: Order::NewestFirst,
+            zone: ZoneShown::Source,
+            pane_widths: (24, 36),
+            mouse: true,
+            stories: StoryOrder::UnreadFirst,
+        }
     }
 }
 
@@ -142,6 +152,8 @@ pub struct Reader {
     help: (usize, usize),
     /// What the event loop is asked to do (open a link, copy text).
     requests: Vec<Request>,
+    /// The order of the story list.
+    story_order: StoryOrder,
 }
 
 impl Reader {
@@ -186,7 +198,11 @@ impl Reader {
             read: read::ReadState::default(),
             help: (0, 0),
             requests: Vec::new(),
+            story_order: display.stories,
         };
+        reader.sort_stories();
+        // The reader opens on the first story of the list.
+        reader.current = 0;
         reader.refresh_all();
         reader.mark_selected_read();
         reader.refresh_text();
@@ -292,8 +308,10 @@ impl Reader {
     }
 
     fn refresh(&mut self, index: usize) {
-        let newest_first = self.order == Order::NewestFirst;
         let story = &self.stories[index];
+        // An article without times reads top to bottom whatever the order.
+        let newest_first =
+            self.order == Order::NewestFirst || story.entries.iter().all(|e| e.clock.is_none() && e.at.is_none());
         let days = &self.days[index];
         let view = &mut self.views[index];
         view.refresh(story, newest_first, |i| story.entries[i as usize].tag_id, |i| days[i as usize]);

@@ -9,7 +9,11 @@ impl Reader {
     pub(super) fn step_in_time(&mut self, later: bool) {
         // The display order is chronological one way or the other.
         let forward = later == (self.order == Order::OldestFirst);
+        let before = self.view().and_then(|v| v.selected);
         self.move_selection(if forward { 1 } else { -1 });
+        if self.view().and_then(|v| v.selected) == before {
+            self.message = Some(if later { "no later entry".into() } else { "no earlier entry".into() });
+        }
     }
 
     /// The hour an entry falls in, in the zone shown.

@@ -137,6 +137,18 @@ pub fn list_start(heights: &[usize], selected: usize, height: usize) -> usize {
     start
 }
 
+impl Reader {
+    /// `s` / `S`: the next or previous row of the story list, or a message at either end.
+    pub(super) fn step_story(&mut self, next: bool) {
+        let before = self.story_row();
+        self.select_story(before as i64 + if next { 1 } else { -1 });
+        if self.story_row() == before {
+            self.message =
+                Some(if next { "no next story".into() } else { "no previous story: this is the first".into() });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -78,6 +78,9 @@ fn status_line(cx: Ctx<'_>, width: usize) -> Line<'static> {
             left.push("unread only".into());
         }
         left.push(reader.zone_label(story));
+        if !reader.all() && !story.has_entries() {
+            left.push("no entries found: shown as one text".into());
+        }
     } else {
         left.push("no story".into());
     }

@@ -30,7 +30,9 @@ impl Widget for Timeline<'_> {
             pane_block(" Timeline ".into(), focused, t).render(area, buf);
             return;
         };
+        let untimed = story.entries.iter().all(|e| e.clock.is_none() && e.at.is_none());
         let order = match reader.order() {
+            _ if untimed => "page order",
             Order::NewestFirst => "newest first",
             Order::OldestFirst => "oldest first",
         };
