@@ -16,6 +16,7 @@ pub mod input;
 pub mod keys;
 pub mod links;
 pub mod load;
+pub mod man;
 pub mod model;
 pub mod outside;
 pub mod parse;

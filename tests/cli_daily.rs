@@ -47,3 +47,49 @@ fn a_file_without_entries_opens_and_says_so_and_a_file_named_twice_opens_once() 
     let screen = String::from_utf8_lossy(&out.stdout);
     assert!(screen.lines().last().unwrap().contains("no entries found"), "{screen}");
 }
+
+#[test]
+fn usage_errors_are_one_line_with_a_hint_and_exit_2() {
+    let run = |args: &[&str]| {
+        Command::new(bin()).args(args).env("XDG_CONFIG_HOME", "/nonexistent/liveblog-tests").output().unwrap()
+    };
+    for (args, says) in [
+        (&["--bogus"][..], "unexpected argument '--bogus'"),
+        (&["export", "--format", "yaml"][..], "possible values: json, markdown"),
+        (&["completions"][..], "<SHELL>"),
+    ] {
+        let out = run(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("liveblog: ") && err.contains(says) && err.trim_end().ends_with(')'), "{err}");
+    }
+    assert!(run(&["--help"]).status.success());
+}
+
+#[test]
+fn the_man_page_has_keys_files_environment_exit_status_and_no_dangling_pages() {
+    let out = Command::new(bin()).arg("man").output().unwrap();
+    let page = String::from_utf8_lossy(&out.stdout);
+    for section in [".SH KEYS", ".SH FILES", ".SH ENVIRONMENT", ".SH EXIT STATUS", ".SH SUBCOMMANDS"] {
+        assert!(page.contains(section), "{section}");
+    }
+    assert!(!page.contains("liveblog\\-export(1)") && !page.contains("(1)\n"), "no page of its own to point to");
+    assert!(page.contains("next unread entry"), "keys from the key map");
+}
+
+#[test]
+fn frame_renders_wide_characters_at_their_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("cjk.txt");
+    std::fs::write(&page, "直播\n\n12h00\n标题\n\n中文正文内容。🎉 好\n").unwrap();
+    let out = Command::new(bin())
+        .args(["frame", "--size", "100x12", page.to_str().unwrap()])
+        .env("XDG_CONFIG_HOME", "/nonexistent/liveblog-tests")
+        .output()
+        .unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(screen.contains("中文正文内容。🎉 好"), "{screen}");
+    use unicode_width::UnicodeWidthStr;
+    assert!(screen.lines().all(|l| l.width() <= 100), "{screen}");
+}
