@@ -291,7 +291,7 @@ fn run_export(paths: &[PathBuf], format: Format, explain: bool, settings: &Setti
         }
     };
     emit(text.as_bytes())?;
-    for s in stories.iter().filter(|s| !s.has_entries()) {
+    for s in stories.iter().filter(|s| !crate::state::has_entries(s)) {
         eprintln!(
             "liveblog: {}: no entries found (no times nor headlines): exported as one text",
             crate::text::escape_path(&s.path)

@@ -205,11 +205,6 @@ impl Story {
     pub fn summary(&self) -> impl Iterator<Item = &str> + '_ {
         self.summary.iter().map(|s| self.str(*s))
     }
-    /// Whether the parse found entries: a time or a headline on at least one. A file without
-    /// (a CSV, source code) is still shown, as one text.
-    pub fn has_entries(&self) -> bool {
-        self.entries.iter().any(|e| e.clock.is_some() || e.at.is_some() || e.headline.is_some())
-    }
     /// Whether the page says its coverage has ended.
     pub fn ended(&self) -> bool {
         self.coverage_end.is_some()

@@ -33,7 +33,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 pub use help::help_height;
 pub use links::{LinkPicker, Request};
 use std::collections::BTreeSet;
-pub use story_list::StoryRow;
+pub use story_list::{StoryRow, has_entries};
 pub use story_order::StoryOrder;
 pub use view::{Marks, Row, StoryView, list_offset};
 

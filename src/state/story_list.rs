@@ -6,6 +6,12 @@
 use super::Reader;
 use crate::text::width as cells;
 
+/// Whether the parse found entries: a time or a headline on at least one. A file without
+/// (a CSV, source code) is still shown, as one text, and the status line says so.
+pub fn has_entries(story: &crate::model::Story) -> bool {
+    story.entries.iter().any(|e| e.clock.is_some() || e.at.is_some() || e.headline.is_some())
+}
+
 /// What a row of the story list says.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct StoryRow {

@@ -78,7 +78,7 @@ fn status_line(cx: Ctx<'_>, width: usize) -> Line<'static> {
             left.push("unread only".into());
         }
         left.push(reader.zone_label(story));
-        if !reader.all() && !story.has_entries() {
+        if !reader.all() && !crate::state::has_entries(story) {
             left.push("no entries found: shown as one text".into());
         }
     } else {
