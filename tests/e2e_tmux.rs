@@ -274,7 +274,8 @@ fn a_failure_to_save_read_marks_at_quit_is_one_line_and_exit_1() {
     tmux.wait_for("the reader", |s| s.contains("▸ 17:38"));
     // Where the state directory would go, a file: nothing can be saved there.
     std::fs::write(state.join("liveblog"), "in the way").unwrap();
-    tmux.keys(&["Down"]);
+    // `[` shows the earlier entry, so reads it (`j` would only pass over it).
+    tmux.keys(&["["]);
     tmux.wait_for("the next entry, read", |s| s.contains("▸ 17:06"));
     tmux.keys(&["q"]);
     let s = tmux.wait_for("the process to end", |s| s.contains("EXITED-"));
