@@ -272,6 +272,10 @@ mod tests {
         let search = Mode::Search { previous: String::new() };
         assert_eq!(map.action(&search, key("q")), Some(Action::Input('q')));
         assert_eq!(map.action(&search, key("<Esc>")), Some(Action::Cancel));
+        assert_eq!(map.action(&search, key("<C-w>")), Some(Action::DeleteWord));
+        assert_eq!(map.action(&search, key("<C-u>")), Some(Action::DeleteToStart));
+        assert_eq!(map.action(&search, key("<Up>")), Some(Action::Up), "the previous search");
+        assert_eq!(map.action(&Mode::Help, key("G")), Some(Action::Last), "the help scrolls");
         assert_eq!(map.action(&Mode::Help, key("q")), Some(Action::Cancel));
     }
 

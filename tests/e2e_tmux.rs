@@ -117,7 +117,7 @@ fn read_jump_filter_search_quit_in_tmux() {
     tmux.wait_for("the tag filter", |s| {
         status_line(s).contains("#diplomatie")
             && status_line(s).contains("entry 1/5 (15 in all)")
-            && !s.contains("aide militaire Le chef")
+            && !s.contains("Le chef du Pentagone, à Kiev")
     });
 
     tmux.keys(&["/", "c", "o", "r", "e", "e", "Enter"]);
