@@ -43,7 +43,7 @@ impl Drop for Tmux {
 }
 
 fn status(s: &str) -> &str {
-    s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or("")
+    s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
 }
 
 #[test]
