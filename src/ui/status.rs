@@ -26,7 +26,7 @@ impl Widget for Status<'_> {
                 let query = with_cursor(reader.prompt_line());
                 let n = reader.view().map_or(0, |v| v.visible().len());
                 let mut hint = vec![format!("{n} matching")];
-                hint.extend(cx.keys.hint(KeyMode::Prompt, &[(Action::Submit, "keeps"), (Action::Cancel, "drops")]));
+                hint.extend(cx.keys.hint(KeyMode::Prompt, &[(Action::Submit, "keeps"), (Action::Cancel, "restores")]));
                 Line::from(vec![
                     Span::styled(format!("/{query}"), t.warning),
                     Span::styled(format!("  {}", hint.join(" · ")), t.dim),
