@@ -10,7 +10,7 @@
 
 use crate::keys::KeyMap;
 use crate::model::Story;
-use crate::state::{Action, Reader, Reload};
+use crate::state::{Action, Reader, Reload, Request};
 use crate::ui::{self, Theme};
 use crate::watch::FileEvent;
 use crate::web::PageEvent;
@@ -56,6 +56,12 @@ pub trait Host<B: Backend> {
     fn arrived(&mut self, _old: Option<&Story>, _new: &Story) -> Option<String> {
         None
     }
+
+    /// Carries out what the reader asks of the outside world (open a link, copy text); an
+    /// error goes to the status line.
+    fn carry_out(&mut self, _request: &Request) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 /// A host that can neither suspend nor save: `frame` and tests.
@@ -80,6 +86,7 @@ where
     B::Error: Send + Sync + 'static,
 {
     let size = terminal.size()?;
+    reader.apply(Action::HelpLines(ui::help_lines(look.keymap).len()));
     if reader.size() != (size.width, size.height) {
         reader.apply(Action::Resize(size.width, size.height));
     }
@@ -119,6 +126,7 @@ where
                 other => {
                     if let Some(action) = action(other, reader, look.keymap) {
                         apply(reader, host, action);
+                        carry_out(reader, host);
                         dirty = true;
                     }
                 }
@@ -133,6 +141,18 @@ where
         terminal.draw(|frame| ui::render(reader, look.keymap, look.theme, frame))?;
     }
     Ok(())
+}
+
+/// Hands the reader's requests to the host, then tells the reader they are done.
+fn carry_out<B: Backend>(reader: &mut Reader, host: &mut impl Host<B>) {
+    if reader.requests().is_empty() {
+        return;
+    }
+    let failed: Vec<String> = reader.requests().iter().filter_map(|r| host.carry_out(r).err()).collect();
+    reader.apply(Action::RequestsDone);
+    if let Some(error) = failed.into_iter().next() {
+        reader.apply(Action::Message(error));
+    }
 }
 
 fn suspend<B: Backend>(terminal: &mut Terminal<B>, host: &mut impl Host<B>) -> anyhow::Result<()>

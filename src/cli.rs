@@ -139,7 +139,11 @@ fn broken_pipe(e: &anyhow::Error) -> bool {
 
 /// The only place errors are printed and the pipe's end is forgiven.
 pub fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
+    match run(cli) {
         Ok(code) => code,
         Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
@@ -148,6 +152,33 @@ pub fn main() -> ExitCode {
             ExitCode::from(if usage { 2 } else { 1 })
         }
     }
+}
+
+/// A command line clap refuses, said on one line as `liveblog: <what> (<hint>)`, exit 2;
+/// `--help` and `--version` print as clap has them.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+    }
+    let text = e.to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut what = lines.next().unwrap_or("").trim_start_matches("error: ").to_string();
+    if what.ends_with(':') {
+        what = format!("{what} {}", lines.next().unwrap_or(""));
+    }
+    let tip = text.lines().map(str::trim).find_map(|l| {
+        l.strip_prefix("tip: ")
+            .map(str::to_string)
+            .or_else(|| l.strip_prefix('[').and_then(|l| l.strip_suffix(']')).map(str::to_string))
+    });
+    let hint = tip.unwrap_or_else(|| "see liveblog --help".into());
+    eprintln!("liveblog: {what} ({hint})");
+    ExitCode::from(2)
 }
 
 /// Runs a parsed command line.
@@ -161,8 +192,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         Some(Command::Man) => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut page).context("man")?;
+            let page = crate::man::page(Cli::command()).context("man")?;
             emit(&page)?;
             return Ok(ExitCode::SUCCESS);
         }
@@ -182,9 +212,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 match cli.config.clone().or_else(config::default_path).filter(|p| p.exists()) {
                     Some(p) => {
                         let text = std::fs::read_to_string(&p).with_context(|| p.display().to_string())?;
-                        format!("# {}\n{text}\n", p.display())
+                        crate::config_effective::effective(Some((&p, &text)), &settings.keymap)
                     }
-                    None => format!("# no configuration file: the defaults\n{}", config::DEFAULT_CONFIG),
+                    None => crate::config_effective::effective(None, &settings.keymap),
                 }
             };
             emit(text.as_bytes())?;
@@ -302,5 +332,11 @@ fn run_export(paths: &[PathBuf], format: Format, explain: bool, settings: &Setti
         }
     };
     emit(text.as_bytes())?;
+    for s in stories.iter().filter(|s| !crate::state::has_entries(s)) {
+        eprintln!(
+            "liveblog: {}: no entries found (no times nor headlines): exported as one text",
+            crate::text::escape_path(&s.path)
+        );
+    }
     Ok(report(&errors))
 }

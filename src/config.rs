@@ -83,6 +83,8 @@ struct DisplayFile {
     zone: Option<Spanned<String>>,
     stories_width: Option<Spanned<u16>>,
     timeline_width: Option<Spanned<u16>>,
+    mouse: Option<bool>,
+    stories: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -179,6 +181,17 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, ConfigError> {
         ));
     }
     settings.display.pane_widths = (stories, timeline);
+    if let Some(order) = &d.stories {
+        settings.display.stories = crate::state::StoryOrder::from_name(order.get_ref()).ok_or_else(|| {
+            at(
+                order.span(),
+                format!("stories `{}`: use \"unread-first\", \"updated\" or \"as-given\"", order.get_ref()),
+            )
+        })?;
+    }
+    if let Some(mouse) = d.mouse {
+        settings.display.mouse = mouse;
+    }
 
     // Extra boilerplate rules.
     let base = path.parent().unwrap_or(Path::new("."));
@@ -213,7 +226,10 @@ fn keymap(
                 let Some(mode) = KeyMode::from_name(name.get_ref()).filter(|m| *m != KeyMode::Normal) else {
                     return Err(at(
                         name.span(),
-                        format!("unknown key mode `{}` (modes: help_overlay, tag_picker, prompt)", name.get_ref()),
+                        format!(
+                            "unknown key mode `{}` (modes: help_overlay, tag_picker, prompt, link_picker)",
+                            name.get_ref()
+                        ),
                     ));
                 };
                 for (action, list) in actions {

@@ -128,8 +128,10 @@ pub fn to_markdown(story: &Story) -> String {
             heading = if heading.is_empty() { tag.to_string() } else { format!("{heading} — {tag}") };
         }
         if heading.is_empty() {
-            heading = e.headline().unwrap_or("·").to_string();
-            let _ = writeln!(out, "### {heading}\n");
+            // No time, tag nor headline: the text alone, no empty heading.
+            if let Some(h) = e.headline() {
+                let _ = writeln!(out, "### {h}\n");
+            }
         } else {
             let _ = writeln!(out, "### {heading}\n");
             if let Some(h) = e.headline() {

@@ -44,8 +44,16 @@ pub fn buffer_text(buffer: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..area.height {
         let mut line = String::new();
+        // A wide character (CJK, emoji) fills two cells: the one after it is not text.
+        let mut covered = 0;
         for x in 0..area.width {
-            line.push_str(buffer[(x, y)].symbol());
+            if covered > 0 {
+                covered -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            covered = crate::text::width(symbol).saturating_sub(1);
         }
         out.push_str(line.trim_end());
         out.push('\n');

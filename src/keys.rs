@@ -17,10 +17,12 @@ pub enum KeyMode {
     Tags,
     /// Search and go-to-time: a key bound to nothing is typed.
     Prompt,
+    /// The list of an entry's links.
+    Links,
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 4] = [KeyMode::Normal, KeyMode::Help, KeyMode::Tags, KeyMode::Prompt];
+    pub const ALL: [KeyMode; 5] = [KeyMode::Normal, KeyMode::Help, KeyMode::Tags, KeyMode::Prompt, KeyMode::Links];
 
     /// The key map in effect in a mode of the reader.
     pub fn of(mode: &Mode) -> KeyMode {
@@ -29,6 +31,7 @@ impl KeyMode {
             Mode::Help => KeyMode::Help,
             Mode::Tags(_) => KeyMode::Tags,
             Mode::Search { .. } | Mode::GoTo { .. } => KeyMode::Prompt,
+            Mode::Links(_) => KeyMode::Links,
         }
     }
 
@@ -40,6 +43,7 @@ impl KeyMode {
             KeyMode::Help => "help_overlay",
             KeyMode::Tags => "tag_picker",
             KeyMode::Prompt => "prompt",
+            KeyMode::Links => "link_picker",
         }
     }
 
@@ -268,6 +272,10 @@ mod tests {
         let search = Mode::Search { previous: String::new() };
         assert_eq!(map.action(&search, key("q")), Some(Action::Input('q')));
         assert_eq!(map.action(&search, key("<Esc>")), Some(Action::Cancel));
+        assert_eq!(map.action(&search, key("<C-w>")), Some(Action::DeleteWord));
+        assert_eq!(map.action(&search, key("<C-u>")), Some(Action::DeleteToStart));
+        assert_eq!(map.action(&search, key("<Up>")), Some(Action::Up), "the previous search");
+        assert_eq!(map.action(&Mode::Help, key("G")), Some(Action::Last), "the help scrolls");
         assert_eq!(map.action(&Mode::Help, key("q")), Some(Action::Cancel));
     }
 
@@ -284,7 +292,7 @@ mod tests {
     #[test]
     fn every_normal_action_has_a_default_key() {
         let map = KeyMap::default();
-        assert_eq!(map.help().len(), 28);
+        assert_eq!(map.help().len(), 34);
         assert!(map.help().iter().all(|(k, d)| !k.is_empty() && !d.is_empty()));
         assert_eq!(map.help()[0], ("q <C-c>".to_string(), "quit"), "in the file's order");
     }

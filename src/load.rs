@@ -79,6 +79,7 @@ pub fn load(paths: &[PathBuf], rules: &Rules) -> (Vec<Story>, Vec<LoadError>) {
         return (bundled(rules), Vec::new());
     }
     let (files, mut errors) = expand(paths);
+    let files = unique(files);
     let results: Vec<(Option<Story>, Option<LoadError>)> = files
         .par_iter()
         .map(|f| match f.to_str().filter(|_| url_like(f)) {
@@ -98,6 +99,12 @@ pub fn load(paths: &[PathBuf], rules: &Rules) -> (Vec<Story>, Vec<LoadError>) {
         errors.extend(error);
     }
     (stories, errors)
+}
+
+/// Each file once: the same file named twice (`a.txt ./a.txt`, a link to it) opens once.
+fn unique(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    files.into_iter().filter(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone()))).collect()
 }
 
 /// Whether an argument is meant as a URL: `http(s)://…`, or another scheme (which then gets

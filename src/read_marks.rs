@@ -108,7 +108,8 @@ mod tests {
         let (mut two, mut two_marks) = restored(&db, &page);
         // Each opens on the newest entry (read); one reads the oldest, two the middle one.
         one.apply(Action::Last);
-        two.apply(Action::Down);
+        // `[` shows the earlier entry (`j` would only pass over it).
+        two.apply(Action::PrevEntry);
         let now = Utc::now();
         one_marks.save(&one, now).unwrap();
         two_marks.save(&two, now).unwrap();
@@ -131,7 +132,7 @@ mod tests {
         // The page drops its oldest entry; a reader of that version reads the rest.
         std::fs::write(&page, PAGE.replace("\n\n10:00\nFirst\n\nA.\n", "\n")).unwrap();
         let (mut second, mut marks) = restored(&db, &page);
-        second.apply(Action::Down);
+        second.apply(Action::PrevEntry);
         marks.save(&second, Utc::now()).unwrap();
         std::fs::write(&page, PAGE).unwrap();
         let (third, _) = restored(&db, &page);

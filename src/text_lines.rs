@@ -82,52 +82,35 @@ pub fn entry_lines(entry: EntryRef<'_>, meta: &str, width: u16, query: &str) -> 
     out
 }
 
-/// The lines of an edited entry shown as a word diff against `before`: removed words as
-/// `[-old-]`, added ones as `{+new+}` (readable without colour), each highlighted.
+/// What an edit is measured on: the headline, then the body, captions and links, as
+/// paragraphs. Kept for an entry before its edit, compared with it after.
+pub fn edit_text(entry: &EntryRef<'_>) -> String {
+    let body = entry.plain_text();
+    match entry.headline() {
+        Some(h) if body.is_empty() => h.to_string(),
+        Some(h) => format!("{h}\n\n{body}"),
+        None => body,
+    }
+}
+
+/// The lines of an edited entry shown as a word diff against `before` (its [`edit_text`]
+/// before the edit): runs of removed words as `[-old-]`, added ones as `{+new+}`, readable
+/// without colour; each run is a highlight range.
 pub fn diff_lines(entry: EntryRef<'_>, meta: &str, before: &str, width: u16) -> Vec<TextLine> {
     let width = usize::from(width.max(1));
     let mut out = Vec::new();
-    if let Some(h) = entry.headline() {
-        for line in wrap(h, width) {
-            out.push(TextLine { style: LineStyle::Headline, text: line, highlights: Vec::new() });
-        }
-    }
     for line in wrap(&format!("{meta} · what changed:"), width) {
         out.push(TextLine { style: LineStyle::Meta, text: line, highlights: Vec::new() });
     }
-    let after = entry.plain_text();
-    let diff = similar::TextDiff::from_words(before, after.as_str());
-    let mut marked = String::new();
-    for change in diff.iter_all_changes() {
-        let value = change.value();
-        match change.tag() {
-            similar::ChangeTag::Equal => marked.push_str(value),
-            similar::ChangeTag::Delete => marked.push_str(&format!("[-{value}-]")),
-            similar::ChangeTag::Insert => marked.push_str(&format!("{{+{value}+}}")),
-        }
-    }
-    for paragraph in marked.split("\n\n") {
+    // The headline is the diff's first paragraph: a corrected headline shows its change.
+    let mut style = if entry.headline().is_some() { LineStyle::Headline } else { LineStyle::Body };
+    for paragraph in crate::word_diff::paragraphs(before, &edit_text(&entry)) {
         out.push(TextLine { style: LineStyle::Blank, text: String::new(), highlights: Vec::new() });
-        for line in wrap(paragraph, width) {
-            let highlights = diff_marks(&line);
-            out.push(TextLine { style: LineStyle::Body, text: line, highlights });
+        for (text, highlights) in crate::word_diff::wrap(&paragraph, width) {
+            out.push(TextLine { style, text, highlights });
         }
+        style = LineStyle::Body;
     }
-    out
-}
-
-/// Byte ranges of `[-…-]` and `{+…+}` in a line.
-fn diff_marks(line: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    for (open, close) in [("[-", "-]"), ("{+", "+}")] {
-        let mut from = 0;
-        while let Some(start) = line[from..].find(open).map(|i| i + from) {
-            let end = line[start + 2..].find(close).map_or(line.len(), |i| start + 2 + i + 2);
-            out.push(start..end);
-            from = end;
-        }
-    }
-    out.sort_by_key(|r| r.start);
     out
 }
 

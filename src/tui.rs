@@ -36,9 +36,16 @@ fn restore() {
     let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, ratatui::crossterm::cursor::Show);
 }
 
+/// Whether the reader takes the mouse (`[display] mouse`), for each entry into the terminal.
+static MOUSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture) {
+    let mut result = execute!(io::stdout(), EnterAlternateScreen);
+    if result.is_ok() && MOUSE.load(std::sync::atomic::Ordering::Relaxed) {
+        result = execute!(io::stdout(), EnableMouseCapture);
+    }
+    if let Err(e) = result {
         restore();
         return Err(e);
     }
@@ -97,6 +104,7 @@ pub fn run(mut reader: Reader, settings: Settings, mut session: Session) -> anyh
         poller
     });
     spawn_ticks(tx.clone());
+    MOUSE.store(settings.display.mouse, std::sync::atomic::Ordering::Relaxed);
     enter().context("terminal")?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout())).context("terminal")?;
     spawn_terminal_reader(tx);
@@ -135,6 +143,10 @@ impl Host<CrosstermBackend<Stdout>> for TerminalHost {
         enter().context("terminal")?;
         execute!(io::stdout(), Clear(ClearType::All)).context("terminal")?;
         Ok(())
+    }
+
+    fn carry_out(&mut self, request: &crate::state::Request) -> Result<(), String> {
+        crate::outside::carry_out(request)
     }
 
     /// A failure to save while running is said in the status line, not fatal.

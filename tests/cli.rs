@@ -96,7 +96,7 @@ fn no_color_renders_without_colour() {
         .output()
         .unwrap();
     let plain = stdout(&out);
-    assert!(plain.contains("[aide militaire]"), "tags are bracketed when they have no colour:\n{plain}");
+    assert!(plain.contains("[diplomatie]"), "tags are bracketed when they have no colour:\n{plain}");
     let out = run(&["frame", "--size", "120x30", &rfi()], &[]);
     assert!(!stdout(&out).contains("[aide militaire]"));
 }

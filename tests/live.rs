@@ -207,7 +207,8 @@ fn read_marks_persist_across_two_runs() {
 
     let (mut first, mut marks) = restored(&db, &blog);
     assert_eq!(first.view().unwrap().unread(), 2, "the selected (newest) entry is read at once");
-    first.apply(Action::Down);
+    // `[` goes to the earlier entry and shows it (`j` would only pass over it).
+    first.apply(Action::PrevEntry);
     marks.save(&first, chrono::Utc::now()).unwrap();
     drop(marks);
 
@@ -226,7 +227,8 @@ fn two_readers_saving_to_one_database_merge_their_marks() {
     let db = dir.path().join("liveblog.db");
     let (mut one, mut one_marks) = restored(&db, &blog);
     let (mut two, mut two_marks) = restored(&db, &blog);
-    one.apply(Action::Down);
+    // `[` and `G` show the entries they go to (`j` would only pass over one).
+    one.apply(Action::PrevEntry);
     two.apply(Action::Last);
     // Saved in turn, each more than once, as the readers do every few seconds and at quit.
     for _ in 0..2 {
@@ -245,7 +247,7 @@ fn an_old_read_json_is_imported_once_and_a_corrupt_one_kept_aside() {
     let db = dir.path().join("liveblog.db");
     // What an earlier version saved after reading the two newest entries.
     let (mut earlier, _) = restored(&dir.path().join("scratch.db"), &blog);
-    earlier.apply(Action::Down);
+    earlier.apply(Action::PrevEntry);
     let (_, ids) = earlier.read_marks().remove(0);
     let json = dir.path().join("read.json");
     let state = serde_json::json!({"version": 1, "stories": {liveblog::read_marks::key(&blog): ids}});
@@ -369,4 +371,16 @@ fn a_page_that_drops_its_oldest_entries_while_gaining_one_is_an_update() {
     entries.extend([("11h00", "Quatrième titre", "Texte quatre."), BASE[0]]);
     live.write(&page(&entries));
     live.until("the next update", |r| r.story().unwrap().entries.len() == 3);
+}
+
+#[test]
+fn an_entry_the_view_follows_to_is_read_and_keeps_its_new_mark() {
+    let mut live = Live::start(&page(&BASE));
+    let mut entries = vec![("11h00", "Quatrième titre", "Texte quatre.")];
+    entries.extend(BASE);
+    live.write(&page(&entries));
+    live.until("the new entry", |r| r.story().unwrap().entries.len() == 4);
+    let view = live.reader.view().unwrap();
+    let marks = view.marks()[view.selected().unwrap() as usize];
+    assert!(marks.read && marks.new, "shown, so read; still new: {marks:?}");
 }

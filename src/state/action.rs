@@ -85,6 +85,18 @@ pub enum Action {
     ShowDiff,
     /// Clocks as ages (`12 min`, `3 h`) or as times.
     ToggleRelative,
+    /// Mark the selected entry read, or unread again.
+    ToggleRead,
+    /// Mark every entry of the story read (of every story on "All stories").
+    MarkAllRead,
+    /// Show unread entries only, or every entry again.
+    UnreadOnly,
+    /// Page the text pane; at the end of the entry, go on to the next one.
+    ReadOn,
+    /// List the entry's links (and the page's address) to open one.
+    ListLinks,
+    /// Copy the entry's text to the clipboard (or, in the link list, the address).
+    CopyText,
     /// Toggle the tag under the picker's cursor.
     ToggleTag,
     /// Accept a prompt or the picker.
@@ -93,6 +105,18 @@ pub enum Action {
     Cancel,
     /// Delete the character before the cursor of a prompt.
     Backspace,
+    /// Move a prompt's cursor one character left.
+    CursorLeft,
+    /// Move a prompt's cursor one character right.
+    CursorRight,
+    /// Move a prompt's cursor to the start of the line.
+    LineStart,
+    /// Move a prompt's cursor to the end of the line.
+    LineEnd,
+    /// Delete from the start of a prompt's line to the cursor.
+    DeleteToStart,
+    /// Delete the word before a prompt's cursor.
+    DeleteWord,
     /// A character typed into a prompt (any key a prompt's map does not bind).
     #[serde(skip)]
     Input(char),
@@ -125,6 +149,12 @@ pub enum Action {
     /// The terminal now has this size.
     #[serde(skip)]
     Resize(u16, u16),
+    /// The event loop carried out the reader's requests.
+    #[serde(skip)]
+    RequestsDone,
+    /// The help overlay has this many lines (they come from the key map in effect).
+    #[serde(skip)]
+    HelpLines(usize),
     /// A click at a cell.
     #[serde(skip)]
     Click(u16, u16),
@@ -168,7 +198,7 @@ impl Action {
             Action::PrevHour => "first entry of the previous hour",
             Action::GoToTime => "go to a time (14:30, 21/10 9h)",
             Action::ToggleOrder => "newest-first / oldest-first",
-            Action::CycleZone => "zone shown: page / local / UTC",
+            Action::CycleZone => "zone shown: page time / local / UTC",
             Action::PickTags => "filter by tags",
             Action::Search => "search as you type",
             Action::NextMatch => "next match",
@@ -180,10 +210,22 @@ impl Action {
             Action::NextUnread => "next unread entry (oldest first)",
             Action::ShowDiff => "what changed in an edited entry",
             Action::ToggleRelative => "clocks as ages (12 min) / times",
+            Action::ToggleRead => "mark the entry read / unread",
+            Action::MarkAllRead => "mark the story (or all) read",
+            Action::UnreadOnly => "unread entries only / all",
+            Action::ReadOn => "page the text, then the next entry",
+            Action::ListLinks => "list the entry's links to open one",
+            Action::CopyText => "copy the entry's text (or the link)",
             Action::ToggleTag => "toggle the tag under the cursor",
             Action::Submit => "accept the prompt or the picker",
             Action::Cancel => "close without applying",
             Action::Backspace => "delete the character before the cursor",
+            Action::CursorLeft => "cursor left",
+            Action::CursorRight => "cursor right",
+            Action::LineStart => "cursor to the start of the line",
+            Action::LineEnd => "cursor to the end of the line",
+            Action::DeleteToStart => "delete to the start of the line",
+            Action::DeleteWord => "delete the word before the cursor",
             _ => "",
         }
     }

@@ -15,6 +15,7 @@ impl Reader {
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.clamp_scroll();
+                self.set_help_lines(self.help.1);
                 return;
             }
             Action::Quit => {
@@ -26,6 +27,8 @@ impl Reader {
                 self.message = Some(message);
                 return;
             }
+            Action::HelpLines(lines) => return self.set_help_lines(lines),
+            Action::RequestsDone => return self.requests.clear(),
             Action::RestoreRead(saved) => return self.restore_read(&saved),
             Action::PageFetched { url, at } => return self.page_fetched(url, at),
             Action::PageFailed { url, reason, at } => return self.page_failed(url, reason, at),
@@ -38,12 +41,17 @@ impl Reader {
             Action::Reloaded(Reload(story)) => {
                 let story = std::sync::Arc::try_unwrap(story).unwrap_or_else(|arc| (*arc).clone());
                 self.reloaded(story);
+                // The view followed onto a new entry: it is shown.
+                if self.view().and_then(|v| v.selected.and_then(|s| v.marks.get(s as usize))).is_some_and(|m| m.new) {
+                    self.read_followed();
+                }
             }
             Action::ReloadFailed(path, reason) => self.reload_failed(&path, &reason),
             Action::FileGone(path) => self.file_gone(&path),
             action => {
+                let passed_over = self.passes_over(&action);
                 self.apply_input(action);
-                self.mark_selected_read();
+                self.settle_read(passed_over);
             }
         }
         if (self.current, self.view().and_then(|v| v.selected)) != before {
@@ -54,14 +62,11 @@ impl Reader {
     fn apply_input(&mut self, action: Action) {
         match self.mode.clone() {
             Mode::Normal => self.apply_normal(action),
-            Mode::Help => {
-                if matches!(action, Action::Help | Action::Cancel | Action::Submit) {
-                    self.mode = Mode::Normal;
-                }
-            }
+            Mode::Help => self.apply_help(action),
             Mode::Tags(picker) => self.apply_picker(picker, action),
             Mode::Search { previous } => self.apply_search(previous, action),
             Mode::GoTo { input, .. } => self.apply_goto(input, action),
+            Mode::Links(picker) => self.apply_links(picker, action),
         }
     }
 
@@ -81,7 +86,7 @@ impl Reader {
             Action::PrevEntry => self.step_in_time(false),
             Action::NextHour => self.jump_hour(true),
             Action::PrevHour => self.jump_hour(false),
-            Action::GoToTime => self.mode = Mode::GoTo { input: String::new(), error: None },
+            Action::GoToTime => self.open_goto(),
             Action::ToggleOrder => {
                 self.order = match self.order {
                     Order::NewestFirst => Order::OldestFirst,
@@ -99,21 +104,17 @@ impl Reader {
                 self.refresh_all();
             }
             Action::PickTags => self.open_picker(),
-            Action::Search => {
-                if let Some(view) = self.view() {
-                    self.mode = Mode::Search { previous: view.query.clone() };
-                }
-            }
+            Action::Search => self.open_search(),
             Action::NextMatch | Action::PrevMatch => self.step_match(action == Action::NextMatch),
             Action::ClearFilters => {
                 if let Some(view) = self.view_mut() {
                     view.tags.clear();
                     view.query.clear();
+                    view.unread_only = false;
                     self.refresh_current();
                 }
             }
-            Action::NextStory => self.select_story(self.story_row() as i64 + 1),
-            Action::PrevStory => self.select_story(self.story_row() as i64 - 1),
+            Action::NextStory | Action::PrevStory => self.step_story(action == Action::NextStory),
             Action::Open => match self.focus {
                 Pane::Stories => self.set_focus(Pane::Timeline),
                 Pane::Timeline if self.all => self.open_origin(),
@@ -125,6 +126,12 @@ impl Reader {
             Action::NextUnread => self.next_unread(),
             Action::ShowDiff => self.toggle_diff(),
             Action::ToggleRelative => self.relative = !self.relative,
+            Action::ToggleRead => self.toggle_read(),
+            Action::MarkAllRead => self.mark_all_read(),
+            Action::UnreadOnly => self.toggle_unread_only(),
+            Action::ReadOn => self.read_on(),
+            Action::ListLinks => self.open_links(),
+            Action::CopyText => self.copy_text(),
             _ => {}
         }
     }

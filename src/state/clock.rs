@@ -6,6 +6,9 @@ use super::{Reader, ZoneShown};
 use crate::model::{Clock, Entry, Story, When};
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
+/// Ages are shown up to this many days; older entries show their date.
+const AGES_UP_TO_DAYS: i64 = 7;
+
 impl Reader {
     /// The date-time an entry is shown at, in the zone shown. Zone-less times stay as printed.
     pub fn shown_at(&self, entry: &Entry) -> Option<NaiveDateTime> {
@@ -51,14 +54,16 @@ impl Reader {
             0 => "now".into(),
             m if m < 60 => format!("{m} min"),
             m if m < 48 * 60 => format!("{} h", m / 60),
-            m => format!("{} d", m / (24 * 60)),
+            m if m < AGES_UP_TO_DAYS * 24 * 60 => format!("{} d", m / (24 * 60)),
+            // An old page: its date says more than "761 d".
+            _ => t.format("%-d %b").to_string(),
         })
     }
 
     /// The name of the zone shown for a story.
     pub fn zone_label(&self, story: &Story) -> String {
         match self.zone {
-            ZoneShown::Source if self.all => "each page's zone".into(),
+            ZoneShown::Source if self.all => "page time".into(),
             ZoneShown::Source => story.zone.map_or_else(|| "page time".to_string(), |z| z.name().to_string()),
             ZoneShown::Utc => "UTC".into(),
             ZoneShown::Local => format!("local {}", self.local_offset()),
@@ -76,7 +81,7 @@ impl Reader {
         if entry.clock.is_some() {
             let zone = match entry.at {
                 Some(When::Zoned(_)) => self.zone_label(story),
-                _ => story.zone.map_or("zone not stated".into(), |z| z.name().to_string()),
+                _ => story.zone.map_or("page time".into(), |z| z.name().to_string()),
             };
             parts.push(zone);
         }

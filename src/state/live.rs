@@ -102,13 +102,16 @@ impl Reader {
         view.query = old_view.query.clone();
         view.gone = false;
         let mut arrived = 0;
+        // A corrected headline changes the identity: such an entry is matched by its clock
+        // and text instead, as edited.
+        let edited = super::edits::pair_edited(&old, &old_list, new, &new_list);
         for (i, id) in new_list.iter().copied().enumerate() {
-            match old_ids.get(&id) {
-                Some(&o) => {
+            match old_ids.get(&id).copied().or_else(|| edited.get(&i).copied()) {
+                Some(o) => {
                     let mut marks = old_view.marks[o];
                     if !old.entry(o).same_content(&new.entry(i)) {
                         marks = Marks { read: false, new: marks.new, edited: true };
-                        view.before_edit.insert(i as u32, old.entry(o).plain_text());
+                        view.before_edit.insert(i as u32, crate::text_lines::edit_text(&old.entry(o)));
                     } else if let Some(before) = old_view.before_edit.get(&(o as u32)) {
                         view.before_edit.insert(i as u32, before.clone());
                     }
@@ -226,6 +229,7 @@ impl Reader {
                 }
             }
         }
+        self.sort_stories();
         self.mark_selected_read();
         if self.merged.is_some() {
             self.rebuild_merged();

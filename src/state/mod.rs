@@ -6,13 +6,22 @@
 
 mod action;
 mod apply;
+mod card;
 mod clock;
+mod edits;
 pub mod goto;
+mod help;
+mod line_edit;
+mod links;
 mod live;
 pub mod merged;
 mod mouse;
 mod navigate;
 mod prompts;
+mod read;
+mod search;
+mod story_list;
+mod story_order;
 mod text;
 mod view;
 mod web;
@@ -22,8 +31,12 @@ pub use crate::geometry::Pane;
 use crate::model::Story;
 pub use action::{Action, Reload, SavedRead};
 use chrono::{DateTime, FixedOffset, NaiveDate};
+pub use help::help_height;
+pub use links::{LinkPicker, Request};
 pub use live::identities;
 use std::collections::BTreeSet;
+pub use story_list::{StoryRow, has_entries};
+pub use story_order::StoryOrder;
 pub use view::{Marks, Row, StoryView, list_offset};
 pub use web::{FetchStatus, saved_ids};
 
@@ -53,11 +66,21 @@ pub struct Display {
     pub zone: ZoneShown,
     /// Shares of the width for the stories and timeline panes in the wide layout, in percent.
     pub pane_widths: (u16, u16),
+    /// The reader takes the mouse (wheel, clicks); off, the terminal's own selection works.
+    pub mouse: bool,
+    /// The order of the story list.
+    pub stories: StoryOrder,
 }
 
 impl Default for Display {
     fn default() -> Self {
-        Display { order: Order::NewestFirst, zone: ZoneShown::Source, pane_widths: (24, 36) }
+        Display {
+            order: Order::NewestFirst,
+            zone: ZoneShown::Source,
+            pane_widths: (24, 36),
+            mouse: true,
+            stories: StoryOrder::UnreadFirst,
+        }
     }
 }
 
@@ -84,6 +107,8 @@ pub enum Mode {
         input: String,
         error: Option<String>,
     },
+    /// The selected entry's links.
+    Links(LinkPicker),
 }
 
 /// The whole reader. Its fields are private: [`Reader::apply`] changes them, the accessors
@@ -124,6 +149,16 @@ pub struct Reader {
     text: text::TextCache,
     /// Per page URL, its last fetch (see `web.rs`).
     fetches: std::collections::HashMap<String, FetchStatus>,
+    /// The prompts' line, the search history and the current search match.
+    prompt: search::Prompt,
+    /// The entry left unread by `m` while it stays selected.
+    read: read::ReadState,
+    /// The help overlay: (first line shown, lines in all).
+    help: (usize, usize),
+    /// What the event loop is asked to do (open a link, copy text).
+    requests: Vec<Request>,
+    /// The order of the story list.
+    story_order: StoryOrder,
 }
 
 impl Reader {
@@ -165,7 +200,15 @@ impl Reader {
             now: None,
             text: text::TextCache::default(),
             fetches: Default::default(),
+            prompt: search::Prompt::default(),
+            read: read::ReadState::default(),
+            help: (0, 0),
+            requests: Vec::new(),
+            story_order: display.stories,
         };
+        reader.sort_stories();
+        // The reader opens on the first story of the list.
+        reader.current = 0;
         reader.refresh_all();
         reader.mark_selected_read();
         reader.refresh_text();
@@ -271,8 +314,10 @@ impl Reader {
     }
 
     fn refresh(&mut self, index: usize) {
-        let newest_first = self.order == Order::NewestFirst;
         let story = &self.stories[index];
+        // An article without times reads top to bottom whatever the order.
+        let newest_first =
+            self.order == Order::NewestFirst || story.entries.iter().all(|e| e.clock.is_none() && e.at.is_none());
         let days = &self.days[index];
         let view = &mut self.views[index];
         view.refresh(story, newest_first, |i| story.entries[i as usize].tag_id, |i| days[i as usize]);

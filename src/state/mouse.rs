@@ -30,12 +30,15 @@ impl Reader {
         let row = usize::from(y - inner.y);
         match pane {
             Pane::Stories => {
-                // Two lines per story: title, then outlet, date and counts.
-                let rows = self.stories.len() + 1;
-                let offset = list_offset(rows, self.story_row(), usize::from(inner.height) / 2);
-                let index = offset + row / 2;
-                if index < rows {
-                    self.select_story(index as i64);
+                // Rows take as many lines as their counts need: walk them as drawn.
+                let width = usize::from(inner.width);
+                let mut top = 0;
+                for index in self.story_list_offset(width, usize::from(inner.height))..=self.stories.len() {
+                    top += self.story_row_lines(index, width).len();
+                    if row < top {
+                        self.select_story(index as i64);
+                        break;
+                    }
                 }
             }
             Pane::Timeline => {

@@ -9,19 +9,10 @@ impl Reader {
     pub(super) fn step_in_time(&mut self, later: bool) {
         // The display order is chronological one way or the other.
         let forward = later == (self.order == Order::OldestFirst);
-        self.move_selection(if forward { 1 } else { -1 });
-    }
-
-    pub(super) fn step_match(&mut self, next: bool) {
-        let has_query = self.view().is_some_and(|v| !v.query.is_empty());
-        if !has_query {
-            self.message = Some("no search: press / to search".into());
-            return;
-        }
         let before = self.view().and_then(|v| v.selected);
-        self.move_selection(if next { 1 } else { -1 });
+        self.move_selection(if forward { 1 } else { -1 });
         if self.view().and_then(|v| v.selected) == before {
-            self.message = Some(if next { "no further match".into() } else { "no earlier match".into() });
+            self.message = Some(if later { "no later entry".into() } else { "no earlier entry".into() });
         }
     }
 

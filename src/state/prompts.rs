@@ -1,17 +1,12 @@
-//! The prompts and the picker: go to time, search as you type, and the tag picker.
+//! The go-to-time prompt and the tag picker (the search prompt is in `search`).
 
 use super::{Action, Mode, Reader, TagPicker, goto};
 
 impl Reader {
-    pub(super) fn apply_goto(&mut self, mut input: String, action: Action) {
+    pub(super) fn apply_goto(&mut self, input: String, action: Action) {
         match action {
-            Action::Input(c) => {
-                input.push(c);
-                self.mode = Mode::GoTo { input, error: None };
-            }
-            Action::Backspace => {
-                input.pop();
-                self.mode = Mode::GoTo { input, error: None };
+            action if self.edit_line(&action) => {
+                self.mode = Mode::GoTo { input: self.prompt.line.text().to_string(), error: None };
             }
             Action::Cancel => self.mode = Mode::Normal,
             Action::Submit => match goto::parse(&input).and_then(|(d, t)| self.go_to(d, t)) {
@@ -20,26 +15,6 @@ impl Reader {
             },
             _ => {}
         }
-    }
-
-    pub(super) fn apply_search(&mut self, previous: String, action: Action) {
-        let Some(view) = self.view_mut() else {
-            self.mode = Mode::Normal;
-            return;
-        };
-        match action {
-            Action::Input(c) => view.query.push(c),
-            Action::Backspace => {
-                view.query.pop();
-            }
-            Action::Submit => self.mode = Mode::Normal,
-            Action::Cancel => {
-                view.query = previous;
-                self.mode = Mode::Normal;
-            }
-            _ => return,
-        }
-        self.refresh_current();
     }
 
     pub(super) fn open_picker(&mut self) {

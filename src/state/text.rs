@@ -15,6 +15,8 @@ struct Shown {
     diff: bool,
     query: String,
     meta: String,
+    /// The story card is shown above the entry.
+    card: bool,
 }
 
 /// The selected entry's lines, with what they were built for.
@@ -53,6 +55,7 @@ impl Reader {
             diff,
             query: crate::model::fold(&view.query),
             meta: self.meta_line(&self.stories[story], entry),
+            card: self.shows_card(),
         })
     }
 
@@ -68,9 +71,16 @@ impl Reader {
                 let story = &self.stories[s.story.unwrap_or(self.current)];
                 let entry = story.entry(s.entry as usize);
                 let before = self.view().and_then(|v| v.selected.and_then(|sel| v.before_edit.get(&sel)));
-                match before {
+                let lines = match before {
                     Some(before) if s.diff => text_lines::diff_lines(entry, &s.meta, before, s.width),
                     _ => text_lines::entry_lines(entry, &s.meta, s.width, &s.query),
+                };
+                if s.card {
+                    let mut card = super::card::card_lines(story, s.width);
+                    card.extend(lines);
+                    card
+                } else {
+                    lines
                 }
             }
         };

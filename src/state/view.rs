@@ -151,6 +151,8 @@ pub struct StoryView {
     pub(super) tags: BTreeSet<u32>,
     /// The search as typed.
     pub(super) query: String,
+    /// Only unread entries (and the selected one) are shown.
+    pub(super) unread_only: bool,
     pub(super) text_scroll: usize,
     /// Chronological rank of each entry (0 = oldest).
     rank: Vec<u32>,
@@ -188,6 +190,7 @@ impl StoryView {
             selected: newest,
             tags: BTreeSet::new(),
             query: String::new(),
+            unread_only: false,
             text_scroll: 0,
             rank,
             by_rank,
@@ -258,7 +261,12 @@ impl StoryView {
     }
 
     pub fn has_filters(&self) -> bool {
-        !self.tags.is_empty() || !self.query.is_empty()
+        !self.tags.is_empty() || !self.query.is_empty() || self.unread_only
+    }
+
+    /// Only unread entries are shown.
+    pub fn unread_only(&self) -> bool {
+        self.unread_only
     }
 
     /// Builds the search index now rather than on the first search.
@@ -314,7 +322,10 @@ impl StoryView {
             }
         }
         let tags = &self.tags;
-        let shown = |i: &u32| keep[*i as usize] && (tags.is_empty() || tag_of(*i).is_some_and(|t| tags.contains(&t)));
+        let unread = |i: u32| !self.unread_only || !self.marks[i as usize].read || self.selected == Some(i);
+        let shown = |i: &u32| {
+            keep[*i as usize] && (tags.is_empty() || tag_of(*i).is_some_and(|t| tags.contains(&t))) && unread(*i)
+        };
         self.visible = if newest_first {
             self.by_rank.iter().rev().filter(|i| shown(i)).copied().collect()
         } else {

@@ -2,6 +2,7 @@
 //! with a [`Widget`] over a borrowed view of the state; only the rows that fit are built, so a
 //! story of 100,000 entries renders as fast as one of fifteen.
 
+mod help;
 mod popups;
 mod status;
 mod stories;
@@ -13,12 +14,13 @@ use crate::geometry::{self, Area};
 use crate::keys::KeyMap;
 use crate::model::Story;
 use crate::state::{Mode, Reader};
+pub use help::{HelpLine, help_lines};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
 pub use theme::Theme;
 
 /// What every pane borrows: the state, the key maps in effect and the theme.
@@ -54,8 +56,9 @@ impl Widget for ReaderView<'_> {
         }
         status::Status(cx).render(rect(screen.status), buf);
         match r.mode() {
-            Mode::Help => popups::Help(cx).render(size, buf),
+            Mode::Help => help::Help(cx).render(size, buf),
             Mode::Tags(picker) => popups::Picker { cx, picker }.render(size, buf),
+            Mode::Links(picker) => popups::Links { cx, picker }.render(size, buf),
             _ => {}
         }
     }
@@ -73,8 +76,11 @@ fn rect(a: Area) -> Rect {
 
 fn pane_block(title: String, focused: bool, t: &Theme) -> Block<'static> {
     let style = if focused { t.accent } else { t.dim };
+    // A thick border as well as the colour: the focused pane shows without colour too.
+    let kind = if focused { BorderType::Thick } else { BorderType::Plain };
     Block::new()
         .borders(Borders::ALL)
+        .border_type(kind)
         .border_style(style)
         .title(Span::styled(title, Style::new().add_modifier(Modifier::BOLD)))
 }

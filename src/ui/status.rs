@@ -2,7 +2,7 @@
 //! the key hints of the mode in effect — or the prompt being typed.
 
 use super::Ctx;
-use crate::keys::KeyMode;
+use crate::keys::{KeyMap, KeyMode};
 use crate::state::{Action, Mode};
 use crate::text::{fit, width as cells};
 use ratatui::buffer::Buffer;
@@ -23,17 +23,18 @@ impl Widget for Status<'_> {
         let width = usize::from(area.width);
         let line = match reader.mode() {
             Mode::Search { .. } => {
-                let query = reader.view().map_or("", |v| v.query());
+                let query = with_cursor(reader.prompt_line());
                 let n = reader.view().map_or(0, |v| v.visible().len());
                 let mut hint = vec![format!("{n} matching")];
-                hint.extend(cx.keys.hint(KeyMode::Prompt, &[(Action::Submit, "keeps"), (Action::Cancel, "drops")]));
+                hint.extend(cx.keys.hint(KeyMode::Prompt, &[(Action::Submit, "keeps"), (Action::Cancel, "restores")]));
                 Line::from(vec![
-                    Span::styled(format!("/{query}▏"), t.warning),
+                    Span::styled(format!("/{query}"), t.warning),
                     Span::styled(format!("  {}", hint.join(" · ")), t.dim),
                 ])
             }
-            Mode::GoTo { input, error } => {
-                let mut spans = vec![Span::styled(format!("Go to time: {input}▏"), t.warning)];
+            Mode::GoTo { error, .. } => {
+                let input = with_cursor(reader.prompt_line());
+                let mut spans = vec![Span::styled(format!("Go to time: {input}"), t.warning)];
                 match error {
                     Some(e) => spans.push(Span::styled(format!("  {e}"), t.error)),
                     None => {
@@ -73,8 +74,14 @@ fn status_line(cx: Ctx<'_>, width: usize) -> Line<'static> {
         if !view.query().is_empty() {
             left.push(format!("/{}", view.query()));
         }
+        if view.unread_only() {
+            left.push("unread only".into());
+        }
         left.push(reader.zone_label(story));
         left.extend(reader.fetch_label());
+        if !reader.all() && !crate::state::has_entries(story) {
+            left.push("no entries found: shown as one text".into());
+        }
     } else {
         left.push("no story".into());
     }
@@ -87,7 +94,7 @@ fn status_line(cx: Ctx<'_>, width: usize) -> Line<'static> {
     let mut spans = vec![Span::raw(fit(&left, width))];
     if let Some(msg) = reader.message() {
         let room = width.saturating_sub(cells(&left) + 3);
-        let msg = crate::text::neutralise(msg);
+        let msg = keyed(&crate::text::neutralise(msg), cx.keys);
         spans.push(Span::styled(fit(&format!(" · {msg}"), room), t.warning));
     }
     let used: usize = spans.iter().map(|s| cells(&s.content)).sum();
@@ -96,4 +103,50 @@ fn status_line(cx: Ctx<'_>, width: usize) -> Line<'static> {
         spans.push(Span::styled(hint, t.dim));
     }
     Line::from(spans).style(Style::new().bg(Color::Reset))
+}
+
+/// A prompt's line with its cursor drawn as `▏`.
+fn with_cursor((line, cursor): (&str, usize)) -> String {
+    format!("{}▏{}", &line[..cursor], &line[cursor..])
+}
+
+/// A message with each `{action}` (an action's name) replaced by its first key in the normal
+/// map in effect, so "press {clear_filters} to clear" follows a rebinding.
+pub fn keyed(message: &str, keys: &KeyMap) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let key = after.find('}').and_then(|close| {
+            let action = Action::from_name(&after[..close])?;
+            Some((keys.key_for(KeyMode::Normal, &action).unwrap_or_else(|| after[..close].to_string()), close))
+        });
+        match key {
+            Some((key, close)) => {
+                out.push_str(&key);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_keys_in_effect() {
+        let keys = KeyMap::default();
+        assert_eq!(keyed("press {clear_filters} to clear", &keys), "press c to clear");
+        assert_eq!(keyed("{nope} and {+x+}", &keys), "{nope} and {+x+}", "only action names are replaced");
+        let rebound = KeyMap::from_table(&[(KeyMode::Normal, "clear_filters".into(), vec!["x".into()])]).unwrap();
+        assert_eq!(keyed("press {clear_filters}", &rebound), "press x");
+    }
 }

@@ -1,9 +1,9 @@
 //! The story list ("All stories" first, then each story with what it holds) and, in the
 //! narrower layouts, the one-line story header that stands for it.
 
-use super::{Ctx, pane_block, story_title};
-use crate::state::{Pane, list_offset};
-use crate::text::fit;
+use super::{Ctx, pane_block};
+use crate::state::Pane;
+use crate::text::{fit, width as cells};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -16,59 +16,6 @@ pub struct Stories<'a>(pub Ctx<'a>);
 /// The one-line story header of the medium and narrow layouts.
 pub struct Header<'a>(pub Ctx<'a>);
 
-fn story_summary(cx: Ctx<'_>, index: usize) -> String {
-    let story = &cx.reader.stories()[index];
-    let view = &cx.reader.views()[index];
-    let mut parts = Vec::new();
-    if let Some(o) = &story.outlet {
-        parts.push(o.clone());
-    }
-    if let Some(d) = story.date() {
-        parts.push(d.format("%-d %b %Y").to_string());
-    }
-    let n = story.entries.len();
-    if view.has_filters() {
-        parts.push(format!("{}/{n} match", view.visible().len()));
-    } else {
-        parts.push(format!("{n} {}", if n == 1 { "entry" } else { "entries" }));
-    }
-    let unread = view.unread();
-    if unread > 0 {
-        parts.push(format!("{unread} unread"));
-    }
-    let new = view.new_count();
-    if new > 0 {
-        parts.push(format!("● {new} new"));
-    }
-    if story.ended() {
-        parts.push("ended".into());
-    }
-    if view.gone() {
-        parts.push("file gone".into());
-    }
-    parts.join(" · ")
-}
-
-/// The two lines of a row of the story list: title, then what it holds. Row 0 is
-/// "All stories".
-fn story_row_text(cx: Ctx<'_>, row: usize) -> (String, String) {
-    let reader = cx.reader;
-    if row == 0 {
-        let timed: usize =
-            reader.stories().iter().map(|s| s.entries.iter().filter(|e| e.clock.is_some()).count()).sum();
-        let n = reader.stories().len();
-        let mut summary = format!("{timed} timed entries from {n} {}", if n == 1 { "story" } else { "stories" });
-        if reader.all()
-            && let Some(view) = reader.view()
-            && view.has_filters()
-        {
-            summary = format!("{}/{timed} match", view.visible().len());
-        }
-        return ("All stories".into(), summary);
-    }
-    (story_title(&reader.stories()[row - 1]), story_summary(cx, row - 1))
-}
-
 impl Widget for Stories<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (cx, t) = (self.0, self.0.theme);
@@ -77,21 +24,25 @@ impl Widget for Stories<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let width = usize::from(inner.width);
-        let per_item = 2;
-        let shown = usize::from(inner.height) / per_item;
+        let height = usize::from(inner.height);
         let rows = reader.stories().len() + 1;
-        let offset = list_offset(rows, reader.story_row(), shown);
+        let offset = reader.story_list_offset(width, height);
         let mut lines = Vec::new();
-        for row in offset..rows.min(offset + shown) {
+        for row in offset..rows {
+            if lines.len() >= height {
+                break;
+            }
             let current = row == reader.story_row();
             let marker = if current { "▸ " } else { "  " };
             let mut title_style = Style::new();
             if current {
                 title_style = title_style.add_modifier(Modifier::BOLD).patch(t.accent);
             }
-            let (title, summary) = story_row_text(cx, row);
-            lines.push(Line::from(Span::styled(fit(&format!("{marker}{title}"), width), title_style)));
-            lines.push(Line::from(Span::styled(fit(&format!("  {summary}"), width), t.dim)));
+            let text = reader.story_row_lines(row, width);
+            lines.push(Line::from(Span::styled(fit(&format!("{marker}{}", text[0]), width), title_style)));
+            for more in &text[1..] {
+                lines.push(Line::from(Span::styled(fit(&format!("  {more}"), width), t.dim)));
+            }
         }
         Paragraph::new(lines).render(inner, buf);
     }
@@ -105,13 +56,23 @@ impl Widget for Header<'_> {
             Paragraph::new("no story").render(area, buf);
             return;
         }
-        let (title, summary) = story_row_text(cx, reader.story_row());
+        let row = reader.story_row_text(reader.story_row());
         let position = if reader.all() {
             "all".to_string()
         } else {
             format!("{}/{}", reader.current() + 1, reader.stories().len())
         };
-        let text = format!("◂ {position} ▸ {title} · {summary}");
+        // The counts show whole; the title and the outlet give way.
+        let counts = row.counts.join(" · ");
+        let width = usize::from(area.width);
+        let lead = format!("◂ {position} ▸ ");
+        let room = width.saturating_sub(cells(&lead) + cells(&counts) + 3);
+        let mut about = row.title;
+        for part in &row.about {
+            about = format!("{about} · {part}");
+        }
+        let text =
+            if room >= 8 { format!("{lead}{} · {counts}", fit(&about, room)) } else { format!("{lead}{about}") };
         let line =
             Line::from(Span::styled(fit(&text, usize::from(area.width)), cx.theme.accent.add_modifier(Modifier::BOLD)));
         Paragraph::new(line).render(area, buf);

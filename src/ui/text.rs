@@ -33,11 +33,13 @@ impl Widget for Text<'_> {
         }
         let height = usize::from(inner.height);
         let scroll = view.text_scroll().min(lines.len().saturating_sub(height));
+        let current = reader.current_match();
         let shown: Vec<Line> = lines
             .iter()
+            .enumerate()
             .skip(scroll)
             .take(height)
-            .map(|l| {
+            .map(|(i, l)| {
                 let style = match l.style {
                     LineStyle::Headline => Style::new().add_modifier(Modifier::BOLD),
                     LineStyle::Meta => t.accent,
@@ -45,7 +47,8 @@ impl Widget for Text<'_> {
                     LineStyle::Caption => t.dim.add_modifier(Modifier::ITALIC),
                     LineStyle::Link => t.link,
                 };
-                highlighted(&l.text, &l.highlights, style, t)
+                let current = current.filter(|(line, _)| *line == i).map(|(_, k)| k);
+                highlighted(&l.text, &l.highlights, style, t, current)
             })
             .collect();
         Paragraph::new(shown).render(inner, buf);
@@ -57,17 +60,36 @@ impl Widget for Text<'_> {
     }
 }
 
-fn highlighted(text: &str, ranges: &[std::ops::Range<usize>], style: Style, t: &Theme) -> Line<'static> {
+/// A line with its search matches highlighted; the current match (`current`-th) also
+/// reversed and underlined, so it shows without colour.
+fn highlighted(
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    style: Style,
+    t: &Theme,
+    current: Option<usize>,
+) -> Line<'static> {
     if ranges.is_empty() {
         return Line::from(Span::styled(text.to_string(), style));
     }
     let mut spans = Vec::new();
     let mut at = 0;
-    for r in ranges {
+    for (k, r) in ranges.iter().enumerate() {
         if r.start > at {
             spans.push(Span::styled(text[at..r.start].to_string(), style));
         }
-        spans.push(Span::styled(text[r.clone()].to_string(), t.match_style(style)));
+        let run = &text[r.clone()];
+        let mut matched = if run.starts_with("[-") && run.ends_with("-]") {
+            style.patch(t.deleted)
+        } else if run.starts_with("{+") && run.ends_with("+}") {
+            style.patch(t.inserted)
+        } else {
+            t.match_style(style)
+        };
+        if current == Some(k) {
+            matched = matched.add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
+        }
+        spans.push(Span::styled(text[r.clone()].to_string(), matched));
         at = r.end;
     }
     if at < text.len() {

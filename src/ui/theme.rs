@@ -44,6 +44,11 @@ pub struct Theme {
     pub edited_mark: Style,
     #[serde(deserialize_with = "fg")]
     pub link: Style,
+    /// Words an edit removed (`[-…-]`) and added (`{+…+}`) in the diff.
+    #[serde(deserialize_with = "fg")]
+    pub deleted: Style,
+    #[serde(deserialize_with = "fg")]
+    pub inserted: Style,
     /// Tag labels' text (their background is picked from `tags`).
     #[serde(deserialize_with = "fg")]
     pub tag_fg: Style,
@@ -112,6 +117,8 @@ impl Default for Theme {
             unread_mark: fg(Color::DarkGray),
             edited_mark: fg(Color::Magenta),
             link: fg(Color::Blue),
+            deleted: fg(Color::Red).add_modifier(Modifier::CROSSED_OUT),
+            inserted: fg(Color::Green).add_modifier(Modifier::BOLD),
             tag_fg: fg(Color::Black),
             selection: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             tags: TAG_COLOURS.to_vec(),
@@ -136,6 +143,8 @@ impl Theme {
             unread_mark: plain,
             edited_mark: plain,
             link: plain,
+            deleted: plain,
+            inserted: plain,
             tag_fg: plain,
             selection: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             tags: vec![Color::Reset],

@@ -12,6 +12,15 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 pub struct Timeline<'a>(pub Ctx<'a>);
 
+/// Terminal width from which rows show the tag.
+const TAG_FROM_COLUMNS: u16 = 100;
+/// Cells of the tag column.
+const TAG_WIDTH: usize = 12;
+/// Cells the headline keeps at least when the tag shows.
+const MIN_HEADLINE: usize = 18;
+/// Cells of the story column on the merged timeline.
+const STORY_WIDTH: usize = 10;
+
 impl Widget for Timeline<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (cx, t) = (self.0, self.0.theme);
@@ -21,7 +30,9 @@ impl Widget for Timeline<'_> {
             pane_block(" Timeline ".into(), focused, t).render(area, buf);
             return;
         };
+        let untimed = story.entries.iter().all(|e| e.clock.is_none() && e.at.is_none());
         let order = match reader.order() {
+            _ if untimed => "page order",
             Order::NewestFirst => "newest first",
             Order::OldestFirst => "oldest first",
         };
@@ -33,7 +44,7 @@ impl Widget for Timeline<'_> {
             let msg = if story.entries.is_empty() {
                 "This story has no entries.".to_string()
             } else {
-                "No entry matches these filters. Press c to clear them.".to_string()
+                super::status::keyed("No entry matches these filters. Press {clear_filters} to clear them.", cx.keys)
             };
             Paragraph::new(msg).wrap(Wrap { trim: true }).style(t.warning).render(inner, buf);
             return;
@@ -65,6 +76,9 @@ fn entry_row(cx: Ctx<'_>, i: u32, width: usize, query: &str) -> Line<'static> {
     let base = if selected { t.selection } else { Style::new() };
     let clock = match reader.age(entry.entry) {
         Some(age) if reader.relative() => format!("{age:>6}"),
+        _ if reader.relative() => {
+            reader.shown_clock(entry.entry).map_or_else(|| "     ·".to_string(), |c| format!(" {c}"))
+        }
         _ => reader.shown_clock(entry.entry).map_or_else(|| "  ·  ".to_string(), |c| c.to_string()),
     };
     // A marker as well as the colours, for terminals without them.
@@ -85,20 +99,30 @@ fn entry_row(cx: Ctx<'_>, i: u32, width: usize, query: &str) -> Line<'static> {
         Span::styled(format!("{clock} "), base.patch(t.accent)),
     ];
     let mut used = cells(&clock) + 3;
-    if let Some(tag) = entry.tag() {
+    // Columns of fixed width, so headlines start in one column; the tag only where the
+    // headline keeps most of the row.
+    let story_w = if reader.origin(i).is_some() { STORY_WIDTH + 1 } else { 0 };
+    let headline_room = width.saturating_sub(used + story_w + TAG_WIDTH + 1);
+    if reader.size().0 >= TAG_FROM_COLUMNS && headline_room >= MIN_HEADLINE && !story.tags.is_empty() {
+        let label = entry.tag().map_or_else(String::new, |tag| {
+            let written = if t.colour { tag.to_string() } else { format!("[{tag}]") };
+            fit(&written, TAG_WIDTH)
+        });
         let key = entry.tag_info().map_or_else(String::new, |t| t.key.clone());
-        let written = if t.colour { tag.to_string() } else { format!("[{tag}]") };
-        let label = fit(&written, 18.min(width.saturating_sub(used + 4)));
-        if !label.is_empty() {
-            used += cells(&label) + 1;
-            spans.push(Span::styled(label, t.tag_fg.bg(t.tag_colour(&key))));
-            spans.push(Span::styled(" ", base));
-        }
+        let style = if label.is_empty() { base } else { t.tag_fg.bg(t.tag_colour(&key)) };
+        let pad = TAG_WIDTH.saturating_sub(cells(&label));
+        used += TAG_WIDTH + 1;
+        spans.push(Span::styled(label, style));
+        spans.push(Span::styled(" ".repeat(pad + 1), base));
     }
     if let Some((origin, _)) = reader.origin(i) {
-        let label = fit(&crate::state::merged::story_label(&reader.stories()[origin]), 14);
-        used += cells(&label) + 1;
-        spans.push(Span::styled(format!("{label} "), base.patch(t.accent).add_modifier(Modifier::ITALIC)));
+        let label = fit(&crate::state::merged::story_label(&reader.stories()[origin]), STORY_WIDTH);
+        let pad = STORY_WIDTH.saturating_sub(cells(&label));
+        used += STORY_WIDTH + 1;
+        spans.push(Span::styled(
+            format!("{label}{} ", " ".repeat(pad)),
+            base.patch(t.accent).add_modifier(Modifier::ITALIC),
+        ));
     }
     let title = fit(entry.title(), width.saturating_sub(used));
     let matched =

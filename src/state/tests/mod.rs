@@ -4,6 +4,9 @@
 use super::*;
 
 mod following;
+mod links;
+mod pager;
+mod reading;
 mod size;
 mod ticks;
 use crate::parse::{Rules, parse_bytes};
@@ -334,8 +337,10 @@ fn mouse_click_and_wheel() {
     r.apply(Action::Wheel(timeline.x + 2, timeline.y + 2, true));
     assert_eq!(selected_headline(&r), "Troisième titre");
     let stories = r.screen().stories.unwrap().inner();
-    // Rows: "All stories" (two lines), then each story (two lines).
-    r.apply(Action::Click(stories.x + 1, stories.y + 4));
+    // Rows take the lines their counts need: click the first line of the second story.
+    let w = usize::from(stories.width);
+    let top = r.story_row_lines(0, w).len() + r.story_row_lines(1, w).len();
+    r.apply(Action::Click(stories.x + 1, stories.y + top as u16));
     assert_eq!(r.current, 1);
     assert_eq!(r.focus, Pane::Stories);
     let text = r.screen().text.unwrap().inner();
