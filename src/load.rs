@@ -1,5 +1,5 @@
 //! Finding and parsing the files named on the command line: a PATH is a file or a directory
-//! (its `*.txt`, recursively, in name order), or an `http(s)://` URL, fetched through the
+//! (its `*.txt` and `*.html`, recursively, in name order), or an `http(s)://` URL, fetched through the
 //! archive (see [`load_url`]). Inputs are read in parallel; one that cannot be read becomes an
 //! error naming it, and the others still load.
 
@@ -39,6 +39,24 @@ pub fn reason(err: &InputError) -> String {
     }
 }
 
+/// The names a folder's live blogs go by: saved text (`.txt`, `.text`) and saved pages
+/// (`.html`, `.htm`, `.xhtml`, `.shtml`). A named file is read whatever its name — text or HTML
+/// is told by content — but a folder also holds what is not a live blog (a browser's "complete"
+/// save puts scripts, styles and images beside the page), so only these names are taken there.
+pub fn is_story_file(path: &Path) -> bool {
+    let named = path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+        ["txt", "text", "html", "htm", "xhtml", "shtml"].iter().any(|known| x.eq_ignore_ascii_case(known))
+    });
+    // `page_files/` beside `page.html`: the assets a browser saved with a page (ads' frames
+    // among them), never stories of their own.
+    let in_assets = path
+        .parent()
+        .into_iter()
+        .flat_map(Path::ancestors)
+        .any(|dir| dir.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with("_files")));
+    named && !in_assets
+}
+
 /// Expands PATHs into the files to read, in a stable order.
 pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
@@ -58,11 +76,14 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
                         None
                     }
                 })
-                .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt"))
+                .filter(|e| e.file_type().is_file() && is_story_file(e.path()))
                 .map(|e| e.into_path())
                 .collect();
             if found.is_empty() {
-                errors.push(LoadError { path: path.clone(), reason: "no .txt file in this directory".into() });
+                errors.push(LoadError {
+                    path: path.clone(),
+                    reason: "no live-blog file (.txt, .html) in this directory".into(),
+                });
             }
             files.append(&mut found);
         } else {
@@ -178,5 +199,15 @@ mod tests {
         assert!(stories.is_empty());
         assert_eq!(errors[0].to_string(), "gopher://example.org/: unsupported scheme \"gopher\" (only http and https)");
         assert!(!url_like(Path::new("saved/page.txt")));
+    }
+
+    #[test]
+    fn folders_take_saved_text_and_pages_but_not_their_assets() {
+        for yes in ["a/blog.txt", "a/Page.HTML", "a/live.htm", "b/x.xhtml"] {
+            assert!(is_story_file(Path::new(yes)), "{yes}");
+        }
+        for no in ["a/style.css", "a/app.js", "a/photo.jpg", "a/page_files/frame.html", "a/README"] {
+            assert!(!is_story_file(Path::new(no)), "{no}");
+        }
     }
 }

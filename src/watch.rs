@@ -22,7 +22,7 @@ use std::time::Duration;
 /// What became of a watched file.
 #[derive(Debug)]
 pub enum FileEvent {
-    /// Parsed again, or a new `.txt` file in a watched directory.
+    /// Parsed again, or a new live-blog file (`.txt`, `.html`…) in a watched directory.
     Parsed(Box<Story>),
     /// Could not be read or decoded this time (perhaps half-written).
     Failed(PathBuf, String),
@@ -45,7 +45,7 @@ impl Root {
     fn name(&self, absolute: &Path) -> Option<PathBuf> {
         if self.dir {
             let rel = absolute.strip_prefix(&self.absolute).ok()?;
-            (absolute.extension().is_some_and(|x| x == "txt")).then(|| self.given.join(rel))
+            crate::load::is_story_file(rel).then(|| self.given.join(rel))
         } else {
             (absolute == self.absolute).then(|| self.given.clone())
         }
