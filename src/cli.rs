@@ -254,7 +254,7 @@ fn run_reader(paths: &[PathBuf], settings: Settings, follow: Follow) -> anyhow::
     }
     let mut reader = Reader::with_display(stories, settings.display);
     let (marks, note) = if follow.state { read_marks(&mut reader) } else { (None, None) };
-    let urls: Vec<String> = reader.stories().iter().filter_map(|s| s.url.clone()).collect();
+    let urls: Vec<String> = reader.stories().iter().filter_map(|s| load::opened_url(s).map(str::to_string)).collect();
     for action in crate::web::reader::last_fetches(&urls) {
         reader.apply(action);
     }

@@ -57,6 +57,13 @@ pub fn is_story_file(path: &Path) -> bool {
     named && !in_assets
 }
 
+/// The address a story was opened from, when it was opened from one (and so is polled): its
+/// path is then the URL. A saved page also knows its address (`Story::url`, from its canonical
+/// link), but a file is followed on disk, never fetched behind the user's back.
+pub fn opened_url(story: &Story) -> Option<&str> {
+    story.path.to_str().filter(|p| url_like(Path::new(p)))
+}
+
 /// Expands PATHs into the files to read, in a stable order.
 pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
@@ -199,6 +206,15 @@ mod tests {
         assert!(stories.is_empty());
         assert_eq!(errors[0].to_string(), "gopher://example.org/: unsupported scheme \"gopher\" (only http and https)");
         assert!(!url_like(Path::new("saved/page.txt")));
+    }
+
+    #[test]
+    fn only_stories_opened_from_a_url_are_polled() {
+        let saved =
+            Story { path: "saved/live.html".into(), url: Some("https://example.org/live".into()), ..Story::default() };
+        assert_eq!(opened_url(&saved), None, "a saved page's canonical address is not polled");
+        let fetched = Story { path: "https://example.org/live".into(), ..Story::default() };
+        assert_eq!(opened_url(&fetched), Some("https://example.org/live"));
     }
 
     #[test]
