@@ -13,6 +13,7 @@ pub mod merged;
 mod mouse;
 mod navigate;
 mod prompts;
+mod search;
 mod text;
 mod view;
 
@@ -104,6 +105,8 @@ pub struct Reader {
     all: bool,
     /// The merged timeline, built when first shown and rebuilt when a story changes.
     merged: Option<merged::Merged>,
+    /// Stories changed since the merged timeline was built: rebuild it at [`Reader::settle`].
+    merged_stale: bool,
     /// A zone named in the configuration, added to the zones `z` cycles through.
     configured_zone: Option<chrono_tz::Tz>,
     /// Clocks shown as ages.
@@ -132,7 +135,7 @@ impl Reader {
             .par_iter()
             .map(|s| {
                 let mut view = StoryView::new(s);
-                view.build_index(s);
+                view.start_index(s);
                 view
             })
             .collect();
@@ -148,6 +151,7 @@ impl Reader {
             pane_widths: display.pane_widths,
             all: false,
             merged: None,
+            merged_stale: false,
             configured_zone: match display.zone {
                 ZoneShown::Named(tz) => Some(tz),
                 _ => None,
@@ -278,6 +282,7 @@ impl Reader {
         for i in 0..self.stories.len() {
             self.refresh_story(i);
         }
+        self.refresh_merged_days();
         self.refresh_merged();
     }
 
@@ -290,6 +295,15 @@ impl Reader {
             self.days.push(days);
         }
         self.refresh(index);
+    }
+}
+
+impl Drop for Reader {
+    /// Views go first: a view's background index build reads its story (`search::Slot::start`).
+    fn drop(&mut self) {
+        for view in &mut self.views {
+            view.stop_index();
+        }
     }
 }
 

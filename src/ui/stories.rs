@@ -54,8 +54,7 @@ fn story_summary(cx: Ctx<'_>, index: usize) -> String {
 fn story_row_text(cx: Ctx<'_>, row: usize) -> (String, String) {
     let reader = cx.reader;
     if row == 0 {
-        let timed: usize =
-            reader.stories().iter().map(|s| s.entries.iter().filter(|e| e.clock.is_some()).count()).sum();
+        let timed: usize = reader.views().iter().map(|v| v.timed()).sum();
         let n = reader.stories().len();
         let mut summary = format!("{timed} timed entries from {n} {}", if n == 1 { "story" } else { "stories" });
         if reader.all()

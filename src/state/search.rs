@@ -1,0 +1,370 @@
+//! The search index of one story, kept small and built off the first screen's path. It holds
+//! no folded copy of the text: per entry, a 64-byte signature of its folded text (which bytes
+//! and hashed byte pairs it holds) and its first `HEAD` folded bytes, side by side. A query
+//! skips the entries whose signature cannot hold it, looks for it in the heads, and folds
+//! (case and accents) the rest of an entry's text on the fly, into a scratch buffer, only when
+//! the entry may still hold it — so answers are exactly "the folded entry contains the folded
+//! query". A big story's index is built by a background thread started with the reader; the
+//! first search waits for it only when it is not done yet.
+
+use crate::model::{Entry, Story, fold_bytes_into};
+use rayon::prelude::*;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
+
+/// Folded bytes of an entry kept side by side: most matches are found there, in memory read
+/// in order, before an entry's own text is touched.
+const HEAD: usize = 128;
+
+/// Stories with more text than this get their index from a background thread; smaller ones
+/// build it on their first search (a page re-read every few seconds costs no index).
+pub(super) const BACKGROUND_FROM: usize = 4 << 20;
+
+/// The text searched in an entry: its tag, headline and body, as the reader shows them.
+fn fields<'a>(text: &'a str, e: &'a Entry) -> impl Iterator<Item = &'a str> + 'a {
+    let s = |span: crate::model::Span| &text[span.start as usize..span.end as usize];
+    e.tag.map(s).into_iter().chain(e.headline.map(s)).chain(e.body.iter().map(move |b| s(*b)))
+}
+
+/// An entry's folded text into `out` (cleared first), fields separated by a line break so a
+/// query (one line) cannot match across them.
+pub(super) fn fold_entry(text: &str, e: &Entry, out: &mut Vec<u8>) {
+    out.clear();
+    for field in fields(text, e) {
+        fold_bytes_into(field, out);
+        out.push(b'\n');
+    }
+}
+
+/// Bytes present (256 bits, exact) and byte pairs present (256 bits, hashed) in a text.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Signature {
+    bytes: [u64; 4],
+    pairs: [u64; 4],
+}
+
+impl Signature {
+    fn of(text: &[u8]) -> Signature {
+        let mut sig = Signature::default();
+        let set = |bits: &mut [u64; 4], n: usize| bits[n >> 6] |= 1 << (n & 63);
+        for &b in text {
+            set(&mut sig.bytes, usize::from(b));
+        }
+        for pair in text.windows(2) {
+            set(&mut sig.pairs, pair_bit(pair[0], pair[1]));
+        }
+        sig
+    }
+
+    /// Whether a text with this signature may hold a text with `needle`'s.
+    fn may_hold(&self, needle: &Signature) -> bool {
+        (0..4).all(|i| {
+            self.bytes[i] & needle.bytes[i] == needle.bytes[i] && self.pairs[i] & needle.pairs[i] == needle.pairs[i]
+        })
+    }
+}
+
+fn pair_bit(a: u8, b: u8) -> usize {
+    ((u32::from(a) << 8 | u32::from(b)).wrapping_mul(0x9E37_79B1) >> 24) as usize
+}
+
+#[derive(Debug, Default, Clone)]
+pub(super) struct SearchIndex {
+    signatures: Vec<Signature>,
+    /// Entry `i`'s first `HEAD` folded bytes are `heads[i * HEAD..]`, zero-padded.
+    heads: Vec<u8>,
+    /// The entry's folded text is longer than its head.
+    long: Vec<bool>,
+}
+
+impl SearchIndex {
+    /// Builds the index of `entries` (spans into `text`); `None` when `stop` is raised first.
+    fn build(text: &str, entries: &[Entry], stop: &AtomicBool) -> Option<SearchIndex> {
+        let chunk = |part: &[Entry]| {
+            if stop.load(Ordering::Relaxed) {
+                return None;
+            }
+            let mut scratch = Vec::new();
+            let mut out = SearchIndex {
+                signatures: Vec::with_capacity(part.len()),
+                heads: vec![0; part.len() * HEAD],
+                long: Vec::with_capacity(part.len()),
+            };
+            for (i, e) in part.iter().enumerate() {
+                fold_entry(text, e, &mut scratch);
+                out.signatures.push(Signature::of(&scratch));
+                let n = scratch.len().min(HEAD);
+                out.heads[i * HEAD..i * HEAD + n].copy_from_slice(&scratch[..n]);
+                out.long.push(scratch.len() > HEAD);
+            }
+            Some(out)
+        };
+        // Rayon's workers spin a while after each job: only worth it for a big story.
+        let parts: Option<Vec<SearchIndex>> = if text.len() > BACKGROUND_FROM {
+            entries.par_chunks(2048).map(chunk).collect()
+        } else {
+            entries.chunks(2048).map(chunk).collect()
+        };
+        let mut index = SearchIndex::default();
+        index.signatures.reserve_exact(entries.len());
+        index.heads.reserve_exact(entries.len() * HEAD);
+        index.long.reserve_exact(entries.len());
+        for part in parts? {
+            index.signatures.extend(part.signatures);
+            index.heads.extend(part.heads);
+            index.long.extend(part.long);
+        }
+        Some(index)
+    }
+
+    /// The entries among `candidates` whose folded text holds `query` (folded), in parallel
+    /// on a big story.
+    pub(super) fn matching(&self, story: &Story, query: &str, candidates: &[u32]) -> Vec<u32> {
+        let needle = Signature::of(query.as_bytes());
+        // A one-byte query is answered by the signatures alone: their byte sets are exact.
+        if query.len() == 1 {
+            return candidates.iter().copied().filter(|&i| self.signatures[i as usize].may_hold(&needle)).collect();
+        }
+        let finder = memchr::memmem::Finder::new(query.as_bytes());
+        let test = |i: u32, scratch: &mut Vec<u8>| {
+            let i_ = i as usize;
+            if !self.signatures[i_].may_hold(&needle) {
+                return false;
+            }
+            if finder.find(&self.heads[i_ * HEAD..(i_ + 1) * HEAD]).is_some() {
+                return true;
+            }
+            if !self.long[i_] {
+                return false;
+            }
+            fold_entry(&story.text, &story.entries[i_], scratch);
+            finder.find(scratch).is_some()
+        };
+        // Each test is a cache miss or two, and a fold when the head does not tell: on a big
+        // story the cores share them.
+        if candidates.len() < 8192 {
+            let mut scratch = Vec::new();
+            return candidates.iter().copied().filter(|&i| test(i, &mut scratch)).collect();
+        }
+        candidates
+            .par_chunks(4096)
+            .flat_map_iter(|chunk| {
+                let mut scratch = Vec::new();
+                chunk.iter().copied().filter(|&i| test(i, &mut scratch)).collect::<Vec<_>>()
+            })
+            .collect()
+    }
+}
+
+/// A story's text and entries lent to the thread building their index.
+struct Lent {
+    text: *const str,
+    entries: *const [Entry],
+}
+
+// SAFETY: the pointers are only read, by the one thread they are sent to; see `Slot::start`
+// for why what they point to outlives that thread and does not change while it runs.
+unsafe impl Send for Lent {}
+
+/// A background build: raising `stop` makes it end at its next chunk; dropping it waits.
+pub(super) struct Building {
+    handle: Option<JoinHandle<Option<SearchIndex>>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Building {
+    fn finish(mut self) -> Option<SearchIndex> {
+        self.handle.take().and_then(|h| h.join().ok().flatten())
+    }
+}
+
+impl Drop for Building {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}
+
+/// A story's index: not built, being built in the background, or ready.
+#[derive(Default)]
+pub(super) enum Slot {
+    #[default]
+    None,
+    Building(Building),
+    Ready(SearchIndex),
+}
+
+impl std::fmt::Debug for Slot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Slot::None => "None",
+            Slot::Building(_) => "Building",
+            Slot::Ready(_) => "Ready",
+        })
+    }
+}
+
+impl Clone for Slot {
+    /// A copy of a view searches with a copy of a ready index, else builds its own.
+    fn clone(&self) -> Self {
+        match self {
+            Slot::Ready(index) => Slot::Ready(index.clone()),
+            _ => Slot::None,
+        }
+    }
+}
+
+impl Slot {
+    /// Starts building `story`'s index on a thread of its own.
+    ///
+    /// The thread reads the story's text and entries through pointers to their heap buffers,
+    /// which stay where they are when the `Story` value itself moves (a `Vec` of stories
+    /// growing). The reader never changes a story's text or entries in place; it replaces or
+    /// drops a story only after its view, whose slot raises `stop` and joins the thread when
+    /// dropped or replaced ([`Slot::stop`], and `Reader`'s `Drop`).
+    pub(super) fn start(story: &Story) -> Slot {
+        let lent = Lent { text: story.text.as_str() as *const str, entries: story.entries.as_slice() as *const [Entry] };
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        let spawned = std::thread::Builder::new().name("search-index".into()).spawn(move || {
+            let lent = lent;
+            // SAFETY: see above — the buffers outlive this thread and are not written meanwhile.
+            let (text, entries) = unsafe { (&*lent.text, &*lent.entries) };
+            SearchIndex::build(text, entries, &flag)
+        });
+        match spawned {
+            Ok(handle) => Slot::Building(Building { handle: Some(handle), stop }),
+            // No thread to be had: the first search builds it.
+            Err(_) => Slot::None,
+        }
+    }
+
+    /// Stops a background build (its thread is joined); a ready index stays.
+    pub(super) fn stop(&mut self) {
+        if matches!(self, Slot::Building(_)) {
+            *self = Slot::None;
+        }
+    }
+
+    /// The index, built now or waited for when it is not ready yet.
+    pub(super) fn get(&mut self, story: &Story) -> &SearchIndex {
+        if let Slot::Building(_) = self {
+            let Slot::Building(building) = std::mem::take(self) else { unreachable!() };
+            if let Some(index) = building.finish() {
+                *self = Slot::Ready(index);
+            }
+        }
+        if !matches!(self, Slot::Ready(_)) {
+            let never = AtomicBool::new(false);
+            let index = SearchIndex::build(&story.text, &story.entries, &never).expect("never stopped");
+            *self = Slot::Ready(index);
+        }
+        match self {
+            Slot::Ready(index) => index,
+            _ => unreachable!("just built"),
+        }
+    }
+
+    /// The background build is done (or there is none to wait for).
+    pub fn is_ready(&self) -> bool {
+        match self {
+            Slot::Building(b) => b.handle.as_ref().is_none_or(|h| h.is_finished()),
+            _ => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Span, push_folded};
+    use proptest::prelude::*;
+
+    /// The definition the index must agree with: fold each field char by char, join them with
+    /// line breaks, look for the query.
+    fn naive(story: &Story, query: &str) -> Vec<u32> {
+        let fold = |s: &str| {
+            let mut out = String::new();
+            s.chars().for_each(|c| push_folded(c, &mut out));
+            out
+        };
+        (0..story.entries.len() as u32)
+            .filter(|&i| {
+                let e = story.entry(i as usize);
+                let text: Vec<String> = e.tag().into_iter().chain(e.headline()).chain(e.body()).map(fold).collect();
+                (text.join("\n") + "\n").contains(query)
+            })
+            .collect()
+    }
+
+    fn story_of(entries: &[(String, Vec<String>)]) -> Story {
+        let mut story = Story::default();
+        let mut push = |s: &str, text: &mut String| {
+            let start = text.len();
+            text.push_str(s);
+            text.push('\n');
+            Span::new(start, start + s.len())
+        };
+        let mut text = String::new();
+        for (headline, body) in entries {
+            let entry = Entry {
+                headline: Some(push(headline, &mut text)),
+                body: body.iter().map(|p| push(p, &mut text)).collect(),
+                ..Entry::default()
+            };
+            story.entries.push(entry);
+        }
+        story.text = text;
+        story
+    }
+
+    fn search(slot: &mut Slot, story: &Story, query: &str) -> Vec<u32> {
+        let all: Vec<u32> = (0..story.entries.len() as u32).collect();
+        slot.get(story).matching(story, query, &all)
+    }
+
+    proptest! {
+        #[test]
+        fn index_answers_as_folding_and_finding(
+            entries in proptest::collection::vec(
+                ("[aAeéÉèbœŒ .]{0,40}", proptest::collection::vec("[aAeéÉèbcœŒ .]{0,200}", 0..3)),
+                0..30,
+            ),
+            query in "[aeéEbœ .]{1,4}",
+        ) {
+            let story = story_of(&entries);
+            let mut folded = String::new();
+            query.chars().for_each(|c| push_folded(c, &mut folded));
+            let mut slot = Slot::None;
+            prop_assert_eq!(search(&mut slot, &story, &folded), naive(&story, &folded));
+        }
+    }
+
+    #[test]
+    fn background_index_of_a_big_story_answers_as_folding_and_finding() {
+        let blog = crate::corpus::generate(8300, 3);
+        let story = crate::parse::parse_text("gen.txt".into(), blog.text, crate::parse::Rules::embedded());
+        assert!(story.text.len() > BACKGROUND_FROM, "big enough for a background build");
+        assert!(story.entries.len() > 8192, "enough entries for the parallel search");
+        let mut slot = Slot::start(&story);
+        assert!(matches!(slot, Slot::Building(_)));
+        for query in ["e", "ukraine", "otan (1", "e ", "zzz", "armee"] {
+            let found = search(&mut slot, &story, query);
+            assert_eq!(found, naive(&story, query), "{query:?}");
+        }
+        assert!(!search(&mut slot, &story, "ukraine").is_empty(), "a word of the corpus is found");
+    }
+
+    #[test]
+    fn a_stopped_build_leaves_no_index_and_the_next_search_builds_one() {
+        let story = story_of(&[("Élysée".into(), vec!["Cœur".into()])]);
+        let mut slot = Slot::start(&story);
+        slot.stop();
+        assert!(matches!(slot, Slot::None));
+        assert_eq!(search(&mut slot, &story, "coeur"), vec![0]);
+        assert!(matches!(slot, Slot::Ready(_)));
+    }
+}
