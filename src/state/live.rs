@@ -39,7 +39,7 @@ pub fn looks_truncated(old_identities: &[(u64, u32)], new: &Story) -> bool {
 
 impl Reader {
     fn story_index(&self, path: &Path) -> Option<usize> {
-        self.stories.iter().position(|s| s.path == path)
+        self.paths.get(path).copied()
     }
 
     /// Marks the selected entry of the shown story as read.
@@ -72,6 +72,7 @@ impl Reader {
             view.start_index(&story);
             let n = story.entries.len();
             self.message = Some(format!("new story: {} ({n} entries)", crate::text::fit(&story.title, 60)));
+            self.paths.insert(story.path.clone(), self.stories.len());
             self.stories.push(story);
             self.views.push(view);
             self.refresh_story(self.stories.len() - 1);

@@ -1,6 +1,6 @@
 //! The search index of one story, kept small and built off the first screen's path. It holds
-//! no folded copy of the text: per entry, a 64-byte signature of its folded text (which bytes
-//! and hashed byte pairs it holds) and its first `HEAD` folded bytes, side by side. A query
+//! no folded copy of the text: per entry, a 192-byte signature of its folded text (which bytes
+//! and byte pairs it holds) and its first `HEAD` folded bytes, side by side. A query
 //! skips the entries whose signature cannot hold it, looks for it in the heads, and folds
 //! (case and accents) the rest of an entry's text on the fly, into a scratch buffer, only when
 //! the entry may still hold it — so answers are exactly "the folded entry contains the folded
@@ -37,31 +37,53 @@ pub(super) fn fold_entry(text: &str, e: &Entry, out: &mut Vec<u8>) {
     }
 }
 
-/// Bytes present (256 bits, exact) and byte pairs present (256 bits, hashed) in a text.
+/// Bytes present (256 bits, exact), pairs of letters, digits, spaces and apostrophes
+/// present (1,024 bits, exact but for digits, which count as one), and other byte pairs
+/// present (256 bits, hashed) in a text. A word typed in the search is mostly pairs of
+/// letters: the exact bits rule out nearly every entry that does not hold it.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct Signature {
     bytes: [u64; 4],
+    letters: [u64; 16],
     pairs: [u64; 4],
+}
+
+/// A folded byte's place in the exact pair bits.
+fn letter(b: u8) -> Option<usize> {
+    match b {
+        b'a'..=b'z' => Some(usize::from(b - b'a')),
+        b' ' => Some(26),
+        b'\'' => Some(27),
+        b'0'..=b'9' => Some(28),
+        b'-' => Some(29),
+        b'.' => Some(30),
+        b',' => Some(31),
+        _ => None,
+    }
 }
 
 impl Signature {
     fn of(text: &[u8]) -> Signature {
         let mut sig = Signature::default();
-        let set = |bits: &mut [u64; 4], n: usize| bits[n >> 6] |= 1 << (n & 63);
+        fn set<const N: usize>(bits: &mut [u64; N], n: usize) {
+            bits[n >> 6] |= 1 << (n & 63);
+        }
         for &b in text {
             set(&mut sig.bytes, usize::from(b));
         }
         for pair in text.windows(2) {
-            set(&mut sig.pairs, pair_bit(pair[0], pair[1]));
+            match (letter(pair[0]), letter(pair[1])) {
+                (Some(x), Some(y)) => set(&mut sig.letters, x << 5 | y),
+                _ => set(&mut sig.pairs, pair_bit(pair[0], pair[1])),
+            }
         }
         sig
     }
 
     /// Whether a text with this signature may hold a text with `needle`'s.
     fn may_hold(&self, needle: &Signature) -> bool {
-        (0..4).all(|i| {
-            self.bytes[i] & needle.bytes[i] == needle.bytes[i] && self.pairs[i] & needle.pairs[i] == needle.pairs[i]
-        })
+        let within = |have: &[u64], want: &[u64]| have.iter().zip(want).all(|(h, w)| h & w == *w);
+        within(&self.bytes, &needle.bytes) && within(&self.letters, &needle.letters) && within(&self.pairs, &needle.pairs)
     }
 }
 
@@ -80,42 +102,42 @@ pub(super) struct SearchIndex {
 
 impl SearchIndex {
     /// Builds the index of `entries` (spans into `text`); `None` when `stop` is raised first.
+    /// Chunks of entries fill their part of the final vectors in place: no second copy of the
+    /// index exists at any time.
     fn build(text: &str, entries: &[Entry], stop: &AtomicBool) -> Option<SearchIndex> {
-        let chunk = |part: &[Entry]| {
+        const CHUNK: usize = 2048;
+        let n = entries.len();
+        let mut index =
+            SearchIndex { signatures: vec![Signature::default(); n], heads: vec![0; n * HEAD], long: vec![false; n] };
+        let fill = |((signatures, heads), (long, part)): ((&mut [Signature], &mut [u8]), (&mut [bool], &[Entry]))| {
             if stop.load(Ordering::Relaxed) {
-                return None;
+                return;
             }
             let mut scratch = Vec::new();
-            let mut out = SearchIndex {
-                signatures: Vec::with_capacity(part.len()),
-                heads: vec![0; part.len() * HEAD],
-                long: Vec::with_capacity(part.len()),
-            };
             for (i, e) in part.iter().enumerate() {
                 fold_entry(text, e, &mut scratch);
-                out.signatures.push(Signature::of(&scratch));
-                let n = scratch.len().min(HEAD);
-                out.heads[i * HEAD..i * HEAD + n].copy_from_slice(&scratch[..n]);
-                out.long.push(scratch.len() > HEAD);
+                signatures[i] = Signature::of(&scratch);
+                let k = scratch.len().min(HEAD);
+                heads[i * HEAD..i * HEAD + k].copy_from_slice(&scratch[..k]);
+                long[i] = scratch.len() > HEAD;
             }
-            Some(out)
         };
+        let (signatures, heads, long) = (&mut index.signatures, &mut index.heads, &mut index.long);
         // Rayon's workers spin a while after each job: only worth it for a big story.
-        let parts: Option<Vec<SearchIndex>> = if text.len() > BACKGROUND_FROM {
-            entries.par_chunks(2048).map(chunk).collect()
+        if text.len() > BACKGROUND_FROM {
+            signatures
+                .par_chunks_mut(CHUNK)
+                .zip(heads.par_chunks_mut(CHUNK * HEAD))
+                .zip(long.par_chunks_mut(CHUNK).zip(entries.par_chunks(CHUNK)))
+                .for_each(fill);
         } else {
-            entries.chunks(2048).map(chunk).collect()
-        };
-        let mut index = SearchIndex::default();
-        index.signatures.reserve_exact(entries.len());
-        index.heads.reserve_exact(entries.len() * HEAD);
-        index.long.reserve_exact(entries.len());
-        for part in parts? {
-            index.signatures.extend(part.signatures);
-            index.heads.extend(part.heads);
-            index.long.extend(part.long);
+            signatures
+                .chunks_mut(CHUNK)
+                .zip(heads.chunks_mut(CHUNK * HEAD))
+                .zip(long.chunks_mut(CHUNK).zip(entries.chunks(CHUNK)))
+                .for_each(fill);
         }
-        Some(index)
+        (!stop.load(Ordering::Relaxed)).then_some(index)
     }
 
     /// The entries among `candidates` whose folded text holds `query` (folded), in parallel
@@ -127,6 +149,14 @@ impl SearchIndex {
             return candidates.iter().copied().filter(|&i| self.signatures[i as usize].may_hold(&needle)).collect();
         }
         let finder = memchr::memmem::Finder::new(query.as_bytes());
+        // An ASCII query is first looked for in the original text, ASCII case ignored: a hit
+        // there is a hit in the folded text (folding maps ASCII to its lower case, char by
+        // char), and a miss in an ASCII field is a miss. Only a field with other characters
+        // that misses is folded and searched again.
+        let ascii = query
+            .is_ascii()
+            .then(|| regex::bytes::RegexBuilder::new(&regex::escape(query)).case_insensitive(true).unicode(false).build())
+            .and_then(Result::ok);
         let test = |i: u32, scratch: &mut Vec<u8>| {
             let i_ = i as usize;
             if !self.signatures[i_].may_hold(&needle) {
@@ -138,8 +168,19 @@ impl SearchIndex {
             if !self.long[i_] {
                 return false;
             }
-            fold_entry(&story.text, &story.entries[i_], scratch);
-            finder.find(scratch).is_some()
+            // A query (one line) cannot match across fields: each is searched alone, first
+            // all of them as they are, then those that need folding.
+            let entry = &story.entries[i_];
+            if let Some(re) = &ascii {
+                if fields(&story.text, entry).any(|field| re.is_match(field.as_bytes())) {
+                    return true;
+                }
+            }
+            fields(&story.text, entry).filter(|field| ascii.is_none() || !field.is_ascii()).any(|field| {
+                scratch.clear();
+                fold_bytes_into(field, scratch);
+                finder.find(scratch).is_some()
+            })
         };
         // Each test is a cache miss or two, and a fold when the head does not tell: on a big
         // story the cores share them.

@@ -6,6 +6,7 @@ use super::*;
 mod following;
 mod size;
 mod ticks;
+mod upkeep;
 use crate::parse::{Rules, parse_bytes};
 use std::path::PathBuf;
 
