@@ -38,7 +38,9 @@ fn child(case: &str, path: &Path) {
 }
 
 fn main() {
-    if let (Some(case), Some(path)) = (std::env::var_os("LIVEBLOG_MEMORY_CASE"), std::env::var_os("LIVEBLOG_MEMORY_FILE")) {
+    if let (Some(case), Some(path)) =
+        (std::env::var_os("LIVEBLOG_MEMORY_CASE"), std::env::var_os("LIVEBLOG_MEMORY_FILE"))
+    {
         return child(&case.to_string_lossy(), Path::new(&path));
     }
     let bytes = std::env::var("LIVEBLOG_MEMORY_BYTES").ok().and_then(|b| b.parse().ok()).unwrap_or(100_000_000);

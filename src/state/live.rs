@@ -245,7 +245,8 @@ impl Reader {
             .iter()
             .zip(&self.views)
             .map(|(story, view)| {
-                let read = view.identities.iter().zip(view.marks.iter()).filter(|(_, m)| m.read).map(|(id, _)| saved_id(*id));
+                let read =
+                    view.identities.iter().zip(view.marks.iter()).filter(|(_, m)| m.read).map(|(id, _)| saved_id(*id));
                 (story.path.as_path(), read.collect())
             })
             .collect()
