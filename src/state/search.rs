@@ -102,6 +102,9 @@ pub(super) struct SearchIndex {
     long: Vec<bool>,
 }
 
+/// One chunk of entries and the parts of the index they fill.
+type Chunk<'i, 'e> = ((&'i mut [Signature], &'i mut [u8]), (&'i mut [bool], &'e [Entry]));
+
 impl SearchIndex {
     /// Builds the index of `entries` (spans into `text`); `None` when `stop` is raised first.
     /// Chunks of entries fill their part of the final vectors in place: no second copy of the
@@ -111,7 +114,7 @@ impl SearchIndex {
         let n = entries.len();
         let mut index =
             SearchIndex { signatures: vec![Signature::default(); n], heads: vec![0; n * HEAD], long: vec![false; n] };
-        let fill = |((signatures, heads), (long, part)): ((&mut [Signature], &mut [u8]), (&mut [bool], &[Entry]))| {
+        let fill = |((signatures, heads), (long, part)): Chunk<'_, '_>| {
             if stop.load(Ordering::Relaxed) {
                 return;
             }
@@ -178,10 +181,10 @@ impl SearchIndex {
             if ascii.is_some() && lower_in_fields(story, entry, &finder) {
                 return true;
             }
-            if let Some(re) = &ascii {
-                if fields(&story.text, entry).any(|field| re.is_match(field.as_bytes())) {
-                    return true;
-                }
+            if let Some(re) = &ascii
+                && fields(&story.text, entry).any(|field| re.is_match(field.as_bytes()))
+            {
+                return true;
             }
             fields(&story.text, entry).filter(|field| ascii.is_none() || !field.is_ascii()).any(|field| {
                 scratch.clear();
