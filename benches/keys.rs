@@ -1,12 +1,14 @@
-//! Cost of a key press, from action to rendered buffer, on a story of 100,000 generated
-//! entries at 160×45: a move, a search keystroke that refilters every entry, and a tag
-//! toggle. Run with `cargo bench --bench keys`.
+//! Cost of a key press, from action to rendered buffer, at 160×45: on a story of 100,000
+//! generated entries (a move, a search keystroke that refilters every entry, a tag toggle),
+//! and on 10,000 small stories with "All stories" shown (a move, a search keystroke, and a
+//! burst of 2,000 new stories arriving). Run with `cargo bench --bench keys`; `cargo bench
+//! --bench keys -- stories` runs the 10,000-story group alone.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use liveblog::corpus;
 use liveblog::keys::KeyMap;
 use liveblog::parse::{Rules, parse_text};
-use liveblog::state::{Action, Reader};
+use liveblog::state::{Action, Reader, Reload};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
@@ -64,5 +66,76 @@ fn keys(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, keys);
+/// 10,000 stories of 10 entries each (all timed), in one folder.
+fn small_stories(n: usize, from: usize) -> Vec<liveblog::model::Story> {
+    (from..from + n)
+        .map(|i| {
+            let blog = corpus::generate(10, i as u64);
+            parse_text(PathBuf::from(format!("story-{i}.txt")), blog.text, Rules::embedded())
+        })
+        .collect()
+}
+
+fn many_stories(c: &mut Criterion) {
+    let stories = small_stories(10_000, 0);
+    let keymap = KeyMap::default();
+    let theme = liveblog::ui::Theme::default();
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    let mut press = |reader: &mut Reader, actions: &[Action]| {
+        for a in actions {
+            reader.apply(a.clone());
+        }
+        reader.settle();
+        terminal.draw(|f| liveblog::ui::render(reader, &keymap, &theme, f)).unwrap();
+        black_box(terminal.backend().buffer().area);
+    };
+    let all_stories = |stories: &[liveblog::model::Story]| {
+        let mut reader = Reader::new(stories.to_vec());
+        reader.apply(Action::Resize(160, 45));
+        // Row 0 of the story list: "All stories".
+        reader.apply(Action::PrevStory);
+        assert!(reader.all());
+        reader
+    };
+    let mut reader = all_stories(&stories);
+    let mut group = c.benchmark_group("key to rendered frame, 10k stories, All stories shown");
+    group.sample_size(20);
+    group.bench_function("move down", |b| b.iter(|| press(&mut reader, &[Action::Down])));
+    reader.apply(Action::Search);
+    group.bench_function("search keystroke (\"e\") + backspace", |b| {
+        b.iter(|| {
+            press(&mut reader, &[Action::Input('e')]);
+            press(&mut reader, &[Action::Backspace]);
+        })
+    });
+    press(&mut reader, &[Action::Input('e')]);
+    group.bench_function("second search keystroke (\"e\" → \"el\") + backspace", |b| {
+        b.iter(|| {
+            press(&mut reader, &[Action::Input('l')]);
+            press(&mut reader, &[Action::Backspace]);
+        })
+    });
+    reader.apply(Action::Backspace);
+    reader.apply(Action::Submit);
+    group.finish();
+
+    // 2,000 new files in the watched folder, as one burst of reload events, then one frame.
+    let arrivals: Vec<Reload> =
+        small_stories(2000, 10_000).into_iter().map(|s| Reload(std::sync::Arc::new(s))).collect();
+    let mut group = c.benchmark_group("burst, 10k stories, All stories shown");
+    group.sample_size(10);
+    group.bench_function("2,000 new stories, then a frame", |b| {
+        b.iter_batched_ref(
+            || all_stories(&stories),
+            |reader| {
+                let burst: Vec<Action> = arrivals.iter().map(|r| Action::Reloaded(r.clone())).collect();
+                press(reader, &burst)
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, keys, many_stories);
 criterion_main!(benches);

@@ -94,6 +94,7 @@ where
     let mut stop = false;
     while !stop && !reader.quit() {
         if dirty {
+            reader.settle();
             terminal.draw(|frame| ui::render(reader, look.keymap, look.theme, frame))?;
             dirty = false;
         }
@@ -138,6 +139,7 @@ where
         }
     }
     if dirty {
+        reader.settle();
         terminal.draw(|frame| ui::render(reader, look.keymap, look.theme, frame))?;
     }
     Ok(())

@@ -315,23 +315,26 @@ fn run_frame(paths: &[PathBuf], size: (u16, u16), keys: &str, settings: &Setting
 
 fn run_export(paths: &[PathBuf], format: Format, explain: bool, settings: &Settings) -> anyhow::Result<ExitCode> {
     let (stories, errors) = load::load(paths, &settings.rules);
-    let text = match format {
-        Format::Json => export::to_json(&stories, explain) + "\n",
-        Format::Markdown => {
-            let mut out = String::new();
-            for s in &stories {
-                out.push_str(&export::to_markdown(s));
-                if explain && !s.dropped.is_empty() {
-                    out.push_str("\n<!-- removed lines\n");
-                    out.push_str(&export::explain(s));
-                    out.push_str("-->\n");
-                }
-                out.push('\n');
-            }
-            out
+    // Written as it is made, story by story: the output is never held whole in memory.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match format {
+        Format::Json => {
+            export::write_json(&stories, explain, &mut out).context("stdout")?;
+            out.write_all(b"\n").context("stdout")?;
         }
-    };
-    emit(text.as_bytes())?;
+        Format::Markdown => {
+            for s in &stories {
+                export::write_markdown(s, &mut out).context("stdout")?;
+                if explain && !s.dropped.is_empty() {
+                    out.write_all(b"\n<!-- removed lines\n").context("stdout")?;
+                    out.write_all(export::explain(s).as_bytes()).context("stdout")?;
+                    out.write_all(b"-->\n").context("stdout")?;
+                }
+                out.write_all(b"\n").context("stdout")?;
+            }
+        }
+    }
+    out.flush().context("stdout")?;
     for s in stories.iter().filter(|s| !crate::state::has_entries(s)) {
         eprintln!(
             "liveblog: {}: no entries found (no times nor headlines): exported as one text",

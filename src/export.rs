@@ -4,12 +4,42 @@
 //! names that are not UTF-8 stay distinct.
 
 use crate::model::{EntryRef, Story, When};
-use serde::Serialize;
+use serde::ser::SerializeSeq;
+use serde::{Serialize, Serializer};
 use std::fmt::Write as _;
 
+/// The document is serialised story by story and entry by entry as it is written: a 100 MB
+/// blog is never held a second time as one JSON string.
 #[derive(Serialize)]
 struct Document<'a> {
-    stories: Vec<StoryJson<'a>>,
+    stories: Stories<'a>,
+}
+
+struct Stories<'a> {
+    stories: &'a [Story],
+    explain: bool,
+}
+
+impl Serialize for Stories<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.stories.len()))?;
+        for story in self.stories {
+            seq.serialize_element(&story_json(story, self.explain))?;
+        }
+        seq.end()
+    }
+}
+
+struct Entries<'a>(&'a Story);
+
+impl Serialize for Entries<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.entries.len()))?;
+        for e in self.0.entry_refs() {
+            seq.serialize_element(&entry_json(e))?;
+        }
+        seq.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -31,7 +61,7 @@ struct StoryJson<'a> {
     summary: Option<String>,
     captions: Vec<&'a str>,
     links: Vec<&'a str>,
-    entries: Vec<EntryJson<'a>>,
+    entries: Entries<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     dropped: Option<Vec<DroppedJson<'a>>>,
 }
@@ -86,7 +116,7 @@ fn story_json(story: &Story, explain: bool) -> StoryJson<'_> {
         summary: (!summary.is_empty()).then(|| summary.join("\n\n")),
         captions: story.captions.iter().map(|s| story.str(*s)).collect(),
         links: story.links.iter().map(|s| story.str(*s)).collect(),
-        entries: story.entry_refs().map(entry_json).collect(),
+        entries: Entries(story),
         dropped: explain.then(|| {
             story.dropped.iter().map(|d| DroppedJson { line: d.line, rule: &d.rule, text: story.str(d.span) }).collect()
         }),
@@ -95,14 +125,28 @@ fn story_json(story: &Story, explain: bool) -> StoryJson<'_> {
 
 /// The JSON document for some stories; with `explain`, each story lists its dropped lines.
 pub fn to_json(stories: &[Story], explain: bool) -> String {
-    let doc = Document { stories: stories.iter().map(|s| story_json(s, explain)).collect() };
-    serde_json::to_string_pretty(&doc).expect("serialisable")
+    let mut out = Vec::new();
+    write_json(stories, explain, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Writes the JSON document of [`to_json`] to `out` as it is serialised (give it a buffered
+/// writer).
+pub fn write_json(stories: &[Story], explain: bool, out: impl std::io::Write) -> std::io::Result<()> {
+    let doc = Document { stories: Stories { stories, explain } };
+    serde_json::to_writer_pretty(out, &doc).map_err(std::io::Error::from)
 }
 
 /// One story as Markdown: title, coverage, then a section per entry.
 pub fn to_markdown(story: &Story) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", story.title);
+    let mut out = Vec::new();
+    write_markdown(story, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
+}
+
+/// Writes [`to_markdown`]'s text to `out` entry by entry (give it a buffered writer).
+pub fn write_markdown(story: &Story, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    writeln!(out, "# {}\n", story.title)?;
     let mut meta = Vec::new();
     if let Some(outlet) = &story.outlet {
         meta.push(format!("**{outlet}**"));
@@ -117,10 +161,10 @@ pub fn to_markdown(story: &Story) -> String {
         meta.push(format!("Times: {}", zone.name()));
     }
     if !meta.is_empty() {
-        let _ = writeln!(out, "{}\n", meta.join(" · "));
+        writeln!(out, "{}\n", meta.join(" · "))?;
     }
     for paragraph in story.summary() {
-        let _ = writeln!(out, "{paragraph}\n");
+        writeln!(out, "{paragraph}\n")?;
     }
     for e in story.entry_refs() {
         let mut heading = e.entry.clock.map(|c| c.to_string()).unwrap_or_default();
@@ -130,29 +174,29 @@ pub fn to_markdown(story: &Story) -> String {
         if heading.is_empty() {
             // No time, tag nor headline: the text alone, no empty heading.
             if let Some(h) = e.headline() {
-                let _ = writeln!(out, "### {h}\n");
+                writeln!(out, "### {h}\n")?;
             }
         } else {
-            let _ = writeln!(out, "### {heading}\n");
+            writeln!(out, "### {heading}\n")?;
             if let Some(h) = e.headline() {
-                let _ = writeln!(out, "**{h}**\n");
+                writeln!(out, "**{h}**\n")?;
             }
         }
         for p in e.body() {
-            let _ = writeln!(out, "{p}\n");
+            writeln!(out, "{p}\n")?;
         }
         for c in e.captions() {
-            let _ = writeln!(out, "> _{c}_\n");
+            writeln!(out, "> _{c}_\n")?;
         }
         for l in e.links() {
-            let _ = writeln!(out, "- {l}");
+            writeln!(out, "- {l}")?;
         }
         if e.entry.links.is_empty() {
             continue;
         }
-        out.push('\n');
+        out.write_all(b"\n")?;
     }
-    out
+    Ok(())
 }
 
 /// The `--explain` listing: each removed line with its line number and rule.

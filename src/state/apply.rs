@@ -6,6 +6,10 @@ use super::{Action, Mode, Order, Pane, Reader, Reload, ZoneShown, geometry};
 impl Reader {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
+        // Reloads arrive in bursts: what they invalidate is rebuilt once, before anything else.
+        if !matches!(action, Action::Reloaded(_)) {
+            self.settle();
+        }
         self.apply_one(action);
         self.refresh_text();
     }

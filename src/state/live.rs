@@ -39,7 +39,7 @@ pub fn looks_truncated(old_identities: &[(u64, u32)], new: &Story) -> bool {
 
 impl Reader {
     fn story_index(&self, path: &Path) -> Option<usize> {
-        self.stories.iter().position(|s| s.path == path)
+        self.paths.get(path).copied()
     }
 
     /// Marks the selected entry of the shown story as read.
@@ -49,16 +49,16 @@ impl Reader {
             return;
         }
         let Some(sel) = view.selected else { return };
-        if let Some(m) = view.marks.get_mut(sel as usize) {
+        view.marks.update(sel as usize, |m| {
             m.read = true;
             m.new = false;
-        }
+        });
         // Read on the merged timeline is read in its own story.
-        if let Some((s, e)) = self.origin(sel)
-            && let Some(m) = self.views[s].marks.get_mut(e)
-        {
-            m.read = true;
-            m.new = false;
+        if let Some((s, e)) = self.origin(sel) {
+            self.views[s].marks.update(e, |m| {
+                m.read = true;
+                m.new = false;
+            });
         }
     }
 
@@ -66,11 +66,13 @@ impl Reader {
         let Some(index) = self.story_index(&story.path) else {
             // A new file in a watched directory: a new story, all of it new.
             let mut view = StoryView::new(&story);
-            for m in &mut view.marks {
-                m.new = true;
+            for i in 0..view.marks.len() {
+                view.marks.update(i, |m| m.new = true);
             }
+            view.start_index(&story);
             let n = story.entries.len();
             self.message = Some(format!("new story: {} ({n} entries)", crate::text::fit(&story.title, 60)));
+            self.paths.insert(story.path.clone(), self.stories.len());
             self.stories.push(story);
             self.views.push(view);
             self.refresh_story(self.stories.len() - 1);
@@ -83,6 +85,8 @@ impl Reader {
             return;
         }
         self.invalidate_text();
+        // The old story's index build reads it: stop that first (see `index::Slot::start`).
+        self.views[index].stop_index();
         let old = std::mem::replace(&mut self.stories[index], story);
         let new = &self.stories[index];
         let old_view = &self.views[index];
@@ -115,10 +119,10 @@ impl Reader {
                     } else if let Some(before) = old_view.before_edit.get(&(o as u32)) {
                         view.before_edit.insert(i as u32, before.clone());
                     }
-                    view.marks[i] = marks;
+                    view.marks.set(i, marks);
                 }
                 None => {
-                    view.marks[i] = Marks { read: false, new: true, edited: false };
+                    view.marks.set(i, Marks { read: false, new: true, edited: false });
                     arrived += 1;
                 }
             }
@@ -141,6 +145,7 @@ impl Reader {
             !at_newest && old_sel.zip(selected).is_some_and(|(o, n)| old_list[o as usize] == new_list[n as usize]);
         view.selected = selected.or(view.selected);
         view.text_scroll = if same_entry { scroll } else { 0 };
+        view.start_index(new);
         self.views[index] = view;
         self.refresh_story(index);
         self.merged_changed();
@@ -150,10 +155,11 @@ impl Reader {
         }
     }
 
-    /// A story changed: the merged timeline is rebuilt if shown, else dropped until shown.
+    /// A story changed: the merged timeline is rebuilt if shown (once for a burst of
+    /// changes, at [`Reader::settle`]), else dropped until shown.
     fn merged_changed(&mut self) {
         if self.all {
-            self.rebuild_merged();
+            self.merged_stale = true;
         } else {
             self.merged = None;
         }
@@ -225,7 +231,7 @@ impl Reader {
             let read: std::collections::HashSet<u64> = read.iter().copied().collect();
             for (i, id) in view.identities.iter().enumerate() {
                 if read.contains(&saved_id(*id)) {
-                    view.marks[i].read = true;
+                    view.marks.update(i, |m| m.read = true);
                 }
             }
         }
@@ -243,7 +249,8 @@ impl Reader {
             .iter()
             .zip(&self.views)
             .map(|(story, view)| {
-                let read = view.identities.iter().zip(&view.marks).filter(|(_, m)| m.read).map(|(id, _)| saved_id(*id));
+                let read =
+                    view.identities.iter().zip(view.marks.iter()).filter(|(_, m)| m.read).map(|(id, _)| saved_id(*id));
                 (story.path.as_path(), read.collect())
             })
             .collect()

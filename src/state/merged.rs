@@ -15,6 +15,9 @@ pub struct Merged {
     pub view: StoryView,
     /// For each merged entry: (story index, entry index).
     pub origin: Vec<(u32, u32)>,
+    /// Per merged entry, the day it is shown on in the zone shown: a search keystroke must
+    /// not convert every date again.
+    days: Vec<Option<chrono::NaiveDate>>,
 }
 
 /// A short name for a story in merged rows: its outlet, else its file name.
@@ -92,7 +95,7 @@ impl Reader {
         let (story, origin) = build(&self.stories);
         let mut view = StoryView::new(&story);
         for (i, (s, e)) in origin.iter().enumerate() {
-            view.marks[i] = self.views[*s as usize].marks[*e as usize];
+            view.marks.set(i, self.views[*s as usize].marks[*e as usize]);
         }
         if let Some(old) = previous {
             let keys: Vec<&str> = old.view.tags.iter().map(|t| old.story.tags[*t as usize].key.as_str()).collect();
@@ -108,18 +111,44 @@ impl Reader {
                 view.selected = Some(i as u32);
             }
         }
-        self.merged = Some(Merged { story, view, origin });
+        let days = self.merged_days(&story);
+        self.merged = Some(Merged { story, view, origin, days });
+        self.merged_stale = false;
         self.invalidate_text();
         self.refresh_merged();
     }
 
+    fn merged_days(&self, story: &Story) -> Vec<Option<chrono::NaiveDate>> {
+        story.entries.iter().map(|e| self.shown_at(e).map(|t| t.date())).collect()
+    }
+
+    /// The zone shown changed: the merged entries' days with it.
+    pub(super) fn refresh_merged_days(&mut self) {
+        if let Some(mut merged) = self.merged.take() {
+            merged.days = self.merged_days(&merged.story);
+            self.merged = Some(merged);
+        }
+    }
+
     pub(super) fn refresh_merged(&mut self) {
         let newest_first = self.order == super::Order::NewestFirst;
-        let Some(mut merged) = self.merged.take() else { return };
-        let days: Vec<_> = merged.story.entries.iter().map(|e| self.shown_at(e).map(|t| t.date())).collect();
-        let story = &merged.story;
+        let Some(merged) = self.merged.as_mut() else { return };
+        let (story, days) = (&merged.story, &merged.days);
         merged.view.refresh(story, newest_first, |i| story.entries[i as usize].tag_id, |i| days[i as usize]);
-        self.merged = Some(merged);
+    }
+
+    /// Does the work put off while a burst of actions arrives: the merged timeline, rebuilt
+    /// once after any number of reloaded stories (2,000 new files in a watched folder while
+    /// "All stories" is shown cost one rebuild, not 2,000). [`Reader::apply`] calls it before
+    /// any action but a reload; the event loop calls it before drawing.
+    pub fn settle(&mut self) {
+        if self.merged_stale {
+            self.merged_stale = false;
+            if self.merged.is_some() {
+                self.rebuild_merged();
+                self.refresh_text();
+            }
+        }
     }
 
     /// Where a merged entry comes from, when the merged timeline is shown.

@@ -11,6 +11,7 @@ mod clock;
 mod edits;
 pub mod goto;
 mod help;
+mod index;
 mod line_edit;
 mod links;
 mod live;
@@ -132,6 +133,11 @@ pub struct Reader {
     all: bool,
     /// The merged timeline, built when first shown and rebuilt when a story changes.
     merged: Option<merged::Merged>,
+    /// Stories changed since the merged timeline was built: rebuild it at [`Reader::settle`].
+    merged_stale: bool,
+    /// Each story's index by path: a reload finds its story without comparing 10,000 paths
+    /// component by component.
+    paths: std::collections::HashMap<std::path::PathBuf, usize>,
     /// A zone named in the configuration, added to the zones `z` cycles through.
     configured_zone: Option<chrono_tz::Tz>,
     /// Clocks shown as ages.
@@ -172,10 +178,11 @@ impl Reader {
             .par_iter()
             .map(|s| {
                 let mut view = StoryView::new(s);
-                view.build_index(s);
+                view.start_index(s);
                 view
             })
             .collect();
+        let paths = stories.iter().enumerate().map(|(i, s)| (s.path.clone(), i)).collect();
         let mut reader = Reader {
             stories,
             views,
@@ -188,6 +195,8 @@ impl Reader {
             pane_widths: display.pane_widths,
             all: false,
             merged: None,
+            merged_stale: false,
+            paths,
             configured_zone: match display.zone {
                 ZoneShown::Named(tz) => Some(tz),
                 _ => None,
@@ -329,6 +338,7 @@ impl Reader {
         for i in 0..self.stories.len() {
             self.refresh_story(i);
         }
+        self.refresh_merged_days();
         self.refresh_merged();
     }
 
@@ -341,6 +351,15 @@ impl Reader {
             self.days.push(days);
         }
         self.refresh(index);
+    }
+}
+
+impl Drop for Reader {
+    /// Views go first: a view's background index build reads its story (`index::Slot::start`).
+    fn drop(&mut self) {
+        for view in &mut self.views {
+            view.stop_index();
+        }
     }
 }
 

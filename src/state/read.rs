@@ -66,28 +66,26 @@ impl Reader {
     }
 
     fn set_new(&mut self, entry: u32) {
-        if let Some(m) = self.view_mut().and_then(|v| v.marks.get_mut(entry as usize)) {
-            m.new = true;
+        if let Some(v) = self.view_mut() {
+            v.marks.update(entry as usize, |m| m.new = true);
         }
-        if let Some((s, e)) = self.origin(entry)
-            && let Some(m) = self.views[s].marks.get_mut(e)
-        {
-            m.new = true;
+        if let Some((s, e)) = self.origin(entry) {
+            self.views[s].marks.update(e, |m| m.new = true);
         }
     }
 
     /// Sets the read mark of an entry of the view shown, and of its own story's entry on
     /// the merged timeline. Reading an entry also clears its new mark.
     fn set_read(&mut self, entry: u32, read: bool) {
-        if let Some(m) = self.view_mut().and_then(|v| v.marks.get_mut(entry as usize)) {
+        let change = |m: &mut super::Marks| {
             m.read = read;
             m.new &= !read;
+        };
+        if let Some(v) = self.view_mut() {
+            v.marks.update(entry as usize, change);
         }
-        if let Some((s, e)) = self.origin(entry)
-            && let Some(m) = self.views[s].marks.get_mut(e)
-        {
-            m.read = read;
-            m.new &= !read;
+        if let Some((s, e)) = self.origin(entry) {
+            self.views[s].marks.update(e, change);
         }
     }
 
@@ -104,18 +102,21 @@ impl Reader {
     pub(super) fn mark_all_read(&mut self) {
         let stories: Vec<usize> = if self.all { (0..self.stories.len()).collect() } else { vec![self.current] };
         let mut count = 0;
-        for s in stories {
-            for m in &mut self.views[s].marks {
-                count += usize::from(!m.read);
-                m.read = true;
-                m.new = false;
+        let read_all = |marks: &mut super::view::MarkList| {
+            let before = marks.unread();
+            for i in 0..marks.len() {
+                marks.update(i, |m| {
+                    m.read = true;
+                    m.new = false;
+                });
             }
+            before
+        };
+        for s in stories {
+            count += read_all(&mut self.views[s].marks);
         }
         if let Some(merged) = self.merged.as_mut() {
-            for m in &mut merged.view.marks {
-                m.read = true;
-                m.new = false;
-            }
+            read_all(&mut merged.view.marks);
         }
         self.read.hold = None;
         let what = if self.all { "every story" } else { "this story" };

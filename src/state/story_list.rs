@@ -30,8 +30,8 @@ impl Reader {
     /// The text of row `row` of the story list: 0 is "All stories".
     pub fn story_row_text(&self, row: usize) -> StoryRow {
         if row == 0 {
-            let timed: usize =
-                self.stories.iter().map(|s| s.entries.iter().filter(|e| e.clock.is_some()).count()).sum();
+            // Counted once per parse (`StoryView::timed`): a frame never scans every entry.
+            let timed: usize = self.views.iter().map(|v| v.timed()).sum();
             let n = self.stories.len();
             let mut counts = vec![plural(timed, "timed entry", "timed entries")];
             if self.all

@@ -1,12 +1,12 @@
 //! One story as the reader sees it: its selected entry, its filters (tags, search query) and
 //! text scroll, and what they derive — the entries shown in display order, with a separator
-//! row where the day changes. Searching uses a folded copy of each entry's text, built once,
-//! and narrows the previous result while the user types, so a keystroke stays cheap on a
-//! blog of 100,000 entries.
+//! row where the day changes. Searching asks the story's index ([`super::index`]) and
+//! narrows the previous result while the user types, so a keystroke stays cheap on a blog of
+//! 100,000 entries.
 
-use crate::model::{Story, fold_bytes_into};
+use super::index;
+use crate::model::Story;
 use chrono::NaiveDate;
-use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 /// A row of the timeline.
@@ -15,114 +15,6 @@ pub enum Row {
     Entry(u32),
     /// The entries below are of another day.
     Day(NaiveDate),
-}
-
-/// The folded text of every entry (tag, headline, body), one block an entry, with a small
-/// signature of each block — which bytes and (hashed) byte pairs it holds — so that a query
-/// skips most entries that cannot hold it without reading their text.
-#[derive(Debug, Default, Clone)]
-struct SearchIndex {
-    /// Folded text, as bytes: the search works on bytes.
-    text: Vec<u8>,
-    /// Entry `i` is `text[starts[i]..starts[i + 1]]`.
-    starts: Vec<usize>,
-    signatures: Vec<Signature>,
-    /// The first `HEAD` bytes of every entry side by side (zero-padded): most matches are
-    /// found there, in memory read in order, before an entry's own text is touched.
-    heads: Vec<u8>,
-}
-
-const HEAD: usize = 128;
-
-/// Bytes present (256 bits, exact) and byte pairs present (256 bits, hashed) in a text.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-struct Signature {
-    bytes: [u64; 4],
-    pairs: [u64; 4],
-}
-
-impl Signature {
-    fn of(text: &[u8]) -> Signature {
-        let mut sig = Signature::default();
-        let set = |bits: &mut [u64; 4], n: usize| bits[n >> 6] |= 1 << (n & 63);
-        for &b in text {
-            set(&mut sig.bytes, usize::from(b));
-        }
-        for pair in text.windows(2) {
-            set(&mut sig.pairs, pair_bit(pair[0], pair[1]));
-        }
-        sig
-    }
-
-    /// Whether a text with this signature may hold a text with `needle`'s.
-    fn may_hold(&self, needle: &Signature) -> bool {
-        (0..4).all(|i| {
-            self.bytes[i] & needle.bytes[i] == needle.bytes[i] && self.pairs[i] & needle.pairs[i] == needle.pairs[i]
-        })
-    }
-}
-
-fn pair_bit(a: u8, b: u8) -> usize {
-    ((u32::from(a) << 8 | u32::from(b)).wrapping_mul(0x9E37_79B1) >> 24) as usize
-}
-
-impl SearchIndex {
-    fn build(story: &Story) -> Self {
-        let mut text = Vec::with_capacity(story.text.len() * 3 / 4);
-        let mut starts = Vec::with_capacity(story.entries.len() + 1);
-        for e in story.entry_refs() {
-            starts.push(text.len());
-            let fields = e.tag().into_iter().chain(e.headline()).chain(e.body());
-            for field in fields {
-                fold_bytes_into(field, &mut text);
-                // A line break between fields: a query (one line) cannot match across them.
-                text.push(b'\n');
-            }
-        }
-        starts.push(text.len());
-        let sign = |w: &[usize]| Signature::of(&text[w[0]..w[1]]);
-        // Rayon's workers spin a while after each job: not worth it for a page re-read every
-        // few seconds, only for a big one.
-        let signatures = if text.len() > (4 << 20) {
-            starts.par_windows(2).map(sign).collect()
-        } else {
-            starts.windows(2).map(sign).collect()
-        };
-        let mut heads = vec![0u8; (starts.len() - 1) * HEAD];
-        for (i, w) in starts.windows(2).enumerate() {
-            let n = (w[1] - w[0]).min(HEAD);
-            heads[i * HEAD..i * HEAD + n].copy_from_slice(&text[w[0]..w[0] + n]);
-        }
-        SearchIndex { text, starts, signatures, heads }
-    }
-
-    fn entry(&self, i: u32) -> &[u8] {
-        &self.text[self.starts[i as usize]..self.starts[i as usize + 1]]
-    }
-
-    /// The entries among `candidates` whose text holds `query` (folded), in parallel.
-    fn matching(&self, query: &str, candidates: &[u32]) -> Vec<u32> {
-        let finder = memchr::memmem::Finder::new(query.as_bytes());
-        let needle = Signature::of(query.as_bytes());
-        // A one-byte query is answered by the signatures alone: their byte sets are exact.
-        if query.len() == 1 {
-            return candidates.iter().copied().filter(|&i| self.signatures[i as usize].may_hold(&needle)).collect();
-        }
-        let test = |&i: &u32| {
-            let i_ = i as usize;
-            self.signatures[i_].may_hold(&needle)
-                && (finder.find(&self.heads[i_ * HEAD..(i_ + 1) * HEAD]).is_some()
-                    || (self.starts[i_ + 1] - self.starts[i_] > HEAD && finder.find(self.entry(i)).is_some()))
-        };
-        // Each test is a cache miss or two; on a big story the cores share them.
-        if candidates.len() < 20_000 {
-            return candidates.iter().copied().filter(test).collect();
-        }
-        candidates
-            .par_chunks(8192)
-            .flat_map_iter(|chunk| chunk.iter().copied().filter(test).collect::<Vec<_>>())
-            .collect()
-    }
 }
 
 /// What the reader knows of an entry beyond the page: read, new since the reader opened it,
@@ -134,11 +26,53 @@ pub struct Marks {
     pub edited: bool,
 }
 
+/// Per entry marks, with the unread and new counts kept up to date as marks change (the
+/// story list shows them every frame; 10,000 stories must not be counted each time). Read
+/// through `Deref` as a slice; changed only through [`MarkList::set`] and [`MarkList::update`].
+#[derive(Debug, Clone, Default)]
+pub struct MarkList {
+    marks: Vec<Marks>,
+    unread: usize,
+    new: usize,
+}
+
+impl MarkList {
+    fn new(n: usize) -> Self {
+        MarkList { marks: vec![Marks::default(); n], unread: n, new: 0 }
+    }
+
+    pub(super) fn set(&mut self, i: usize, m: Marks) {
+        let old = std::mem::replace(&mut self.marks[i], m);
+        self.unread = self.unread + usize::from(!m.read) - usize::from(!old.read);
+        self.new = self.new + usize::from(m.new) - usize::from(old.new);
+    }
+
+    /// Entries not read yet.
+    pub(super) fn unread(&self) -> usize {
+        self.unread
+    }
+
+    /// Changes entry `i`'s marks, when there is such an entry.
+    pub(super) fn update(&mut self, i: usize, change: impl FnOnce(&mut Marks)) {
+        if let Some(mut m) = self.marks.get(i).copied() {
+            change(&mut m);
+            self.set(i, m);
+        }
+    }
+}
+
+impl std::ops::Deref for MarkList {
+    type Target = [Marks];
+    fn deref(&self) -> &[Marks] {
+        &self.marks
+    }
+}
+
 /// One story as the reader shows it. Fields are read through the accessors named like them.
 #[derive(Debug, Clone)]
 pub struct StoryView {
     /// Per entry (same index as the story's entries).
-    pub(super) marks: Vec<Marks>,
+    pub(super) marks: MarkList,
     /// The text an edited entry had before its edit, for `d`.
     pub(super) before_edit: std::collections::HashMap<u32, String>,
     /// The file was deleted; the story stays readable.
@@ -158,9 +92,12 @@ pub struct StoryView {
     rank: Vec<u32>,
     /// Entries from oldest to newest.
     by_rank: Vec<u32>,
-    /// Built on the first search (or up front by [`StoryView::build_index`]): a page re-read
-    /// every few seconds while nobody searches it costs no index.
-    index: Option<SearchIndex>,
+    /// Entries with a clock (those the merged timeline shows), counted once per parse.
+    timed: usize,
+    /// Built on the first search, or in the background from the start for a big story
+    /// ([`StoryView::start_index`]): a page re-read every few seconds while nobody searches
+    /// it costs no index.
+    index: index::Slot,
     /// Results of the queries typed so far, each narrowing the one before.
     searches: Vec<(String, Vec<u32>)>,
     /// Entries shown, in display order.
@@ -183,7 +120,7 @@ impl StoryView {
         }
         let newest = by_rank.last().copied();
         StoryView {
-            marks: vec![Marks::default(); n as usize],
+            marks: MarkList::new(n as usize),
             before_edit: std::collections::HashMap::new(),
             gone: false,
             identities: super::live::identities(story),
@@ -194,7 +131,8 @@ impl StoryView {
             text_scroll: 0,
             rank,
             by_rank,
-            index: None,
+            timed: story.entries.iter().filter(|e| e.clock.is_some()).count(),
+            index: index::Slot::None,
             searches: Vec::new(),
             visible: Vec::new(),
             rows: Vec::new(),
@@ -247,12 +185,17 @@ impl StoryView {
         &self.by_rank
     }
 
+    /// Entries with a clock: those the merged timeline shows.
+    pub fn timed(&self) -> usize {
+        self.timed
+    }
+
     pub fn unread(&self) -> usize {
-        self.marks.iter().filter(|m| !m.read).count()
+        self.marks.unread
     }
 
     pub fn new_count(&self) -> usize {
-        self.marks.iter().filter(|m| m.new).count()
+        self.marks.new
     }
 
     /// The newest entry, whatever the filters.
@@ -269,11 +212,22 @@ impl StoryView {
         self.unread_only
     }
 
-    /// Builds the search index now rather than on the first search.
-    pub(super) fn build_index(&mut self, story: &Story) {
-        if self.index.is_none() {
-            self.index = Some(SearchIndex::build(story));
+    /// Starts building a big story's search index in the background (a small one's is built
+    /// on its first search).
+    pub(super) fn start_index(&mut self, story: &Story) {
+        if matches!(self.index, index::Slot::None) && story.text.len() > index::BACKGROUND_FROM {
+            self.index = index::Slot::start(story);
         }
+    }
+
+    /// Stops a background index build: before the story it reads is replaced.
+    pub(super) fn stop_index(&mut self) {
+        self.index.stop();
+    }
+
+    /// The search index is built (or there is none being built).
+    pub fn index_ready(&self) -> bool {
+        self.index.is_ready()
     }
 
     /// The entries matching the search, or `None` with no search.
@@ -288,13 +242,12 @@ impl StoryView {
             self.searches.pop();
         }
         if self.searches.last().is_none_or(|(q, _)| *q != query) {
-            self.build_index(story);
-            let index = self.index.as_ref().expect("just built");
+            let index = self.index.get(story);
             let found = match self.searches.last() {
-                Some((_, previous)) => index.matching(&query, previous),
+                Some((_, previous)) => index.matching(story, &query, previous),
                 None => {
                     let all: Vec<u32> = (0..self.rank.len() as u32).collect();
-                    index.matching(&query, &all)
+                    index.matching(story, &query, &all)
                 }
             };
             self.searches.push((query, found));

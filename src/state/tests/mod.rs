@@ -9,6 +9,7 @@ mod pager;
 mod reading;
 mod size;
 mod ticks;
+mod upkeep;
 use crate::parse::{Rules, parse_bytes};
 use std::path::PathBuf;
 

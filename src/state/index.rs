@@ -1,0 +1,349 @@
+//! The search index of one story, kept small and built off the first screen's path. It holds
+//! no folded copy of the text: per entry, a 192-byte signature of its folded text (which bytes
+//! and byte pairs it holds) and its first `HEAD` folded bytes, side by side. A query
+//! skips the entries whose signature cannot hold it, looks for it in the heads, and folds
+//! (case and accents) the rest of an entry's text on the fly, into a scratch buffer, only when
+//! the entry may still hold it — so answers are exactly "the folded entry contains the folded
+//! query". A big story's index is built by a background thread started with the reader; the
+//! first search waits for it only when it is not done yet.
+
+use crate::model::{Entry, Story, fold_bytes_into};
+use rayon::prelude::*;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
+
+/// Folded bytes of an entry kept side by side: most matches are found there, in memory read
+/// in order, before an entry's own text is touched.
+const HEAD: usize = 128;
+
+/// Stories with more text than this get their index from a background thread; smaller ones
+/// build it on their first search (a page re-read every few seconds costs no index).
+pub(super) const BACKGROUND_FROM: usize = 4 << 20;
+
+/// The text searched in an entry: its tag, headline and body, as the reader shows them.
+fn fields<'a>(text: &'a str, e: &'a Entry) -> impl Iterator<Item = &'a str> + 'a {
+    let s = |span: crate::model::Span| &text[span.start as usize..span.end as usize];
+    e.tag.map(s).into_iter().chain(e.headline.map(s)).chain(e.body.iter().map(move |b| s(*b)))
+}
+
+/// An entry's folded text into `out` (cleared first), fields separated by a line break so a
+/// query (one line) cannot match across them.
+pub(super) fn fold_entry(text: &str, e: &Entry, out: &mut Vec<u8>) {
+    out.clear();
+    for field in fields(text, e) {
+        fold_bytes_into(field, out);
+        out.push(b'\n');
+    }
+}
+
+/// Bytes present (256 bits, exact), pairs of letters, digits, spaces and apostrophes
+/// present (1,024 bits, exact but for digits, which count as one), and other byte pairs
+/// present (256 bits, hashed) in a text. A word typed in the search is mostly pairs of
+/// letters: the exact bits rule out nearly every entry that does not hold it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Signature {
+    bytes: [u64; 4],
+    letters: [u64; 16],
+    pairs: [u64; 4],
+}
+
+/// A folded byte's place in the exact pair bits.
+fn letter(b: u8) -> Option<usize> {
+    match b {
+        b'a'..=b'z' => Some(usize::from(b - b'a')),
+        b' ' => Some(26),
+        b'\'' => Some(27),
+        b'0'..=b'9' => Some(28),
+        b'-' => Some(29),
+        b'.' => Some(30),
+        b',' => Some(31),
+        _ => None,
+    }
+}
+
+impl Signature {
+    fn of(text: &[u8]) -> Signature {
+        let mut sig = Signature::default();
+        fn set<const N: usize>(bits: &mut [u64; N], n: usize) {
+            bits[n >> 6] |= 1 << (n & 63);
+        }
+        for &b in text {
+            set(&mut sig.bytes, usize::from(b));
+        }
+        for pair in text.windows(2) {
+            match (letter(pair[0]), letter(pair[1])) {
+                (Some(x), Some(y)) => set(&mut sig.letters, x << 5 | y),
+                _ => set(&mut sig.pairs, pair_bit(pair[0], pair[1])),
+            }
+        }
+        sig
+    }
+
+    /// Whether a text with this signature may hold a text with `needle`'s.
+    fn may_hold(&self, needle: &Signature) -> bool {
+        let within = |have: &[u64], want: &[u64]| have.iter().zip(want).all(|(h, w)| h & w == *w);
+        within(&self.bytes, &needle.bytes)
+            && within(&self.letters, &needle.letters)
+            && within(&self.pairs, &needle.pairs)
+    }
+}
+
+fn pair_bit(a: u8, b: u8) -> usize {
+    ((u32::from(a) << 8 | u32::from(b)).wrapping_mul(0x9E37_79B1) >> 24) as usize
+}
+
+#[derive(Debug, Default, Clone)]
+pub(super) struct SearchIndex {
+    signatures: Vec<Signature>,
+    /// Entry `i`'s first `HEAD` folded bytes are `heads[i * HEAD..]`, zero-padded.
+    heads: Vec<u8>,
+    /// The entry's folded text is longer than its head.
+    long: Vec<bool>,
+}
+
+/// One chunk of entries and the parts of the index they fill.
+type Chunk<'i, 'e> = ((&'i mut [Signature], &'i mut [u8]), (&'i mut [bool], &'e [Entry]));
+
+impl SearchIndex {
+    /// Builds the index of `entries` (spans into `text`); `None` when `stop` is raised first.
+    /// Chunks of entries fill their part of the final vectors in place: no second copy of the
+    /// index exists at any time.
+    fn build(text: &str, entries: &[Entry], stop: &AtomicBool) -> Option<SearchIndex> {
+        const CHUNK: usize = 2048;
+        let n = entries.len();
+        let mut index =
+            SearchIndex { signatures: vec![Signature::default(); n], heads: vec![0; n * HEAD], long: vec![false; n] };
+        let fill = |((signatures, heads), (long, part)): Chunk<'_, '_>| {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            let mut scratch = Vec::new();
+            for (i, e) in part.iter().enumerate() {
+                fold_entry(text, e, &mut scratch);
+                signatures[i] = Signature::of(&scratch);
+                let k = scratch.len().min(HEAD);
+                heads[i * HEAD..i * HEAD + k].copy_from_slice(&scratch[..k]);
+                long[i] = scratch.len() > HEAD;
+            }
+        };
+        let (signatures, heads, long) = (&mut index.signatures, &mut index.heads, &mut index.long);
+        // Rayon's workers spin a while after each job: only worth it for a big story.
+        if text.len() > BACKGROUND_FROM {
+            signatures
+                .par_chunks_mut(CHUNK)
+                .zip(heads.par_chunks_mut(CHUNK * HEAD))
+                .zip(long.par_chunks_mut(CHUNK).zip(entries.par_chunks(CHUNK)))
+                .for_each(fill);
+        } else {
+            signatures
+                .chunks_mut(CHUNK)
+                .zip(heads.chunks_mut(CHUNK * HEAD))
+                .zip(long.chunks_mut(CHUNK).zip(entries.chunks(CHUNK)))
+                .for_each(fill);
+        }
+        (!stop.load(Ordering::Relaxed)).then_some(index)
+    }
+
+    /// The entries among `candidates` whose folded text holds `query` (folded), in parallel
+    /// on a big story.
+    pub(super) fn matching(&self, story: &Story, query: &str, candidates: &[u32]) -> Vec<u32> {
+        let needle = Signature::of(query.as_bytes());
+        // A one-byte query is answered by the signatures alone: their byte sets are exact.
+        if query.len() == 1 {
+            return candidates.iter().copied().filter(|&i| self.signatures[i as usize].may_hold(&needle)).collect();
+        }
+        let finder = memchr::memmem::Finder::new(query.as_bytes());
+        // An ASCII query is first looked for in the original text, ASCII case ignored: a hit
+        // there is a hit in the folded text (folding maps ASCII to its lower case, char by
+        // char), and a miss in an ASCII field is a miss. Only a field with other characters
+        // that misses is folded and searched again.
+        let ascii = query
+            .is_ascii()
+            .then(|| {
+                regex::bytes::RegexBuilder::new(&regex::escape(query)).case_insensitive(true).unicode(false).build()
+            })
+            .and_then(Result::ok);
+        let test = |i: u32, scratch: &mut Vec<u8>| {
+            let i_ = i as usize;
+            if !self.signatures[i_].may_hold(&needle) {
+                return false;
+            }
+            if finder.find(&self.heads[i_ * HEAD..(i_ + 1) * HEAD]).is_some() {
+                return true;
+            }
+            if !self.long[i_] {
+                return false;
+            }
+            // A query (one line) cannot match across fields: each is searched alone, first
+            // all of them as they are, then those that need folding.
+            let entry = &story.entries[i_];
+            if ascii.is_some() && lower_in_fields(story, entry, &finder) {
+                return true;
+            }
+            if let Some(re) = &ascii
+                && fields(&story.text, entry).any(|field| re.is_match(field.as_bytes()))
+            {
+                return true;
+            }
+            fields(&story.text, entry).filter(|field| ascii.is_none() || !field.is_ascii()).any(|field| {
+                scratch.clear();
+                fold_bytes_into(field, scratch);
+                finder.find(scratch).is_some()
+            })
+        };
+        // Each test is a cache miss or two, and a fold when the head does not tell: on a big
+        // story the cores share them.
+        if candidates.len() < 8192 {
+            let mut scratch = Vec::new();
+            return candidates.iter().copied().filter(|&i| test(i, &mut scratch)).collect();
+        }
+        candidates
+            .par_chunks(4096)
+            .flat_map_iter(|chunk| {
+                let mut scratch = Vec::new();
+                chunk.iter().copied().filter(|&i| test(i, &mut scratch)).collect::<Vec<_>>()
+            })
+            .collect()
+    }
+}
+
+/// Whether the query (ASCII, lower case) is in one of the entry's fields as it is written:
+/// one pass over the entry's stretch of text, the commonest way a word is found.
+fn lower_in_fields(story: &Story, entry: &Entry, finder: &memchr::memmem::Finder<'_>) -> bool {
+    let spans = || entry.tag.iter().chain(entry.headline.iter()).chain(entry.body.iter());
+    let (Some(lo), Some(hi)) = (spans().map(|s| s.start).min(), spans().map(|s| s.end).max()) else {
+        return false;
+    };
+    let len = finder.needle().len() as u32;
+    let stretch = &story.text.as_bytes()[lo as usize..hi as usize];
+    // Captions or links may lie between the fields: a hit counts only inside one.
+    finder.find_iter(stretch).any(|at| {
+        let at = lo + at as u32;
+        spans().any(|s| s.start <= at && at + len <= s.end)
+    })
+}
+
+/// A story's text and entries lent to the thread building their index.
+struct Lent {
+    text: *const str,
+    entries: *const [Entry],
+}
+
+// SAFETY: the pointers are only read, by the one thread they are sent to; see `Slot::start`
+// for why what they point to outlives that thread and does not change while it runs.
+unsafe impl Send for Lent {}
+
+/// A background build: raising `stop` makes it end at its next chunk; dropping it waits.
+pub(super) struct Building {
+    handle: Option<JoinHandle<Option<SearchIndex>>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Building {
+    fn finish(mut self) -> Option<SearchIndex> {
+        self.handle.take().and_then(|h| h.join().ok().flatten())
+    }
+}
+
+impl Drop for Building {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}
+
+/// A story's index: not built, being built in the background, or ready.
+#[derive(Default)]
+pub(super) enum Slot {
+    #[default]
+    None,
+    Building(Building),
+    Ready(SearchIndex),
+}
+
+impl std::fmt::Debug for Slot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Slot::None => "None",
+            Slot::Building(_) => "Building",
+            Slot::Ready(_) => "Ready",
+        })
+    }
+}
+
+impl Clone for Slot {
+    /// A copy of a view searches with a copy of a ready index, else builds its own.
+    fn clone(&self) -> Self {
+        match self {
+            Slot::Ready(index) => Slot::Ready(index.clone()),
+            _ => Slot::None,
+        }
+    }
+}
+
+impl Slot {
+    /// Starts building `story`'s index on a thread of its own.
+    ///
+    /// The thread reads the story's text and entries through pointers to their heap buffers,
+    /// which stay where they are when the `Story` value itself moves (a `Vec` of stories
+    /// growing). The reader never changes a story's text or entries in place; it replaces or
+    /// drops a story only after its view, whose slot raises `stop` and joins the thread when
+    /// dropped or replaced ([`Slot::stop`], and `Reader`'s `Drop`).
+    pub(super) fn start(story: &Story) -> Slot {
+        let lent =
+            Lent { text: story.text.as_str() as *const str, entries: story.entries.as_slice() as *const [Entry] };
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        let spawned = std::thread::Builder::new().name("search-index".into()).spawn(move || {
+            let lent = lent;
+            // SAFETY: see above — the buffers outlive this thread and are not written meanwhile.
+            let (text, entries) = unsafe { (&*lent.text, &*lent.entries) };
+            SearchIndex::build(text, entries, &flag)
+        });
+        match spawned {
+            Ok(handle) => Slot::Building(Building { handle: Some(handle), stop }),
+            // No thread to be had: the first search builds it.
+            Err(_) => Slot::None,
+        }
+    }
+
+    /// Stops a background build (its thread is joined); a ready index stays.
+    pub(super) fn stop(&mut self) {
+        if matches!(self, Slot::Building(_)) {
+            *self = Slot::None;
+        }
+    }
+
+    /// The index, built now or waited for when it is not ready yet.
+    pub(super) fn get(&mut self, story: &Story) -> &SearchIndex {
+        if let Slot::Building(_) = self {
+            let Slot::Building(building) = std::mem::take(self) else { unreachable!() };
+            if let Some(index) = building.finish() {
+                *self = Slot::Ready(index);
+            }
+        }
+        if !matches!(self, Slot::Ready(_)) {
+            let never = AtomicBool::new(false);
+            let index = SearchIndex::build(&story.text, &story.entries, &never).expect("never stopped");
+            *self = Slot::Ready(index);
+        }
+        match self {
+            Slot::Ready(index) => index,
+            _ => unreachable!("just built"),
+        }
+    }
+
+    /// The background build is done (or there is none to wait for).
+    pub fn is_ready(&self) -> bool {
+        match self {
+            Slot::Building(b) => b.handle.as_ref().is_none_or(|h| h.is_finished()),
+            _ => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
