@@ -185,10 +185,16 @@ fn weigh(out: &mut Lines, text: &str) {
             Kind::Time(i) if out.stamps[i as usize].shape == Shape::Inline => has_content = true,
             Kind::Time(_) if !has_content => line.kind = Kind::Text,
             Kind::Time(_) => has_content = false,
+            // A line saying only which zone the times are in is no post of the stamp above it.
+            Kind::Text if !has_content && time::dateline::is_zone_line(text_of(text, line)) => {}
             Kind::Text | Kind::Link => has_content = true,
             _ => {}
         }
     }
+}
+
+fn text_of<'t>(text: &'t str, line: &Line) -> &'t str {
+    &text[line.span.start as usize..line.span.end as usize]
 }
 
 /// Runs of three or more stamps each followed by at most one short line before the next
@@ -287,6 +293,17 @@ mod tests {
         let k = kinds(text, &[]);
         assert_eq!(&k[1..7], &[Kind::Furniture("time-list"); 6]);
         assert!(is_time(&k[7]) && is_time(&k[10]), "{k:?}");
+    }
+
+    #[test]
+    fn updated_date_times_under_every_post_stamp_them() {
+        let once = "Title of the page\nUpdated21:24, 6 OCT 2020\nHeadline\nBody text here.\n";
+        assert!(!kinds(once, &[]).iter().any(is_time), "seen once it is the dateline");
+        let text = "Title\nUpdated21:24, 6 OCT 2020\nAll times are Irish Standard Time (IST)\n\
+                    Updated21:22, 6 OCT 2020\nTrees down\nThe body.\nUpdated20:51, 6 OCT 2020\nPower cuts\nThe body.\n";
+        let k = kinds(text, &[]);
+        assert!(!is_time(&k[1]), "the page's own update, followed by its zone only: {k:?}");
+        assert!(is_time(&k[3]) && is_time(&k[6]), "{k:?}");
     }
 
     #[test]

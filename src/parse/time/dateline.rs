@@ -208,9 +208,18 @@ pub fn month_number(name: &str) -> Option<u32> {
 }
 
 static ZONE_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<utc>temps universel|heure TU|times? (?:are |stated are )?(?:in )?(?:UTC|GMT))|(?P<uk>all times (?:stated )?are UK|UK time)|(?P<paris>heure (?:de|à) Paris|heure française|heure de France)|(?P<italy>ora italiana)|(?P<germany>deutscher Zeit|MESZ|MEZ)")
+    Regex::new(r"(?i)(?P<utc>temps universel|heure TU|times? (?:are |stated are )?(?:in )?(?:UTC|GMT))|(?P<uk>all times (?:stated )?are UK|UK time)|(?P<ie>Irish (?:Standard )?Time)|(?P<paris>heure (?:de|à) Paris|heure française|heure de France)|(?P<italy>ora italiana)|(?P<germany>deutscher Zeit|MESZ|MEZ)")
         .expect("zone statement regex")
 });
+
+/// Whether a short line only says which zone the page's times are in ("All times are Irish
+/// Standard Time (IST)"): no content of a post.
+pub(crate) fn is_zone_line(text: &str) -> bool {
+    text.len() <= 80 && zone_statement(text).is_some() && !text.ends_with(['.', '!', '?']) || {
+        let lower = text.get(..text.len().min(12)).unwrap_or("").to_ascii_lowercase();
+        text.len() <= 80 && (lower.starts_with("all times") || lower.starts_with("times are"))
+    }
+}
 
 /// The zone a sentence of the page says its times are in.
 pub fn zone_statement(text: &str) -> Option<Zone> {
@@ -219,6 +228,8 @@ pub fn zone_statement(text: &str) -> Option<Zone> {
         Zone::UTC
     } else if caps.name("uk").is_some() {
         Zone::Region(chrono_tz::Europe::London)
+    } else if caps.name("ie").is_some() {
+        Zone::Region(chrono_tz::Europe::Dublin)
     } else if caps.name("italy").is_some() {
         Zone::Region(chrono_tz::Europe::Rome)
     } else if caps.name("germany").is_some() {

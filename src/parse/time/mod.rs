@@ -191,7 +191,7 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
 /// A byline or dateline ending with a date and a time.
 fn byline(line: &str, context: Option<&str>) -> Option<Stamp> {
     if dateline::has_kind(line) {
-        return None;
+        return updated_stamp(line, context);
     }
     let (start, part) = dateline::stamp_parts(line, context)?;
     let prefix = line[..start].trim_end_matches([' ', ',', '|', '-', '–', '·', '•', '\u{a0}']);
@@ -211,6 +211,21 @@ fn byline(line: &str, context: Option<&str>) -> Option<Stamp> {
         rest,
         leading: false,
     })
+}
+
+/// `Updated21:22, 6 OCT 2020`: a word that says what the date is, then the date-time alone.
+/// Seen once it is the page's dateline; repeated, each one stamps a post (weighed by the
+/// caller, as every dated shape is).
+fn updated_stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
+    let (start, part) = dateline::stamp_parts(line, context)?;
+    let prefix = line[..start].trim_end_matches([' ', ',', '|', '-', '–', ':', '\u{a0}']);
+    if prefix.is_empty() || prefix.chars().count() > 24 || prefix.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if !dateline::has_kind(prefix) || dateline::datelines(line).len() > 1 {
+        return None;
+    }
+    Some(Stamp { clock: part.clock, zone: part.zone, date: Some(part.date), shape: Shape::Dated, rest: None, leading: false })
 }
 
 /// `Le Monde le` → `Le Monde`: the word that introduces a date after a name.

@@ -65,6 +65,16 @@ fn what_stands_beside_the_clock() {
 }
 
 #[test]
+fn an_updated_date_time_alone_is_a_dated_shape() {
+    // Seen once it is the page's dateline (weighed in `lines`); under every post it stamps it.
+    let s = stamp("Updated21:22, 6 OCT 2020", None).unwrap();
+    assert_eq!((s.clock.to_string().as_str(), s.shape, s.date), ("21:22", Shape::Dated, Some((6, 10, Some(2020)))));
+    assert_eq!(stamp("Updated: 09:05, 7 Oct 2020", None).unwrap().shape, Shape::Dated);
+    assert_eq!(stamp("Mis à jour le 26 février 2024 à 23h28", None).unwrap().clock.to_string(), "23:28");
+    assert!(stamp("The story was updated by our reporters 21:22, 6 OCT 2020", None).is_none());
+}
+
+#[test]
 fn not_stamps() {
     for line in [
         "2024",
@@ -78,7 +88,6 @@ fn not_stamps() {
         "96'",
         "See 1.38pm",
         "Horaires : 17h00",
-        "Updated21:22, 6 OCT 2020",
         "11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024",
         "Mon 15 May 2023 12.50 BSTFirst published on Mon 15 May 2023 05.38 BST",
         "02 Novembre 2023 Aggiornato alle 16:58",
