@@ -208,7 +208,7 @@ pub fn month_number(name: &str) -> Option<u32> {
 }
 
 static ZONE_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<utc>temps universel|heure TU|times? (?:are |stated are )?(?:in )?(?:UTC|GMT))|(?P<uk>all times (?:stated )?are UK|UK time)|(?P<ie>Irish (?:Standard )?Time)|(?P<paris>heure (?:de|à) Paris|heure française|heure de France)|(?P<italy>ora italiana)|(?P<germany>deutscher Zeit|MESZ|MEZ)")
+    Regex::new(r"(?i)(?P<utc>temps universel|heure TU|times? (?:are |stated are )?(?:in )?(?:UTC|GMT))|(?P<uk>all times (?:stated )?are UK|UK time)|(?P<ie>Irish (?:Standard )?Time)|(?P<et>all times (?:are |stated are )?(?:in )?Eastern|Eastern time)|(?P<pt>all times (?:are |stated are )?(?:in )?Pacific|Pacific time)|(?P<paris>heure (?:de|à) Paris|heure française|heure de France)|(?P<italy>ora italiana)|(?P<germany>deutscher Zeit|MESZ|MEZ)")
         .expect("zone statement regex")
 });
 
@@ -228,6 +228,10 @@ pub fn zone_statement(text: &str) -> Option<Zone> {
         Zone::UTC
     } else if caps.name("uk").is_some() {
         Zone::Region(chrono_tz::Europe::London)
+    } else if caps.name("et").is_some() {
+        Zone::Region(chrono_tz::America::New_York)
+    } else if caps.name("pt").is_some() {
+        Zone::Region(chrono_tz::America::Los_Angeles)
     } else if caps.name("ie").is_some() {
         Zone::Region(chrono_tz::Europe::Dublin)
     } else if caps.name("italy").is_some() {

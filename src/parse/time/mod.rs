@@ -173,7 +173,8 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
         stamp.rest = rest_from(tail.start() + c.name("text").expect("text").start());
         return Some(Some(stamp));
     }
-    let spaced_out = line[..tail.start()].ends_with(char::is_whitespace);
+    let spaced_out = line[..tail.start()].ends_with(char::is_whitespace) || t.starts_with(char::is_whitespace);
+    let t = t.trim_start();
     let glued = !spaced_out && t.starts_with(|c: char| c.is_uppercase());
     // After a relative time, `Uhr` or a zone, a space may stand before the author's name;
     // `17:38 Breaking` alone would be a sentence.

@@ -29,6 +29,7 @@ fn entry_clock_forms() {
         ("4m ago12.50 BST", "12:50"),
         ("21 mins ago11:48 Jon King", "11:48"),
         ("21:22Frances Watkins", "21:22"),
+        ("5 hours ago7:02 PM Dana Ruiz", "19:02"),
         ("18:28KEY EVENT", "18:28"),
         ("11.04 Uhr: Ein Titel", "11:04"),
         ("2.59 Uhr: Gewitter im Süden", "02:59"),
@@ -48,6 +49,7 @@ fn entry_clock_forms() {
 fn what_stands_beside_the_clock() {
     assert_eq!(rest("21 mins ago11:48 Jon King"), Some("Jon King"));
     assert_eq!(rest("21:22Frances Watkins"), Some("Frances Watkins"));
+    assert_eq!(rest("5 hours ago7:02 PM Dana Ruiz"), Some("Dana Ruiz"));
     assert_eq!(stamp("18:28KEY EVENT", None).unwrap().shape, Shape::Label);
     assert_eq!(rest("11.04 Uhr: Ein Titel"), Some("Ein Titel"));
     assert_eq!(stamp("16:56 - Le but", None).unwrap().shape, Shape::Inline);
@@ -172,6 +174,11 @@ fn zone_statements() {
     assert_eq!(zone_statement("All times stated are UK"), Some(Zone::Region(chrono_tz::Europe::London)));
     assert_eq!(zone_statement("Les heures sont en heure de Paris"), Some(Zone::Region(chrono_tz::Europe::Paris)));
     assert_eq!(zone_statement("Tutti gli orari in ora italiana"), Some(Zone::Region(chrono_tz::Europe::Rome)));
+    let ny = Some(Zone::Region(chrono_tz::America::New_York));
+    assert_eq!(zone_statement("Follow along for live results. All times Eastern."), ny);
+    assert_eq!(zone_statement("All times are Irish Standard Time (IST)"), Some(Zone::Region(chrono_tz::Europe::Dublin)));
+    assert!(dateline::is_zone_line("All times are Irish Standard Time (IST)"));
+    assert!(!dateline::is_zone_line("Polls close at 7pm Eastern time, and the first results are due soon."));
 }
 
 #[test]
