@@ -30,6 +30,8 @@ pub(crate) struct Words {
     pub started_alt: String,
     pub ended_alt: String,
     pub ago_alt: String,
+    /// Words before the number of a relative time (`vor 6 Min.`, `il y a 5 min`).
+    pub ago_before_alt: String,
     pub at_alt: String,
     pub zone_alt: String,
     pub zones: Vec<ZoneName>,
@@ -107,6 +109,7 @@ impl Words {
             started_alt: take("started"),
             ended_alt: take("ended"),
             ago_alt: take("ago"),
+            ago_before_alt: take("ago-before"),
             at_alt: take("at"),
             zone_alt,
             zones,

@@ -53,8 +53,9 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     let w = words();
     let z = zones();
     Regex::new(&format!(
-        r"^(?:\d{{1,3}}\s*(?i:{ago})\s*)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr)))?(?P<tail>.*)$",
+        r"^(?:(?i:{before})\s+)?(?:\d{{1,3}}\s*(?i:{ago})\.?\s*)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr)))?(?P<tail>.*)$",
         ago = w.ago_alt,
+        before = w.ago_before_alt,
     ))
     .expect("leading clock regex")
 });
@@ -95,7 +96,8 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     if let Some(clock) = plain_clock(bytes) {
         return Some(Stamp { clock, zone: None, date: None, shape: Shape::Bare, rest: None, leading: true });
     }
-    if (first.is_ascii_digit() || dated)
+    // `vor 6 Min.16:48 Uhr`, `il y a 5 min 12h30`: a word may open the relative time.
+    if (first.is_ascii_digit() || dated || first.is_ascii_alphabetic())
         && has_clock_bytes(&bytes[..bytes.len().min(24)])
         && let Some(s) = leading(line, context)
     {
@@ -223,7 +225,10 @@ fn updated_stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     if prefix.is_empty() || prefix.chars().count() > 24 || prefix.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    if !dateline::has_kind(prefix) || dateline::datelines(line).len() > 1 {
+    // Only `Updated`: a page's header says when coverage started or ended once, and such a
+    // line must never start a family of stamps above the posts.
+    let parts = dateline::datelines(line);
+    if !dateline::has_kind(prefix) || parts.len() != 1 || parts[0].kind != DatelineKind::Updated {
         return None;
     }
     Some(Stamp { clock: part.clock, zone: part.zone, date: Some(part.date), shape: Shape::Dated, rest: None, leading: false })

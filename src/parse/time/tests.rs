@@ -30,6 +30,10 @@ fn entry_clock_forms() {
         ("21 mins ago11:48 Jon King", "11:48"),
         ("21:22Frances Watkins", "21:22"),
         ("5 hours ago7:02 PM Dana Ruiz", "19:02"),
+        ("vor 6 Min.16:48 Uhr", "16:48"),
+        ("vor 1 Std.15:20 Uhr", "15:20"),
+        ("il y a 5 min12h30", "12:30"),
+        ("hace 2 horas10:05", "10:05"),
         ("18:28KEY EVENT", "18:28"),
         ("11.04 Uhr: Ein Titel", "11:04"),
         ("2.59 Uhr: Gewitter im Süden", "02:59"),
@@ -73,6 +77,7 @@ fn an_updated_date_time_alone_is_a_dated_shape() {
     assert_eq!((s.clock.to_string().as_str(), s.shape, s.date), ("21:22", Shape::Dated, Some((6, 10, Some(2020)))));
     assert_eq!(stamp("Updated: 09:05, 7 Oct 2020", None).unwrap().shape, Shape::Dated);
     assert_eq!(stamp("Mis à jour le 26 février 2024 à 23h28", None).unwrap().clock.to_string(), "23:28");
+    assert!(stamp("Direct démarré le 21 octobre 2024 à 6H30 TU", None).is_none(), "said once, in the header");
     assert!(stamp("The story was updated by our reporters 21:22, 6 OCT 2020", None).is_none());
 }
 
