@@ -73,7 +73,7 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
         let raw = &text[start..end];
         let trimmed = raw.trim();
         let offset = start + (trimmed.as_ptr() as usize - raw.as_ptr() as usize);
-        let span = Span::new(offset, offset + trimmed.len());
+        let mut span = Span::new(offset, offset + trimmed.len());
         let (mut time_hint, mut heading, mut h1) = (false, false, false);
         while let Some(h) = hints.next_if(|h| h.line <= number) {
             if h.line == number {
@@ -103,8 +103,10 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
             }
             links_below = rule.links_below;
             Kind::Dropped(name)
-        } else if let Some(mut stamp) = time::stamp(trimmed, context) {
+        } else if let Some((mut stamp, bullet)) = stamp_of(trimmed, context) {
             links_below = false;
+            // A dump's list bullet (`  • vor 6 Min.16:48 Uhr`) is no part of the stamp line.
+            span.start += bullet as u32;
             // The markup vouches for a `<time>` line: whatever its shape, it stamps a post.
             if time_hint && stamp.shape != Shape::Inline {
                 stamp.shape = Shape::Bare;
@@ -191,6 +193,18 @@ fn weigh(out: &mut Lines, text: &str) {
             _ => {}
         }
     }
+}
+
+/// The stamp of a line, also behind a list bullet as w3m (`•`) and lynx (`*`) draw one; with
+/// the bullet's length in bytes.
+fn stamp_of(line: &str, context: Option<&str>) -> Option<(Stamp, usize)> {
+    if let Some(rest) = line.strip_prefix(['•', '*', '·', '◦', '▪'])
+        && rest.starts_with(char::is_whitespace)
+    {
+        let inner = rest.trim_start();
+        return time::stamp(inner, context).map(|s| (s, line.len() - inner.len()));
+    }
+    time::stamp(line, context).map(|s| (s, 0))
 }
 
 fn text_of<'t>(text: &'t str, line: &Line) -> &'t str {
@@ -304,6 +318,14 @@ mod tests {
         let k = kinds(text, &[]);
         assert!(!is_time(&k[1]), "the page's own update, followed by its zone only: {k:?}");
         assert!(is_time(&k[3]) && is_time(&k[6]), "{k:?}");
+    }
+
+    #[test]
+    fn a_stamp_behind_a_dump_bullet_is_a_stamp() {
+        let text = "Title\n  • vor 6 Min.16:48 Uhr\n    Streik endet\n    Der Text.\n  * 15:20 Uhr\n    Staus\n    Der Text.\n";
+        let lines = classify(text, Rules::embedded(), &[]);
+        assert!(is_time(&lines.lines[1].kind) && is_time(&lines.lines[4].kind));
+        assert_eq!(&text[lines.lines[1].span.start as usize..lines.lines[1].span.end as usize], "vor 6 Min.16:48 Uhr");
     }
 
     #[test]
