@@ -113,3 +113,41 @@ fn html_relative_time_beside_its_clock_is_one_stamp() {
         ]
     );
 }
+
+#[test]
+fn a_desk_byline_ending_with_a_clock_and_zone_opens_each_post() {
+    let s = parse(
+        "cable.txt",
+        "Election night live updates: Polls close in key battleground states\n\
+         Updated 1:12 a.m. ET, November 6, 2024\nBy National News Network staff\n\
+         From the National Desk1:12 a.m. ET\nPennsylvania count continues overnight\n\n\
+         Officials will keep counting, as the vote closed at 9:40 p.m. ET in the west.\n\nLink Copied!\n\
+         From the National Desk11:47 p.m. ET\nPolls close on the West Coast\n\nPolls have now closed.\n",
+    );
+    assert_eq!(
+        entries(&s),
+        [
+            "01:12 2024-11-06T01:12:00-05:00 Pennsylvania count continues overnight",
+            "23:47 2024-11-05T23:47:00-05:00 Polls close on the West Coast",
+        ]
+    );
+}
+
+#[test]
+fn german_relative_times_behind_dump_bullets() {
+    let s = parse(
+        "ticker.txt",
+        "Liveticker zum Bahnstreik: Fernverkehr fast komplett eingestellt\n\n\
+         Aktualisiert: 12. März 2024, 16:48 Uhr\n\n  • vor 6 Min.16:48 Uhr\n\n    GDL kündigt Ende des Streiks an\n\n\
+             Die Gewerkschaft hat angekündigt, den Streik am Mittwoch zu beenden. Die Bahn sagt, dass der Verkehr nicht vor dem Abend wieder läuft.\n\n  • vor 1 Std.15:20 Uhr\n\n\
+             Pendler steigen aufs Auto um\n\n    Auf den Autobahnen und in der Stadt bildeten sich lange Staus, die Polizei ist mit vielen Kräften im Einsatz.\n",
+    );
+    assert_eq!(s.title, "Liveticker zum Bahnstreik: Fernverkehr fast komplett eingestellt");
+    assert_eq!(
+        entries(&s),
+        [
+            "16:48 2024-03-12T16:48:00+01:00 GDL kündigt Ende des Streiks an",
+            "15:20 2024-03-12T15:20:00+01:00 Pendler steigen aufs Auto um",
+        ]
+    );
+}

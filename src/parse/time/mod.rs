@@ -196,7 +196,9 @@ fn byline(line: &str, context: Option<&str>) -> Option<Stamp> {
     if dateline::has_kind(line) {
         return updated_stamp(line, context);
     }
-    let (start, part) = dateline::stamp_parts(line, context)?;
+    let Some((start, part)) = dateline::stamp_parts(line, context) else {
+        return trailing_clock(line, context);
+    };
     let prefix = line[..start].trim_end_matches([' ', ',', '|', '-', '–', '·', '•', '\u{a0}']);
     let prefix = strip_connector(prefix);
     if prefix.chars().count() > 60 || prefix.ends_with(['.', '!', '?', ':']) {
@@ -212,6 +214,47 @@ fn byline(line: &str, context: Option<&str>) -> Option<Stamp> {
         date: Some(part.date),
         shape: if rest.is_some() { Shape::Byline } else { Shape::Dated },
         rest,
+        leading: false,
+    })
+}
+
+static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})\s*(?:(?P<ampm>[aApP]\.?[mM]\.?)\s*)?(?P<zone>{})?\s*$",
+        zones()
+    ))
+    .expect("trailing clock regex")
+});
+
+/// A byline ending with a clock and no date, marked as a time by `a.m.`/`pm` or a zone: `From
+/// the National Desk1:12 a.m. ET`. The name must be short and no sentence.
+fn trailing_clock(line: &str, context: Option<&str>) -> Option<Stamp> {
+    let caps = TRAILING.captures(line)?;
+    let (h, zone) = (caps.name("h")?, caps.name("zone"));
+    let ampm = caps.name("ampm").map(|m| m.as_str().to_ascii_lowercase());
+    if ampm.is_none() && zone.is_none() {
+        return None;
+    }
+    let prefix = line[..h.start()].trim_end_matches([' ', ',', '|', '-', '–', '·', '•', '\u{a0}']);
+    let count = prefix.split_whitespace().count();
+    // A name ends with a capitalised word; a sentence (`closes at 9:40 p.m.`) does not.
+    let named = prefix.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_uppercase));
+    if !named
+        || !(2..=8).contains(&count)
+        || prefix.ends_with(['.', '!', '?', ':', ','])
+        || !prefix.starts_with(char::is_uppercase)
+        || prefix.bytes().any(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let clock = clock_from(&caps, ampm.map(|a| a.replace('.', "")).as_deref())?;
+    let at = line.len() - line.trim_start().len();
+    Some(Stamp {
+        clock,
+        zone: zone.and_then(|z| words().zone(z.as_str(), context)),
+        date: None,
+        shape: Shape::Byline,
+        rest: Some((at, at + prefix.trim_start().len())),
         leading: false,
     })
 }

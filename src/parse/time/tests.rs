@@ -31,6 +31,8 @@ fn entry_clock_forms() {
         ("21:22Frances Watkins", "21:22"),
         ("5 hours ago7:02 PM Dana Ruiz", "19:02"),
         ("vor 6 Min.16:48 Uhr", "16:48"),
+        ("From the National Desk1:12 a.m. ET", "01:12"),
+        ("From the National Desk 9:40 p.m. ET", "21:40"),
         ("vor 1 Std.15:20 Uhr", "15:20"),
         ("il y a 5 min12h30", "12:30"),
         ("hace 2 horas10:05", "10:05"),
@@ -54,6 +56,8 @@ fn what_stands_beside_the_clock() {
     assert_eq!(rest("21 mins ago11:48 Jon King"), Some("Jon King"));
     assert_eq!(rest("21:22Frances Watkins"), Some("Frances Watkins"));
     assert_eq!(rest("5 hours ago7:02 PM Dana Ruiz"), Some("Dana Ruiz"));
+    assert_eq!(rest("From the National Desk1:12 a.m. ET"), Some("From the National Desk"));
+    assert_eq!(stamp("From the National Desk1:12 a.m. ET", None).unwrap().shape, Shape::Byline);
     assert_eq!(stamp("18:28KEY EVENT", None).unwrap().shape, Shape::Label);
     assert_eq!(rest("11.04 Uhr: Ein Titel"), Some("Ein Titel"));
     assert_eq!(stamp("16:56 - Le but", None).unwrap().shape, Shape::Inline);
@@ -94,6 +98,8 @@ fn not_stamps() {
         "Le président",
         "96'",
         "See 1.38pm",
+        "The vote closes at 9:40 p.m. ET",
+        "Polls close in 16 states. 8:00 p.m. ET",
         "Horaires : 17h00",
         "11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024",
         "Mon 15 May 2023 12.50 BSTFirst published on Mon 15 May 2023 05.38 BST",
