@@ -146,6 +146,9 @@ fn weigh(out: &mut Lines, text: &str) {
             }
         }
     }
+    if bylines >= 3 {
+        odd_first_byline(out, text);
+    }
     time_lists(out, text);
     // Stamps that open with the clock and stamps that open with a date are two families.
     // Where a page has both, the larger stamps the posts — unless one family lies wholly below
@@ -209,6 +212,31 @@ fn stamp_of(line: &str, context: Option<&str>) -> Option<(Stamp, usize)> {
 
 fn text_of<'t>(text: &'t str, line: &Line) -> &'t str {
     &text[line.span.start as usize..line.span.end as usize]
+}
+
+/// Bylines that stamp posts share one form; the page's own byline above them often adds a
+/// weekday or a second author (`Jamie Braidwood, Holly Evans Monday 14 August 2023 16:42` over
+/// `Jamie Braidwood14 August 2023 16:42`). When the first byline's date has another number of
+/// words than every other one, it is the page's dateline.
+fn odd_first_byline(out: &mut Lines, text: &str) {
+    let form = |line: &Line, stamp: &Stamp| {
+        let s = text_of(text, line);
+        let from = stamp.rest.map_or(0, |(_, end)| end.min(s.len()));
+        s.get(from..).map_or(0, |d| d.split_whitespace().count())
+    };
+    let bylines: Vec<(usize, usize)> = (0..out.lines.len())
+        .filter_map(|i| {
+            let stamp = out.stamp(&out.lines[i]).filter(|s| s.shape == Shape::Byline)?;
+            Some((i, form(&out.lines[i], stamp)))
+        })
+        .collect();
+    if let [(first, f), rest @ ..] = bylines.as_slice()
+        && rest.len() >= 2
+        && rest.iter().all(|(_, n)| n == &rest[0].1)
+        && *f != rest[0].1
+    {
+        out.lines[*first].kind = Kind::Text;
+    }
 }
 
 /// Runs of three or more stamps each followed by at most one short line before the next
@@ -326,6 +354,16 @@ mod tests {
         let lines = classify(text, Rules::embedded(), &[]);
         assert!(is_time(&lines.lines[1].kind) && is_time(&lines.lines[4].kind));
         assert_eq!(&text[lines.lines[1].span.start as usize..lines.lines[1].span.end as usize], "vor 6 Min.16:48 Uhr");
+    }
+
+    #[test]
+    fn the_page_byline_above_post_bylines_is_its_dateline() {
+        let text = "Title of the page\nStandfirst of the page here\nJamie Braidwood, Holly Evans Monday 14 August 2023 16:42\n\
+                    Headline one\nBody one.\nJamie Braidwood14 August 2023 16:42\nHeadline two\nBody two.\n\
+                    Jamie Braidwood14 August 2023 15:55\nHeadline three\nBody three.\nHolly Evans14 August 2023 14:20\n";
+        let k = kinds(text, &[]);
+        assert!(!is_time(&k[2]), "{k:?}");
+        assert!(is_time(&k[5]) && is_time(&k[8]) && is_time(&k[11]), "{k:?}");
     }
 
     #[test]
