@@ -81,6 +81,11 @@ pub(crate) fn has_kind(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_alphabetic()) && KIND.is_match(text)
 }
 
+/// Whether a text opens with such a word (`Updated`, `Mis à jour le`), nothing before it.
+pub(crate) fn opens_with_kind(text: &str) -> bool {
+    KIND.find(text).is_some_and(|m| m.start() == 0)
+}
+
 fn kind_of(c: &Captures<'_>) -> DatelineKind {
     if c.name("ended").is_some() {
         DatelineKind::Ended

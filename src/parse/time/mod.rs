@@ -271,7 +271,7 @@ fn updated_stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     // Only `Updated`: a page's header says when coverage started or ended once, and such a
     // line must never start a family of stamps above the posts.
     let parts = dateline::datelines(line);
-    if !dateline::has_kind(prefix) || parts.len() != 1 || parts[0].kind != DatelineKind::Updated {
+    if !dateline::opens_with_kind(prefix) || parts.len() != 1 || parts[0].kind != DatelineKind::Updated {
         return None;
     }
     Some(Stamp { clock: part.clock, zone: part.zone, date: Some(part.date), shape: Shape::Dated, rest: None, leading: false })

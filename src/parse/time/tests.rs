@@ -82,6 +82,7 @@ fn an_updated_date_time_alone_is_a_dated_shape() {
     assert_eq!(stamp("Updated: 09:05, 7 Oct 2020", None).unwrap().shape, Shape::Dated);
     assert_eq!(stamp("Mis à jour le 26 février 2024 à 23h28", None).unwrap().clock.to_string(), "23:28");
     assert!(stamp("Direct démarré le 21 octobre 2024 à 6H30 TU", None).is_none(), "said once, in the header");
+    assert!(stamp("Sports Desk | Updated: November 02, 2023 21:06 IST", None).is_none(), "a byline's dateline");
     assert!(stamp("The story was updated by our reporters 21:22, 6 OCT 2020", None).is_none());
 }
 
