@@ -178,6 +178,7 @@ fn weigh(out: &mut Lines, text: &str) {
             }
         }
     }
+    first_above_dateline(out, text);
     out.trailing = trailing(out);
     // A time line only stamps an entry when the entry has something: below it when stamps
     // open their posts, above it when they close them; otherwise it is a time standing alone
@@ -212,6 +213,29 @@ fn stamp_of(line: &str, context: Option<&str>) -> Option<(Stamp, usize)> {
 
 fn text_of<'t>(text: &'t str, line: &Line) -> &'t str {
     &text[line.span.start as usize..line.span.end as usize]
+}
+
+/// A time above the page's own dateline (`02 Novembre 2023 Aggiornato alle 16:58`) stands in
+/// the site's header — a video's length in a menu — and opens no post: posts never carry the
+/// page's dateline. Only the first stamp is looked at, and only up to the next one.
+fn first_above_dateline(out: &mut Lines, text: &str) {
+    let Some(first) = out.lines.iter().position(|l| matches!(l.kind, Kind::Time(_))) else { return };
+    if out.stamp(&out.lines[first]).is_some_and(|s| s.shape != Shape::Bare) {
+        return;
+    }
+    let header = out.lines[first + 1..]
+        .iter()
+        .take_while(|l| !matches!(l.kind, Kind::Time(_)))
+        .filter(|l| l.kind == Kind::Text)
+        .any(|l| {
+            let t = text_of(text, l);
+            t.len() <= 160
+                && time::has_clock_bytes(t.as_bytes())
+                && time::datelines(t).iter().any(|p| p.kind != time::DatelineKind::Plain && p.time.is_some())
+        });
+    if header {
+        out.lines[first].kind = Kind::Text;
+    }
 }
 
 /// Bylines that stamp posts share one form; the page's own byline above them often adds a
@@ -364,6 +388,15 @@ mod tests {
         let k = kinds(text, &[]);
         assert!(!is_time(&k[2]), "{k:?}");
         assert!(is_time(&k[5]) && is_time(&k[8]) && is_time(&k[11]), "{k:?}");
+    }
+
+    #[test]
+    fn a_time_above_the_page_dateline_is_header_furniture() {
+        let text = "Vai al contenuto principale\n05:12\nAbbonati\nMaltempo in Toscana, la diretta\n\
+                    02 Novembre 2023 Aggiornato alle 16:58\n16:58\nIl governatore\nIl testo.\n16:21\nEvacuate\nIl testo.\n";
+        let k = kinds(text, &[]);
+        assert!(!is_time(&k[1]), "{k:?}");
+        assert!(is_time(&k[5]) && is_time(&k[8]), "{k:?}");
     }
 
     #[test]
