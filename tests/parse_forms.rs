@@ -151,3 +151,18 @@ fn german_relative_times_behind_dump_bullets() {
         ]
     );
 }
+
+#[test]
+fn a_two_sentence_standfirst_is_not_the_title() {
+    let s = parse(
+        "neve.txt",
+        "Vai al contenuto\nHomeTrentoRoveretoValliSport\n\n\
+         Neve in Trentino, la cronaca della giornata: passi chiusi e disagi sulla A22\n\n\
+         Nevicate fino a fondovalle, chiusi i passi dolomitici. Aggiornamenti in tempo reale\n\n\
+         17 Gennaio 2024 Aggiornato alle 18:40\n\n18:40 - Riaperto il passo del Tonale\n\n\
+         Il passo del Tonale è stato riaperto al traffico.\n\n17:52 - A22, code tra Rovereto e Trento\n\n\
+         Sull'autostrada si registrano code.\n",
+    );
+    assert_eq!(s.title, "Neve in Trentino, la cronaca della giornata: passi chiusi e disagi sulla A22");
+    assert_eq!(entries(&s).len(), 2);
+}
