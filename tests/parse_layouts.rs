@@ -89,7 +89,11 @@ fn bylines_that_close_their_posts() {
     assert_eq!(story.title, "Heatwave live: hottest day of the year as temperatures pass 33C");
     assert_eq!(
         stamps(&story),
-        pairs(&[("10:01", "2023-08-14T10:01:00+01:00"), ("09:12", "2023-08-14T09:12:00+01:00"), ("22:30", "2023-08-13T22:30:00+01:00")])
+        pairs(&[
+            ("10:01", "2023-08-14T10:01:00+01:00"),
+            ("09:12", "2023-08-14T09:12:00+01:00"),
+            ("22:30", "2023-08-13T22:30:00+01:00")
+        ])
     );
     assert_eq!(story.entry(0).headline(), Some("Hosepipe ban announced"));
     assert_eq!(story.entry(0).body().count(), 2);

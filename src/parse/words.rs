@@ -239,7 +239,12 @@ mod tests {
     fn languages_and_their_default_zones() {
         let de = "Die Lage ist nicht klar, und die Feuerwehr ist mit den Helfern im Einsatz. ".repeat(5);
         assert_eq!(language(&de), Some("de"));
-        assert_eq!(language("Die Gewerkschaft hat angekündigt, den Streik zu beenden. Auf den Autobahnen ist es voll und die Bahn fährt nicht."), Some("de"));
+        assert_eq!(
+            language(
+                "Die Gewerkschaft hat angekündigt, den Streik zu beenden. Auf den Autobahnen ist es voll und die Bahn fährt nicht."
+            ),
+            Some("de")
+        );
         assert_eq!(language("Live 12:30"), None);
         assert_eq!(default_zone(&de), Some(Zone::Region(chrono_tz::Europe::Berlin)));
         let en = "The storm has hit the coast and the rivers are rising in Cork and Dublin. ".repeat(5);

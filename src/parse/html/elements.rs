@@ -93,7 +93,11 @@ pub(super) fn hidden(el: &Element) -> bool {
 pub(super) fn relative_before_clock(node: NodeRef<'_, Node>) -> bool {
     let text = super::text_of(node);
     let t = text.trim();
-    if t.is_empty() || t.len() > 24 || !t.as_bytes()[0].is_ascii_digit() || crate::parse::time::has_clock_bytes(t.as_bytes()) {
+    if t.is_empty()
+        || t.len() > 24
+        || !t.as_bytes()[0].is_ascii_digit()
+        || crate::parse::time::has_clock_bytes(t.as_bytes())
+    {
         return false;
     }
     // The time may sit alone in a permalink (`<a><time>7h ago</time></a><span>05.38 BST</span>`).

@@ -7,7 +7,8 @@
 //! headings and the first line of each post are hinted too.
 
 use super::elements::{
-    clock_only, furniture_class, relative_before_clock, has_descendant, hidden, in_link_elsewhere, post_like, short_with_time,
+    clock_only, furniture_class, has_descendant, hidden, in_link_elsewhere, post_like, relative_before_clock,
+    short_with_time,
 };
 use super::meta;
 use crate::parse::page::{Furniture, HintKind, LineHint};

@@ -274,7 +274,14 @@ fn updated_stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     if !dateline::opens_with_kind(prefix) || parts.len() != 1 || parts[0].kind != DatelineKind::Updated {
         return None;
     }
-    Some(Stamp { clock: part.clock, zone: part.zone, date: Some(part.date), shape: Shape::Dated, rest: None, leading: false })
+    Some(Stamp {
+        clock: part.clock,
+        zone: part.zone,
+        date: Some(part.date),
+        shape: Shape::Dated,
+        rest: None,
+        leading: false,
+    })
 }
 
 /// `Le Monde le` → `Le Monde`: the word that introduces a date after a name.

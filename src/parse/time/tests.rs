@@ -188,7 +188,10 @@ fn zone_statements() {
     assert_eq!(zone_statement("Tutti gli orari in ora italiana"), Some(Zone::Region(chrono_tz::Europe::Rome)));
     let ny = Some(Zone::Region(chrono_tz::America::New_York));
     assert_eq!(zone_statement("Follow along for live results. All times Eastern."), ny);
-    assert_eq!(zone_statement("All times are Irish Standard Time (IST)"), Some(Zone::Region(chrono_tz::Europe::Dublin)));
+    assert_eq!(
+        zone_statement("All times are Irish Standard Time (IST)"),
+        Some(Zone::Region(chrono_tz::Europe::Dublin))
+    );
     assert!(dateline::is_zone_line("All times are Irish Standard Time (IST)"));
     assert!(!dateline::is_zone_line("Polls close at 7pm Eastern time, and the first results are due soon."));
 }
