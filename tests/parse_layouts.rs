@@ -27,14 +27,15 @@ fn dropped_rule(story: &Story, text: &str) -> Option<String> {
 #[test]
 fn clocks_glued_to_authors_and_labels() {
     let story = fixture("layouts/glued-authors.txt");
+    // No zone is stated: the page's language (English, clearly ahead) gives the UK's.
     assert_eq!(story.title, "Storm Alex live: rivers burst their banks as rain batters the south west");
     assert_eq!(
         stamps(&story),
         pairs(&[
-            ("21:22", "2020-10-06T21:22:00"),
-            ("21:05", "2020-10-06T21:05:00"),
-            ("19:40", "2020-10-06T19:40:00"),
-            ("18:28", "2020-10-06T18:28:00"),
+            ("21:22", "2020-10-06T21:22:00+01:00"),
+            ("21:05", "2020-10-06T21:05:00+01:00"),
+            ("19:40", "2020-10-06T19:40:00+01:00"),
+            ("18:28", "2020-10-06T18:28:00+01:00"),
         ])
     );
     assert_eq!(story.entry(0).headline(), Some("Rest centre now full"));
@@ -88,7 +89,11 @@ fn bylines_that_close_their_posts() {
     assert_eq!(story.title, "Heatwave live: hottest day of the year as temperatures pass 33C");
     assert_eq!(
         stamps(&story),
-        pairs(&[("10:01", "2023-08-14T10:01:00"), ("09:12", "2023-08-14T09:12:00"), ("22:30", "2023-08-13T22:30:00")])
+        pairs(&[
+            ("10:01", "2023-08-14T10:01:00+01:00"),
+            ("09:12", "2023-08-14T09:12:00+01:00"),
+            ("22:30", "2023-08-13T22:30:00+01:00")
+        ])
     );
     assert_eq!(story.entry(0).headline(), Some("Hosepipe ban announced"));
     assert_eq!(story.entry(0).body().count(), 2);

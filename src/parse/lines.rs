@@ -73,7 +73,7 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
         let raw = &text[start..end];
         let trimmed = raw.trim();
         let offset = start + (trimmed.as_ptr() as usize - raw.as_ptr() as usize);
-        let span = Span::new(offset, offset + trimmed.len());
+        let mut span = Span::new(offset, offset + trimmed.len());
         let (mut time_hint, mut heading, mut h1) = (false, false, false);
         while let Some(h) = hints.next_if(|h| h.line <= number) {
             if h.line == number {
@@ -103,8 +103,10 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
             }
             links_below = rule.links_below;
             Kind::Dropped(name)
-        } else if let Some(mut stamp) = time::stamp(trimmed, context) {
+        } else if let Some((mut stamp, bullet)) = stamp_of(trimmed, context) {
             links_below = false;
+            // A dump's list bullet (`  • vor 6 Min.16:48 Uhr`) is no part of the stamp line.
+            span.start += bullet as u32;
             // The markup vouches for a `<time>` line: whatever its shape, it stamps a post.
             if time_hint && stamp.shape != Shape::Inline {
                 stamp.shape = Shape::Bare;
@@ -144,6 +146,9 @@ fn weigh(out: &mut Lines, text: &str) {
             }
         }
     }
+    if bylines >= 3 {
+        odd_first_byline(out, text);
+    }
     time_lists(out, text);
     // Stamps that open with the clock and stamps that open with a date are two families.
     // Where a page has both, the larger stamps the posts — unless one family lies wholly below
@@ -173,6 +178,7 @@ fn weigh(out: &mut Lines, text: &str) {
             }
         }
     }
+    first_above_dateline(out, text);
     out.trailing = trailing(out);
     // A time line only stamps an entry when the entry has something: below it when stamps
     // open their posts, above it when they close them; otherwise it is a time standing alone
@@ -185,9 +191,75 @@ fn weigh(out: &mut Lines, text: &str) {
             Kind::Time(i) if out.stamps[i as usize].shape == Shape::Inline => has_content = true,
             Kind::Time(_) if !has_content => line.kind = Kind::Text,
             Kind::Time(_) => has_content = false,
+            // A line saying only which zone the times are in is no post of the stamp above it.
+            Kind::Text if !has_content && time::dateline::is_zone_line(text_of(text, line)) => {}
             Kind::Text | Kind::Link => has_content = true,
             _ => {}
         }
+    }
+}
+
+/// The stamp of a line, also behind a list bullet as w3m (`•`) and lynx (`*`) draw one; with
+/// the bullet's length in bytes.
+fn stamp_of(line: &str, context: Option<&str>) -> Option<(Stamp, usize)> {
+    if let Some(rest) = line.strip_prefix(['•', '*', '·', '◦', '▪'])
+        && rest.starts_with(char::is_whitespace)
+    {
+        let inner = rest.trim_start();
+        return time::stamp(inner, context).map(|s| (s, line.len() - inner.len()));
+    }
+    time::stamp(line, context).map(|s| (s, 0))
+}
+
+fn text_of<'t>(text: &'t str, line: &Line) -> &'t str {
+    &text[line.span.start as usize..line.span.end as usize]
+}
+
+/// A time above the page's own dateline (`02 Novembre 2023 Aggiornato alle 16:58`) stands in
+/// the site's header — a video's length in a menu — and opens no post: posts never carry the
+/// page's dateline. Only the first stamp is looked at, and only up to the next one.
+fn first_above_dateline(out: &mut Lines, text: &str) {
+    let Some(first) = out.lines.iter().position(|l| matches!(l.kind, Kind::Time(_))) else { return };
+    if out.stamp(&out.lines[first]).is_some_and(|s| s.shape != Shape::Bare) {
+        return;
+    }
+    let header = out.lines[first + 1..]
+        .iter()
+        .take_while(|l| !matches!(l.kind, Kind::Time(_)))
+        .filter(|l| l.kind == Kind::Text)
+        .any(|l| {
+            let t = text_of(text, l);
+            t.len() <= 160
+                && time::has_clock_bytes(t.as_bytes())
+                && time::datelines(t).iter().any(|p| p.kind != time::DatelineKind::Plain && p.time.is_some())
+        });
+    if header {
+        out.lines[first].kind = Kind::Text;
+    }
+}
+
+/// Bylines that stamp posts share one form; the page's own byline above them often adds a
+/// weekday or a second author (`Jamie Braidwood, Holly Evans Monday 14 August 2023 16:42` over
+/// `Jamie Braidwood14 August 2023 16:42`). When the first byline's date has another number of
+/// words than every other one, it is the page's dateline.
+fn odd_first_byline(out: &mut Lines, text: &str) {
+    let form = |line: &Line, stamp: &Stamp| {
+        let s = text_of(text, line);
+        let from = stamp.rest.map_or(0, |(_, end)| end.min(s.len()));
+        s.get(from..).map_or(0, |d| d.split_whitespace().count())
+    };
+    let bylines: Vec<(usize, usize)> = (0..out.lines.len())
+        .filter_map(|i| {
+            let stamp = out.stamp(&out.lines[i]).filter(|s| s.shape == Shape::Byline)?;
+            Some((i, form(&out.lines[i], stamp)))
+        })
+        .collect();
+    if let [(first, f), rest @ ..] = bylines.as_slice()
+        && rest.len() >= 2
+        && rest.iter().all(|(_, n)| n == &rest[0].1)
+        && *f != rest[0].1
+    {
+        out.lines[*first].kind = Kind::Text;
     }
 }
 
@@ -254,45 +326,5 @@ fn is_count(line: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::When;
-
-    fn kinds(text: &str, hints: &[LineHint]) -> Vec<Kind> {
-        classify(text, Rules::embedded(), hints).lines.iter().map(|l| l.kind).collect()
-    }
-
-    fn is_time(k: &Kind) -> bool {
-        matches!(k, Kind::Time(_))
-    }
-
-    #[test]
-    fn a_time_after_a_related_links_block_starts_an_entry() {
-        let k = kinds("Read more\nFloods: what we know so far\n12.30 BST\nHeadline\nBody text here.\n", &[]);
-        assert_eq!(k[1], Kind::Link);
-        assert!(is_time(&k[2]), "{k:?}");
-    }
-
-    #[test]
-    fn a_time_hint_vouches_for_a_stamp_seen_once() {
-        let text = "Title of the page\n14 August 2023 10:01\nHeadline\nBody text here.\n";
-        assert!(!is_time(&kinds(text, &[])[1]), "a date-time seen once is a dateline");
-        let hint = LineHint { line: 2, kind: HintKind::Time { instant: None::<When> } };
-        assert!(is_time(&kinds(text, &[hint])[1]));
-    }
-
-    #[test]
-    fn key_events_above_the_feed_are_furniture() {
-        let text = "Title of the page\n10:05\nFirst\n09:40\nSecond\n09:10\nThird\n10:05\nFirst\nThe body.\n09:40\nSecond\nThe body.\n";
-        let k = kinds(text, &[]);
-        assert_eq!(&k[1..7], &[Kind::Furniture("time-list"); 6]);
-        assert!(is_time(&k[7]) && is_time(&k[10]), "{k:?}");
-    }
-
-    #[test]
-    fn a_schedule_of_bare_times_is_text() {
-        let k = kinds("Title\n12:30\nThe post.\n14:00\n15:00\n16:00\n", &[]);
-        assert!(is_time(&k[1]));
-        assert!(k[3..].iter().all(|k| !is_time(k)), "{k:?}");
-    }
-}
+#[path = "lines_tests.rs"]
+mod tests;

@@ -30,6 +30,8 @@ pub(crate) struct Words {
     pub started_alt: String,
     pub ended_alt: String,
     pub ago_alt: String,
+    /// Words before the number of a relative time (`vor 6 Min.`, `il y a 5 min`).
+    pub ago_before_alt: String,
     pub at_alt: String,
     pub zone_alt: String,
     pub zones: Vec<ZoneName>,
@@ -107,6 +109,7 @@ impl Words {
             started_alt: take("started"),
             ended_alt: take("ended"),
             ago_alt: take("ago"),
+            ago_before_alt: take("ago-before"),
             at_alt: take("at"),
             zone_alt,
             zones,
@@ -168,7 +171,11 @@ pub(crate) fn language(text: &str) -> Option<&'static str> {
             }
         }
     }
-    counts.into_iter().filter(|(_, n)| *n >= 20).max_by_key(|(l, n)| (*n, *l)).map(|(l, _)| l)
+    let mut ranked: Vec<(&'static str, usize)> = counts.into_iter().collect();
+    ranked.sort_by_key(|&(l, n)| std::cmp::Reverse((n, l)));
+    // A short page (a copied post or two) is told by a clear lead rather than by numbers.
+    let second = ranked.get(1).map_or(0, |&(_, n)| n);
+    ranked.first().filter(|&&(_, n)| n >= 20 || (n >= 6 && n >= 3 * second)).map(|&(l, _)| l)
 }
 
 /// The zone of a page that states none: its language's, refined by the places it names.
@@ -232,6 +239,13 @@ mod tests {
     fn languages_and_their_default_zones() {
         let de = "Die Lage ist nicht klar, und die Feuerwehr ist mit den Helfern im Einsatz. ".repeat(5);
         assert_eq!(language(&de), Some("de"));
+        assert_eq!(
+            language(
+                "Die Gewerkschaft hat angekündigt, den Streik zu beenden. Auf den Autobahnen ist es voll und die Bahn fährt nicht."
+            ),
+            Some("de")
+        );
+        assert_eq!(language("Live 12:30"), None);
         assert_eq!(default_zone(&de), Some(Zone::Region(chrono_tz::Europe::Berlin)));
         let en = "The storm has hit the coast and the rivers are rising in Cork and Dublin. ".repeat(5);
         assert_eq!(default_zone(&en), Some(Zone::Region(chrono_tz::Europe::Dublin)));

@@ -87,6 +87,34 @@ pub(super) fn hidden(el: &Element) -> bool {
     })
 }
 
+/// Whether a `<time>` shows a relative time (`4m ago`) and the element right after it the
+/// clock (`<span>12.50 BST</span>`): the two make one stamp, as copied text shows them
+/// (`4m ago12.50 BST`), and the `datetime` belongs to that clock.
+pub(super) fn relative_before_clock(node: NodeRef<'_, Node>) -> bool {
+    let text = super::text_of(node);
+    let t = text.trim();
+    if t.is_empty()
+        || t.len() > 24
+        || !t.as_bytes()[0].is_ascii_digit()
+        || crate::parse::time::has_clock_bytes(t.as_bytes())
+    {
+        return false;
+    }
+    // The time may sit alone in a permalink (`<a><time>7h ago</time></a><span>05.38 BST</span>`).
+    let mut at = node;
+    for _ in 0..3 {
+        let next = at.next_siblings().find(|n| !n.value().as_text().is_some_and(|t| t.trim().is_empty()));
+        match next {
+            Some(n) => return n.value().is_element() && clock_only(n),
+            None => match at.parent() {
+                Some(p) if p.value().as_element().is_some_and(|e| matches!(e.name(), "a" | "span")) => at = p,
+                _ => return false,
+            },
+        }
+    }
+    false
+}
+
 /// Whether an element holds a `<time>` and nothing but the clock it shows.
 pub(super) fn short_with_time(node: NodeRef<'_, Node>) -> bool {
     has_descendant(node, &["time"]) && clock_only(node)

@@ -7,7 +7,8 @@
 //! headings and the first line of each post are hinted too.
 
 use super::elements::{
-    clock_only, furniture_class, has_descendant, hidden, in_link_elsewhere, post_like, short_with_time,
+    clock_only, furniture_class, has_descendant, hidden, in_link_elsewhere, post_like, relative_before_clock,
+    short_with_time,
 };
 use super::meta;
 use crate::parse::page::{Furniture, HintKind, LineHint};
@@ -235,7 +236,7 @@ impl Renderer {
                 self.pending.retain(|h| !matches!(h, HintKind::Time { .. }));
                 self.pending.push(HintKind::Time { instant });
                 frame.time = true;
-                frame.breaks_after = 1;
+                frame.breaks_after = u8::from(!relative_before_clock(node));
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 let level = name.as_bytes()[1] - b'0';

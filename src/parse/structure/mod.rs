@@ -239,6 +239,10 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
         if DOMAIN.is_match(t) {
             score -= 8;
         }
+        // A headline is one sentence; a standfirst may run to two.
+        if two_sentences(t) {
+            score -= 6;
+        }
         scored.push((score, line.number));
     }
     // The headline stands near the feed it heads: the last good candidate above it gains.
@@ -263,6 +267,17 @@ static LIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\b(?:live|en direct|direct|liveticker|live-ticker|newsblog|in diretta|diretta|en vivo|en directo|as it happened|latest updates)\b")
         .expect("live regex")
 });
+
+/// `…, chiusi i passi dolomitici. Aggiornamenti in tempo reale`: a full stop after a word of
+/// four or more lower-case letters, then a capital.
+fn two_sentences(line: &str) -> bool {
+    line.match_indices(". ").any(|(at, _)| {
+        let before = line[..at].rsplit(' ').next().unwrap_or("");
+        before.chars().count() >= 4
+            && before.chars().all(char::is_lowercase)
+            && line[at + 2..].starts_with(char::is_uppercase)
+    })
+}
 
 fn title_like(line: &str) -> bool {
     headline_like(line) && !is_credit(line) && !is_link(line) && !BYLINE.is_match(line) && !is_dateline(line)

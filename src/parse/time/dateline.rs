@@ -81,6 +81,11 @@ pub(crate) fn has_kind(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_alphabetic()) && KIND.is_match(text)
 }
 
+/// Whether a text opens with such a word (`Updated`, `Mis à jour le`), nothing before it.
+pub(crate) fn opens_with_kind(text: &str) -> bool {
+    KIND.find(text).is_some_and(|m| m.start() == 0)
+}
+
 fn kind_of(c: &Captures<'_>) -> DatelineKind {
     if c.name("ended").is_some() {
         DatelineKind::Ended
@@ -208,9 +213,18 @@ pub fn month_number(name: &str) -> Option<u32> {
 }
 
 static ZONE_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<utc>temps universel|heure TU|times? (?:are |stated are )?(?:in )?(?:UTC|GMT))|(?P<uk>all times (?:stated )?are UK|UK time)|(?P<paris>heure (?:de|à) Paris|heure française|heure de France)|(?P<italy>ora italiana)|(?P<germany>deutscher Zeit|MESZ|MEZ)")
+    Regex::new(r"(?i)(?P<utc>temps universel|heure TU|times? (?:are |stated are )?(?:in )?(?:UTC|GMT))|(?P<uk>all times (?:stated )?are UK|UK time)|(?P<ie>Irish (?:Standard )?Time)|(?P<et>all times (?:are |stated are )?(?:in )?Eastern|Eastern time)|(?P<pt>all times (?:are |stated are )?(?:in )?Pacific|Pacific time)|(?P<paris>heure (?:de|à) Paris|heure française|heure de France)|(?P<italy>ora italiana)|(?P<germany>deutscher Zeit|MESZ|MEZ)")
         .expect("zone statement regex")
 });
+
+/// Whether a short line only says which zone the page's times are in ("All times are Irish
+/// Standard Time (IST)"): no content of a post.
+pub(crate) fn is_zone_line(text: &str) -> bool {
+    text.len() <= 80 && zone_statement(text).is_some() && !text.ends_with(['.', '!', '?']) || {
+        let lower = text.get(..text.len().min(12)).unwrap_or("").to_ascii_lowercase();
+        text.len() <= 80 && (lower.starts_with("all times") || lower.starts_with("times are"))
+    }
+}
 
 /// The zone a sentence of the page says its times are in.
 pub fn zone_statement(text: &str) -> Option<Zone> {
@@ -219,6 +233,12 @@ pub fn zone_statement(text: &str) -> Option<Zone> {
         Zone::UTC
     } else if caps.name("uk").is_some() {
         Zone::Region(chrono_tz::Europe::London)
+    } else if caps.name("et").is_some() {
+        Zone::Region(chrono_tz::America::New_York)
+    } else if caps.name("pt").is_some() {
+        Zone::Region(chrono_tz::America::Los_Angeles)
+    } else if caps.name("ie").is_some() {
+        Zone::Region(chrono_tz::Europe::Dublin)
     } else if caps.name("italy").is_some() {
         Zone::Region(chrono_tz::Europe::Rome)
     } else if caps.name("germany").is_some() {

@@ -53,8 +53,9 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     let w = words();
     let z = zones();
     Regex::new(&format!(
-        r"^(?:\d{{1,3}}\s*(?i:{ago})\s*)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr)))?(?P<tail>.*)$",
+        r"^(?:(?i:{before})\s+)?(?:\d{{1,3}}\s*(?i:{ago})\.?\s*)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr)))?(?P<tail>.*)$",
         ago = w.ago_alt,
+        before = w.ago_before_alt,
     ))
     .expect("leading clock regex")
 });
@@ -95,7 +96,8 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     if let Some(clock) = plain_clock(bytes) {
         return Some(Stamp { clock, zone: None, date: None, shape: Shape::Bare, rest: None, leading: true });
     }
-    if (first.is_ascii_digit() || dated)
+    // `vor 6 Min.16:48 Uhr`, `il y a 5 min 12h30`: a word may open the relative time.
+    if (first.is_ascii_digit() || dated || first.is_ascii_alphabetic())
         && has_clock_bytes(&bytes[..bytes.len().min(24)])
         && let Some(s) = leading(line, context)
     {
@@ -173,7 +175,8 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
         stamp.rest = rest_from(tail.start() + c.name("text").expect("text").start());
         return Some(Some(stamp));
     }
-    let spaced_out = line[..tail.start()].ends_with(char::is_whitespace);
+    let spaced_out = line[..tail.start()].ends_with(char::is_whitespace) || t.starts_with(char::is_whitespace);
+    let t = t.trim_start();
     let glued = !spaced_out && t.starts_with(|c: char| c.is_uppercase());
     // After a relative time, `Uhr` or a zone, a space may stand before the author's name;
     // `17:38 Breaking` alone would be a sentence.
@@ -191,9 +194,11 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
 /// A byline or dateline ending with a date and a time.
 fn byline(line: &str, context: Option<&str>) -> Option<Stamp> {
     if dateline::has_kind(line) {
-        return None;
+        return updated_stamp(line, context);
     }
-    let (start, part) = dateline::stamp_parts(line, context)?;
+    let Some((start, part)) = dateline::stamp_parts(line, context) else {
+        return trailing_clock(line, context);
+    };
     let prefix = line[..start].trim_end_matches([' ', ',', '|', '-', '–', '·', '•', '\u{a0}']);
     let prefix = strip_connector(prefix);
     if prefix.chars().count() > 60 || prefix.ends_with(['.', '!', '?', ':']) {
@@ -209,6 +214,72 @@ fn byline(line: &str, context: Option<&str>) -> Option<Stamp> {
         date: Some(part.date),
         shape: if rest.is_some() { Shape::Byline } else { Shape::Dated },
         rest,
+        leading: false,
+    })
+}
+
+static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})\s*(?:(?P<ampm>[aApP]\.?[mM]\.?)\s*)?(?P<zone>{})?\s*$",
+        zones()
+    ))
+    .expect("trailing clock regex")
+});
+
+/// A byline ending with a clock and no date, marked as a time by `a.m.`/`pm` or a zone: `From
+/// the National Desk1:12 a.m. ET`. The name must be short and no sentence.
+fn trailing_clock(line: &str, context: Option<&str>) -> Option<Stamp> {
+    let caps = TRAILING.captures(line)?;
+    let (h, zone) = (caps.name("h")?, caps.name("zone"));
+    let ampm = caps.name("ampm").map(|m| m.as_str().to_ascii_lowercase());
+    if ampm.is_none() && zone.is_none() {
+        return None;
+    }
+    let prefix = line[..h.start()].trim_end_matches([' ', ',', '|', '-', '–', '·', '•', '\u{a0}']);
+    let count = prefix.split_whitespace().count();
+    // A name ends with a capitalised word; a sentence (`closes at 9:40 p.m.`) does not.
+    let named = prefix.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_uppercase));
+    if !named
+        || !(2..=8).contains(&count)
+        || prefix.ends_with(['.', '!', '?', ':', ','])
+        || !prefix.starts_with(char::is_uppercase)
+        || prefix.bytes().any(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let clock = clock_from(&caps, ampm.map(|a| a.replace('.', "")).as_deref())?;
+    let at = line.len() - line.trim_start().len();
+    Some(Stamp {
+        clock,
+        zone: zone.and_then(|z| words().zone(z.as_str(), context)),
+        date: None,
+        shape: Shape::Byline,
+        rest: Some((at, at + prefix.trim_start().len())),
+        leading: false,
+    })
+}
+
+/// `Updated21:22, 6 OCT 2020`: a word that says what the date is, then the date-time alone.
+/// Seen once it is the page's dateline; repeated, each one stamps a post (weighed by the
+/// caller, as every dated shape is).
+fn updated_stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
+    let (start, part) = dateline::stamp_parts(line, context)?;
+    let prefix = line[..start].trim_end_matches([' ', ',', '|', '-', '–', ':', '\u{a0}']);
+    if prefix.is_empty() || prefix.chars().count() > 24 || prefix.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Only `Updated`: a page's header says when coverage started or ended once, and such a
+    // line must never start a family of stamps above the posts.
+    let parts = dateline::datelines(line);
+    if !dateline::opens_with_kind(prefix) || parts.len() != 1 || parts[0].kind != DatelineKind::Updated {
+        return None;
+    }
+    Some(Stamp {
+        clock: part.clock,
+        zone: part.zone,
+        date: Some(part.date),
+        shape: Shape::Dated,
+        rest: None,
         leading: false,
     })
 }

@@ -29,6 +29,13 @@ fn entry_clock_forms() {
         ("4m ago12.50 BST", "12:50"),
         ("21 mins ago11:48 Jon King", "11:48"),
         ("21:22Frances Watkins", "21:22"),
+        ("5 hours ago7:02 PM Dana Ruiz", "19:02"),
+        ("vor 6 Min.16:48 Uhr", "16:48"),
+        ("From the National Desk1:12 a.m. ET", "01:12"),
+        ("From the National Desk 9:40 p.m. ET", "21:40"),
+        ("vor 1 Std.15:20 Uhr", "15:20"),
+        ("il y a 5 min12h30", "12:30"),
+        ("hace 2 horas10:05", "10:05"),
         ("18:28KEY EVENT", "18:28"),
         ("11.04 Uhr: Ein Titel", "11:04"),
         ("2.59 Uhr: Gewitter im Süden", "02:59"),
@@ -48,6 +55,9 @@ fn entry_clock_forms() {
 fn what_stands_beside_the_clock() {
     assert_eq!(rest("21 mins ago11:48 Jon King"), Some("Jon King"));
     assert_eq!(rest("21:22Frances Watkins"), Some("Frances Watkins"));
+    assert_eq!(rest("5 hours ago7:02 PM Dana Ruiz"), Some("Dana Ruiz"));
+    assert_eq!(rest("From the National Desk1:12 a.m. ET"), Some("From the National Desk"));
+    assert_eq!(stamp("From the National Desk1:12 a.m. ET", None).unwrap().shape, Shape::Byline);
     assert_eq!(stamp("18:28KEY EVENT", None).unwrap().shape, Shape::Label);
     assert_eq!(rest("11.04 Uhr: Ein Titel"), Some("Ein Titel"));
     assert_eq!(stamp("16:56 - Le but", None).unwrap().shape, Shape::Inline);
@@ -65,6 +75,18 @@ fn what_stands_beside_the_clock() {
 }
 
 #[test]
+fn an_updated_date_time_alone_is_a_dated_shape() {
+    // Seen once it is the page's dateline (weighed in `lines`); under every post it stamps it.
+    let s = stamp("Updated21:22, 6 OCT 2020", None).unwrap();
+    assert_eq!((s.clock.to_string().as_str(), s.shape, s.date), ("21:22", Shape::Dated, Some((6, 10, Some(2020)))));
+    assert_eq!(stamp("Updated: 09:05, 7 Oct 2020", None).unwrap().shape, Shape::Dated);
+    assert_eq!(stamp("Mis à jour le 26 février 2024 à 23h28", None).unwrap().clock.to_string(), "23:28");
+    assert!(stamp("Direct démarré le 21 octobre 2024 à 6H30 TU", None).is_none(), "said once, in the header");
+    assert!(stamp("Sports Desk | Updated: November 02, 2023 21:06 IST", None).is_none(), "a byline's dateline");
+    assert!(stamp("The story was updated by our reporters 21:22, 6 OCT 2020", None).is_none());
+}
+
+#[test]
 fn not_stamps() {
     for line in [
         "2024",
@@ -77,8 +99,9 @@ fn not_stamps() {
         "Le président",
         "96'",
         "See 1.38pm",
+        "The vote closes at 9:40 p.m. ET",
+        "Polls close in 16 states. 8:00 p.m. ET",
         "Horaires : 17h00",
-        "Updated21:22, 6 OCT 2020",
         "11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024",
         "Mon 15 May 2023 12.50 BSTFirst published on Mon 15 May 2023 05.38 BST",
         "02 Novembre 2023 Aggiornato alle 16:58",
@@ -163,6 +186,14 @@ fn zone_statements() {
     assert_eq!(zone_statement("All times stated are UK"), Some(Zone::Region(chrono_tz::Europe::London)));
     assert_eq!(zone_statement("Les heures sont en heure de Paris"), Some(Zone::Region(chrono_tz::Europe::Paris)));
     assert_eq!(zone_statement("Tutti gli orari in ora italiana"), Some(Zone::Region(chrono_tz::Europe::Rome)));
+    let ny = Some(Zone::Region(chrono_tz::America::New_York));
+    assert_eq!(zone_statement("Follow along for live results. All times Eastern."), ny);
+    assert_eq!(
+        zone_statement("All times are Irish Standard Time (IST)"),
+        Some(Zone::Region(chrono_tz::Europe::Dublin))
+    );
+    assert!(dateline::is_zone_line("All times are Irish Standard Time (IST)"));
+    assert!(!dateline::is_zone_line("Polls close at 7pm Eastern time, and the first results are due soon."));
 }
 
 #[test]

@@ -1,0 +1,81 @@
+//! Line classification and the page-wide weighing of stamps, on small texts.
+
+use super::*;
+use crate::model::When;
+
+fn kinds(text: &str, hints: &[LineHint]) -> Vec<Kind> {
+    classify(text, Rules::embedded(), hints).lines.iter().map(|l| l.kind).collect()
+}
+
+fn is_time(k: &Kind) -> bool {
+    matches!(k, Kind::Time(_))
+}
+
+#[test]
+fn a_time_after_a_related_links_block_starts_an_entry() {
+    let k = kinds("Read more\nFloods: what we know so far\n12.30 BST\nHeadline\nBody text here.\n", &[]);
+    assert_eq!(k[1], Kind::Link);
+    assert!(is_time(&k[2]), "{k:?}");
+}
+
+#[test]
+fn a_time_hint_vouches_for_a_stamp_seen_once() {
+    let text = "Title of the page\n14 August 2023 10:01\nHeadline\nBody text here.\n";
+    assert!(!is_time(&kinds(text, &[])[1]), "a date-time seen once is a dateline");
+    let hint = LineHint { line: 2, kind: HintKind::Time { instant: None::<When> } };
+    assert!(is_time(&kinds(text, &[hint])[1]));
+}
+
+#[test]
+fn key_events_above_the_feed_are_furniture() {
+    let text = "Title of the page\n10:05\nFirst\n09:40\nSecond\n09:10\nThird\n10:05\nFirst\nThe body.\n09:40\nSecond\nThe body.\n";
+    let k = kinds(text, &[]);
+    assert_eq!(&k[1..7], &[Kind::Furniture("time-list"); 6]);
+    assert!(is_time(&k[7]) && is_time(&k[10]), "{k:?}");
+}
+
+#[test]
+fn updated_date_times_under_every_post_stamp_them() {
+    let once = "Title of the page\nUpdated21:24, 6 OCT 2020\nHeadline\nBody text here.\n";
+    assert!(!kinds(once, &[]).iter().any(is_time), "seen once it is the dateline");
+    let text = "Title\nUpdated21:24, 6 OCT 2020\nAll times are Irish Standard Time (IST)\n\
+                Updated21:22, 6 OCT 2020\nTrees down\nThe body.\nUpdated20:51, 6 OCT 2020\nPower cuts\nThe body.\n";
+    let k = kinds(text, &[]);
+    assert!(!is_time(&k[1]), "the page's own update, followed by its zone only: {k:?}");
+    assert!(is_time(&k[3]) && is_time(&k[6]), "{k:?}");
+}
+
+#[test]
+fn a_stamp_behind_a_dump_bullet_is_a_stamp() {
+    let text =
+        "Title\n  • vor 6 Min.16:48 Uhr\n    Streik endet\n    Der Text.\n  * 15:20 Uhr\n    Staus\n    Der Text.\n";
+    let lines = classify(text, Rules::embedded(), &[]);
+    assert!(is_time(&lines.lines[1].kind) && is_time(&lines.lines[4].kind));
+    assert_eq!(&text[lines.lines[1].span.start as usize..lines.lines[1].span.end as usize], "vor 6 Min.16:48 Uhr");
+}
+
+#[test]
+fn the_page_byline_above_post_bylines_is_its_dateline() {
+    let text = "Title of the page\nStandfirst of the page here\nJamie Braidwood, Holly Evans Monday 14 August 2023 16:42\n\
+                Headline one\nBody one.\nJamie Braidwood14 August 2023 16:42\nHeadline two\nBody two.\n\
+                Jamie Braidwood14 August 2023 15:55\nHeadline three\nBody three.\nHolly Evans14 August 2023 14:20\n";
+    let k = kinds(text, &[]);
+    assert!(!is_time(&k[2]), "{k:?}");
+    assert!(is_time(&k[5]) && is_time(&k[8]) && is_time(&k[11]), "{k:?}");
+}
+
+#[test]
+fn a_time_above_the_page_dateline_is_header_furniture() {
+    let text = "Vai al contenuto principale\n05:12\nAbbonati\nMaltempo in Toscana, la diretta\n\
+                02 Novembre 2023 Aggiornato alle 16:58\n16:58\nIl governatore\nIl testo.\n16:21\nEvacuate\nIl testo.\n";
+    let k = kinds(text, &[]);
+    assert!(!is_time(&k[1]), "{k:?}");
+    assert!(is_time(&k[5]) && is_time(&k[8]), "{k:?}");
+}
+
+#[test]
+fn a_schedule_of_bare_times_is_text() {
+    let k = kinds("Title\n12:30\nThe post.\n14:00\n15:00\n16:00\n", &[]);
+    assert!(is_time(&k[1]));
+    assert!(k[3..].iter().all(|k| !is_time(k)), "{k:?}");
+}

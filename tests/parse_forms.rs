@@ -1,0 +1,168 @@
+//! Hand-written snippets of the forms real pages take, each through the front door
+//! (`parse_bytes`): copied text and dumps where the stamp is not alone on its line, and HTML
+//! whose markup splits a stamp in two. Each snippet is the smallest page that shows one form.
+
+use liveblog::model::Story;
+use liveblog::parse::{Rules, parse_bytes};
+use std::path::PathBuf;
+
+fn parse(name: &str, text: &str) -> Story {
+    parse_bytes(PathBuf::from(name), text.as_bytes().to_vec(), Rules::embedded()).unwrap()
+}
+
+/// Each entry as `HH:MM instant headline`.
+fn entries(story: &Story) -> Vec<String> {
+    story
+        .entry_refs()
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                e.entry.clock.map_or("-".into(), |c| c.to_string()),
+                e.entry.at.map_or("-".into(), |w| w.to_rfc3339()),
+                e.headline().unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn updated_date_time_under_every_post() {
+    let s = parse(
+        "cork.txt",
+        "Skip to main content\nCork weather live: orange wind warning as gusts hit 110km/h\n\n\
+         Niamh O'Sullivan\nUpdated21:24, 6 OCT 2020\n\nAll times are Irish Standard Time (IST)\n\n\
+         Get the biggest Cork stories straight to your inbox\n\nSubscribe\n\
+         Updated21:22, 6 OCT 2020\nTrees down on Carrigrohane Road\n\nCrews are clearing two trees.\n\n\
+         Updated20:51, 6 OCT 2020\nESB: 12,000 customers without power\n\nMostly in West Cork.\n",
+    );
+    assert_eq!(s.title, "Cork weather live: orange wind warning as gusts hit 110km/h");
+    assert_eq!(
+        entries(&s),
+        [
+            "21:22 2020-10-06T21:22:00+01:00 Trees down on Carrigrohane Road",
+            "20:51 2020-10-06T20:51:00+01:00 ESB: 12,000 customers without power",
+        ]
+    );
+}
+
+#[test]
+fn relative_time_then_clock_then_author_with_a_stated_zone() {
+    let s = parse(
+        "election.txt",
+        "Live updates: Primary election night results in the county races\n\
+         Posted on November 8, 2022 by Dana Ruiz\n\nFollow along for live results. All times Eastern.\n\n\
+         4 hours ago8:31 PM Dana Ruiz\n\nTurnout higher than 2018\n\nTurnout appears to be running ahead.\n\n\
+         5 hours ago7:02 PM Dana Ruiz\n\nPolls close across the county\n\nPolls have closed at 7 p.m.\n",
+    );
+    assert_eq!(
+        entries(&s),
+        [
+            "20:31 2022-11-08T20:31:00-05:00 Turnout higher than 2018",
+            "19:02 2022-11-08T19:02:00-05:00 Polls close across the county",
+        ]
+    );
+}
+
+#[test]
+fn key_events_above_a_pinned_post_are_furniture() {
+    let s = parse(
+        "strikes.txt",
+        "Rail strikes live: unions and ministers trade blame\n\nAlex Harding\n\
+         Mon 15 May 2023 12.50 BSTFirst published on Mon 15 May 2023 05.38 BST\nKey events\n\
+         4m ago12.50 BST\n\nOffer remains on the table\n\n3h ago09.02 BST\n\nSchools report absences\n\n\
+         2h ago10.48 BST\n\nWhat are the unions asking for?\n\nShow key events only\n\nPinned post\n\n\
+         7h ago05.38 BST\n\nGood morning\n\nWelcome to our live coverage.\n\n\
+         4m ago12.50 BST\n\nOffer remains on the table\n\nThe transport secretary spoke.\n\n\
+         3h ago09.02 BST\n\nSchools report absences\n\nSeveral schools in Kent.\n",
+    );
+    assert_eq!(
+        entries(&s),
+        [
+            "05:38 2023-05-15T05:38:00+01:00 Good morning",
+            "12:50 2023-05-15T12:50:00+01:00 Offer remains on the table",
+            "09:02 2023-05-15T09:02:00+01:00 Schools report absences",
+        ]
+    );
+}
+
+#[test]
+fn html_relative_time_beside_its_clock_is_one_stamp() {
+    let s = parse(
+        "strikes.html",
+        r##"<!doctype html><html lang="en-GB"><head><title>Rail strikes live | Ledger</title></head><body>
+<h1>Rail strikes live: unions and ministers trade blame</h1>
+<div class="key-events"><h2>Key events</h2><ul>
+<li><a href="#b0"><time datetime="2023-05-15T11:50:00.000Z">4m ago</time><span>12.50 BST</span></a><p>Offer remains on the table</p></li>
+<li><a href="#b1"><time datetime="2023-05-15T10:42:00.000Z">1h ago</time><span>11.42 BST</span></a><p>New timetable</p></li>
+<li><a href="#b2"><time datetime="2023-05-15T08:02:00.000Z">3h ago</time><span>09.02 BST</span></a><p>Schools report absences</p></li>
+</ul></div>
+<article class="block"><header><p><a href="#b0"><time datetime="2023-05-15T11:50:00.000Z">4m ago</time></a><span>12.50 BST</span></p></header>
+<h2>Offer remains on the table</h2><p>The transport secretary spoke.</p></article>
+<article class="block"><header><p><a href="#b1"><time datetime="2023-05-15T10:42:00.000Z">1h ago</time></a><span>11.42 BST</span></p></header>
+<h2>New timetable</h2><p>Network Rail has published a timetable.</p></article>
+<article class="block"><header><p><a href="#b2"><time datetime="2023-05-15T08:02:00.000Z">3h ago</time></a><span>09.02 BST</span></p></header>
+<h2>Schools report absences</h2><p>Several schools in Kent.</p></article>
+</body></html>"##,
+    );
+    assert_eq!(
+        entries(&s),
+        [
+            "12:50 2023-05-15T12:50:00+01:00 Offer remains on the table",
+            "11:42 2023-05-15T11:42:00+01:00 New timetable",
+            "09:02 2023-05-15T09:02:00+01:00 Schools report absences",
+        ]
+    );
+}
+
+#[test]
+fn a_desk_byline_ending_with_a_clock_and_zone_opens_each_post() {
+    let s = parse(
+        "cable.txt",
+        "Election night live updates: Polls close in key battleground states\n\
+         Updated 1:12 a.m. ET, November 6, 2024\nBy National News Network staff\n\
+         From the National Desk1:12 a.m. ET\nPennsylvania count continues overnight\n\n\
+         Officials will keep counting, as the vote closed at 9:40 p.m. ET in the west.\n\nLink Copied!\n\
+         From the National Desk11:47 p.m. ET\nPolls close on the West Coast\n\nPolls have now closed.\n",
+    );
+    assert_eq!(
+        entries(&s),
+        [
+            "01:12 2024-11-06T01:12:00-05:00 Pennsylvania count continues overnight",
+            "23:47 2024-11-05T23:47:00-05:00 Polls close on the West Coast",
+        ]
+    );
+}
+
+#[test]
+fn german_relative_times_behind_dump_bullets() {
+    let s = parse(
+        "ticker.txt",
+        "Liveticker zum Bahnstreik: Fernverkehr fast komplett eingestellt\n\n\
+         Aktualisiert: 12. März 2024, 16:48 Uhr\n\n  • vor 6 Min.16:48 Uhr\n\n    GDL kündigt Ende des Streiks an\n\n\
+             Die Gewerkschaft hat angekündigt, den Streik am Mittwoch zu beenden. Die Bahn sagt, dass der Verkehr nicht vor dem Abend wieder läuft.\n\n  • vor 1 Std.15:20 Uhr\n\n\
+             Pendler steigen aufs Auto um\n\n    Auf den Autobahnen und in der Stadt bildeten sich lange Staus, die Polizei ist mit vielen Kräften im Einsatz.\n",
+    );
+    assert_eq!(s.title, "Liveticker zum Bahnstreik: Fernverkehr fast komplett eingestellt");
+    assert_eq!(
+        entries(&s),
+        [
+            "16:48 2024-03-12T16:48:00+01:00 GDL kündigt Ende des Streiks an",
+            "15:20 2024-03-12T15:20:00+01:00 Pendler steigen aufs Auto um",
+        ]
+    );
+}
+
+#[test]
+fn a_two_sentence_standfirst_is_not_the_title() {
+    let s = parse(
+        "neve.txt",
+        "Vai al contenuto\nHomeTrentoRoveretoValliSport\n\n\
+         Neve in Trentino, la cronaca della giornata: passi chiusi e disagi sulla A22\n\n\
+         Nevicate fino a fondovalle, chiusi i passi dolomitici. Aggiornamenti in tempo reale\n\n\
+         17 Gennaio 2024 Aggiornato alle 18:40\n\n18:40 - Riaperto il passo del Tonale\n\n\
+         Il passo del Tonale è stato riaperto al traffico.\n\n17:52 - A22, code tra Rovereto e Trento\n\n\
+         Sull'autostrada si registrano code.\n",
+    );
+    assert_eq!(s.title, "Neve in Trentino, la cronaca della giornata: passi chiusi e disagi sulla A22");
+    assert_eq!(entries(&s).len(), 2);
+}
