@@ -5,7 +5,8 @@
 //! shown, then swapped in). Each case runs in a child process of its own, so that generating
 //! the blog does not count. Run with `cargo bench --bench memory` (Linux: reads VmHWM).
 
-use liveblog::parse::{Rules, parse_file};
+use liveblog::load::parse_file;
+use liveblog::parse::Rules;
 use liveblog::state::{Action, Reader, Reload};
 use std::path::Path;
 

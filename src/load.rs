@@ -64,6 +64,18 @@ pub fn opened_url(story: &Story) -> Option<&str> {
     story.path.to_str().filter(|p| url_like(Path::new(p)))
 }
 
+/// Reads a file and parses it through the parser's front door. A file the parser cannot hold
+/// (its text is addressed with 32-bit offsets: 4 GiB) is refused from its size, before a byte
+/// of it is read — a file far larger than memory never starts filling it.
+pub fn parse_file(path: &Path, rules: &Rules) -> Result<Story, InputError> {
+    let size = std::fs::metadata(path)?.len();
+    if size >= u64::from(u32::MAX) {
+        return Err(InputError::TooLarge(usize::try_from(size).unwrap_or(usize::MAX)));
+    }
+    let bytes = std::fs::read(path)?;
+    parse::parse_bytes(path.to_path_buf(), bytes, rules)
+}
+
 /// Expands PATHs into the files to read, in a stable order.
 pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
@@ -142,7 +154,7 @@ fn url_like(path: &Path) -> bool {
 }
 
 pub fn load_one(path: &Path, rules: &Rules) -> Result<Story, LoadError> {
-    parse::parse_file(path, rules).map_err(|e| LoadError { path: path.to_path_buf(), reason: reason(&e) })
+    parse_file(path, rules).map_err(|e| LoadError { path: path.to_path_buf(), reason: reason(&e) })
 }
 
 /// Fetches a page by its URL through the archive (`$LIVEBLOG_DB` or the default database;
@@ -206,6 +218,16 @@ mod tests {
         assert!(stories.is_empty());
         assert_eq!(errors[0].to_string(), "gopher://example.org/: unsupported scheme \"gopher\" (only http and https)");
         assert!(!url_like(Path::new("saved/page.txt")));
+    }
+
+    #[test]
+    fn a_file_larger_than_the_parser_can_hold_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let huge = dir.path().join("huge.txt");
+        // Sparse: 5 GiB long, no block written. Reading it would take seconds and 5 GiB.
+        std::fs::File::create(&huge).unwrap().set_len(5 << 30).unwrap();
+        let err = load_one(&huge, Rules::embedded()).unwrap_err();
+        assert!(err.reason.contains("too large") && err.reason.contains("5368709120"), "{}", err.reason);
     }
 
     #[test]

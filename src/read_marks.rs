@@ -82,7 +82,7 @@ mod tests {
     const PAGE: &str = "Live\n\n10:20\nThird\n\nC.\n\n10:10\nSecond\n\nB.\n\n10:00\nFirst\n\nA.\n";
 
     fn reader(path: &Path) -> Reader {
-        Reader::new(vec![crate::parse::parse_file(path, crate::parse::Rules::embedded()).unwrap()])
+        Reader::new(vec![crate::load::parse_file(path, crate::parse::Rules::embedded()).unwrap()])
     }
 
     fn restored(db: &Path, path: &Path) -> (Reader, ReadMarks) {

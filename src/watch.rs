@@ -8,8 +8,9 @@
 //! sees what the loader reads, no more (a link to `/` must not make it walk the disk).
 
 use crate::load;
+use crate::load::parse_file;
 use crate::model::Story;
-use crate::parse::{Rules, parse_file};
+use crate::parse::Rules;
 use notify_debouncer_full::notify::{self, RecursiveMode, Watcher};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, NoCache, new_debouncer_opt};
 use rayon::prelude::*;

@@ -19,13 +19,7 @@ use crate::decode::{self, InputError};
 use crate::model::{DroppedLine, Story};
 pub use page::Page;
 pub use rules::{RuleError, Rules};
-use std::path::{Path, PathBuf};
-
-/// Parses a file from disk.
-pub fn parse_file(path: &Path, rules: &Rules) -> Result<Story, InputError> {
-    let bytes = std::fs::read(path)?;
-    parse_bytes(path.to_path_buf(), bytes, rules)
-}
+use std::path::PathBuf;
 
 /// The front door: bytes as they would be read from a file or a response body, HTML or text,
 /// recognised by their content (decoding and cleaning included).

@@ -14,7 +14,7 @@ pub fn sample_path(name: &str) -> PathBuf {
 }
 
 pub fn parse_path(path: &Path) -> Story {
-    parse::parse_file(path, Rules::embedded()).expect("readable")
+    liveblog::load::parse_file(path, Rules::embedded()).expect("readable")
 }
 
 pub fn sample(name: &str) -> Story {

@@ -75,7 +75,7 @@ fn failed_reload_and_deleted_file_keep_the_story() {
 
 fn fixture(name: &str) -> Story {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
-    crate::parse::parse_file(&path, Rules::embedded()).unwrap()
+    crate::load::parse_file(&path, Rules::embedded()).unwrap()
 }
 
 #[test]
