@@ -153,6 +153,13 @@ impl SearchIndex {
         if query.len() == 1 {
             return candidates.iter().copied().filter(|&i| self.signatures[i as usize].may_hold(&needle)).collect();
         }
+        // A two-byte query of letters (or space, apostrophe, dash, dot, comma) is answered by
+        // the signatures alone too: their bits for such pairs are exact, and a query holds no
+        // line break, so a pair never spans two fields.
+        let exact = |b: &u8| letter(*b).is_some() && !b.is_ascii_digit();
+        if query.len() == 2 && query.as_bytes().iter().all(exact) {
+            return candidates.iter().copied().filter(|&i| self.signatures[i as usize].may_hold(&needle)).collect();
+        }
         let finder = memchr::memmem::Finder::new(query.as_bytes());
         // An ASCII query is first looked for in the original text, ASCII case ignored: a hit
         // there is a hit in the folded text (folding maps ASCII to its lower case, char by
