@@ -9,7 +9,7 @@ use crate::model::{Clock, Entry, EntryRef, Span, Story, Tag, When, fold};
 use crate::parse::Rules;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::{OptionalExtension, params};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 /// What one [`Archive::record`] found: indices into the story's entries.
@@ -21,20 +21,8 @@ pub struct Recorded {
     pub edited: Vec<usize>,
 }
 
-/// Identity of each entry, made unique by counting repeats from the top — the same rule as
-/// the reader's (`state::live::identities`), so archive and read marks agree.
-pub fn identities(story: &Story) -> Vec<(u64, u32)> {
-    let mut seen: HashMap<u64, u32> = HashMap::new();
-    story
-        .entry_refs()
-        .map(|e| {
-            let id = e.identity();
-            let n = seen.entry(id).or_default();
-            *n += 1;
-            (id, *n - 1)
-        })
-        .collect()
-}
+/// Identity of each entry: the reader's own rule, so archive and read marks agree.
+pub use crate::state::identities;
 
 /// An entry's content as stored.
 #[derive(Debug, Clone, PartialEq)]
