@@ -2,27 +2,14 @@
 //! (`parse_bytes`): copied text and dumps where the stamp is not alone on its line, and HTML
 //! whose markup splits a stamp in two. Each snippet is the smallest page that shows one form.
 
+mod common;
+use common::entries;
 use liveblog::model::Story;
 use liveblog::parse::{Rules, parse_bytes};
 use std::path::PathBuf;
 
 fn parse(name: &str, text: &str) -> Story {
     parse_bytes(PathBuf::from(name), text.as_bytes().to_vec(), Rules::embedded()).unwrap()
-}
-
-/// Each entry as `HH:MM instant headline`.
-fn entries(story: &Story) -> Vec<String> {
-    story
-        .entry_refs()
-        .map(|e| {
-            format!(
-                "{} {} {}",
-                e.entry.clock.map_or("-".into(), |c| c.to_string()),
-                e.entry.at.map_or("-".into(), |w| w.to_rfc3339()),
-                e.headline().unwrap_or("-")
-            )
-        })
-        .collect()
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Saved HTML pages through the front door (`parse_bytes`), on hand-written pages modelled on
 //! the markup of real outlets: entries, clocks, exact instants, titles, outlets, and bad pages.
 
+mod common;
+use common::entries;
 use liveblog::model::Story;
 use liveblog::parse::{Rules, parse_bytes};
 use std::path::PathBuf;
@@ -9,21 +11,6 @@ fn parse(name: &str) -> Story {
     let path = PathBuf::from(format!("tests/fixtures/html/{name}"));
     let bytes = std::fs::read(&path).unwrap();
     parse_bytes(path, bytes, Rules::embedded()).unwrap()
-}
-
-/// Each entry as `HH:MM instant headline`.
-fn entries(story: &Story) -> Vec<String> {
-    story
-        .entry_refs()
-        .map(|e| {
-            format!(
-                "{} {} {}",
-                e.entry.clock.map_or("-".into(), |c| c.to_string()),
-                e.entry.at.map_or("-".into(), |w| w.to_rfc3339()),
-                e.headline().unwrap_or("-")
-            )
-        })
-        .collect()
 }
 
 #[test]

@@ -50,3 +50,18 @@ pub fn text_fields(story: &Story) -> Vec<String> {
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_liveblog")
 }
+
+/// Each entry as `HH:MM instant headline`.
+pub fn entries(story: &Story) -> Vec<String> {
+    story
+        .entry_refs()
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                e.entry.clock.map_or("-".into(), |c| c.to_string()),
+                e.entry.at.map_or("-".into(), |w| w.to_rfc3339()),
+                e.headline().unwrap_or("-")
+            )
+        })
+        .collect()
+}
