@@ -4,57 +4,16 @@
 //! Every wait is for a condition on the screen, with a limit far above what it needs.
 
 mod common;
-use std::process::Command;
-use std::time::{Duration, Instant};
-
-const LIMIT: Duration = Duration::from_secs(30);
-
-struct Tmux(String);
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux").arg("-L").arg(&self.0).args(args).output().expect("tmux runs")
-    }
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "lb"]).stdout).into_owned()
-    }
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "lb"];
-        args.extend_from_slice(keys);
-        self.cmd(&args);
-    }
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(start.elapsed() < LIMIT, "timed out waiting for {what}; screen:\n{screen}");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-fn status(s: &str) -> &str {
-    s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
-}
+use common::tmux::{self, Tmux, status_line as status};
 
 #[test]
 fn at_80_columns_search_read_marks_and_help_work_as_a_pager_user_expects() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+    if !tmux::available() {
         return;
     }
-    let tmux = Tmux(format!("liveblog-daily-{}", std::process::id()));
+    let tmux = Tmux::new("daily");
     let command = format!("XDG_CONFIG_HOME=/nonexistent {} --no-state --no-watch", common::bin());
-    tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "80", "-y", "24", &command]);
+    tmux.start(80, 24, &command);
     let s = tmux.wait_for("the reader", |s| s.contains("▸ 17:38 Le chef du Pentagone"));
     assert!(s.lines().next().unwrap().contains("15 entries · 14 unread"), "{s}");
 

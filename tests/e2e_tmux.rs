@@ -8,65 +8,12 @@
 
 mod common;
 mod server;
+use common::tmux::{self, LIMIT, Tmux, status_line, wait_until_exited};
 use server::{Reply, Server, page};
 use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
-
-/// Far above what any wait here needs: only a broken reader reaches it.
-const LIMIT: Duration = Duration::from_secs(30);
-
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs")
-    }
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "lb"]).stdout).into_owned()
-    }
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "lb"];
-        args.extend_from_slice(keys);
-        self.cmd(&args);
-    }
-    /// Waits until the screen satisfies `ok`, and returns it; fails with the last screen.
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        self.wait_within(LIMIT, what, ok)
-    }
-    fn wait_within(&self, limit: Duration, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            if start.elapsed() > limit {
-                panic!("timed out waiting for {what}; screen:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-/// Whether tmux can be run; in CI it must (`.ci/run` installs it).
-fn tmux_available() -> bool {
-    let ok = Command::new("tmux").arg("-V").output().is_ok();
-    assert!(ok || std::env::var_os("CI").is_none(), "tmux is required in CI");
-    if !ok {
-        eprintln!("tmux not installed: end-to-end test not run here");
-    }
-    ok
-}
 
 /// Starts the reader with `args` in a new tmux session, through `exec` so that the pid it
 /// writes is the reader's own; returns that pid once the reader shows.
@@ -74,39 +21,21 @@ fn start_reader(tmux: &Tmux, dir: &std::path::Path, args: &str) -> String {
     let pidfile = dir.join("pid");
     let command =
         format!("echo $$ > {}; XDG_CONFIG_HOME=/nonexistent exec {} {args}", pidfile.display(), common::bin());
-    tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "120", "-y", "30", &command]);
+    tmux.start(120, 30, &command);
     tmux.cmd(&["set-option", "-t", "lb", "remain-on-exit", "on"]);
     tmux.wait_for("the reader", |s| s.contains("Timeline"));
     std::fs::read_to_string(&pidfile).unwrap().trim().to_string()
 }
 
-/// Waits until the process has exited (gone, or a zombie tmux has not reaped yet).
-fn wait_until_exited(pid: &str, what: &str) {
-    let start = Instant::now();
-    let running = || {
-        std::fs::read_to_string(format!("/proc/{pid}/stat"))
-            .is_ok_and(|stat| stat.rsplit(')').next().is_some_and(|rest| !rest.trim_start().starts_with('Z')))
-    };
-    while running() {
-        assert!(start.elapsed() < LIMIT, "{what}: the reader is still running");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-fn status_line(screen: &str) -> String {
-    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").to_string()
-}
-
 #[test]
 fn read_jump_filter_search_quit_in_tmux() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
-    let tmux = Tmux { socket: format!("liveblog-e2e-{}", std::process::id()) };
+    let tmux = Tmux::new("e2e");
     // No PATH: the bundled samples, the RFI live blog first. No saved read marks.
     let command = format!("XDG_CONFIG_HOME=/nonexistent {} --no-state; echo EXITED-$?; sleep 30", common::bin());
-    let out = tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "160", "-y", "45", &command]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    tmux.start(160, 45, &command);
 
     // Each wait names everything the step must show: a capture can catch a frame half drawn.
     tmux.wait_for("the reader on the latest entry", |s| {
@@ -142,11 +71,11 @@ fn read_jump_filter_search_quit_in_tmux() {
 
 #[test]
 fn sigterm_and_sighup_restore_the_terminal() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
     for signal in ["TERM", "HUP"] {
-        let tmux = Tmux { socket: format!("liveblog-sig-{signal}-{}", std::process::id()) };
+        let tmux = Tmux::new(&format!("sig-{signal}"));
         let dir = tempfile::tempdir().unwrap();
         let pid = start_reader(&tmux, dir.path(), "--no-state");
         let killed = Command::new("kill").args([&format!("-{signal}"), pid.as_str()]).status().unwrap();
@@ -159,10 +88,10 @@ fn sigterm_and_sighup_restore_the_terminal() {
 
 #[test]
 fn a_closed_terminal_ends_the_reader() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
-    let tmux = Tmux { socket: format!("liveblog-hup-{}", std::process::id()) };
+    let tmux = Tmux::new("hup");
     let dir = tempfile::tempdir().unwrap();
     let pid = start_reader(&tmux, dir.path(), "--no-state");
     tmux.cmd(&["kill-server"]);
@@ -171,10 +100,10 @@ fn a_closed_terminal_ends_the_reader() {
 
 #[test]
 fn a_rewritten_sample_shows_its_new_entry_without_a_key_press() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
-    let tmux = Tmux { socket: format!("liveblog-live-{}", std::process::id()) };
+    let tmux = Tmux::new("live");
     let dir = tempfile::tempdir().unwrap();
     let sample = dir.path().join("rfi.txt");
     let original =
@@ -188,7 +117,7 @@ fn a_rewritten_sample_shows_its_new_entry_without_a_key_press() {
         common::bin(),
         sample.display()
     );
-    tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "160", "-y", "45", &command]);
+    tmux.start(160, 45, &command);
     tmux.wait_for("the reader", |s| s.contains("▸ 17:38"));
 
     let rewritten = original.replacen(
@@ -222,9 +151,7 @@ fn saved_marks(db: &std::path::Path) -> i64 {
 /// A shell with job control in tmux, its prompt `lb$ `, running the reader on the samples;
 /// returns the reader's pid once it shows.
 fn reader_in_a_shell(tmux: &Tmux, dir: &std::path::Path) -> String {
-    let out =
-        tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "120", "-y", "30", "env PS1='lb$ ' bash --norc --noprofile"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    tmux.start(120, 30, "env PS1='lb$ ' bash --norc --noprofile");
     tmux.wait_for("the prompt", |s| s.contains("lb$"));
     let pidfile = dir.join("pid");
     let line = format!(
@@ -252,10 +179,10 @@ fn resume_and_press_a_key(tmux: &Tmux, then: &str, shows: &str) {
 
 #[test]
 fn ctrl_z_and_sigtstp_suspend_like_less_and_fg_resumes() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
-    let tmux = Tmux { socket: format!("liveblog-tstp-{}", std::process::id()) };
+    let tmux = Tmux::new("tstp");
     let dir = tempfile::tempdir().unwrap();
     let pid = reader_in_a_shell(&tmux, dir.path());
 
@@ -275,10 +202,10 @@ fn ctrl_z_and_sigtstp_suspend_like_less_and_fg_resumes() {
 
 #[test]
 fn a_failure_to_save_read_marks_at_quit_is_one_line_and_exit_1() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
-    let tmux = Tmux { socket: format!("liveblog-save-{}", std::process::id()) };
+    let tmux = Tmux::new("save");
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("liveblog.db");
     let command = format!(
@@ -287,7 +214,7 @@ fn a_failure_to_save_read_marks_at_quit_is_one_line_and_exit_1() {
         db.display(),
         common::bin()
     );
-    tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "160", "-y", "45", &command]);
+    tmux.start(160, 45, &command);
     tmux.wait_for("the reader", |s| s.contains("▸ 17:38"));
     // Another process holds the archive's write lock past the reader's busy timeout (10 s).
     let blocker = rusqlite::Connection::open(&db).unwrap();
@@ -308,7 +235,7 @@ fn a_failure_to_save_read_marks_at_quit_is_one_line_and_exit_1() {
 
 #[test]
 fn a_page_followed_by_url_gets_new_entries_failures_and_notifications() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
     const A: (&str, &str, &str) = ("08h00", "Premier titre", "Texte un.");
@@ -320,7 +247,7 @@ fn a_page_followed_by_url_gets_new_entries_failures_and_notifications() {
         1 => Reply::text(&page(&[B, A])),
         _ => Reply::status(404),
     });
-    let tmux = Tmux { socket: format!("liveblog-url-{}", std::process::id()) };
+    let tmux = Tmux::new("url");
     let dir = tempfile::tempdir().unwrap();
     let (db, args, script) = (dir.path().join("liveblog.db"), dir.path().join("args"), dir.path().join("notify"));
     std::fs::write(&script, format!("#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{}'\n", args.display())).unwrap();
@@ -341,7 +268,7 @@ fn a_page_followed_by_url_gets_new_entries_failures_and_notifications() {
         db.display(),
         common::bin()
     );
-    tmux.cmd(&["new-session", "-d", "-s", "lb", "-x", "160", "-y", "45", &command]);
+    tmux.start(160, 45, &command);
     tmux.wait_for("the page, fetched", |s| s.contains("Premier titre") && status_line(s).contains("fetched"));
 
     stage.store(1, Ordering::SeqCst);
@@ -373,10 +300,10 @@ fn a_page_followed_by_url_gets_new_entries_failures_and_notifications() {
 
 #[test]
 fn a_folder_with_a_link_to_the_root_opens_at_once_and_signals_still_work() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
-    let tmux = Tmux { socket: format!("liveblog-link-{}", std::process::id()) };
+    let tmux = Tmux::new("link");
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("blogs");
     std::fs::create_dir(&folder).unwrap();

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use liveblog::model::Story;
 use liveblog::parse::{self, Rules};
 use std::path::{Path, PathBuf};
