@@ -87,6 +87,7 @@ where
 {
     let size = terminal.size()?;
     reader.apply(Action::HelpLines(ui::help_lines(look.keymap).len()));
+    reader.apply(Action::DiffKey(look.keymap.key_for(crate::keys::KeyMode::Normal, &Action::ShowDiff)));
     if reader.size() != (size.width, size.height) {
         reader.apply(Action::Resize(size.width, size.height));
     }

@@ -230,3 +230,24 @@ fn rebinding_changes_the_help_and_the_hints() {
     let s = buffer_text(&draw(&mut reader, &settings.keymap, &theme, 120, 40));
     assert!(s.contains("Tags — x toggles, Enter applies"), "{s}");
 }
+
+#[test]
+fn an_edited_entry_names_the_diff_key_in_effect() {
+    let page = |bilan: &str| format!("Le direct\n\n12h00\nLe bilan\n\nLe bilan est de {bilan} ce soir.\n");
+    let story = |text: String| {
+        liveblog::parse::parse_bytes("b.txt".into(), text.into_bytes(), Rules::embedded()).expect("text")
+    };
+    let meta = |config: &str| {
+        let settings = liveblog::config::parse(config, std::path::Path::new("c.toml")).unwrap();
+        let mut reader = Reader::new(vec![story(page("500 morts"))]);
+        reader.apply(Action::Reloaded(liveblog::state::Reload(std::sync::Arc::new(story(page("512 morts"))))));
+        // Wide enough that the meta line is not wrapped.
+        let s = buffer_text(&draw(&mut reader, &settings.keymap, &liveblog::ui::Theme::default(), 200, 20));
+        s.lines().find(|l| l.contains("12:00 · ")).unwrap_or_else(|| panic!("no meta line:\n{s}")).to_string()
+    };
+    assert!(meta("").contains("· edited (d: what changed)"), "the default key");
+    let rebound = meta("[keys]\nshow_diff = [\"<Enter>\"]\n");
+    assert!(rebound.contains("· edited (Enter: what changed)"), "{rebound}");
+    let unbound = meta("[keys]\nshow_diff = []\n");
+    assert!(unbound.contains("· edited") && !unbound.contains("what changed"), "{unbound}");
+}

@@ -155,6 +155,10 @@ pub enum Action {
     /// The help overlay has this many lines (they come from the key map in effect).
     #[serde(skip)]
     HelpLines(usize),
+    /// The first key of [`Action::ShowDiff`] in the key map in effect (`None`: unbound), so
+    /// that an edited entry's meta line names the key that shows what changed.
+    #[serde(skip)]
+    DiffKey(Option<String>),
     /// A click at a cell.
     #[serde(skip)]
     Click(u16, u16),

@@ -32,6 +32,10 @@ impl Reader {
                 return;
             }
             Action::HelpLines(lines) => return self.set_help_lines(lines),
+            Action::DiffKey(key) => {
+                self.diff_key = key;
+                return;
+            }
             Action::RequestsDone => return self.requests.clear(),
             Action::RestoreRead(saved) => return self.restore_read(&saved),
             Action::PageFetched { url, at } => return self.page_fetched(url, at),

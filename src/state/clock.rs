@@ -71,7 +71,8 @@ impl Reader {
         }
     }
 
-    /// The line under an entry's headline: date, time, zone and tag.
+    /// The line under an entry's headline: date, time, zone, tag, update stamp, and whether
+    /// it was edited (with the key that shows what changed, when one is bound).
     pub fn meta_line(&self, story: &Story, entry: &Entry) -> String {
         let mut parts = Vec::new();
         match self.shown_at(entry) {
@@ -95,7 +96,10 @@ impl Reader {
             && let Some(view) = self.stories.iter().position(|s| std::ptr::eq(s, story)).map(|s| &self.views[s])
             && view.marks.get(index).is_some_and(|m| m.edited)
         {
-            parts.push("edited (d: what changed)".into());
+            parts.push(match &self.diff_key {
+                Some(key) => format!("edited ({key}: what changed)"),
+                None => "edited".into(),
+            });
         }
         parts.join(" · ")
     }

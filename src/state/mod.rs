@@ -165,6 +165,9 @@ pub struct Reader {
     requests: Vec<Request>,
     /// The order of the story list.
     story_order: StoryOrder,
+    /// The key that shows an edit's diff in the key map in effect, named in an edited entry's
+    /// meta line (see [`Action::DiffKey`]); `None`: unbound, or not told yet.
+    diff_key: Option<String>,
 }
 
 impl Reader {
@@ -214,6 +217,7 @@ impl Reader {
             help: (0, 0),
             requests: Vec::new(),
             story_order: display.stories,
+            diff_key: None,
         };
         reader.sort_stories();
         // The reader opens on the first story of the list.
