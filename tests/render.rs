@@ -251,3 +251,49 @@ fn an_edited_entry_names_the_diff_key_in_effect() {
     let unbound = meta("[keys]\nshow_diff = []\n");
     assert!(unbound.contains("· edited") && !unbound.contains("what changed"), "{unbound}");
 }
+
+#[test]
+fn the_header_says_its_counts_shorter_before_it_drops_them() {
+    let keymap = KeyMap::default();
+    let theme = liveblog::ui::Theme::default();
+    let page = |entries: &[(&str, &str)]| {
+        let mut text = "Guerre en Ukraine : les dernières informations en direct\n\n".to_string();
+        for (clock, headline) in entries {
+            text.push_str(&format!("{clock}\n{headline}\n\nTexte de l'entrée.\n\n"));
+        }
+        liveblog::parse::parse_bytes("ukraine.txt".into(), text.into_bytes(), Rules::embedded()).expect("text")
+    };
+    let older = [("11h00", "Un bilan"), ("10h00", "Une réunion"), ("09h00", "Un départ")];
+    // A story with new entries whose file is gone: the longest counts.
+    let mut busy = Reader::new(vec![page(&older)]);
+    let newer = [[("13h00", "Une frappe"), ("12h00", "Une annonce")].as_slice(), &older].concat();
+    busy.apply(Action::Reloaded(liveblog::state::Reload(std::sync::Arc::new(page(&newer)))));
+    busy.apply(Action::FileGone("ukraine.txt".into()));
+    let mut samples = Reader::new(load::bundled(Rules::embedded()));
+    let mut all = Reader::new(load::bundled(Rules::embedded()));
+    all.apply(Action::PrevStory);
+    let mut out = String::new();
+    for (name, reader) in [("samples", &mut samples), ("new and gone", &mut busy), ("all stories", &mut all)] {
+        for width in [80, 70, 60, 40] {
+            let s = buffer_text(&draw(reader, &keymap, &theme, width, 12));
+            let header = s.lines().next().unwrap().to_string();
+            assert!(header.width() <= usize::from(width), "{header}");
+            // A title is cut no shorter than what is enough to know it by.
+            let title = header.split(" ▸ ").nth(1).and_then(|h| h.split(" · ").next()).unwrap_or("");
+            assert!(!title.ends_with('…') || title.width() >= 20, "{width}: {header}");
+            out.push_str(&format!("{name:>12} at {width}: {header}\n"));
+        }
+    }
+    // Each width keeps the counts, in a shorter form where the long one does not fit.
+    for needle in [
+        "samples at 80: ◂ 1/5 ▸ Les États-Unis vont verser une aide mi… · 15 entries · 14 unread · ended",
+        "samples at 60: ◂ 1/5 ▸ Les États-Unis vont verser u… · 14/15 unread · ended",
+        "samples at 40: ◂ 1/5 ▸ Les États-Unis vont v… · (14/15)",
+        "new and gone at 80: ◂ 1/1 ▸ Guerre en Ukraine : les de… · 5 entries · 3 unread · ● 2 new · file gone",
+        "new and gone at 70: ◂ 1/1 ▸ Guerre en Ukraine : les dernières in… · 3/5 unread · ●2 · gone",
+        "new and gone at 40: ◂ 1/1 ▸ Guerre en Ukraine : … · (3/5) ●2",
+    ] {
+        assert!(out.contains(needle), "{needle}\n{out}");
+    }
+    insta::assert_snapshot!("header_80_70_60_40", out);
+}

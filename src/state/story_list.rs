@@ -1,7 +1,8 @@
 //! The story list as text: each row's title and what it holds ("All stories" first), split
-//! into the counts (`15 entries · 14 unread · ● 1 new`, never cut) and the rest (outlet,
-//! date, ended); the lines a row takes at a width, its summary wrapped between parts rather
-//! than cut; and which row is at the top, so the renderer and a mouse click agree.
+//! into the counts (`15 entries · 14 unread · ● 1 new`, never cut, with shorter forms for a
+//! narrow header) and the rest (outlet, date); the lines a row takes at a width, its summary
+//! wrapped between parts rather than cut; and which row is at the top, so the renderer and a
+//! mouse click agree.
 
 use super::Reader;
 use crate::text::width as cells;
@@ -19,7 +20,82 @@ pub struct StoryRow {
     /// Outlet, date: what may be cut.
     pub about: Vec<String>,
     /// Entries, unread, new, ended, file gone: what must show whole.
-    pub counts: Vec<String>,
+    pub counts: Counts,
+}
+
+/// The numbers behind a row's counts, so that a narrow header can say them in fewer cells
+/// rather than cut them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Entries; on the "All stories" row, the timed ones.
+    pub entries: usize,
+    /// With filters, how many entries match them.
+    pub matching: Option<usize>,
+    pub unread: usize,
+    pub new: usize,
+    pub ended: bool,
+    pub gone: bool,
+    /// The "All stories" row: `entries` counts timed entries (unread counts them all).
+    pub all: bool,
+}
+
+impl Counts {
+    /// Every count in words: `15 entries · 14 unread · ● 1 new · ended`.
+    pub fn long(&self) -> Vec<String> {
+        let mut out = vec![match self.matching {
+            Some(m) => format!("{m}/{} match", self.entries),
+            None if self.all => plural(self.entries, "timed entry", "timed entries"),
+            None => plural(self.entries, "entry", "entries"),
+        }];
+        if self.unread > 0 {
+            out.push(format!("{} unread", self.unread));
+        }
+        if self.new > 0 {
+            out.push(format!("● {} new", self.new));
+        }
+        self.push_state(&mut out, "file gone");
+        out
+    }
+
+    /// The same counts in fewer cells: `14/15 unread · ●1 · ended`.
+    pub fn short(&self) -> Vec<String> {
+        let mut out = match (self.matching, self.all) {
+            (None, false) if self.unread > 0 => vec![format!("{}/{} unread", self.unread, self.entries)],
+            (None, true) => vec![format!("{} timed", self.entries)],
+            _ => self.long().into_iter().take(1).collect(),
+        };
+        let unread_said = self.matching.is_none() && !self.all;
+        if self.unread > 0 && !unread_said {
+            out.push(format!("{} unread", self.unread));
+        }
+        if self.new > 0 {
+            out.push(format!("●{}", self.new));
+        }
+        self.push_state(&mut out, "gone");
+        out
+    }
+
+    /// The fewest cells, as newsboat writes them: `(14/15) ●1` (unread of all, new).
+    pub fn tiny(&self) -> String {
+        let mut out = match self.matching {
+            Some(m) => format!("{m}/{} match", self.entries),
+            None if self.all => format!("{} unread", self.unread),
+            None => format!("({}/{})", self.unread, self.entries),
+        };
+        if self.new > 0 {
+            out.push_str(&format!(" ●{}", self.new));
+        }
+        out
+    }
+
+    fn push_state(&self, out: &mut Vec<String>, gone: &str) {
+        if self.ended {
+            out.push("ended".into());
+        }
+        if self.gone {
+            out.push(gone.into());
+        }
+    }
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -31,24 +107,19 @@ impl Reader {
     pub fn story_row_text(&self, row: usize) -> StoryRow {
         if row == 0 {
             // Counted once per parse (`StoryView::timed`): a frame never scans every entry.
-            let timed: usize = self.views.iter().map(|v| v.timed()).sum();
-            let n = self.stories.len();
-            let mut counts = vec![plural(timed, "timed entry", "timed entries")];
-            if self.all
-                && let Some(view) = self.view()
-                && view.has_filters()
-            {
-                counts = vec![format!("{}/{timed} match", view.visible().len())];
-            }
-            let unread: usize = self.views.iter().map(|v| v.unread()).sum();
-            if unread > 0 {
-                counts.push(format!("{unread} unread"));
-            }
-            let new: usize = self.views.iter().map(|v| v.new_count()).sum();
-            if new > 0 {
-                counts.push(format!("● {new} new"));
-            }
-            return StoryRow { title: "All stories".into(), about: vec![plural(n, "story", "stories")], counts };
+            let entries: usize = self.views.iter().map(|v| v.timed()).sum();
+            let matching =
+                self.all.then(|| self.view()).flatten().filter(|v| v.has_filters()).map(|v| v.visible().len());
+            let counts = Counts {
+                entries,
+                matching,
+                unread: self.views.iter().map(|v| v.unread()).sum(),
+                new: self.views.iter().map(|v| v.new_count()).sum(),
+                all: true,
+                ..Counts::default()
+            };
+            let about = vec![plural(self.stories.len(), "story", "stories")];
+            return StoryRow { title: "All stories".into(), about, counts };
         }
         let index = row - 1;
         let story = &self.stories[index];
@@ -65,27 +136,15 @@ impl Reader {
         if let Some(d) = story.date() {
             about.push(d.format("%-d %b %Y").to_string());
         }
-        let n = story.entries.len();
-        let mut counts = Vec::new();
-        if view.has_filters() {
-            counts.push(format!("{}/{n} match", view.visible().len()));
-        } else {
-            counts.push(plural(n, "entry", "entries"));
-        }
-        let unread = view.unread();
-        if unread > 0 {
-            counts.push(format!("{unread} unread"));
-        }
-        let new = view.new_count();
-        if new > 0 {
-            counts.push(format!("● {new} new"));
-        }
-        if story.ended() {
-            counts.push("ended".into());
-        }
-        if view.gone() {
-            counts.push("file gone".into());
-        }
+        let counts = Counts {
+            entries: story.entries.len(),
+            matching: view.has_filters().then(|| view.visible().len()),
+            unread: view.unread(),
+            new: view.new_count(),
+            ended: story.ended(),
+            gone: view.gone(),
+            all: false,
+        };
         StoryRow { title, about, counts }
     }
 
@@ -95,7 +154,7 @@ impl Reader {
         let text = self.story_row_text(row);
         let mut lines = vec![text.title];
         let room = width.saturating_sub(2).max(1);
-        for group in [&text.about, &text.counts] {
+        for group in [&text.about, &text.counts.long()] {
             let mut line = String::new();
             for part in group {
                 if !line.is_empty() && cells(&line) + 3 + cells(part) > room {
@@ -168,7 +227,25 @@ mod tests {
         assert!(joined.contains("5 entries") && joined.contains("unread"), "{lines:?}");
         let all = r.story_row_text(0);
         assert_eq!(all.title, "All stories");
-        assert!(all.counts[0].ends_with("timed entries"), "{all:?}");
+        assert!(all.counts.long()[0].ends_with("timed entries"), "{all:?}");
+    }
+
+    #[test]
+    fn counts_have_shorter_forms_that_keep_every_number_they_can() {
+        let c = Counts { entries: 15, unread: 14, new: 1, ended: true, ..Counts::default() };
+        assert_eq!(c.long().join(" · "), "15 entries · 14 unread · ● 1 new · ended");
+        assert_eq!(c.short().join(" · "), "14/15 unread · ●1 · ended");
+        assert_eq!(c.tiny(), "(14/15) ●1");
+        let read = Counts { entries: 15, ..Counts::default() };
+        assert_eq!((read.short().join(" · "), read.tiny()), ("15 entries".into(), "(0/15)".into()));
+        let filtered = Counts { entries: 15, matching: Some(5), unread: 3, gone: true, ..Counts::default() };
+        assert_eq!(filtered.long().join(" · "), "5/15 match · 3 unread · file gone");
+        assert_eq!(filtered.short().join(" · "), "5/15 match · 3 unread · gone");
+        assert_eq!(filtered.tiny(), "5/15 match");
+        let all = Counts { entries: 1, unread: 20, all: true, ..Counts::default() };
+        assert_eq!(all.long().join(" · "), "1 timed entry · 20 unread");
+        assert_eq!(all.short().join(" · "), "1 timed · 20 unread");
+        assert_eq!(all.tiny(), "20 unread");
     }
 
     #[test]

@@ -10,6 +10,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+/// The fewest cells of title the header keeps beside the counts: a title cut shorter says
+/// too little to know the story by, so the counts take a shorter form first.
+const TITLE_ROOM: usize = 20;
+
 /// The story list pane.
 pub struct Stories<'a>(pub Ctx<'a>);
 
@@ -62,17 +66,22 @@ impl Widget for Header<'_> {
         } else {
             format!("{}/{}", reader.current() + 1, reader.stories().len())
         };
-        // The counts show whole; the title and the outlet give way.
-        let counts = row.counts.join(" · ");
         let width = usize::from(area.width);
         let lead = format!("◂ {position} ▸ ");
-        let room = width.saturating_sub(cells(&lead) + cells(&counts) + 3);
         let mut about = row.title;
         for part in &row.about {
             about = format!("{about} · {part}");
         }
-        let text =
-            if room >= 8 { format!("{lead}{} · {counts}", fit(&about, room)) } else { format!("{lead}{about}") };
+        // The counts show whole, in the longest form that leaves the title room to be known
+        // by; below that, the title alone.
+        let forms = [row.counts.long().join(" · "), row.counts.short().join(" · "), row.counts.tiny()];
+        let text = forms.iter().find(|counts| width >= cells(&lead) + TITLE_ROOM + 3 + cells(counts)).map_or_else(
+            || format!("{lead}{about}"),
+            |counts| {
+                let room = width - cells(&lead) - 3 - cells(counts);
+                format!("{lead}{} · {counts}", fit(&about, room))
+            },
+        );
         let line =
             Line::from(Span::styled(fit(&text, usize::from(area.width)), cx.theme.accent.add_modifier(Modifier::BOLD)));
         Paragraph::new(line).render(area, buf);
