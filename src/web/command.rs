@@ -95,9 +95,15 @@ fn round(client: &Client, archive: &mut Archive, urls: &[String], rules: &Rules)
             Ok(PageFetch::Unchanged { .. }) => {}
             Err(e) => {
                 failed = true;
-                eprintln!("liveblog: {}: {e}", super::one_line(url));
+                eprintln!("{}", failure_line(url, &e));
             }
         }
     }
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Why `url` could not be fetched, on one line: `liveblog: URL: why`, both made safe for the
+/// terminal (a URL or an error may carry control characters).
+pub fn failure_line(url: &str, e: &super::FetchError) -> String {
+    format!("liveblog: {}: {}", super::one_line(url), super::one_line(&e.to_string()))
 }

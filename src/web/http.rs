@@ -146,16 +146,7 @@ impl Default for Client {
 
 impl Client {
     pub fn new(settings: Settings) -> Client {
-        let config = ureq::Agent::config_builder()
-            .timeout_connect(Some(settings.connect_timeout))
-            .timeout_global(Some(settings.total_timeout))
-            .max_redirects(settings.max_redirects)
-            .max_redirects_will_error(true)
-            .user_agent(USER_AGENT)
-            // Statuses are read here: a 304, and the Retry-After of a 429/503.
-            .http_status_as_error(false)
-            .build();
-        Client { agent: config.into(), settings }
+        Client { agent: agent_config(&settings).into(), settings }
     }
 
     /// GETs `url`, sending `validators` as `If-None-Match` / `If-Modified-Since`.
@@ -247,6 +238,19 @@ impl Client {
             other => FetchError::Other(other.to_string()),
         }
     }
+}
+
+/// The agent's limits: timeouts, redirects, the User-Agent; statuses are read by [`Client::get`].
+fn agent_config(settings: &Settings) -> ureq::config::Config {
+    ureq::Agent::config_builder()
+        .timeout_connect(Some(settings.connect_timeout))
+        .timeout_global(Some(settings.total_timeout))
+        .max_redirects(settings.max_redirects)
+        .max_redirects_will_error(true)
+        .user_agent(USER_AGENT)
+        // Statuses are read here: a 304, and the Retry-After of a 429/503.
+        .http_status_as_error(false)
+        .build()
 }
 
 fn strip_os_error(msg: &str) -> &str {
@@ -353,5 +357,64 @@ mod tests {
         assert_eq!(FetchError::Status { status: 418, retry_after: None }.to_string(), "HTTP 418");
         assert_eq!(FetchError::TooLarge(BODY_CAP).to_string(), "page larger than 20 MB");
         assert_eq!(FetchError::TooLarge(1000).to_string(), "page larger than 1000 bytes");
+    }
+
+    /// A resolver that fails as the system's does, so that a failed lookup is seen without a
+    /// network.
+    #[derive(Debug)]
+    struct FailingResolver(fn() -> ureq::Error);
+
+    impl ureq::unversioned::resolver::Resolver for FailingResolver {
+        fn resolve(
+            &self,
+            _: &ureq::http::Uri,
+            _: &ureq::config::Config,
+            _: ureq::unversioned::transport::NextTimeout,
+        ) -> Result<ureq::unversioned::resolver::ResolvedSocketAddrs, ureq::Error> {
+            Err((self.0)())
+        }
+    }
+
+    fn client_whose_lookups_fail(error: fn() -> ureq::Error) -> Client {
+        let settings = Settings::default();
+        let connector = ureq::unversioned::transport::DefaultConnector::new();
+        let agent = ureq::Agent::with_parts(agent_config(&settings), connector, FailingResolver(error));
+        Client { agent, settings }
+    }
+
+    #[test]
+    fn a_failed_name_lookup_says_the_host_was_not_found_on_one_line() {
+        use std::io::Error as IoError;
+        // std's lookup failures, as glibc words them, and ureq's own for an empty answer.
+        let failures: [fn() -> ureq::Error; 3] = [
+            || IoError::other("failed to lookup address information: Name or service not known").into(),
+            || IoError::other("failed to lookup address information: Temporary failure in name resolution").into(),
+            || ureq::Error::HostNotFound,
+        ];
+        for url in ["https://news.example.invalid/live", "http://news.example.invalid:8080/a?b=1"] {
+            for failure in failures {
+                let err = client_whose_lookups_fail(failure).get(url, &Validators::default()).unwrap_err();
+                assert_eq!(err, FetchError::Dns, "{url}");
+                let line = super::super::command::failure_line(url, &err);
+                assert_eq!(line, format!("liveblog: {url}: host not found (DNS lookup failed)"));
+            }
+        }
+    }
+
+    #[test]
+    fn other_connection_failures_are_not_taken_for_a_failed_lookup() {
+        let client = Client::default();
+        let io = |kind, what: &str| ureq::Error::Io(std::io::Error::new(kind, what.to_string()));
+        let reset = client.classify(
+            io(std::io::ErrorKind::ConnectionReset, "Connection reset by peer (os error 104)"),
+            false,
+            false,
+        );
+        assert_eq!(reset.to_string(), "connection failed: Connection reset by peer");
+        let refused = client.classify(io(std::io::ErrorKind::ConnectionRefused, "refused"), false, false);
+        assert_eq!(refused, FetchError::Refused);
+        // A line break in what a server or the system says never splits the line.
+        let line = super::super::command::failure_line("http://a\nb/", &FetchError::Other("bad\nbody".into()));
+        assert_eq!(line, "liveblog: http://a b/: bad body");
     }
 }
