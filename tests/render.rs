@@ -272,8 +272,16 @@ fn the_header_says_its_counts_shorter_before_it_drops_them() {
     let mut samples = Reader::new(load::bundled(Rules::embedded()));
     let mut all = Reader::new(load::bundled(Rules::embedded()));
     all.apply(Action::PrevStory);
+    let mut searched = Reader::new(load::bundled(Rules::embedded()));
+    replay(&mut searched, &keymap, "/corée<Enter>").unwrap();
     let mut out = String::new();
-    for (name, reader) in [("samples", &mut samples), ("new and gone", &mut busy), ("all stories", &mut all)] {
+    let readers = [
+        ("samples", &mut samples),
+        ("new and gone", &mut busy),
+        ("all stories", &mut all),
+        ("searched", &mut searched),
+    ];
+    for (name, reader) in readers {
         for width in [80, 70, 60, 40] {
             let s = buffer_text(&draw(reader, &keymap, &theme, width, 12));
             let header = s.lines().next().unwrap().to_string();
@@ -292,6 +300,7 @@ fn the_header_says_its_counts_shorter_before_it_drops_them() {
         "new and gone at 80: ◂ 1/1 ▸ Guerre en Ukraine : les de… · 5 entries · 3 unread · ● 2 new · file gone",
         "new and gone at 70: ◂ 1/1 ▸ Guerre en Ukraine : les dernières in… · 3/5 unread · ●2 · gone",
         "new and gone at 40: ◂ 1/1 ▸ Guerre en Ukraine : … · (3/5) ●2",
+        "searched at 60: ◂ 1/5 ▸ Les États-Unis vont vers… · 5/15 match · •12 · ended",
     ] {
         assert!(out.contains(needle), "{needle}\n{out}");
     }

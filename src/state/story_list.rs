@@ -57,7 +57,8 @@ impl Counts {
         out
     }
 
-    /// The same counts in fewer cells: `14/15 unread · ●1 · ended`.
+    /// The same counts in fewer cells, with the timeline's marks for unread and new:
+    /// `14/15 unread · ●1 · ended`, `5/15 match · •14 · ended`.
     pub fn short(&self) -> Vec<String> {
         let mut out = match (self.matching, self.all) {
             (None, false) if self.unread > 0 => vec![format!("{}/{} unread", self.unread, self.entries)],
@@ -66,7 +67,7 @@ impl Counts {
         };
         let unread_said = self.matching.is_none() && !self.all;
         if self.unread > 0 && !unread_said {
-            out.push(format!("{} unread", self.unread));
+            out.push(format!("•{}", self.unread));
         }
         if self.new > 0 {
             out.push(format!("●{}", self.new));
@@ -240,11 +241,11 @@ mod tests {
         assert_eq!((read.short().join(" · "), read.tiny()), ("15 entries".into(), "(0/15)".into()));
         let filtered = Counts { entries: 15, matching: Some(5), unread: 3, gone: true, ..Counts::default() };
         assert_eq!(filtered.long().join(" · "), "5/15 match · 3 unread · file gone");
-        assert_eq!(filtered.short().join(" · "), "5/15 match · 3 unread · gone");
+        assert_eq!(filtered.short().join(" · "), "5/15 match · •3 · gone");
         assert_eq!(filtered.tiny(), "5/15 match");
         let all = Counts { entries: 1, unread: 20, all: true, ..Counts::default() };
         assert_eq!(all.long().join(" · "), "1 timed entry · 20 unread");
-        assert_eq!(all.short().join(" · "), "1 timed · 20 unread");
+        assert_eq!(all.short().join(" · "), "1 timed · •20");
         assert_eq!(all.tiny(), "20 unread");
     }
 
