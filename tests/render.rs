@@ -237,18 +237,21 @@ fn an_edited_entry_names_the_diff_key_in_effect() {
     let story = |text: String| {
         liveblog::parse::parse_bytes("b.txt".into(), text.into_bytes(), Rules::embedded()).expect("text")
     };
-    let meta = |config: &str| {
+    let meta = |config: &str, keys: &str| {
         let settings = liveblog::config::parse(config, std::path::Path::new("c.toml")).unwrap();
         let mut reader = Reader::new(vec![story(page("500 morts"))]);
         reader.apply(Action::Reloaded(liveblog::state::Reload(std::sync::Arc::new(story(page("512 morts"))))));
+        replay(&mut reader, &settings.keymap, keys).unwrap();
         // Wide enough that the meta line is not wrapped.
         let s = buffer_text(&draw(&mut reader, &settings.keymap, &liveblog::ui::Theme::default(), 200, 20));
         s.lines().find(|l| l.contains("12:00 · ")).unwrap_or_else(|| panic!("no meta line:\n{s}")).to_string()
     };
-    assert!(meta("").contains("· edited (d: what changed)"), "the default key");
-    let rebound = meta("[keys]\nshow_diff = [\"<Enter>\"]\n");
+    assert!(meta("", "").contains("· edited (d: what changed)"), "the default key");
+    let diff = meta("", "d");
+    assert!(diff.contains("· edited (d: back to the text) · what changed:"), "the diff shown: {diff}");
+    let rebound = meta("[keys]\nshow_diff = [\"<Enter>\"]\n", "");
     assert!(rebound.contains("· edited (Enter: what changed)"), "{rebound}");
-    let unbound = meta("[keys]\nshow_diff = []\n");
+    let unbound = meta("[keys]\nshow_diff = []\n", "");
     assert!(unbound.contains("· edited") && !unbound.contains("what changed"), "{unbound}");
 }
 

@@ -96,8 +96,10 @@ impl Reader {
             && let Some(view) = self.stories.iter().position(|s| std::ptr::eq(s, story)).map(|s| &self.views[s])
             && view.marks.get(index).is_some_and(|m| m.edited)
         {
+            // The same key goes back from the diff to the text.
+            let what = if self.show_diff { "back to the text" } else { "what changed" };
             parts.push(match &self.diff_key {
-                Some(key) => format!("edited ({key}: what changed)"),
+                Some(key) => format!("edited ({key}: {what})"),
                 None => "edited".into(),
             });
         }
