@@ -80,8 +80,9 @@ impl Reader {
             None => parts.extend(entry.clock.map(|c| c.to_string())),
         }
         if entry.clock.is_some() {
+            // In the page's time, an entry's own page names it, on "All stories" too.
             let zone = match entry.at {
-                Some(When::Zoned(_)) => self.zone_label(story),
+                Some(When::Zoned(_)) if self.zone != ZoneShown::Source => self.zone_label(story),
                 _ => story.zone.map_or("page time".into(), |z| z.name().to_string()),
             };
             parts.push(zone);

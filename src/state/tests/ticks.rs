@@ -28,3 +28,18 @@ fn messages_come_in_as_actions_and_the_next_key_clears_them() {
     r.apply(Action::Down);
     assert_eq!(r.message(), None);
 }
+
+#[test]
+fn in_page_time_an_entry_names_its_own_pages_zone_on_all_stories_too() {
+    let mut r = reader();
+    let meta = |r: &Reader| {
+        let story = r.stories().iter().find(|s| s.title.contains("aide militaire")).unwrap();
+        r.meta_line(story, &story.entries[0])
+    };
+    let own = meta(&r);
+    assert!(own.contains(" · UTC · "), "{own}");
+    r.apply(Action::PrevStory);
+    assert!(r.all(), "All stories shown");
+    assert_eq!(r.zone_label(&r.stories()[1]), "page time", "the status line: pages of several zones");
+    assert_eq!(meta(&r), own, "an entry's own date line names its page's zone");
+}
