@@ -25,12 +25,19 @@ pub struct TextLine {
 }
 
 /// Wraps at ASCII spaces only, so a no-break space keeps `Moscou :` or `« oui »` together.
+/// A no-break space that a page put next to a space does not open a line as a blank cell.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let options = textwrap::Options::new(width.max(1))
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(true);
-    textwrap::wrap(text, options).into_iter().map(|c| c.into_owned()).collect()
+    let lines = textwrap::wrap(text, options);
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let line = if out.is_empty() { &line } else { line.trim_start_matches(char::is_whitespace) };
+        out.push(line.to_string());
+    }
+    out
 }
 
 /// The lines of an entry for a pane `width` cells wide. `meta` is the date line; `query` the
@@ -151,6 +158,14 @@ mod tests {
         for l in &lines {
             assert!(!l.starts_with(':') && !l.starts_with('»') && !l.starts_with('!'), "{lines:?}");
         }
+    }
+
+    #[test]
+    fn a_no_break_space_after_a_space_does_not_indent_the_next_line() {
+        // As in a saved page: `tête. \u{a0}Le porte-parole`.
+        let lines = wrap("la course en tête. \u{a0}Le porte-parole de la présidence", 20);
+        assert_eq!(lines[1], "Le porte-parole de", "{lines:?}");
+        assert_eq!(wrap("\u{a0}Indented", 20), ["\u{a0}Indented"], "a first line keeps what it opens with");
     }
 
     #[test]
