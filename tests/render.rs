@@ -309,3 +309,21 @@ fn the_header_says_its_counts_shorter_before_it_drops_them() {
     }
     insta::assert_snapshot!("header_80_70_60_40", out);
 }
+
+#[test]
+fn a_message_that_does_not_fit_beside_the_position_goes_first_and_whole() {
+    let keymap = KeyMap::default();
+    let text = "Le direct\n\n12h00\nUn titre\n\nTexte.\n";
+    let story = liveblog::parse::parse_bytes("t.txt".into(), text.as_bytes().to_vec(), Rules::embedded()).unwrap();
+    let mut reader = Reader::new(vec![story]);
+    replay(&mut reader, &keymap, "#").unwrap();
+    let status = |reader: &mut Reader, width| {
+        let s = buffer_text(&draw(reader, &keymap, &liveblog::ui::Theme::default(), width, 20));
+        s.lines().last().unwrap().to_string()
+    };
+    let wide = status(&mut reader, 120);
+    assert!(wide.starts_with("story 1/1 · entry 1/1 · ") && wide.contains(" · this story has no tags"), "{wide}");
+    let narrow = status(&mut reader, 40);
+    assert!(narrow.starts_with("this story has no tags · story 1/1 · e"), "{narrow}");
+    assert!(narrow.width() <= 40, "{narrow}");
+}

@@ -93,9 +93,16 @@ fn status_line(cx: Ctx<'_>, width: usize) -> Line<'static> {
     let hint = hint.join(" · ");
     let mut spans = vec![Span::raw(fit(&left, width))];
     if let Some(msg) = reader.message() {
-        let room = width.saturating_sub(cells(&left) + 3);
         let msg = keyed(&crate::text::neutralise(msg), cx.keys);
-        spans.push(Span::styled(fit(&format!(" · {msg}"), room), t.warning));
+        if cells(&left) + 3 + cells(&msg) <= width {
+            spans.push(Span::styled(format!(" · {msg}"), t.warning));
+        } else {
+            // A message shows once: where it does not fit beside the position, it goes first,
+            // whole, and the position takes what is left.
+            let msg = fit(&msg, width);
+            let room = width - cells(&msg);
+            spans = vec![Span::styled(msg, t.warning), Span::raw(fit(&format!(" · {left}"), room))];
+        }
     }
     let used: usize = spans.iter().map(|s| cells(&s.content)).sum();
     if used + cells(&hint) + 2 <= width {
