@@ -327,3 +327,18 @@ fn a_message_that_does_not_fit_beside_the_position_goes_first_and_whole() {
     assert!(narrow.starts_with("this story has no tags · story 1/1 · e"), "{narrow}");
     assert!(narrow.width() <= 40, "{narrow}");
 }
+
+#[test]
+fn an_empty_file_is_not_said_to_be_shown_as_one_text() {
+    let keymap = KeyMap::default();
+    let status = |text: &str| {
+        let story = liveblog::parse::parse_bytes("t.txt".into(), text.as_bytes().to_vec(), Rules::embedded()).unwrap();
+        let mut reader = Reader::new(vec![story]);
+        let s = buffer_text(&draw(&mut reader, &keymap, &liveblog::ui::Theme::default(), 160, 10));
+        s.lines().last().unwrap().to_string()
+    };
+    let empty = status("");
+    assert!(empty.contains("no entries found") && !empty.contains("one text"), "{empty}");
+    let csv = status("name,port\nssh,22\n");
+    assert!(csv.contains("no entries found: shown as one text"), "{csv}");
+}

@@ -80,7 +80,9 @@ fn status_line(cx: Ctx<'_>, width: usize) -> Line<'static> {
         left.push(reader.zone_label(story));
         left.extend(reader.fetch_label());
         if !reader.all() && !crate::state::has_entries(story) {
-            left.push("no entries found: shown as one text".into());
+            // An empty file has no text to show either.
+            let shown = if story.entries.is_empty() { "" } else { ": shown as one text" };
+            left.push(format!("no entries found{shown}"));
         }
     } else {
         left.push("no story".into());
