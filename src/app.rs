@@ -125,6 +125,16 @@ where
                     }
                     dirty = true;
                 }
+                Event::Key(key) if look.keymap.split_alt(reader.mode(), key).is_some() => {
+                    for key in look.keymap.split_alt(reader.mode(), key).into_iter().flatten() {
+                        // Esc may change the mode the next key is read in.
+                        if let Some(action) = look.keymap.action(reader.mode(), key) {
+                            apply(reader, host, action);
+                            carry_out(reader, host);
+                        }
+                    }
+                    dirty = true;
+                }
                 other => {
                     if let Some(action) = action(other, reader, look.keymap) {
                         apply(reader, host, action);

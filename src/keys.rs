@@ -211,11 +211,25 @@ impl KeyMap {
             return Some(action.clone());
         }
         match key.code {
-            KeyCode::Char(c) if mode == KeyMode::Prompt && !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c)
+                if mode == KeyMode::Prompt && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
                 Some(Action::Input(c))
             }
             _ => None,
         }
+    }
+
+    /// The keys an unbound Alt+key stands for: `Esc`, then the key. A terminal sends `Esc` and
+    /// a key typed right after it (or carried together over a slow link) as the bytes of
+    /// Alt+key, and no action is bound to an Alt key, so without this the `Esc` is lost.
+    pub fn split_alt(&self, mode: &Mode, key: KeyEvent) -> Option<[KeyEvent; 2]> {
+        if !key.modifiers.contains(KeyModifiers::ALT) || self.action(mode, key).is_some() {
+            return None;
+        }
+        let mut plain = key;
+        plain.modifiers.remove(KeyModifiers::ALT);
+        Some([KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), plain])
     }
 
     /// The keys of a mode's actions as written: (action, keys), in the table's order.
@@ -295,6 +309,18 @@ mod tests {
         assert_eq!(map.help().len(), 34);
         assert!(map.help().iter().all(|(k, d)| !k.is_empty() && !d.is_empty()));
         assert_eq!(map.help()[0], ("q <C-c>".to_string(), "quit"), "in the file's order");
+    }
+
+    #[test]
+    fn an_unbound_alt_key_is_esc_then_the_key() {
+        let map = KeyMap::default();
+        let alt_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
+        let [esc, q] = map.split_alt(&Mode::Help, alt_q).expect("Alt+q is bound to nothing");
+        assert_eq!((esc.code, q.code, q.modifiers), (KeyCode::Esc, KeyCode::Char('q'), KeyModifiers::NONE));
+        let search = Mode::Search { previous: String::new() };
+        assert_eq!(map.action(&search, alt_q), None, "in a prompt, not typed as q");
+        assert!(map.split_alt(&search, alt_q).is_some());
+        assert_eq!(map.split_alt(&Mode::Normal, KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE)), None);
     }
 
     #[test]

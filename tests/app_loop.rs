@@ -159,3 +159,30 @@ fn a_polled_page_arrives_like_a_file_and_a_failure_keeps_it() {
     assert_eq!(reader.stories()[0].entries.len(), 3, "what was shown stays");
     assert_eq!(host.arrived.len(), 1, "a failure re-reads nothing");
 }
+
+#[test]
+fn esc_and_a_key_that_arrive_as_one_alt_key_are_both_read() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut reader = Reader::new(liveblog::load::bundled(Rules::embedded()));
+    let (keymap, theme) = (KeyMap::default(), Theme::monochrome());
+    let look = Look { keymap: &keymap, theme: &theme };
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let alt = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT));
+    // The search prompt, then `Esc` and `[` as one Alt+[ (as a terminal sends them typed
+    // quickly): the prompt is cancelled and `[` is not typed into it.
+    keys(&tx, "/x");
+    tx.send(alt('[')).unwrap();
+    tx.send(Event::Stop).unwrap();
+    app::run(&mut terminal, &mut reader, &look, &rx, &mut Headless).unwrap();
+    assert_eq!(*reader.mode(), liveblog::state::Mode::Normal, "Esc closed the prompt");
+    assert!(screen(&terminal).contains("▸ 17:06"), "[ went to the earlier entry:\n{}", screen(&terminal));
+    // The help, then `Esc` and `q` as one Alt+q: the help closes and the reader quits.
+    let (tx, rx) = mpsc::channel();
+    keys(&tx, "?");
+    tx.send(alt('q')).unwrap();
+    // No Stop: the loop ends at the quit, or when the keys run out (and the test fails).
+    drop(tx);
+    app::run(&mut terminal, &mut reader, &look, &rx, &mut Headless).unwrap();
+    assert!(reader.quit(), "{}", screen(&terminal));
+}
