@@ -163,7 +163,13 @@ pub fn colour_wanted() -> bool {
 mod tests {
     use super::*;
 
-    fn err(text: &str) -> ConfigError {
+    /// The settings of a file `c.toml` holding `text` (shared by the submodules' tests).
+    pub(super) fn settings(text: &str) -> Settings {
+        parse(text, Path::new("c.toml")).unwrap()
+    }
+
+    /// Why a file `c.toml` holding `text` is refused.
+    pub(super) fn err(text: &str) -> ConfigError {
         parse(text, Path::new("c.toml")).unwrap_err()
     }
 
@@ -197,15 +203,13 @@ mod tests {
 
     #[test]
     fn theme_colours() {
-        let s = parse("[theme]\nselection = \"blue\"\nnew_mark = \"#00ff00\"\ntags = [\"red\"]\n", Path::new("c.toml"))
-            .unwrap();
+        let s = settings("[theme]\nselection = \"blue\"\nnew_mark = \"#00ff00\"\ntags = [\"red\"]\n");
         use ratatui::style::{Color, Modifier, Style};
         assert_eq!(s.theme.selection, Style::new().bg(Color::Blue).add_modifier(Modifier::BOLD));
         assert_eq!(s.theme.new_mark, Style::new().fg(Color::Rgb(0, 255, 0)));
         assert_eq!(s.theme.tag_colour("anything"), Color::Red);
         // A role may be a whole style.
-        let s = parse("[theme]\naccent = { fg = \"red\", add_modifier = \"BOLD | ITALIC\" }\n", Path::new("c.toml"))
-            .unwrap();
+        let s = settings("[theme]\naccent = { fg = \"red\", add_modifier = \"BOLD | ITALIC\" }\n");
         assert_eq!(s.theme.accent, Style::new().fg(Color::Red).add_modifier(Modifier::BOLD | Modifier::ITALIC));
         assert_eq!(s.theme.dim, Theme::default().dim, "roles left out keep their default");
         let e = err("[theme]\nshade = \"red\"\n");

@@ -89,15 +89,24 @@ fn the_loop_waits_for_events_and_draws_each_one() {
     assert!(s.contains("go to a time"), "the help drawn before the stop:\n{s}");
 }
 
+/// Runs the loop with the default keys until `events` run out (or a quit or a stop).
+fn run_with(reader: &mut Reader, terminal: &mut Terminal<TestBackend>, events: impl IntoIterator<Item = Event>) {
+    let (keymap, theme) = (KeyMap::default(), Theme::monochrome());
+    let (tx, rx) = mpsc::channel();
+    events.into_iter().for_each(|e| tx.send(e).unwrap());
+    drop(tx);
+    app::run(terminal, reader, &Look { keymap: &keymap, theme: &theme }, &rx, &mut Headless).unwrap();
+}
+
+fn key_events(keys: &str) -> Vec<Event> {
+    parse_keys(keys).unwrap().into_iter().map(Event::Key).collect()
+}
+
 #[test]
 fn q_ends_the_loop_and_keys_after_it_are_not_read() {
     let mut reader = Reader::new(liveblog::load::bundled(Rules::embedded()));
-    let (keymap, theme) = (KeyMap::default(), Theme::monochrome());
-    let look = Look { keymap: &keymap, theme: &theme };
     let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
-    let (tx, rx) = mpsc::channel();
-    keys(&tx, "q?");
-    app::run(&mut terminal, &mut reader, &look, &rx, &mut Headless).unwrap();
+    run_with(&mut reader, &mut terminal, key_events("q?"));
     assert!(reader.quit());
     assert!(!screen(&terminal).contains("go to a time"), "the ? after q was not applied");
 }
@@ -164,25 +173,15 @@ fn a_polled_page_arrives_like_a_file_and_a_failure_keeps_it() {
 fn esc_and_a_key_that_arrive_as_one_alt_key_are_both_read() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut reader = Reader::new(liveblog::load::bundled(Rules::embedded()));
-    let (keymap, theme) = (KeyMap::default(), Theme::monochrome());
-    let look = Look { keymap: &keymap, theme: &theme };
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let (tx, rx) = mpsc::channel();
     let alt = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT));
     // The search prompt, then `Esc` and `[` as one Alt+[ (as a terminal sends them typed
     // quickly): the prompt is cancelled and `[` is not typed into it.
-    keys(&tx, "/x");
-    tx.send(alt('[')).unwrap();
-    tx.send(Event::Stop).unwrap();
-    app::run(&mut terminal, &mut reader, &look, &rx, &mut Headless).unwrap();
+    run_with(&mut reader, &mut terminal, key_events("/x").into_iter().chain([alt('[')]));
     assert_eq!(*reader.mode(), liveblog::state::Mode::Normal, "Esc closed the prompt");
     assert!(screen(&terminal).contains("▸ 17:06"), "[ went to the earlier entry:\n{}", screen(&terminal));
-    // The help, then `Esc` and `q` as one Alt+q: the help closes and the reader quits.
-    let (tx, rx) = mpsc::channel();
-    keys(&tx, "?");
-    tx.send(alt('q')).unwrap();
-    // No Stop: the loop ends at the quit, or when the keys run out (and the test fails).
-    drop(tx);
-    app::run(&mut terminal, &mut reader, &look, &rx, &mut Headless).unwrap();
+    // The help, then `Esc` and `q` as one Alt+q: the help closes and the reader quits (else
+    // the loop ends when the events run out, and the test fails).
+    run_with(&mut reader, &mut terminal, key_events("?").into_iter().chain([alt('q')]));
     assert!(reader.quit(), "{}", screen(&terminal));
 }

@@ -82,17 +82,12 @@ pub(super) fn display(
 
 #[cfg(test)]
 mod tests {
-    use super::super::parse;
+    use super::super::tests::{err, settings};
     use super::*;
-    use std::path::Path;
 
     #[test]
     fn display_settings() {
-        let s = parse(
-            "[display]\norder = \"oldest-first\"\nzone = \"Europe/Paris\"\nstories_width = 30\n",
-            Path::new("c.toml"),
-        )
-        .unwrap();
+        let s = settings("[display]\norder = \"oldest-first\"\nzone = \"Europe/Paris\"\nstories_width = 30\n");
         assert_eq!(s.display.order, Order::OldestFirst);
         assert_eq!(s.display.zone, ZoneShown::Named(chrono_tz::Europe::Paris));
         assert_eq!(s.display.pane_widths, (30, 36));
@@ -100,7 +95,6 @@ mod tests {
 
     #[test]
     fn wrong_values_are_refused_where_they_stand() {
-        let err = |text: &str| parse(text, Path::new("c.toml")).unwrap_err();
         let e = err("[display]\norder = \"random\"\n");
         assert_eq!((e.line, e.column), (2, 9), "{e}");
         assert!(e.message.contains("newest-first"), "{e}");
@@ -111,7 +105,7 @@ mod tests {
         assert!(e.message.contains("take 90% together"), "{e}");
         let e = err("[display]\nstories = \"random\"\n");
         assert!(e.message.contains("unread-first"), "{e}");
-        let s = parse("[display]\nstories = \"as-given\"\nmouse = false\n", Path::new("c.toml")).unwrap();
+        let s = settings("[display]\nstories = \"as-given\"\nmouse = false\n");
         assert!(!s.display.mouse);
         assert_eq!(s.display.order, Display::default().order, "what is not given keeps its default");
     }

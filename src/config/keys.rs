@@ -85,30 +85,23 @@ pub(super) fn keymap(
 
 #[cfg(test)]
 mod tests {
-    use super::super::parse;
-    use std::path::Path;
-
-    fn err(text: &str) -> super::ConfigError {
-        parse(text, Path::new("c.toml")).unwrap_err()
-    }
+    use super::super::tests::{err, settings};
 
     #[test]
     fn rebinding_takes_the_key_from_its_default_action() {
-        let s = parse("[keys]\nquit = [\"x\"]\nnext_entry = [\"]\", \"<C-n>\"]\n", Path::new("c.toml")).unwrap();
+        let s = settings("[keys]\nquit = [\"x\"]\nnext_entry = [\"]\", \"<C-n>\"]\n");
         let help = s.keymap.help();
         assert!(help.iter().any(|(k, d)| k == "x" && *d == "quit"));
         assert!(help.iter().any(|(k, _)| k == "] <C-n>"));
-        let s = parse("[keys]\nquit = [\"j\"]\n", Path::new("c.toml")).unwrap();
+        let s = settings("[keys]\nquit = [\"j\"]\n");
         assert!(s.keymap.help().iter().any(|(k, d)| k == "<Down>" && d.starts_with("move down")));
     }
 
     #[test]
     fn each_mode_has_its_own_table() {
-        let s = parse(
+        let s = settings(
             "[keys]\nquit = [\"x\"]\n[keys.tag_picker]\ntoggle_tag = [\"x\", \"<Space>\"]\ncancel = [\"<Esc>\"]\n",
-            Path::new("c.toml"),
-        )
-        .unwrap();
+        );
         let key = |k: &str| crate::keys::parse_keys(k).unwrap()[0];
         let picker = crate::state::Mode::Tags(crate::state::TagPicker {
             tags: Vec::new(),
