@@ -124,6 +124,9 @@ fn go_to_prompt_and_its_error() {
     insta::assert_snapshot!("goto_prompt", s);
     let s = screen(120, 30, "tmidi<Enter>");
     assert!(s.contains("cannot read the time"), "{s}");
+    let narrow = screen(50, 20, "tmidi<Enter>");
+    let status = narrow.lines().last().unwrap();
+    assert!(status.contains("cannot read the time") && status.ends_with('…'), "cut with a mark:\n{narrow}");
 }
 
 #[test]

@@ -34,9 +34,12 @@ impl Widget for Status<'_> {
             }
             Mode::GoTo { error, .. } => {
                 let input = with_cursor(reader.prompt_line());
-                let mut spans = vec![Span::styled(format!("Go to time: {input}"), t.warning)];
+                let prompt = format!("Go to time: {input}");
+                let room = width.saturating_sub(cells(&prompt));
+                let mut spans = vec![Span::styled(prompt, t.warning)];
                 match error {
-                    Some(e) => spans.push(Span::styled(format!("  {e}"), t.error)),
+                    // Cut with a mark, so a clipped error does not read as whole.
+                    Some(e) => spans.push(Span::styled(fit(&format!("  {e}"), room), t.error)),
                     None => {
                         let mut hint = vec!["14:30 · 9h · 21/10 14h30".to_string()];
                         hint.extend(cx.keys.hint(KeyMode::Prompt, &[(Action::Cancel, "cancels")]));
