@@ -80,7 +80,8 @@ impl Counts {
     pub fn tiny(&self) -> String {
         let mut out = match self.matching {
             Some(m) => format!("{m}/{} match", self.entries),
-            None if self.all => format!("{} unread", self.unread),
+            None if self.all && self.unread > 0 => format!("{} unread", self.unread),
+            None if self.all => format!("{} timed", self.entries),
             None => format!("({}/{})", self.unread, self.entries),
         };
         if self.new > 0 {
@@ -247,6 +248,7 @@ mod tests {
         assert_eq!(all.long().join(" · "), "1 timed entry · 20 unread");
         assert_eq!(all.short().join(" · "), "1 timed · •20");
         assert_eq!(all.tiny(), "20 unread");
+        assert_eq!(Counts { unread: 0, ..all }.tiny(), "1 timed", "nothing unread: what there is");
     }
 
     #[test]
