@@ -278,6 +278,9 @@ fn the_header_says_its_counts_shorter_before_it_drops_them() {
     let mut samples = Reader::new(load::bundled(Rules::embedded()));
     let mut all = Reader::new(load::bundled(Rules::embedded()));
     all.apply(Action::PrevStory);
+    let short = "Le direct\n\n12h00\nUn titre\n\nTexte.\n\n11h00\nAvant\n\nRien.\n";
+    let short = liveblog::parse::parse_bytes("d.txt".into(), short.as_bytes().to_vec(), Rules::embedded()).unwrap();
+    let mut short = Reader::new(vec![short]);
     let mut searched = Reader::new(load::bundled(Rules::embedded()));
     replay(&mut searched, &keymap, "/corée<Enter>").unwrap();
     let mut out = String::new();
@@ -286,6 +289,7 @@ fn the_header_says_its_counts_shorter_before_it_drops_them() {
         ("new and gone", &mut busy),
         ("all stories", &mut all),
         ("searched", &mut searched),
+        ("short title", &mut short),
     ];
     for (name, reader) in readers {
         for width in [80, 70, 60, 40] {
@@ -306,6 +310,7 @@ fn the_header_says_its_counts_shorter_before_it_drops_them() {
         "new and gone at 80: ◂ 1/1 ▸ Guerre en Ukraine : les de… · 5 entries · 3 unread · ● 2 new · file gone",
         "new and gone at 70: ◂ 1/1 ▸ Guerre en Ukraine : les dernières in… · 3/5 unread · ●2 · gone",
         "new and gone at 40: ◂ 1/1 ▸ Guerre en Ukraine : … · (3/5) ●2",
+        "short title at 40: ◂ 1/1 ▸ Le direct · 2 entries · 1 unread",
         "searched at 60: ◂ 1/5 ▸ Les États-Unis vont vers… · 5/15 match · •12 · ended",
     ] {
         assert!(out.contains(needle), "{needle}\n{out}");

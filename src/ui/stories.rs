@@ -10,8 +10,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-/// The fewest cells of title the header keeps beside the counts: a title cut shorter says
-/// too little to know the story by, so the counts take a shorter form first.
+/// The fewest cells of title the header keeps beside the counts (a shorter title, whole): a
+/// title cut shorter says too little to know the story by, so the counts take a shorter form
+/// first.
 const TITLE_ROOM: usize = 20;
 
 /// The story list pane.
@@ -75,7 +76,8 @@ impl Widget for Header<'_> {
         // The counts show whole, in the longest form that leaves the title room to be known
         // by; below that, the title alone.
         let forms = [row.counts.long().join(" · "), row.counts.short().join(" · "), row.counts.tiny()];
-        let text = forms.iter().find(|counts| width >= cells(&lead) + TITLE_ROOM + 3 + cells(counts)).map_or_else(
+        let title_room = cells(&about).min(TITLE_ROOM);
+        let text = forms.iter().find(|counts| width >= cells(&lead) + title_room + 3 + cells(counts)).map_or_else(
             || format!("{lead}{about}"),
             |counts| {
                 let room = width - cells(&lead) - 3 - cells(counts);
