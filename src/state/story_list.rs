@@ -35,7 +35,7 @@ pub struct Counts {
     pub new: usize,
     pub ended: bool,
     pub gone: bool,
-    /// The "All stories" row: `entries` counts timed entries (unread counts them all).
+    /// The "All stories" row: `entries` and `unread` count timed entries.
     pub all: bool,
 }
 
@@ -115,7 +115,8 @@ impl Reader {
             let counts = Counts {
                 entries,
                 matching,
-                unread: self.views.iter().map(|v| v.unread()).sum(),
+                // What the merged timeline shows: entries with a clock.
+                unread: self.views.iter().map(|v| v.unread_timed()).sum(),
                 new: self.views.iter().map(|v| v.new_count()).sum(),
                 all: true,
                 ..Counts::default()
@@ -249,6 +250,18 @@ mod tests {
         assert_eq!(all.short().join(" · "), "1 timed · •20");
         assert_eq!(all.tiny(), "20 unread");
         assert_eq!(Counts { unread: 0, ..all }.tiny(), "1 timed", "nothing unread: what there is");
+    }
+
+    #[test]
+    fn all_stories_counts_the_unread_entries_its_timeline_shows() {
+        // The samples hold articles without a clock, which the merged timeline leaves out.
+        let mut r = Reader::new(crate::load::bundled(crate::parse::Rules::embedded()));
+        let every_unread: usize = r.views.iter().map(|v| v.unread()).sum();
+        r.apply(super::super::Action::PrevStory);
+        assert!(r.all());
+        let shown_unread = r.view().unwrap().unread();
+        assert_eq!(r.story_row_text(0).counts.unread, shown_unread);
+        assert!(shown_unread < every_unread, "{shown_unread} of {every_unread}: untimed unread are not counted");
     }
 
     #[test]

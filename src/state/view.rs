@@ -34,17 +34,25 @@ pub struct MarkList {
     marks: Vec<Marks>,
     unread: usize,
     new: usize,
+    /// The entries without a clock, which the merged timeline leaves out, ascending: usually
+    /// none or a few, so indices rather than a flag per entry.
+    untimed: Vec<u32>,
+    /// How many of `untimed` are unread.
+    unread_untimed: usize,
 }
 
 impl MarkList {
-    fn new(n: usize) -> Self {
-        MarkList { marks: vec![Marks::default(); n], unread: n, new: 0 }
+    fn new(n: usize, untimed: Vec<u32>) -> Self {
+        MarkList { marks: vec![Marks::default(); n], unread: n, new: 0, unread_untimed: untimed.len(), untimed }
     }
 
     pub(super) fn set(&mut self, i: usize, m: Marks) {
         let old = std::mem::replace(&mut self.marks[i], m);
         self.unread = self.unread + usize::from(!m.read) - usize::from(!old.read);
         self.new = self.new + usize::from(m.new) - usize::from(old.new);
+        if m.read != old.read && self.untimed.binary_search(&(i as u32)).is_ok() {
+            self.unread_untimed = self.unread_untimed + usize::from(!m.read) - usize::from(!old.read);
+        }
     }
 
     /// Entries not read yet.
@@ -119,8 +127,10 @@ impl StoryView {
             rank[i as usize] = r as u32;
         }
         let newest = by_rank.last().copied();
+        let untimed: Vec<u32> = (0..n).filter(|&i| story.entries[i as usize].clock.is_none()).collect();
+        let untimed_count = untimed.len();
         StoryView {
-            marks: MarkList::new(n as usize),
+            marks: MarkList::new(n as usize, untimed),
             before_edit: std::collections::HashMap::new(),
             gone: false,
             identities: super::live::identities(story),
@@ -131,7 +141,7 @@ impl StoryView {
             text_scroll: 0,
             rank,
             by_rank,
-            timed: story.entries.iter().filter(|e| e.clock.is_some()).count(),
+            timed: n as usize - untimed_count,
             index: index::Slot::None,
             searches: Vec::new(),
             visible: Vec::new(),
@@ -192,6 +202,11 @@ impl StoryView {
 
     pub fn unread(&self) -> usize {
         self.marks.unread
+    }
+
+    /// Unread entries with a clock: those the merged timeline shows unread.
+    pub fn unread_timed(&self) -> usize {
+        self.marks.unread - self.marks.unread_untimed
     }
 
     pub fn new_count(&self) -> usize {
