@@ -53,9 +53,10 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     let w = words();
     let z = zones();
     Regex::new(&format!(
-        r"^(?:(?i:{before})\s+)?(?:\d{{1,3}}\s*(?i:{ago})\.?\s*)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr)))?(?P<tail>.*)$",
+        r"^(?:(?i:{before})\s+)?(?:\d{{1,3}}\s*(?i:{ago})\.?\s*)?(?:(?i:{label})\s+)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr)))?(?P<tail>.*)$",
         ago = w.ago_alt,
         before = w.ago_before_alt,
+        label = w.clock_before_alt,
     ))
     .expect("leading clock regex")
 });
@@ -181,7 +182,9 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
     // After a relative time, `Uhr` or a zone, a space may stand before the author's name;
     // `17:38 Breaking` alone would be a sentence.
     let ago = caps.name("d").is_none() && caps.name("h").is_some_and(|h| h.start() > 0);
-    let marked = ago || caps.name("d").is_some() || caps.name("uhr").is_some() || zone.is_some();
+    // A 12-hour clock with its minutes (`9.02am By Helen Carr`) is a time, not a number.
+    let twelve = ampm.is_some() && caps.name("m").is_some();
+    let marked = ago || twelve || caps.name("d").is_some() || caps.name("uhr").is_some() || zone.is_some();
     let spaced = spaced_out && t.starts_with(|c: char| c.is_uppercase()) && marked;
     if (glued || spaced) && t.trim().chars().count() <= 160 {
         stamp.shape = if t.trim().chars().count() <= 48 { Shape::Label } else { Shape::Inline };
