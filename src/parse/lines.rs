@@ -277,8 +277,20 @@ fn time_lists(out: &mut Lines, text: &str) {
     while k < content.len() {
         // Collect a run starting at content[k].
         let mut run: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut inline = 0;
         let mut j = k;
         while j < content.len() && matches!(out.lines[content[j]].kind, Kind::Time(_)) {
+            // `19:42 CET Leaders agree…`: the title stands on the stamp's own line.
+            if out.stamp(&out.lines[content[j]]).is_some_and(|s| s.shape == Shape::Inline) {
+                let next = content.get(j + 1).copied();
+                run.push((content[j], None));
+                inline += 1;
+                j += 1;
+                if next.is_some_and(|n| matches!(out.lines[n].kind, Kind::Time(_))) {
+                    continue;
+                }
+                break;
+            }
             let title = content.get(j + 1).filter(|&&n| short(&out.lines[n]));
             let next = j + 1 + usize::from(title.is_some());
             let ends_run = next < content.len() && matches!(out.lines[content[next]].kind, Kind::Time(_));
@@ -289,7 +301,15 @@ fn time_lists(out: &mut Lines, text: &str) {
                 break;
             }
         }
-        if run.len() >= 4 || (run.len() == 3 && run.iter().all(|(_, t)| t.is_some())) {
+        // A run of headlines on their stamps' lines is a summary only where every one of its
+        // clocks stamps a post again further down: a ticker of one-line posts is not.
+        let repeated = inline == 0 || {
+            let clock = |i: usize| out.stamp(&out.lines[i]).map(|s| s.clock);
+            let below: Vec<_> = content[j.min(content.len())..].iter().filter_map(|&i| clock(i)).collect();
+            run.iter().all(|&(i, _)| clock(i).is_some_and(|c| below.contains(&c)))
+        };
+        let titled = run.iter().filter(|(_, t)| t.is_some()).count() + inline;
+        if repeated && (run.len() >= 4 || (run.len() == 3 && titled == 3)) {
             // The last one leads into the feed when its title is followed by more text.
             let keep_last = run.last().is_some_and(|(_, t)| t.is_some()) && j < content.len();
             let n = run.len() - usize::from(keep_last);

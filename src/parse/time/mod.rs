@@ -223,14 +223,15 @@ fn byline(line: &str, context: Option<&str>) -> Option<Stamp> {
 
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})\s*(?:(?P<ampm>[aApP]\.?[mM]\.?)\s*)?(?P<zone>{})?\s*$",
+        r"(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})\s*(?:(?P<ampm>[aApP]\.?[mM]\.?)\s*)?(?P<zone>{})?(?:\s*\p{{Lu}}{{3,}}(?:\s\p{{Lu}}{{2,}}){{0,2}})?\s*$",
         zones()
     ))
     .expect("trailing clock regex")
 });
 
 /// A byline ending with a clock and no date, marked as a time by `a.m.`/`pm` or a zone: `From
-/// the National Desk1:12 a.m. ET`. The name must be short and no sentence.
+/// the National Desk1:12 a.m. ET`, also with a label in capitals after it (`Camille
+/// Dupont19:42 CETKEY EVENT`). The name must be short and no sentence.
 fn trailing_clock(line: &str, context: Option<&str>) -> Option<Stamp> {
     let caps = TRAILING.captures(line)?;
     let (h, zone) = (caps.name("h")?, caps.name("zone"));
