@@ -4,6 +4,7 @@
 //! with a date-time closes each post, entries run up to their stamp instead. Tags and
 //! headlines are told apart by the layout, never by a list of known tags.
 
+mod above;
 mod entry;
 mod outlet;
 mod section;
@@ -37,7 +38,12 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
         story.dropped = dropped;
         return;
     };
-    let header_end = if cl.trailing { first_post_start(text, &lines[..first_time]) } else { first_time };
+    let above = above::headlines_above(text, cl, &times);
+    let header_end = if cl.trailing {
+        first_post_start(text, &lines[..first_time])
+    } else {
+        above[0].unwrap_or(first_time)
+    };
     let mut head = header(story, text, &lines[..header_end], true, &mut dropped);
     story.summary = head.take(Part::Body);
     story.captions = head.take(Part::Caption);
@@ -45,6 +51,7 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
     dropped.append(&mut head.dropped);
 
     let mut tags: HashMap<String, u32> = HashMap::new();
+    let mut owned: Vec<Line> = Vec::new();
     for (k, &t) in times.iter().enumerate() {
         // Leading stamps own the lines down to the next stamp; trailing ones the lines up
         // from the previous stamp (or the header's end).
@@ -52,7 +59,11 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
             let from = if k == 0 { header_end } else { times[k - 1] + 1 };
             &lines[from..t]
         } else {
-            &lines[t + 1..times.get(k + 1).copied().unwrap_or(lines.len())]
+            let end = above.get(k + 1).copied().flatten().or(times.get(k + 1).copied()).unwrap_or(lines.len());
+            owned.clear();
+            owned.extend(above[k].map(|h| lines[h].clone()));
+            owned.extend_from_slice(&lines[t + 1..end]);
+            &owned[..]
         };
         let stamp = *cl.stamp(&lines[t]).expect("time line has a stamp");
         let mut ctx = entry::Context { story, text, tags: &mut tags, dropped: &mut dropped };
@@ -230,8 +241,11 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
         if short(k.checked_sub(1).and_then(|p| content.get(p))) && short(content.get(k + 1)) {
             score -= 6;
         }
-        // A row of figures is a table's.
-        let numbers = t.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit() || c == '*')).count();
+        // A row of figures is a table's or a market ticker's (`Sensex 71,645.30 -106.81`).
+        let numbers = t
+            .split_whitespace()
+            .filter(|w| w.chars().any(|c| c.is_ascii_digit() || c == '*') && !w.chars().any(char::is_alphabetic))
+            .count();
         if numbers * 2 >= words(line) {
             score -= 8;
         }
