@@ -221,7 +221,8 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
         let at_width = wrapped_page
             && t.chars().count() + 12 >= width
             && lines.iter().find(|l| l.number == line.number + 1).is_some_and(|n| n.kind == Kind::Text);
-        if continues(line) || caption_below || wrapped || at_width || t.contains("   ") {
+        // Only a dump wraps: copied text keeps each paragraph on one line, whatever stands above.
+        if (wrapped_page && continues(line)) || caption_below || wrapped || at_width || t.contains("   ") {
             continue;
         }
         let opens = |c: char| c.is_alphanumeric() || "\"«“'‘(¿¡".contains(c);

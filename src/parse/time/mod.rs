@@ -53,7 +53,7 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     let w = words();
     let z = zones();
     Regex::new(&format!(
-        r"^(?:(?i:{before})\s+)?(?:\d{{1,3}}\s*(?i:{ago})\.?\s*)?(?:(?P<tag>\p{{Lu}}\p{{L}}{{2,15}}(?:\s\p{{Lu}}{{2,15}})?)\s+)?(?:(?i:{label})\s+)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr)))?(?P<tail>.*)$",
+        r"^(?:(?i:{before})\s+)?(?:\d{{1,3}}\s*(?i:{ago})\.?\s*)?(?:(?P<tag>\p{{Lu}}\p{{Ll}}{{2,15}}|\p{{Lu}}{{2,15}}(?:\s\p{{Lu}}{{2,15}})?)\s+)?(?:(?i:{label})\s+)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr)))?(?P<tail>.*)$",
         ago = w.ago_alt,
         before = w.ago_before_alt,
         label = w.clock_before_alt,
@@ -158,7 +158,7 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
     let mut stamp = Stamp { clock, zone, date, shape: Shape::Bare, rest: None, leading: true };
     // `Analysis 2.20pm`, `BREAKING 12.47pm By Helen Carr`: a label before a clock that is
     // plainly one (12-hour with minutes, or zoned) — never a date word (`Sunday 9.30pm`) nor a
-    // dateline's (`Updated 2.20pm`).
+    // dateline's (`Updated 2.20pm`); a user name in mixed case (`JennyW 2.58pm`) is a comment's.
     if let Some(tag) = caps.name("tag") {
         let word = tag.as_str().split_whitespace().next().unwrap_or("");
         if !(twelve || zone.is_some())

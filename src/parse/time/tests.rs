@@ -216,11 +216,12 @@ fn stamps_of_the_holdout_layouts() {
     assert_eq!(rest("9.02am By Helen Carr"), Some("By Helen Carr"));
     assert_eq!(clock("BREAKING 12.47pm By Helen Carr").as_deref(), Some("12:47"));
     assert_eq!(clock("Analysis 2.20pm").as_deref(), Some("14:20"));
+    assert_eq!(clock("KEY EVENT 2.20pm").as_deref(), Some("14:20"));
     assert_eq!(rest("Analysis 2.20pm"), Some("Analysis"));
     assert_eq!(clock("ore 21.38").as_deref(), Some("21:38"));
     assert_eq!(clock("Camille Dupont19:42 CETKEY EVENT").as_deref(), Some("19:42"));
     assert_eq!(rest("Camille Dupont19:42 CETKEY EVENT"), Some("Camille Dupont"));
-    for line in ["Sunday 9.30pm", "Until 9.30pm", "Updated 2.20pm", "Analysis 14:20", "ore fa 21.38"] {
+    for line in ["Sunday 9.30pm", "Until 9.30pm", "Updated 2.20pm", "Analysis 14:20", "ore fa 21.38", "JennyW 2.58pm"] {
         assert_eq!(clock(line), None, "{line}");
     }
 }
