@@ -179,7 +179,7 @@ fn weigh(out: &mut Lines, text: &str) {
         }
     }
     first_above_dateline(out, text);
-    out.trailing = trailing(out);
+    out.trailing = trailing(out, text);
     // A time line only stamps an entry when the entry has something: below it when stamps
     // open their posts, above it when they close them; otherwise it is a time standing alone
     // in a text. A headline on the stamp's own line is something.
@@ -286,7 +286,9 @@ fn time_lists(out: &mut Lines, text: &str) {
                 run.push((content[j], None));
                 inline += 1;
                 j += 1;
-                if next.is_some_and(|n| matches!(out.lines[n].kind, Kind::Time(_))) {
+                // The run goes on only through stamps of the same shape: the posts' own stamps
+                // may follow right below it.
+                if next.and_then(|n| out.stamp(&out.lines[n])).is_some_and(|s| s.shape == Shape::Inline) {
                     continue;
                 }
                 break;
@@ -325,8 +327,10 @@ fn time_lists(out: &mut Lines, text: &str) {
 }
 
 /// Whether the page's stamps close their posts: bylines with a date-time are most of its
-/// stamps, there is text above the first one, and next to none below the last one.
-fn trailing(out: &Lines) -> bool {
+/// stamps, there is text above the first one, and next to none below the last one — or, where
+/// the page's furniture follows the feed (a "Load more" button, a most-read list), a paragraph
+/// of a post above the first stamp and none below the last.
+fn trailing(out: &Lines, text: &str) -> bool {
     let times: Vec<usize> = (0..out.lines.len()).filter(|&i| matches!(out.lines[i].kind, Kind::Time(_))).collect();
     let bylines = times.iter().filter(|&&i| out.stamp(&out.lines[i]).is_some_and(|s| s.shape == Shape::Byline)).count();
     if bylines < 2 || bylines * 2 < times.len() {
@@ -338,7 +342,16 @@ fn trailing(out: &Lines) -> bool {
     let before = text_in(0..first);
     let after = text_in(last + 1..out.lines.len());
     let per_post = text_in(first..last) / (times.len() - 1).max(1);
-    before >= 2 && after * 2 < per_post.max(2)
+    let paragraphs = |r: std::ops::Range<usize>| {
+        out.lines[r]
+            .iter()
+            .filter(|l| {
+                let t = text_of(text, l);
+                l.kind == Kind::Text && t.chars().count() >= 60 && t.ends_with(['.', '!', '?', '"', '”', '»'])
+            })
+            .count()
+    };
+    before >= 2 && (after * 2 < per_post.max(2) || paragraphs(0..first) >= 1 && paragraphs(last + 1..out.lines.len()) == 0)
 }
 
 fn is_count(line: &str) -> bool {

@@ -196,7 +196,13 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
     let mut scored: Vec<(i32, u32)> = Vec::new();
     let width = content.iter().map(|l| s(l).chars().count()).max().unwrap_or(0);
     // A dump wraps paragraphs at a width: many lines end close to it.
-    let wrapped_page = width >= 60 && content.iter().filter(|l| s(l).chars().count() + 12 >= width).count() >= 3;
+    // Lines of a similar length are no proof alone (a short header of copied text has a few):
+    // one of them must visibly run on, into a line in lower case.
+    let near = |l: &Line| s(l).chars().count() + 12 >= width;
+    let runs_on = |l: &Line| {
+        lines.iter().find(|n| n.number == l.number + 1).is_some_and(|n| n.kind == Kind::Text && s(n).starts_with(char::is_lowercase))
+    };
+    let wrapped_page = width >= 60 && content.iter().filter(|l| near(l)).count() >= 3 && content.iter().any(|l| near(l) && runs_on(l));
     // A line right under an unfinished long line is the rest of a wrapped paragraph.
     let continues = |line: &Line| {
         let above = line.number.checked_sub(2).and_then(|i| lines.iter().find(|l| l.number == i + 1));
