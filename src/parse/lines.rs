@@ -351,7 +351,8 @@ fn trailing(out: &Lines, text: &str) -> bool {
             })
             .count()
     };
-    before >= 2 && (after * 2 < per_post.max(2) || paragraphs(0..first) >= 1 && paragraphs(last + 1..out.lines.len()) == 0)
+    before >= 2
+        && (after * 2 < per_post.max(2) || paragraphs(0..first) >= 1 && paragraphs(last + 1..out.lines.len()) == 0)
 }
 
 fn is_count(line: &str) -> bool {

@@ -83,13 +83,23 @@ fn a_schedule_of_bare_times_is_text() {
 #[test]
 fn bylines_that_close_posts_above_the_page_furniture_are_trailing() {
     let post = |head: &str, clock: &str| {
-        format!("{head}\n\nThe crowd in Denver stayed on its feet for the whole of the last quarter tonight.\n\nDana Ruiz {clock} PM PT\n")
+        format!(
+            "{head}\n\nThe crowd in Denver stayed on its feet for the whole of the last quarter tonight.\n\nDana Ruiz {clock} PM PT\n"
+        )
     };
-    let feed = format!("Game 5 live: Denver closes out the series\n\n{}{}{}", post("Final", "11:48"), post("Murray hot", "11:02"), post("Tip-off", "8:20"));
-    let closing = format!("{feed}Load more updates\nTrending\nMock draft: who goes first? 2h ago\nPower rankings after round one\n");
+    let feed = format!(
+        "Game 5 live: Denver closes out the series\n\n{}{}{}",
+        post("Final", "11:48"),
+        post("Murray hot", "11:02"),
+        post("Tip-off", "8:20")
+    );
+    let closing = format!(
+        "{feed}Load more updates\nTrending\nMock draft: who goes first? 2h ago\nPower rankings after round one\n"
+    );
     assert!(classify(&closing, Rules::embedded(), &[]).trailing);
     // The same bylines followed by a post's paragraph open their posts.
-    let opening = format!("{feed}Tip-off in Denver\n\nWe are under way at Ball Arena and the Lakers scored first on a dunk.\n");
+    let opening =
+        format!("{feed}Tip-off in Denver\n\nWe are under way at Ball Arena and the Lakers scored first on a dunk.\n");
     assert!(!classify(&opening, Rules::embedded(), &[]).trailing);
 }
 

@@ -39,11 +39,8 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
         return;
     };
     let above = above::headlines_above(text, cl, &times);
-    let header_end = if cl.trailing {
-        first_post_start(text, &lines[..first_time])
-    } else {
-        above[0].unwrap_or(first_time)
-    };
+    let header_end =
+        if cl.trailing { first_post_start(text, &lines[..first_time]) } else { above[0].unwrap_or(first_time) };
     let mut head = header(story, text, &lines[..header_end], true, &mut dropped);
     story.summary = head.take(Part::Body);
     story.captions = head.take(Part::Caption);
@@ -200,9 +197,13 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
     // one of them must visibly run on, into a line in lower case.
     let near = |l: &Line| s(l).chars().count() + 12 >= width;
     let runs_on = |l: &Line| {
-        lines.iter().find(|n| n.number == l.number + 1).is_some_and(|n| n.kind == Kind::Text && s(n).starts_with(char::is_lowercase))
+        lines
+            .iter()
+            .find(|n| n.number == l.number + 1)
+            .is_some_and(|n| n.kind == Kind::Text && s(n).starts_with(char::is_lowercase))
     };
-    let wrapped_page = width >= 60 && content.iter().filter(|l| near(l)).count() >= 3 && content.iter().any(|l| near(l) && runs_on(l));
+    let wrapped_page =
+        width >= 60 && content.iter().filter(|l| near(l)).count() >= 3 && content.iter().any(|l| near(l) && runs_on(l));
     // A line right under an unfinished long line is the rest of a wrapped paragraph.
     let continues = |line: &Line| {
         let above = line.number.checked_sub(2).and_then(|i| lines.iter().find(|l| l.number == i + 1));
