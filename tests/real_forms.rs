@@ -48,7 +48,7 @@ const HOLDOUT_FLOORS: [Floor; 4] = [
     Floor { form: "w3m", clock: 100.0, instant: HOLDOUT_TEXT_INSTANT, spurious: HOLDOUT_TEXT_SPURIOUS, titles: 100.0 },
     Floor { form: "lynx", clock: 100.0, instant: HOLDOUT_TEXT_INSTANT, spurious: HOLDOUT_TEXT_SPURIOUS, titles: 100.0 },
 ];
-const HOLDOUT_HTML_INSTANT: f64 = 94.0;
+const HOLDOUT_HTML_INSTANT: f64 = 100.0;
 const HOLDOUT_TEXT_INSTANT: f64 = 74.0;
 const HOLDOUT_TEXT_SPURIOUS: f64 = 1.2;
 

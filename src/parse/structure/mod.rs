@@ -16,8 +16,8 @@ use super::time::{self, DatelineKind};
 use crate::model::{DroppedLine, Span, Story};
 pub(crate) use outlet::find_outlet;
 use section::{Part, Section};
-pub(crate) use shapes::headline_like;
-use shapes::{BYLINE, is_credit, is_link, updated_at};
+use shapes::{BYLINE, is_credit, is_link};
+pub(crate) use shapes::{headline_like, updated_at};
 use std::collections::HashMap;
 
 /// Fills the story's title, header and entries from its lines.
