@@ -23,35 +23,75 @@ struct Floor {
 
 const GOAL: Floor = Floor { form: "*", clock: 90.0, instant: 90.0, spurious: 2.0, titles: 90.0 };
 
-/// Today's figures, rounded down (spurious rounded up): the ratchet.
+/// Today's figures on the pages the parser was tuned on, rounded down (spurious rounded up):
+/// the ratchet.
 const FLOORS: [Floor; 4] = [
     Floor { form: "html", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
-    Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 88.0 },
+    Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
     Floor { form: "w3m", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 94.0 },
     Floor { form: "lynx", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 94.0 },
 ];
+
+/// The `holdout-*` pages, written blind before the parser was read (see the README's "What
+/// the parser reads"): their first score was html 84/71/11 %/12 of 12, copied 74/27/23 %/8,
+/// w3m 74/27/23 %/9, lynx 74/27/19 %/9 (clock/instant/spurious/titles). The floors are what
+/// the parser reaches on them now; what is left is listed in the README.
+const HOLDOUT_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 100.0, instant: HOLDOUT_HTML_INSTANT, spurious: 0.0, titles: 100.0 },
+    Floor {
+        form: "copied",
+        clock: 100.0,
+        instant: HOLDOUT_TEXT_INSTANT,
+        spurious: HOLDOUT_TEXT_SPURIOUS,
+        titles: 100.0,
+    },
+    Floor { form: "w3m", clock: 100.0, instant: HOLDOUT_TEXT_INSTANT, spurious: HOLDOUT_TEXT_SPURIOUS, titles: 100.0 },
+    Floor { form: "lynx", clock: 100.0, instant: HOLDOUT_TEXT_INSTANT, spurious: HOLDOUT_TEXT_SPURIOUS, titles: 100.0 },
+];
+const HOLDOUT_HTML_INSTANT: f64 = 100.0;
+const HOLDOUT_TEXT_INSTANT: f64 = 74.0;
+const HOLDOUT_TEXT_SPURIOUS: f64 = 1.2;
 
 fn share(part: usize, whole: usize) -> f64 {
     if whole == 0 { 100.0 } else { 100.0 * part as f64 / whole as f64 }
 }
 
-#[test]
-fn every_form_of_every_page_scores_at_least_the_floor() {
+/// Scores the page directories whose name passes `keep`, per form, as `score::run` does.
+fn totals(keep: impl Fn(&str) -> bool) -> (usize, Vec<(&'static str, Score)>) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
-    let pages = std::fs::read_dir(&root)
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
         .unwrap()
         .filter_map(Result::ok)
-        .filter(|e| e.path().join("truth.json").is_file())
-        .count();
-    assert!(pages >= 12, "expected the fixture pages under {}", root.display());
-    let totals = score::run(&root, None, std::env::var_os("SCORE_VERBOSE").is_some());
+        .map(|e| e.path())
+        .filter(|p| p.join("truth.json").is_file())
+        .filter(|p| keep(&p.file_name().unwrap().to_string_lossy()))
+        .collect();
+    dirs.sort();
+    let verbose = std::env::var_os("SCORE_VERBOSE").is_some();
+    let rules = liveblog::parse::Rules::embedded();
+    let mut out: Vec<(&'static str, Score)> = score::FORMS.iter().map(|(f, _)| (*f, Score::default())).collect();
+    for dir in &dirs {
+        let truth: score::Truth = serde_json::from_slice(&std::fs::read(dir.join("truth.json")).unwrap()).unwrap();
+        for ((form, file), (_, total)) in score::FORMS.iter().zip(out.iter_mut()) {
+            let mut notes = Vec::new();
+            let got = score::score_form(&dir.join(file), &truth, rules, &mut notes);
+            if verbose {
+                println!("{} {form}: {}", dir.display(), notes.join("\n    "));
+            }
+            total.add(&got);
+        }
+    }
+    (dirs.len(), out)
+}
+
+/// Checks the totals against the floors; lists every form below its floor.
+fn check(pages: usize, totals: &[(&'static str, Score)], floors: &[Floor]) -> Vec<String> {
     let mut failures = Vec::new();
-    for floor in &FLOORS {
+    for floor in floors {
         let Some((_, t)) = totals.iter().find(|(form, _)| *form == floor.form) else {
             failures.push(format!("{}: no page scored", floor.form));
             continue;
         };
-        let t: &Score = t;
         assert_eq!(t.pages, pages, "{}: every page has this form", floor.form);
         let got = Floor {
             form: floor.form,
@@ -81,5 +121,21 @@ fn every_form_of_every_page_scores_at_least_the_floor() {
             ));
         }
     }
+    failures
+}
+
+#[test]
+fn every_form_of_every_page_scores_at_least_the_floor() {
+    let (pages, totals) = totals(|name| !name.starts_with("holdout-"));
+    assert!(pages >= 18, "expected the fixture pages under tests/fixtures/pages");
+    let failures = check(pages, &totals, &FLOORS);
     assert!(failures.is_empty(), "scores fell below the ratchet:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn the_holdout_pages_score_at_least_their_floor() {
+    let (pages, totals) = totals(|name| name.starts_with("holdout-"));
+    assert!(pages >= 12, "expected the holdout pages under tests/fixtures/pages");
+    let failures = check(pages, &totals, &HOLDOUT_FLOORS);
+    assert!(failures.is_empty(), "holdout scores fell below their floor:\n{}", failures.join("\n"));
 }

@@ -179,7 +179,7 @@ fn weigh(out: &mut Lines, text: &str) {
         }
     }
     first_above_dateline(out, text);
-    out.trailing = trailing(out);
+    out.trailing = trailing(out, text);
     // A time line only stamps an entry when the entry has something: below it when stamps
     // open their posts, above it when they close them; otherwise it is a time standing alone
     // in a text. A headline on the stamp's own line is something.
@@ -277,8 +277,22 @@ fn time_lists(out: &mut Lines, text: &str) {
     while k < content.len() {
         // Collect a run starting at content[k].
         let mut run: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut inline = 0;
         let mut j = k;
         while j < content.len() && matches!(out.lines[content[j]].kind, Kind::Time(_)) {
+            // `19:42 CET Leaders agree…`: the title stands on the stamp's own line.
+            if out.stamp(&out.lines[content[j]]).is_some_and(|s| s.shape == Shape::Inline) {
+                let next = content.get(j + 1).copied();
+                run.push((content[j], None));
+                inline += 1;
+                j += 1;
+                // The run goes on only through stamps of the same shape: the posts' own stamps
+                // may follow right below it.
+                if next.and_then(|n| out.stamp(&out.lines[n])).is_some_and(|s| s.shape == Shape::Inline) {
+                    continue;
+                }
+                break;
+            }
             let title = content.get(j + 1).filter(|&&n| short(&out.lines[n]));
             let next = j + 1 + usize::from(title.is_some());
             let ends_run = next < content.len() && matches!(out.lines[content[next]].kind, Kind::Time(_));
@@ -289,7 +303,15 @@ fn time_lists(out: &mut Lines, text: &str) {
                 break;
             }
         }
-        if run.len() >= 4 || (run.len() == 3 && run.iter().all(|(_, t)| t.is_some())) {
+        // A run of headlines on their stamps' lines is a summary only where every one of its
+        // clocks stamps a post again further down: a ticker of one-line posts is not.
+        let repeated = inline == 0 || {
+            let clock = |i: usize| out.stamp(&out.lines[i]).map(|s| s.clock);
+            let below: Vec<_> = content[j.min(content.len())..].iter().filter_map(|&i| clock(i)).collect();
+            run.iter().all(|&(i, _)| clock(i).is_some_and(|c| below.contains(&c)))
+        };
+        let titled = run.iter().filter(|(_, t)| t.is_some()).count() + inline;
+        if repeated && (run.len() >= 4 || (run.len() == 3 && titled == 3)) {
             // The last one leads into the feed when its title is followed by more text.
             let keep_last = run.last().is_some_and(|(_, t)| t.is_some()) && j < content.len();
             let n = run.len() - usize::from(keep_last);
@@ -305,8 +327,10 @@ fn time_lists(out: &mut Lines, text: &str) {
 }
 
 /// Whether the page's stamps close their posts: bylines with a date-time are most of its
-/// stamps, there is text above the first one, and next to none below the last one.
-fn trailing(out: &Lines) -> bool {
+/// stamps, there is text above the first one, and next to none below the last one — or, where
+/// the page's furniture follows the feed (a "Load more" button, a most-read list), a paragraph
+/// of a post above the first stamp and none below the last.
+fn trailing(out: &Lines, text: &str) -> bool {
     let times: Vec<usize> = (0..out.lines.len()).filter(|&i| matches!(out.lines[i].kind, Kind::Time(_))).collect();
     let bylines = times.iter().filter(|&&i| out.stamp(&out.lines[i]).is_some_and(|s| s.shape == Shape::Byline)).count();
     if bylines < 2 || bylines * 2 < times.len() {
@@ -318,7 +342,17 @@ fn trailing(out: &Lines) -> bool {
     let before = text_in(0..first);
     let after = text_in(last + 1..out.lines.len());
     let per_post = text_in(first..last) / (times.len() - 1).max(1);
-    before >= 2 && after * 2 < per_post.max(2)
+    let paragraphs = |r: std::ops::Range<usize>| {
+        out.lines[r]
+            .iter()
+            .filter(|l| {
+                let t = text_of(text, l);
+                l.kind == Kind::Text && t.chars().count() >= 60 && t.ends_with(['.', '!', '?', '"', '”', '»'])
+            })
+            .count()
+    };
+    before >= 2
+        && (after * 2 < per_post.max(2) || paragraphs(0..first) >= 1 && paragraphs(last + 1..out.lines.len()) == 0)
 }
 
 fn is_count(line: &str) -> bool {

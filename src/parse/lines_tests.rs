@@ -79,3 +79,44 @@ fn a_schedule_of_bare_times_is_text() {
     assert!(is_time(&k[1]));
     assert!(k[3..].iter().all(|k| !is_time(k)), "{k:?}");
 }
+
+#[test]
+fn bylines_that_close_posts_above_the_page_furniture_are_trailing() {
+    let post = |head: &str, clock: &str| {
+        format!(
+            "{head}\n\nThe crowd in Denver stayed on its feet for the whole of the last quarter tonight.\n\nDana Ruiz {clock} PM PT\n"
+        )
+    };
+    let feed = format!(
+        "Game 5 live: Denver closes out the series\n\n{}{}{}",
+        post("Final", "11:48"),
+        post("Murray hot", "11:02"),
+        post("Tip-off", "8:20")
+    );
+    let closing = format!(
+        "{feed}Load more updates\nTrending\nMock draft: who goes first? 2h ago\nPower rankings after round one\n"
+    );
+    assert!(classify(&closing, Rules::embedded(), &[]).trailing);
+    // The same bylines followed by a post's paragraph open their posts.
+    let opening =
+        format!("{feed}Tip-off in Denver\n\nWe are under way at Ball Arena and the Lakers scored first on a dunk.\n");
+    assert!(!classify(&opening, Rules::embedded(), &[]).trailing);
+}
+
+#[test]
+fn a_key_events_summary_with_headlines_on_the_stamps_lines_is_furniture() {
+    let body = "The Council president said so in a statement to the press tonight.";
+    // Headlines long enough to be read as a post's headline on the stamp's line.
+    let a = "Leaders agree to open membership talks with Bosnia and Herzegovina";
+    let b = "Hungary's prime minister signals he will not block the decision";
+    let c = "Arrivals at the summit: 'We need ammunition, not more promises'";
+    let text = format!(
+        "EU summit live\nKey events\n19:42 CET {a}\n16:50 CET {b}\n13:38 CET {c}\nCamille Dupont19:42 CET\n{a}\n{body}\nCamille Dupont16:50 CET\n{b}\n{body}\nCamille Dupont13:38 CET\n{c}\n{body}\n"
+    );
+    let k = kinds(&text, &[]);
+    assert_eq!(k[2..5], [Kind::Furniture("time-list"); 3], "{k:?}");
+    assert_eq!(k.iter().filter(|k| is_time(k)).count(), 3, "{k:?}");
+    // A ticker of one-line posts whose clocks stamp nothing below stays a ticker.
+    let ticker = format!("Ticker\n19:42 CET {a}\n16:50 CET {b}\n13:38 CET {c}\n");
+    assert_eq!(kinds(&ticker, &[]).iter().filter(|k| is_time(k)).count(), 3);
+}

@@ -57,6 +57,9 @@ pub(crate) fn apply_meta(story: &mut Story, page: &Page) {
     story.updated = story.updated.or(meta.modified);
     if story.zone.is_none() && !page.meta.eq(&Default::default()) {
         story.zone = zone::infer(meta.lang.as_deref(), &instants(page));
+        if let Some(shown) = zone_of_update(story, page) {
+            story.zone = Some(shown);
+        }
     }
     let anchored =
         [story.coverage_start, story.coverage_end, story.published, story.updated].iter().any(Option::is_some);
@@ -71,6 +74,52 @@ pub(crate) fn apply_meta(story: &mut Story, page: &Page) {
         story.published = Some(story.zone.and_then(|z| z.resolve(local)).map_or(When::Local(local), When::Zoned));
     }
     append_furniture(story, page);
+}
+
+/// A page that states no zone but shows when it was last updated (`Last updated 9:15 p.m.`)
+/// beside its machine-readable modification instant: the difference is the page's offset, and
+/// its zone the first of the word lists' (regions first, for their DST rules) with that offset
+/// then — unless the zone read so far already agrees.
+fn zone_of_update(story: &Story, page: &Page) -> Option<Zone> {
+    let Some(When::Zoned(at)) = page.structured.as_ref().and_then(|s| s.modified).or(page.meta.modified) else {
+        return None;
+    };
+    let shown = story
+        .dropped
+        .iter()
+        .filter(|d| d.rule == "dateline")
+        .find_map(|d| super::structure::updated_at(story.str(d.span)).flatten())?;
+    let utc = at.naive_utc();
+    let mut minutes = (shown.time() - utc.time()).num_minutes();
+    if minutes <= -12 * 60 {
+        minutes += 24 * 60;
+    } else if minutes > 14 * 60 {
+        minutes -= 24 * 60;
+    }
+    if minutes % 15 != 0 {
+        return None;
+    }
+    let offset = minutes as i32 * 60;
+    // The zone already read agrees: it is kept.
+    if story.zone.is_some_and(|z| offset_at(z, utc) == Some(offset)) {
+        return None;
+    }
+    let zones = &super::words::words().zones;
+    let regions = zones.iter().filter(|z| matches!(z.zone, Zone::Region(_)));
+    let fixed = zones.iter().filter(|z| matches!(z.zone, Zone::Fixed { .. }));
+    regions.chain(fixed).map(|z| z.zone).find(|z| offset_at(*z, utc) == Some(offset))
+}
+
+/// The zone's offset from UTC (in seconds) at a UTC time.
+fn offset_at(zone: Zone, utc: chrono::NaiveDateTime) -> Option<i32> {
+    use chrono::Offset;
+    Some(match zone {
+        Zone::Fixed { offset_seconds, .. } => offset_seconds,
+        Zone::Region(tz) => {
+            use chrono::TimeZone;
+            tz.offset_from_utc_datetime(&utc).fix().local_minus_utc()
+        }
+    })
 }
 
 /// The outlet's name from `og:site_name`: a domain (`sportowefakty.wp.pl`) gives way to the
@@ -315,6 +364,26 @@ mod tests {
         assert_eq!(outlet_name("news.example.pl", Some("Match - Live - 28.09.2020 - Example News")), "Example News");
         assert_eq!(outlet_name("news.example.pl", Some("Match | Other Site")), "news.example.pl");
         assert_eq!(outlet_name("Le Site", None), "Le Site");
+    }
+
+    #[test]
+    fn a_shown_update_time_beside_the_modified_instant_gives_the_zone() {
+        let ld = r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"Wildfire: live updates as the fire reaches the town","datePublished":"2024-07-23","dateModified":"2024-07-25T03:15:00Z"}"#;
+        let post = |c: &str, h: &str| {
+            format!(
+                "<div class=\"update\"><p>{c}</p><h4>{h}</h4><p>Crews and police are working through the evening near the town.</p></div>"
+            )
+        };
+        let page = format!(
+            "<!DOCTYPE html><html lang=\"en-CA\"><head><title>Wildfire</title><script type=\"application/ld+json\">{ld}</script></head><body><main><h1>Wildfire: live updates as the fire reaches the town</h1><p>Last updated 9:15 p.m.</p>{}{}{}</main></body></html>",
+            post("9:15 p.m.", "Fire has reached the town"),
+            post("7:40 p.m.", "Crews pulled back for safety"),
+            post("11:50 a.m.", "Highway remains closed")
+        );
+        let story =
+            crate::parse::parse_bytes("p.html".into(), page.into_bytes(), crate::parse::Rules::embedded()).unwrap();
+        let at: Vec<String> = story.entries.iter().map(|e| e.at.map(|w| w.to_rfc3339()).unwrap_or_default()).collect();
+        assert_eq!(at, ["2024-07-24T21:15:00-06:00", "2024-07-24T19:40:00-06:00", "2024-07-24T11:50:00-06:00"]);
     }
 
     #[test]

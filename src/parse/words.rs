@@ -32,6 +32,10 @@ pub(crate) struct Words {
     pub ago_alt: String,
     /// Words before the number of a relative time (`vor 6 Min.`, `il y a 5 min`).
     pub ago_before_alt: String,
+    /// Words that may label a clock opening a line (`ore 21.38`).
+    pub clock_before_alt: String,
+    /// Capitalised words before a clock that are no label (`See 1.38pm`).
+    pub not_label_alt: String,
     pub at_alt: String,
     pub zone_alt: String,
     pub zones: Vec<ZoneName>,
@@ -110,6 +114,8 @@ impl Words {
             ended_alt: take("ended"),
             ago_alt: take("ago"),
             ago_before_alt: take("ago-before"),
+            clock_before_alt: take("clock-before"),
+            not_label_alt: take("not-label"),
             at_alt: take("at"),
             zone_alt,
             zones,

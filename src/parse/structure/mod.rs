@@ -4,6 +4,7 @@
 //! with a date-time closes each post, entries run up to their stamp instead. Tags and
 //! headlines are told apart by the layout, never by a list of known tags.
 
+mod above;
 mod entry;
 mod outlet;
 mod section;
@@ -15,8 +16,8 @@ use super::time::{self, DatelineKind};
 use crate::model::{DroppedLine, Span, Story};
 pub(crate) use outlet::find_outlet;
 use section::{Part, Section};
-pub(crate) use shapes::headline_like;
-use shapes::{BYLINE, is_credit, is_link, updated_at};
+use shapes::{BYLINE, is_credit, is_link};
+pub(crate) use shapes::{headline_like, updated_at};
 use std::collections::HashMap;
 
 /// Fills the story's title, header and entries from its lines.
@@ -37,7 +38,9 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
         story.dropped = dropped;
         return;
     };
-    let header_end = if cl.trailing { first_post_start(text, &lines[..first_time]) } else { first_time };
+    let above = above::headlines_above(text, cl, &times);
+    let header_end =
+        if cl.trailing { first_post_start(text, &lines[..first_time]) } else { above[0].unwrap_or(first_time) };
     let mut head = header(story, text, &lines[..header_end], true, &mut dropped);
     story.summary = head.take(Part::Body);
     story.captions = head.take(Part::Caption);
@@ -45,6 +48,7 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
     dropped.append(&mut head.dropped);
 
     let mut tags: HashMap<String, u32> = HashMap::new();
+    let mut owned: Vec<Line> = Vec::new();
     for (k, &t) in times.iter().enumerate() {
         // Leading stamps own the lines down to the next stamp; trailing ones the lines up
         // from the previous stamp (or the header's end).
@@ -52,7 +56,11 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
             let from = if k == 0 { header_end } else { times[k - 1] + 1 };
             &lines[from..t]
         } else {
-            &lines[t + 1..times.get(k + 1).copied().unwrap_or(lines.len())]
+            let end = above.get(k + 1).copied().flatten().or(times.get(k + 1).copied()).unwrap_or(lines.len());
+            owned.clear();
+            owned.extend(above[k].map(|h| lines[h].clone()));
+            owned.extend_from_slice(&lines[t + 1..end]);
+            &owned[..]
         };
         let stamp = *cl.stamp(&lines[t]).expect("time line has a stamp");
         let mut ctx = entry::Context { story, text, tags: &mut tags, dropped: &mut dropped };
@@ -185,7 +193,17 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
     let mut scored: Vec<(i32, u32)> = Vec::new();
     let width = content.iter().map(|l| s(l).chars().count()).max().unwrap_or(0);
     // A dump wraps paragraphs at a width: many lines end close to it.
-    let wrapped_page = width >= 60 && content.iter().filter(|l| s(l).chars().count() + 12 >= width).count() >= 3;
+    // Lines of a similar length are no proof alone (a short header of copied text has a few):
+    // one of them must visibly run on, into a line in lower case.
+    let near = |l: &Line| s(l).chars().count() + 12 >= width;
+    let runs_on = |l: &Line| {
+        lines
+            .iter()
+            .find(|n| n.number == l.number + 1)
+            .is_some_and(|n| n.kind == Kind::Text && s(n).starts_with(char::is_lowercase))
+    };
+    let wrapped_page =
+        width >= 60 && content.iter().filter(|l| near(l)).count() >= 3 && content.iter().any(|l| near(l) && runs_on(l));
     // A line right under an unfinished long line is the rest of a wrapped paragraph.
     let continues = |line: &Line| {
         let above = line.number.checked_sub(2).and_then(|i| lines.iter().find(|l| l.number == i + 1));
@@ -210,7 +228,8 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
         let at_width = wrapped_page
             && t.chars().count() + 12 >= width
             && lines.iter().find(|l| l.number == line.number + 1).is_some_and(|n| n.kind == Kind::Text);
-        if continues(line) || caption_below || wrapped || at_width || t.contains("   ") {
+        // Only a dump wraps: copied text keeps each paragraph on one line, whatever stands above.
+        if (wrapped_page && continues(line)) || caption_below || wrapped || at_width || t.contains("   ") {
             continue;
         }
         let opens = |c: char| c.is_alphanumeric() || "\"«“'‘(¿¡".contains(c);
@@ -230,8 +249,11 @@ fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
         if short(k.checked_sub(1).and_then(|p| content.get(p))) && short(content.get(k + 1)) {
             score -= 6;
         }
-        // A row of figures is a table's.
-        let numbers = t.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit() || c == '*')).count();
+        // A row of figures is a table's or a market ticker's (`Sensex 71,645.30 -106.81`).
+        let numbers = t
+            .split_whitespace()
+            .filter(|w| w.chars().any(|c| c.is_ascii_digit() || c == '*') && !w.chars().any(char::is_alphabetic))
+            .count();
         if numbers * 2 >= words(line) {
             score -= 8;
         }

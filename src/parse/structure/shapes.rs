@@ -52,12 +52,12 @@ pub(super) fn is_link(line: &str) -> bool {
 }
 
 static UPDATED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:updated at|updated|mis à jour(?: à| le [^à]{0,40} à)?|aktualisiert um|aggiornato alle|actualizado a las)\s*(?:(?P<h>\d{1,2})\s*[h:.]\s*(?P<m>\d{2})(?:\s*(?P<ampm>[ap]m))?)?(?:\s*\S{2,4})?$")
+    Regex::new(r"(?i)^(?:last updated(?: at)?|updated at|updated|mis à jour(?: à| le [^à]{0,40} à)?|aktualisiert um|aggiornato alle|actualizado a las)\s*(?:(?P<h>\d{1,2})\s*[h:.]\s*(?P<m>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?)?(?:\s*\S{2,4})?$")
         .expect("updated regex")
 });
 
 /// `Updated at 19.38 GMT` under an edited post: whether the line is one, and its clock.
-pub(super) fn updated_at(line: &str) -> Option<Option<Clock>> {
+pub(crate) fn updated_at(line: &str) -> Option<Option<Clock>> {
     if line.len() > 80 || !UPDATED_AT.is_match(line) {
         return None;
     }
@@ -98,5 +98,6 @@ mod tests {
         assert_eq!(updated_at("Updated at 12.35pm").unwrap().unwrap().to_string(), "12:35");
         assert_eq!(updated_at("Updated at 7.05pm BST").unwrap().unwrap().to_string(), "19:05");
         assert!(updated_at("Updated forecasts are due").is_none());
+        assert_eq!(updated_at("Last updated 9:15 p.m.").unwrap().unwrap().to_string(), "21:15");
     }
 }

@@ -217,6 +217,14 @@ static ZONE_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("zone statement regex")
 });
 
+static TIMES_IN_ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\btimes? (?:are |stated are |shown are )?(?:in )?(?-i:(?P<zone>{}))(?-u:\b)",
+        words().zone_alt
+    ))
+    .expect("times in zone regex")
+});
+
 /// Whether a short line only says which zone the page's times are in ("All times are Irish
 /// Standard Time (IST)"): no content of a post.
 pub(crate) fn is_zone_line(text: &str) -> bool {
@@ -228,7 +236,11 @@ pub(crate) fn is_zone_line(text: &str) -> bool {
 
 /// The zone a sentence of the page says its times are in.
 pub fn zone_statement(text: &str) -> Option<Zone> {
-    let caps = ZONE_STATEMENT.captures(text)?;
+    let Some(caps) = ZONE_STATEMENT.captures(text) else {
+        // `All times AEDT.`, `Times in CET`: any zone name of the word lists.
+        let caps = TIMES_IN_ZONE.captures(text)?;
+        return words().zone(&caps["zone"], None);
+    };
     Some(if caps.name("utc").is_some() {
         Zone::UTC
     } else if caps.name("uk").is_some() {

@@ -53,12 +53,19 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     let w = words();
     let z = zones();
     Regex::new(&format!(
-        r"^(?:(?i:{before})\s+)?(?:\d{{1,3}}\s*(?i:{ago})\.?\s*)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr)))?(?P<tail>.*)$",
+        r"^(?:(?i:{before})\s+)?(?:\d{{1,3}}\s*(?i:{ago})\.?\s*)?(?:(?P<tag>\p{{Lu}}\p{{Ll}}{{2,15}}|\p{{Lu}}{{2,15}}(?:\s\p{{Lu}}{{2,15}})?)\s+)?(?:(?i:{label})\s+)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr)))?(?P<tail>.*)$",
         ago = w.ago_alt,
         before = w.ago_before_alt,
+        label = w.clock_before_alt,
     ))
     .expect("leading clock regex")
 });
+
+static WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{})\.?,?$", words().weekday_alt)).expect("weekday regex"));
+
+static NOT_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{})$", words().not_label_alt)).expect("not-label regex"));
 
 /// A date right after a clock: `, Oct 02`, `, Thu, Jul 18, 2024`, ` 14 August 2023`.
 static TAIL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -147,7 +154,28 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
     }
     let tail = caps.name("tail").expect("tail group");
     let t = tail.as_str();
+    let twelve = ampm.is_some() && caps.name("m").is_some();
     let mut stamp = Stamp { clock, zone, date, shape: Shape::Bare, rest: None, leading: true };
+    // `Analysis 2.20pm`, `BREAKING 12.47pm By Helen Carr`: a label before a clock that is
+    // plainly one (12-hour with minutes, or zoned) — never a date word (`Sunday 9.30pm`) nor a
+    // dateline's (`Updated 2.20pm`); a user name in mixed case (`JennyW 2.58pm`) is a comment's.
+    if let Some(tag) = caps.name("tag") {
+        let word = tag.as_str().split_whitespace().next().unwrap_or("");
+        if !(twelve || zone.is_some())
+            || words().month(word).is_some()
+            || WEEKDAY.is_match(word)
+            || NOT_LABEL.is_match(word)
+            || dateline::has_kind(tag.as_str())
+            || dateline::opens_with_kind(tag.as_str())
+        {
+            return None;
+        }
+        if t.trim().is_empty() {
+            stamp.shape = Shape::Label;
+            stamp.rest = Some((tag.start(), tag.end()));
+            return Some(Some(stamp));
+        }
+    }
     let rest_from = |start: usize| {
         let text = line[start..].trim();
         let at = line.len() - line[start..].trim_start().len();
@@ -181,7 +209,8 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
     // After a relative time, `Uhr` or a zone, a space may stand before the author's name;
     // `17:38 Breaking` alone would be a sentence.
     let ago = caps.name("d").is_none() && caps.name("h").is_some_and(|h| h.start() > 0);
-    let marked = ago || caps.name("d").is_some() || caps.name("uhr").is_some() || zone.is_some();
+    // A 12-hour clock with its minutes (`9.02am By Helen Carr`) is a time, not a number.
+    let marked = ago || twelve || caps.name("d").is_some() || caps.name("uhr").is_some() || zone.is_some();
     let spaced = spaced_out && t.starts_with(|c: char| c.is_uppercase()) && marked;
     if (glued || spaced) && t.trim().chars().count() <= 160 {
         stamp.shape = if t.trim().chars().count() <= 48 { Shape::Label } else { Shape::Inline };
@@ -220,14 +249,15 @@ fn byline(line: &str, context: Option<&str>) -> Option<Stamp> {
 
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})\s*(?:(?P<ampm>[aApP]\.?[mM]\.?)\s*)?(?P<zone>{})?\s*$",
+        r"(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})\s*(?:(?P<ampm>[aApP]\.?[mM]\.?)\s*)?(?P<zone>{})?(?:\s*\p{{Lu}}{{3,}}(?:\s\p{{Lu}}{{2,}}){{0,2}})?\s*$",
         zones()
     ))
     .expect("trailing clock regex")
 });
 
 /// A byline ending with a clock and no date, marked as a time by `a.m.`/`pm` or a zone: `From
-/// the National Desk1:12 a.m. ET`. The name must be short and no sentence.
+/// the National Desk1:12 a.m. ET`, also with a label in capitals after it (`Camille
+/// Dupont19:42 CETKEY EVENT`). The name must be short and no sentence.
 fn trailing_clock(line: &str, context: Option<&str>) -> Option<Stamp> {
     let caps = TRAILING.captures(line)?;
     let (h, zone) = (caps.name("h")?, caps.name("zone"));

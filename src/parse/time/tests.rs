@@ -207,3 +207,28 @@ fn a_schedule_row_is_not_a_glued_label() {
     assert_eq!(stamp("19:15 Moje Bermudy Stal Gorzów 55 : 34 Betard Sparta Wrocław", None), None);
     assert_eq!(stamp("17:38 Breaking news", None), None);
 }
+
+#[test]
+fn stamps_of_the_holdout_layouts() {
+    // A 12-hour clock with minutes marks a stamp with a byline after it; a label may stand
+    // before it; `ore` may label an Italian clock; a capitalised label may follow a byline's zone.
+    assert_eq!(clock("9.02am By Helen Carr").as_deref(), Some("09:02"));
+    assert_eq!(rest("9.02am By Helen Carr"), Some("By Helen Carr"));
+    assert_eq!(clock("BREAKING 12.47pm By Helen Carr").as_deref(), Some("12:47"));
+    assert_eq!(clock("Analysis 2.20pm").as_deref(), Some("14:20"));
+    assert_eq!(clock("KEY EVENT 2.20pm").as_deref(), Some("14:20"));
+    assert_eq!(rest("Analysis 2.20pm"), Some("Analysis"));
+    assert_eq!(clock("ore 21.38").as_deref(), Some("21:38"));
+    assert_eq!(clock("Camille Dupont19:42 CETKEY EVENT").as_deref(), Some("19:42"));
+    assert_eq!(rest("Camille Dupont19:42 CETKEY EVENT"), Some("Camille Dupont"));
+    for line in ["Sunday 9.30pm", "Until 9.30pm", "Updated 2.20pm", "Analysis 14:20", "ore fa 21.38", "JennyW 2.58pm"] {
+        assert_eq!(clock(line), None, "{line}");
+    }
+}
+
+#[test]
+fn any_zone_name_states_the_page_zone() {
+    assert_eq!(zone_statement("All times AEDT."), zone_named("AEDT"));
+    assert_eq!(zone_statement("Times in CET"), zone_named("CET"));
+    assert_eq!(zone_statement("Sometimes CET"), None);
+}

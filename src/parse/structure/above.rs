@@ -1,0 +1,74 @@
+//! Pages that print a post's headline above its stamp (`Fiscal deficit target set at 5.1%`,
+//! then `Feb 01, 2024 01:38 PM IST`, then the body): the line right above each stamp belongs to
+//! the stamp's post, not to the end of the post before. Told by the layout of the whole page,
+//! never by one post: most stamps have a headline-like line of a few words right above them
+//! (below some text of the post before) and a paragraph right below.
+
+use super::shapes::{BYLINE, headline_like};
+use crate::parse::lines::{Kind, Line, Lines};
+use crate::parse::time::Shape;
+
+/// For each stamp (by its index in `times`), the line above it that is its post's headline,
+/// when the page prints its headlines above the stamps; all `None` otherwise.
+pub(super) fn headlines_above(text: &str, cl: &Lines, times: &[usize]) -> Vec<Option<usize>> {
+    let lines = &cl.lines;
+    let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
+    let none = vec![None; times.len()];
+    if cl.trailing || times.len() < 2 {
+        return none;
+    }
+    let mut found = none.clone();
+    for (k, &t) in times.iter().enumerate() {
+        let floor = if k == 0 { 0 } else { times[k - 1] + 1 };
+        let Some(p) = (floor..t).rev().find(|&i| lines[i].kind != Kind::Blank) else { continue };
+        let above = s(&lines[p]);
+        let headline = lines[p].kind == Kind::Text
+            && !lines[p].h1
+            && headline_like(above)
+            && !BYLINE.is_match(above)
+            && above.split_whitespace().count() >= 3;
+        // The post before keeps something of its own above the headline.
+        let kept = k == 0 || lines[floor..p].iter().any(|l| l.kind == Kind::Text);
+        // A headline on the stamp's own line leaves nothing to take from above.
+        let inline = cl.stamp(&lines[t]).is_some_and(|st| st.shape == Shape::Inline);
+        let end = times.get(k + 1).copied().unwrap_or(lines.len());
+        let below = lines[t + 1..end].iter().find(|l| l.kind != Kind::Blank);
+        let paragraph = below.is_some_and(|l| l.kind == Kind::Text && !headline_like(s(l)));
+        if headline && kept && !inline && paragraph {
+            found[k] = Some(p);
+        }
+    }
+    let hits = found.iter().filter(|f| f.is_some()).count();
+    if hits * 3 >= times.len() * 2 { found } else { none }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Story;
+    use crate::parse::rules::Rules;
+
+    fn story(text: &str) -> Story {
+        let lines = crate::parse::lines::classify(text, Rules::embedded(), &[]);
+        let mut story = Story { text: text.to_string(), ..Story::default() };
+        super::super::build(&mut story, &lines);
+        story
+    }
+
+    #[test]
+    fn headlines_printed_above_their_stamps_open_the_posts_below() {
+        let text = "Budget live: no change in tax slabs\n\nSensex ends flat after budget\nFeb 01, 2024 03:12 PM IST\nThe Sensex closed 106 points lower after the budget.\n\nNo change in income tax slabs\nFeb 01, 2024 12:02 PM IST\nThere is no change in tax rates for direct and indirect taxes.\n\nMarkets open higher\nFeb 01, 2024 09:05 AM IST\nThe Sensex rose 200 points in early trade.\n";
+        let s = story(text);
+        assert_eq!(s.entries.len(), 3);
+        let heads: Vec<&str> = s.entries.iter().map(|e| s.str(e.headline.expect("headline"))).collect();
+        assert_eq!(heads, ["Sensex ends flat after budget", "No change in income tax slabs", "Markets open higher"]);
+        assert_eq!(s.title, "Budget live: no change in tax slabs");
+    }
+
+    #[test]
+    fn headlines_below_their_stamps_stay_there() {
+        let text = "Storm live\n\n10:05\nRoads closed\nThe police have closed three roads.\nDoor Sanne de Vries\n\n09:40\nTrains stopped\nNo trains run north of Zwolle this morning.\nDoor Joris Bakker\n";
+        let s = story(text);
+        let heads: Vec<&str> = s.entries.iter().map(|e| s.str(e.headline.expect("headline"))).collect();
+        assert_eq!(heads, ["Roads closed", "Trains stopped"]);
+    }
+}
