@@ -117,7 +117,7 @@ impl Reader {
                 matching,
                 // What the merged timeline shows: entries with a clock.
                 unread: self.views.iter().map(|v| v.unread_timed()).sum(),
-                new: self.views.iter().map(|v| v.new_count()).sum(),
+                new: self.views.iter().map(|v| v.new_timed()).sum(),
                 all: true,
                 ..Counts::default()
             };
@@ -262,6 +262,32 @@ mod tests {
         let shown_unread = r.view().unwrap().unread();
         assert_eq!(r.story_row_text(0).counts.unread, shown_unread);
         assert!(shown_unread < every_unread, "{shown_unread} of {every_unread}: untimed unread are not counted");
+    }
+
+    #[test]
+    fn all_stories_counts_the_new_entries_its_timeline_shows() {
+        let stories = crate::load::bundled(crate::parse::Rules::embedded());
+        let mut arrived = super::super::tests::overnight();
+        // An article without a clock among the timed entries, as pages have.
+        arrived.entries[1].clock = None;
+        arrived.path = "arrived.txt".into();
+        let mut r = Reader::new(stories);
+        // A new file in a watched folder: every entry of it is new.
+        r.reloaded(arrived.clone());
+        let timed = arrived.entries.iter().filter(|e| e.clock.is_some()).count();
+        let last = r.views.len() - 1;
+        assert_eq!(r.views[last].new_count(), arrived.entries.len());
+        assert!(timed < arrived.entries.len());
+        assert_eq!(r.story_row_text(0).counts.new, timed, "untimed new entries are not counted");
+        // Kept as marks change: reading an untimed entry leaves the count; a timed one lowers it.
+        let untimed = arrived.entries.iter().position(|e| e.clock.is_none()).unwrap();
+        let clocked = arrived.entries.iter().position(|e| e.clock.is_some()).unwrap();
+        r.views[last].marks.update(untimed, |m| m.new = false);
+        assert_eq!(r.story_row_text(0).counts.new, timed);
+        r.views[last].marks.update(clocked, |m| m.new = false);
+        assert_eq!(r.story_row_text(0).counts.new, timed - 1);
+        r.views[last].marks.update(untimed, |m| m.new = true);
+        assert_eq!((r.views[last].new_timed(), r.views[last].new_count()), (timed - 1, arrived.entries.len() - 1));
     }
 
     #[test]
