@@ -75,6 +75,7 @@ impl Reader {
             self.paths.insert(story.path.clone(), self.stories.len());
             self.stories.push(story);
             self.views.push(view);
+            self.tells = super::tells::tells(&self.stories);
             self.refresh_story(self.stories.len() - 1);
             self.merged_changed();
             return;
@@ -88,6 +89,10 @@ impl Reader {
         // The old story's index build reads it: stop that first (see `index::Slot::start`).
         self.views[index].stop_index();
         let old = std::mem::replace(&mut self.stories[index], story);
+        let new = &self.stories[index];
+        if new.title != old.title {
+            self.tells = super::tells::tells(&self.stories);
+        }
         let new = &self.stories[index];
         let old_view = &self.views[index];
 

@@ -17,6 +17,9 @@ pub fn has_entries(story: &crate::model::Story) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct StoryRow {
     pub title: String,
+    /// Beside another story of the same title (the same page saved in several forms), what
+    /// tells this one apart: its file name or path tail, escaped; a URL's host and path.
+    pub tell: Option<String>,
     /// Outlet, date: what may be cut.
     pub about: Vec<String>,
     /// Entries, unread, new, ended, file gone: what must show whole.
@@ -122,7 +125,7 @@ impl Reader {
                 ..Counts::default()
             };
             let about = vec![plural(self.stories.len(), "story", "stories")];
-            return StoryRow { title: "All stories".into(), about, counts };
+            return StoryRow { title: "All stories".into(), tell: None, about, counts };
         }
         let index = row - 1;
         let story = &self.stories[index];
@@ -148,16 +151,18 @@ impl Reader {
             gone: view.gone(),
             all: false,
         };
-        StoryRow { title, about, counts }
+        StoryRow { title, tell: self.tells.get(&story.path).cloned(), about, counts }
     }
 
     /// The lines row `row` takes in a story list `width` cells wide: the title (cut), then
-    /// the outlet and date, then the counts, each part whole on a line where it fits.
+    /// what tells it from a story of the same title, the outlet and date, then the counts,
+    /// each part whole on a line where it fits.
     pub fn story_row_lines(&self, row: usize, width: usize) -> Vec<String> {
         let text = self.story_row_text(row);
         let mut lines = vec![text.title];
         let room = width.saturating_sub(2).max(1);
-        for group in [&text.about, &text.counts.long()] {
+        let about: Vec<String> = text.tell.into_iter().chain(text.about).collect();
+        for group in [&about, &text.counts.long()] {
             let mut line = String::new();
             for part in group {
                 if !line.is_empty() && cells(&line) + 3 + cells(part) > room {
