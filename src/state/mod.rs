@@ -171,6 +171,8 @@ pub struct Reader {
     diff_key: Option<String>,
     /// Per story path sharing its title with another story, what tells it apart (see `tells`).
     tells: std::collections::HashMap<std::path::PathBuf, String>,
+    /// Stories arrived or changed title since `tells` was worked out.
+    tells_stale: bool,
 }
 
 impl Reader {
@@ -222,6 +224,7 @@ impl Reader {
             story_order: display.stories,
             diff_key: None,
             tells: Default::default(),
+            tells_stale: false,
         };
         reader.tells = tells::tells(&reader.stories);
         reader.sort_stories();

@@ -18,15 +18,39 @@ pub(super) fn tells(stories: &[Story]) -> HashMap<PathBuf, String> {
     let mut out = HashMap::new();
     for group in by_title.values().filter(|g| g.len() > 1) {
         let parts: Vec<Vec<String>> = group.iter().map(|p| parts(p)).collect();
+        // Tails counted once per length: 2,000 files of one title cost no 2,000² comparisons.
+        let mut told: Vec<Option<usize>> = vec![None; group.len()];
+        let deepest = parts.iter().map(Vec::len).max().unwrap_or(0);
+        for n in 1..=deepest {
+            let mut counts: HashMap<&[String], usize> = HashMap::new();
+            for p in &parts {
+                *counts.entry(tail(p, n)).or_default() += 1;
+            }
+            for (i, p) in parts.iter().enumerate() {
+                if told[i].is_none() && counts[tail(p, n)] == 1 {
+                    told[i] = Some(n);
+                }
+            }
+            if told.iter().all(Option::is_some) {
+                break;
+            }
+        }
         for (i, path) in group.iter().enumerate() {
-            let own = &parts[i];
-            let n = (1..=own.len())
-                .find(|&n| parts.iter().enumerate().all(|(j, other)| j == i || tail(other, n) != tail(own, n)))
-                .unwrap_or(own.len());
-            out.insert(path.to_path_buf(), tail(own, n).join("/"));
+            let n = told[i].unwrap_or(parts[i].len());
+            out.insert(path.to_path_buf(), tail(&parts[i], n).join("/"));
         }
     }
     out
+}
+
+impl super::Reader {
+    /// After stories arrived or changed title: what tells them apart, worked out again once
+    /// for a burst of reloads (at [`super::Reader::settle`]).
+    pub(super) fn settle_tells(&mut self) {
+        if std::mem::take(&mut self.tells_stale) {
+            self.tells = tells(&self.stories);
+        }
+    }
 }
 
 /// The last `n` of `parts` (all of them when there are fewer).
@@ -93,9 +117,11 @@ mod tests {
         assert_eq!(r.story_row_text(0).tell, None);
         // The page's title changes: its title is its own again, and so is the other's.
         r.reloaded(story("a/w3m.txt", "Storm, day two"));
+        r.settle();
         assert_eq!((r.story_row_text(1).tell, r.story_row_text(2).tell), (None, None));
         // A new file of an existing title.
         r.reloaded(story("b/page.html", "Storm"));
+        r.settle();
         let told: Vec<Option<String>> = (1..=3).map(|row| r.story_row_text(row).tell).collect();
         assert!(told.contains(&Some("a/page.html".into())) && told.contains(&Some("b/page.html".into())), "{told:?}");
     }
