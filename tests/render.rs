@@ -350,3 +350,25 @@ fn an_empty_file_is_not_said_to_be_shown_as_one_text() {
     let csv = status("name,port\nssh,22\n");
     assert!(csv.contains("no entries found: shown as one text"), "{csv}");
 }
+
+#[test]
+fn stories_of_one_title_say_what_tells_them_apart() {
+    // One live blog saved as a page and in three text forms: four stories of one title.
+    let keymap = KeyMap::default();
+    let (files, errors) = load::expand(&["tests/fixtures/pages/german-regional-liveticker".into()]);
+    assert!(errors.is_empty() && files.len() == 4, "{files:?}");
+    let stories: Vec<_> = files.iter().map(|f| load::parse_file(f, Rules::embedded()).unwrap()).collect();
+    assert!(stories.iter().all(|s| s.title == stories[0].title), "the forms share a title");
+    let mut reader = Reader::new(stories);
+    let theme = liveblog::ui::Theme::default();
+    let wide = buffer_text(&draw(&mut reader, &keymap, &theme, 160, 30));
+    for name in ["page.html", "copied.txt", "w3m.txt", "lynx.txt"] {
+        assert!(wide.contains(&format!("│  {name} · ")), "{name}:\n{wide}");
+    }
+    insta::assert_snapshot!("same_title_stories_wide", wide);
+    // The one-line header names the file before the title, which it cuts.
+    let header = buffer_text(&draw(&mut reader, &keymap, &theme, 80, 24));
+    let first = header.lines().next().unwrap();
+    let name = reader.stories()[0].path.file_name().unwrap().to_str().unwrap().to_string();
+    assert!(first.starts_with(&format!("◂ 1/4 ▸ {name} · Liveticker")), "{first}");
+}

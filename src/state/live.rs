@@ -75,6 +75,7 @@ impl Reader {
             self.paths.insert(story.path.clone(), self.stories.len());
             self.stories.push(story);
             self.views.push(view);
+            self.tells_stale = true;
             self.refresh_story(self.stories.len() - 1);
             self.merged_changed();
             return;
@@ -89,6 +90,7 @@ impl Reader {
         self.views[index].stop_index();
         let old = std::mem::replace(&mut self.stories[index], story);
         let new = &self.stories[index];
+        self.tells_stale |= new.title != old.title;
         let old_view = &self.views[index];
 
         let mut view = StoryView::new(new);

@@ -142,6 +142,7 @@ impl Reader {
     /// "All stories" is shown cost one rebuild, not 2,000). [`Reader::apply`] calls it before
     /// any action but a reload; the event loop calls it before drawing.
     pub fn settle(&mut self) {
+        self.settle_tells();
         if self.merged_stale {
             self.merged_stale = false;
             if self.merged.is_some() {

@@ -23,6 +23,7 @@ mod read;
 mod search;
 mod story_list;
 mod story_order;
+mod tells;
 mod text;
 mod view;
 mod web;
@@ -168,6 +169,10 @@ pub struct Reader {
     /// The key that shows an edit's diff in the key map in effect, named in an edited entry's
     /// meta line (see [`Action::DiffKey`]); `None`: unbound, or not told yet.
     diff_key: Option<String>,
+    /// Per story path sharing its title with another story, what tells it apart (see `tells`).
+    tells: std::collections::HashMap<std::path::PathBuf, String>,
+    /// Stories arrived or changed title since `tells` was worked out.
+    tells_stale: bool,
 }
 
 impl Reader {
@@ -218,7 +223,10 @@ impl Reader {
             requests: Vec::new(),
             story_order: display.stories,
             diff_key: None,
+            tells: Default::default(),
+            tells_stale: false,
         };
+        reader.tells = tells::tells(&reader.stories);
         reader.sort_stories();
         // The reader opens on the first story of the list.
         reader.current = 0;

@@ -17,6 +17,9 @@ pub fn has_entries(story: &crate::model::Story) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct StoryRow {
     pub title: String,
+    /// Beside another story of the same title (the same page saved in several forms), what
+    /// tells this one apart: its file name or path tail, escaped; a URL's host and path.
+    pub tell: Option<String>,
     /// Outlet, date: what may be cut.
     pub about: Vec<String>,
     /// Entries, unread, new, ended, file gone: what must show whole.
@@ -117,12 +120,12 @@ impl Reader {
                 matching,
                 // What the merged timeline shows: entries with a clock.
                 unread: self.views.iter().map(|v| v.unread_timed()).sum(),
-                new: self.views.iter().map(|v| v.new_count()).sum(),
+                new: self.views.iter().map(|v| v.new_timed()).sum(),
                 all: true,
                 ..Counts::default()
             };
             let about = vec![plural(self.stories.len(), "story", "stories")];
-            return StoryRow { title: "All stories".into(), about, counts };
+            return StoryRow { title: "All stories".into(), tell: None, about, counts };
         }
         let index = row - 1;
         let story = &self.stories[index];
@@ -148,16 +151,18 @@ impl Reader {
             gone: view.gone(),
             all: false,
         };
-        StoryRow { title, about, counts }
+        StoryRow { title, tell: self.tells.get(&story.path).cloned(), about, counts }
     }
 
     /// The lines row `row` takes in a story list `width` cells wide: the title (cut), then
-    /// the outlet and date, then the counts, each part whole on a line where it fits.
+    /// what tells it from a story of the same title, the outlet and date, then the counts,
+    /// each part whole on a line where it fits.
     pub fn story_row_lines(&self, row: usize, width: usize) -> Vec<String> {
         let text = self.story_row_text(row);
         let mut lines = vec![text.title];
         let room = width.saturating_sub(2).max(1);
-        for group in [&text.about, &text.counts.long()] {
+        let about: Vec<String> = text.tell.into_iter().chain(text.about).collect();
+        for group in [&about, &text.counts.long()] {
             let mut line = String::new();
             for part in group {
                 if !line.is_empty() && cells(&line) + 3 + cells(part) > room {
@@ -262,6 +267,32 @@ mod tests {
         let shown_unread = r.view().unwrap().unread();
         assert_eq!(r.story_row_text(0).counts.unread, shown_unread);
         assert!(shown_unread < every_unread, "{shown_unread} of {every_unread}: untimed unread are not counted");
+    }
+
+    #[test]
+    fn all_stories_counts_the_new_entries_its_timeline_shows() {
+        let stories = crate::load::bundled(crate::parse::Rules::embedded());
+        let mut arrived = super::super::tests::overnight();
+        // An article without a clock among the timed entries, as pages have.
+        arrived.entries[1].clock = None;
+        arrived.path = "arrived.txt".into();
+        let mut r = Reader::new(stories);
+        // A new file in a watched folder: every entry of it is new.
+        r.reloaded(arrived.clone());
+        let timed = arrived.entries.iter().filter(|e| e.clock.is_some()).count();
+        let last = r.views.len() - 1;
+        assert_eq!(r.views[last].new_count(), arrived.entries.len());
+        assert!(timed < arrived.entries.len());
+        assert_eq!(r.story_row_text(0).counts.new, timed, "untimed new entries are not counted");
+        // Kept as marks change: reading an untimed entry leaves the count; a timed one lowers it.
+        let untimed = arrived.entries.iter().position(|e| e.clock.is_none()).unwrap();
+        let clocked = arrived.entries.iter().position(|e| e.clock.is_some()).unwrap();
+        r.views[last].marks.update(untimed, |m| m.new = false);
+        assert_eq!(r.story_row_text(0).counts.new, timed);
+        r.views[last].marks.update(clocked, |m| m.new = false);
+        assert_eq!(r.story_row_text(0).counts.new, timed - 1);
+        r.views[last].marks.update(untimed, |m| m.new = true);
+        assert_eq!((r.views[last].new_timed(), r.views[last].new_count()), (timed - 1, arrived.entries.len() - 1));
     }
 
     #[test]

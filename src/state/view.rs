@@ -37,21 +37,30 @@ pub struct MarkList {
     /// The entries without a clock, which the merged timeline leaves out, ascending: usually
     /// none or a few, so indices rather than a flag per entry.
     untimed: Vec<u32>,
-    /// How many of `untimed` are unread.
+    /// How many of `untimed` are unread, and how many are new.
     unread_untimed: usize,
+    new_untimed: usize,
 }
 
 impl MarkList {
     fn new(n: usize, untimed: Vec<u32>) -> Self {
-        MarkList { marks: vec![Marks::default(); n], unread: n, new: 0, unread_untimed: untimed.len(), untimed }
+        MarkList {
+            marks: vec![Marks::default(); n],
+            unread: n,
+            new: 0,
+            unread_untimed: untimed.len(),
+            new_untimed: 0,
+            untimed,
+        }
     }
 
     pub(super) fn set(&mut self, i: usize, m: Marks) {
         let old = std::mem::replace(&mut self.marks[i], m);
         self.unread = self.unread + usize::from(!m.read) - usize::from(!old.read);
         self.new = self.new + usize::from(m.new) - usize::from(old.new);
-        if m.read != old.read && self.untimed.binary_search(&(i as u32)).is_ok() {
+        if (m.read != old.read || m.new != old.new) && self.untimed.binary_search(&(i as u32)).is_ok() {
             self.unread_untimed = self.unread_untimed + usize::from(!m.read) - usize::from(!old.read);
+            self.new_untimed = self.new_untimed + usize::from(m.new) - usize::from(old.new);
         }
     }
 
@@ -211,6 +220,11 @@ impl StoryView {
 
     pub fn new_count(&self) -> usize {
         self.marks.new
+    }
+
+    /// New entries with a clock: those the merged timeline shows new.
+    pub fn new_timed(&self) -> usize {
+        self.marks.new - self.marks.new_untimed
     }
 
     /// The newest entry, whatever the filters.

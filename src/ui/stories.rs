@@ -68,7 +68,11 @@ impl Widget for Header<'_> {
             format!("{}/{}", reader.current() + 1, reader.stories().len())
         };
         let width = usize::from(area.width);
-        let lead = format!("◂ {position} ▸ ");
+        // What tells the story from another of its title goes before the title, which is cut.
+        let lead = match &row.tell {
+            Some(tell) => format!("◂ {position} ▸ {tell} · "),
+            None => format!("◂ {position} ▸ "),
+        };
         let mut about = row.title;
         for part in &row.about {
             about = format!("{about} · {part}");
