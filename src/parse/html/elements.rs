@@ -2,9 +2,8 @@
 //! furniture by its class or id, a clock shown without `<time>`, a time inside a listing's
 //! link. Word lists are data in `assets/`.
 
-use ego_tree::NodeRef;
-use scraper::Node;
-use scraper::node::Element;
+use super::dom::NodeRef;
+use super::dom::Element;
 
 /// Whether a class or itemtype names one post of a live blog: `post`, `entry`, `update`,
 /// `block`, as a whole class or the last word of one (`lx-stream-post`, `liveblog-entry`,
@@ -54,7 +53,7 @@ pub(super) fn furniture_class(el: &Element) -> Option<&'static str> {
 
 /// Whether a small inline element shows only a clock (`9.31am:`, `14h05`), as older pages
 /// mark a post's time without `<time>`. Looks at no more than a few dozen bytes of text.
-pub(super) fn clock_only(node: NodeRef<'_, Node>) -> bool {
+pub(super) fn clock_only(node: NodeRef<'_>) -> bool {
     let mut text = String::new();
     for d in node.descendants() {
         if let Some(t) = d.value().as_text() {
@@ -90,7 +89,7 @@ pub(super) fn hidden(el: &Element) -> bool {
 /// Whether a `<time>` shows a relative time (`4m ago`) and the element right after it the
 /// clock (`<span>12.50 BST</span>`): the two make one stamp, as copied text shows them
 /// (`4m ago12.50 BST`), and the `datetime` belongs to that clock.
-pub(super) fn relative_before_clock(node: NodeRef<'_, Node>) -> bool {
+pub(super) fn relative_before_clock(node: NodeRef<'_>) -> bool {
     let text = super::text_of(node);
     let t = text.trim();
     if t.is_empty()
@@ -116,13 +115,13 @@ pub(super) fn relative_before_clock(node: NodeRef<'_, Node>) -> bool {
 }
 
 /// Whether an element holds a `<time>` and nothing but the clock it shows.
-pub(super) fn short_with_time(node: NodeRef<'_, Node>) -> bool {
+pub(super) fn short_with_time(node: NodeRef<'_>) -> bool {
     has_descendant(node, &["time"]) && clock_only(node)
 }
 
 /// Whether a time sits in a link to another page that says more than the time: a listing of
 /// matches or articles, not a post's permalink (`#block-12`).
-pub(super) fn in_link_elsewhere(node: NodeRef<'_, Node>) -> bool {
+pub(super) fn in_link_elsewhere(node: NodeRef<'_>) -> bool {
     let Some(link) = node.ancestors().take(4).find(|a| a.value().as_element().is_some_and(|e| e.name() == "a")) else {
         return false;
     };
@@ -130,6 +129,6 @@ pub(super) fn in_link_elsewhere(node: NodeRef<'_, Node>) -> bool {
     !href.contains('#') && super::text_of(link).len() > super::text_of(node).len() + 12
 }
 
-pub(super) fn has_descendant(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
+pub(super) fn has_descendant(node: NodeRef<'_>, names: &[&str]) -> bool {
     node.descendants().any(|d| d.value().as_element().is_some_and(|e| names.contains(&e.name())))
 }

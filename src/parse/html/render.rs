@@ -12,10 +12,8 @@ use super::elements::{
 };
 use super::meta;
 use crate::parse::page::{Furniture, HintKind, LineHint};
-use ego_tree::NodeRef;
-use ego_tree::iter::Edge;
-use scraper::Node;
-use scraper::node::Element;
+use super::dom::{Edge, Node, NodeRef, NodeId};
+use super::dom::Element;
 
 /// At most this many pieces of furniture are recorded, each cut to `FURNITURE_CHARS`: `--explain`
 /// needs to show what went, not to keep a second copy of a 50 MB page.
@@ -65,7 +63,7 @@ struct Renderer {
     trim_clock: bool,
 }
 
-pub(crate) fn render(root: NodeRef<'_, Node>) -> Rendered {
+pub(crate) fn render(root: NodeRef<'_>) -> Rendered {
     let mut r = Renderer {
         out: String::new(),
         line: 1,
@@ -83,7 +81,7 @@ pub(crate) fn render(root: NodeRef<'_, Node>) -> Rendered {
         furniture: Vec::new(),
         trim_clock: false,
     };
-    let mut skipping: Option<ego_tree::NodeId> = None;
+    let mut skipping: Option<NodeId> = None;
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => {
@@ -140,7 +138,7 @@ fn block_breaks(name: &str) -> Option<u8> {
 impl Renderer {
     /// Why an element is left out: `Some(Some(rule))` for furniture worth listing,
     /// `Some(None)` for what never shows as text (scripts, styles, media), `None` to render it.
-    fn dropped(&self, node: NodeRef<'_, Node>, el: &Element) -> Option<Option<&'static str>> {
+    fn dropped(&self, node: NodeRef<'_>, el: &Element) -> Option<Option<&'static str>> {
         let name = el.name();
         match name {
             "head" | "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed"
@@ -183,7 +181,7 @@ impl Renderer {
         }
     }
 
-    fn record(&mut self, rule: &'static str, node: NodeRef<'_, Node>) {
+    fn record(&mut self, rule: &'static str, node: NodeRef<'_>) {
         if self.furniture.len() >= FURNITURE_MAX {
             return;
         }
@@ -198,7 +196,7 @@ impl Renderer {
         self.furniture.push(Furniture { rule, text });
     }
 
-    fn open(&mut self, node: NodeRef<'_, Node>, el: &Element) {
+    fn open(&mut self, node: NodeRef<'_>, el: &Element) {
         let name = el.name();
         let mut frame = Frame::default();
         if let Some(n) = block_breaks(name) {
