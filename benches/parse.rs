@@ -7,10 +7,10 @@
 //! (`-- html` for the pages only); throughput is reported in MB/s.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use liveblog::corpus;
-use liveblog::parse::{Rules, parse_bytes, parse_text};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Token, TokenSink, TokenSinkResult, Tokenizer};
+use liveblog::corpus;
+use liveblog::parse::{Rules, parse_bytes, parse_text};
 use std::hint::black_box;
 use std::path::PathBuf;
 

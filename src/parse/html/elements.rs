@@ -2,8 +2,8 @@
 //! furniture by its class or id, a clock shown without `<time>`, a time inside a listing's
 //! link. Word lists are data in `assets/`.
 
-use super::dom::NodeRef;
 use super::dom::Element;
+use super::dom::NodeRef;
 
 /// Whether a class or itemtype names one post of a live blog: `post`, `entry`, `update`,
 /// `block`, as a whole class or the last word of one (`lx-stream-post`, `liveblog-entry`,
@@ -14,8 +14,8 @@ pub(super) fn post_like(el: &Element) -> bool {
     }
     el.attr("class").is_some_and(|c| {
         c.split_ascii_whitespace().any(|token| {
-            let last = token.rsplit(['-', '_']).next().unwrap_or(token).to_ascii_lowercase();
-            matches!(last.as_str(), "post" | "entry" | "update" | "block" | "liveupdate" | "livepost")
+            let last = token.rsplit(['-', '_']).next().unwrap_or(token);
+            ["post", "entry", "update", "block", "liveupdate", "livepost"].iter().any(|w| w.eq_ignore_ascii_case(last))
         })
     })
 }
@@ -80,10 +80,26 @@ pub(super) fn hidden(el: &Element) -> bool {
     {
         return true;
     }
-    el.attr("style").is_some_and(|s| {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
-    })
+    el.attr("style").is_some_and(|s| style_contains(s, "display:none") || style_contains(s, "visibility:hidden"))
+}
+
+/// Whether a style, white space left out and ASCII letters lowered, contains `pattern`. A
+/// restart on the mismatched character is exact here: no pattern's prefix is also its suffix.
+fn style_contains(style: &str, pattern: &str) -> bool {
+    let p = pattern.as_bytes();
+    let mut at = 0;
+    for c in style.chars().filter(|c| !c.is_whitespace()) {
+        let c = c.to_ascii_lowercase();
+        if c == char::from(p[at]) {
+            at += 1;
+        } else {
+            at = usize::from(c == char::from(p[0]));
+        }
+        if at == p.len() {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a `<time>` shows a relative time (`4m ago`) and the element right after it the

@@ -4,9 +4,9 @@
 //! updates — found at the top level, in arrays or in `@graph`, with `@type` a string or a list,
 //! `liveBlogUpdate` an array or a single object — else a lone article's dates and headline.
 
+use super::dom::{Dom, Node};
 use super::meta::when;
 use crate::parse::page::{Structured, StructuredUpdate};
-use super::dom::{Dom, Node};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -16,8 +16,7 @@ pub(crate) fn read(html: &Dom) -> Structured {
         let Node::Element(el) = node.value() else { continue };
         if el.name() == "script"
             && el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-            && let Some(value) =
-                parse_block(&node.children().filter_map(|c| c.value().as_text()).collect::<String>())
+            && let Some(value) = parse_block(&node.children().filter_map(|c| c.value().as_text()).collect::<String>())
         {
             blocks.push(value);
         }

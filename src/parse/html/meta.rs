@@ -2,11 +2,11 @@
 //! `<title>`, `<html lang>`, the canonical link; and the one reading of a machine date the
 //! HTML reader uses everywhere (`datetime` attributes, meta contents, JSON-LD and microdata).
 
+use super::dom::{Dom, Node};
 use super::text_of;
 use crate::model::When;
 use crate::parse::page::PageMeta;
 use chrono::{DateTime, NaiveDateTime};
-use super::dom::{Dom, Node};
 
 /// A machine-readable date-time: RFC 3339 / ISO 8601 with or without an offset. A date alone
 /// (or anything else) is no instant.

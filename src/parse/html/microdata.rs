@@ -3,10 +3,10 @@
 //! `datetime` attribute, `articleBody`, coverage times, `publisher`). Merged into what JSON-LD
 //! gave, which wins where both speak.
 
+use super::dom::{Dom, NodeRef};
 use super::meta::when;
 use super::text_of;
 use crate::parse::page::{Structured, StructuredUpdate};
-use super::dom::{Dom, NodeRef};
 
 pub(crate) fn read(html: &Dom, s: &mut Structured) {
     let had_updates = !s.updates.is_empty();

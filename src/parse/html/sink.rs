@@ -61,9 +61,9 @@ impl TreeSink for Sink {
         let mute = name.ns == ns!(html)
             && match name.local {
                 local_name!("style") => true,
-                local_name!("script") => !attrs.iter().any(|(n, v)| {
-                    n == &local_name!("type") && v.trim().eq_ignore_ascii_case("application/ld+json")
-                }),
+                local_name!("script") => !attrs
+                    .iter()
+                    .any(|(n, v)| n == &local_name!("type") && v.trim().eq_ignore_ascii_case("application/ld+json")),
                 _ => false,
             };
         let template = name.ns == ns!(html) && name.local == local_name!("template");
