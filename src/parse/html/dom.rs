@@ -1,8 +1,9 @@
 //! The page's DOM, as small as the readers need: html5ever's tree builder drives our own
-//! [`TreeSink`] into one arena of nodes linked by index. An element keeps its name and only the
+//! `TreeSink` ([`super::sink`]) into one arena of nodes linked by index. An element keeps its name and only the
 //! attributes the renderer and the metadata readers look at ([`KEPT`]); text of scripts (but
 //! JSON-LD blocks) and styles is dropped as it arrives. Comments stay as empty nodes, since a
-//! comment still separates two siblings; doctypes and processing instructions are not kept.
+//! comment still separates two siblings (processing instructions, which HTML never yields, too);
+//! doctypes are not kept.
 //! Reading goes through [`NodeRef`], a copyable handle with the walks the readers use.
 
 use super::sink::Sink;
