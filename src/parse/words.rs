@@ -18,6 +18,8 @@ pub(crate) struct ZoneName {
     /// default.
     pub context: Option<&'static str>,
     pub zone: Zone,
+    /// `name` folded once, so that a lookup folds only the name it is given.
+    pub folded: String,
 }
 
 pub(crate) struct Words {
@@ -87,7 +89,7 @@ impl Words {
                     Some(name) => (&rest[..name.len() + 1 + last.len()], None),
                     None => (last, None),
                 };
-                zones.push(ZoneName { name, context, zone: zone_value(name, value) });
+                zones.push(ZoneName { name, context, zone: zone_value(name, value), folded: fold(name) });
             } else if let Some(lang) = key.strip_prefix("lang.") {
                 for w in items() {
                     lang_words.entry(w).or_default().push(lang);
@@ -134,7 +136,8 @@ impl Words {
     /// The zone a name stands for on a page of this context (see [`zone_context`]).
     pub fn zone(&self, name: &str, context: Option<&str>) -> Option<Zone> {
         let name = name.trim_matches(|c| c == '(' || c == ')');
-        let same = |z: &&ZoneName| z.name.eq_ignore_ascii_case(name) || fold(z.name) == fold(name);
+        let folded = fold(name);
+        let same = |z: &&ZoneName| z.name.eq_ignore_ascii_case(name) || z.folded == folded;
         let candidates: Vec<&ZoneName> = self.zones.iter().filter(same).collect();
         candidates
             .iter()

@@ -2,9 +2,8 @@
 //! furniture by its class or id, a clock shown without `<time>`, a time inside a listing's
 //! link. Word lists are data in `assets/`.
 
-use ego_tree::NodeRef;
-use scraper::Node;
-use scraper::node::Element;
+use super::dom::Element;
+use super::dom::NodeRef;
 
 /// Whether a class or itemtype names one post of a live blog: `post`, `entry`, `update`,
 /// `block`, as a whole class or the last word of one (`lx-stream-post`, `liveblog-entry`,
@@ -15,8 +14,8 @@ pub(super) fn post_like(el: &Element) -> bool {
     }
     el.attr("class").is_some_and(|c| {
         c.split_ascii_whitespace().any(|token| {
-            let last = token.rsplit(['-', '_']).next().unwrap_or(token).to_ascii_lowercase();
-            matches!(last.as_str(), "post" | "entry" | "update" | "block" | "liveupdate" | "livepost")
+            let last = token.rsplit(['-', '_']).next().unwrap_or(token);
+            ["post", "entry", "update", "block", "liveupdate", "livepost"].iter().any(|w| w.eq_ignore_ascii_case(last))
         })
     })
 }
@@ -54,7 +53,7 @@ pub(super) fn furniture_class(el: &Element) -> Option<&'static str> {
 
 /// Whether a small inline element shows only a clock (`9.31am:`, `14h05`), as older pages
 /// mark a post's time without `<time>`. Looks at no more than a few dozen bytes of text.
-pub(super) fn clock_only(node: NodeRef<'_, Node>) -> bool {
+pub(super) fn clock_only(node: NodeRef<'_>) -> bool {
     let mut text = String::new();
     for d in node.descendants() {
         if let Some(t) = d.value().as_text() {
@@ -81,16 +80,32 @@ pub(super) fn hidden(el: &Element) -> bool {
     {
         return true;
     }
-    el.attr("style").is_some_and(|s| {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
-    })
+    el.attr("style").is_some_and(|s| style_contains(s, "display:none") || style_contains(s, "visibility:hidden"))
+}
+
+/// Whether a style, white space left out and ASCII letters lowered, contains `pattern`. A
+/// restart on the mismatched character is exact here: no pattern's prefix is also its suffix.
+fn style_contains(style: &str, pattern: &str) -> bool {
+    let p = pattern.as_bytes();
+    let mut at = 0;
+    for c in style.chars().filter(|c| !c.is_whitespace()) {
+        let c = c.to_ascii_lowercase();
+        if c == char::from(p[at]) {
+            at += 1;
+        } else {
+            at = usize::from(c == char::from(p[0]));
+        }
+        if at == p.len() {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a `<time>` shows a relative time (`4m ago`) and the element right after it the
 /// clock (`<span>12.50 BST</span>`): the two make one stamp, as copied text shows them
 /// (`4m ago12.50 BST`), and the `datetime` belongs to that clock.
-pub(super) fn relative_before_clock(node: NodeRef<'_, Node>) -> bool {
+pub(super) fn relative_before_clock(node: NodeRef<'_>) -> bool {
     let text = super::text_of(node);
     let t = text.trim();
     if t.is_empty()
@@ -116,13 +131,13 @@ pub(super) fn relative_before_clock(node: NodeRef<'_, Node>) -> bool {
 }
 
 /// Whether an element holds a `<time>` and nothing but the clock it shows.
-pub(super) fn short_with_time(node: NodeRef<'_, Node>) -> bool {
+pub(super) fn short_with_time(node: NodeRef<'_>) -> bool {
     has_descendant(node, &["time"]) && clock_only(node)
 }
 
 /// Whether a time sits in a link to another page that says more than the time: a listing of
 /// matches or articles, not a post's permalink (`#block-12`).
-pub(super) fn in_link_elsewhere(node: NodeRef<'_, Node>) -> bool {
+pub(super) fn in_link_elsewhere(node: NodeRef<'_>) -> bool {
     let Some(link) = node.ancestors().take(4).find(|a| a.value().as_element().is_some_and(|e| e.name() == "a")) else {
         return false;
     };
@@ -130,6 +145,6 @@ pub(super) fn in_link_elsewhere(node: NodeRef<'_, Node>) -> bool {
     !href.contains('#') && super::text_of(link).len() > super::text_of(node).len() + 12
 }
 
-pub(super) fn has_descendant(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
+pub(super) fn has_descendant(node: NodeRef<'_>, names: &[&str]) -> bool {
     node.descendants().any(|d| d.value().as_element().is_some_and(|e| names.contains(&e.name())))
 }

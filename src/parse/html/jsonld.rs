@@ -4,20 +4,19 @@
 //! updates — found at the top level, in arrays or in `@graph`, with `@type` a string or a list,
 //! `liveBlogUpdate` an array or a single object — else a lone article's dates and headline.
 
+use super::dom::{Dom, Node};
 use super::meta::when;
 use crate::parse::page::{Structured, StructuredUpdate};
-use scraper::{Html, Node};
 use serde_json::Value;
 use std::collections::HashMap;
 
-pub(crate) fn read(html: &Html) -> Structured {
+pub(crate) fn read(html: &Dom) -> Structured {
     let mut blocks = Vec::new();
-    for node in html.tree.nodes() {
+    for node in html.nodes() {
         let Node::Element(el) = node.value() else { continue };
         if el.name() == "script"
             && el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-            && let Some(value) =
-                parse_block(&node.children().filter_map(|c| c.value().as_text().map(|t| &**t)).collect::<String>())
+            && let Some(value) = parse_block(&node.children().filter_map(|c| c.value().as_text()).collect::<String>())
         {
             blocks.push(value);
         }
@@ -180,7 +179,7 @@ mod tests {
     use super::*;
 
     fn read_str(page: &str) -> Structured {
-        read(&Html::parse_document(page))
+        read(&Dom::parse(page))
     }
 
     #[test]

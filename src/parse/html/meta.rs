@@ -2,11 +2,11 @@
 //! `<title>`, `<html lang>`, the canonical link; and the one reading of a machine date the
 //! HTML reader uses everywhere (`datetime` attributes, meta contents, JSON-LD and microdata).
 
+use super::dom::{Dom, Node};
 use super::text_of;
 use crate::model::When;
 use crate::parse::page::PageMeta;
 use chrono::{DateTime, NaiveDateTime};
-use scraper::{Html, Node};
 
 /// A machine-readable date-time: RFC 3339 / ISO 8601 with or without an offset. A date alone
 /// (or anything else) is no instant.
@@ -34,9 +34,9 @@ pub(crate) fn when(value: &str) -> Option<When> {
 }
 
 /// Reads the page's metadata (all but the `h1`, which the renderer finds among what it shows).
-pub(crate) fn collect(html: &Html) -> PageMeta {
+pub(crate) fn collect(html: &Dom) -> PageMeta {
     let mut meta = PageMeta::default();
-    for node in html.tree.nodes() {
+    for node in html.nodes() {
         let Node::Element(el) = node.value() else { continue };
         match el.name() {
             "html" => {
@@ -132,7 +132,7 @@ mod tests {
 
     #[test]
     fn head_metadata() {
-        let html = Html::parse_document(
+        let html = Dom::parse(
             r#"<html lang="fr"><head><title>Direct | Site</title><meta property="og:title" content="Direct  guerre">
             <meta property="og:site_name" content="Le Site"><link rel="canonical" href="https://x.test/a">
             <meta property="article:modified_time" content="2024-10-21T17:38:00+02:00"></head><body></body></html>"#,

@@ -3,15 +3,14 @@
 //! `datetime` attribute, `articleBody`, coverage times, `publisher`). Merged into what JSON-LD
 //! gave, which wins where both speak.
 
+use super::dom::{Dom, NodeRef};
 use super::meta::when;
 use super::text_of;
 use crate::parse::page::{Structured, StructuredUpdate};
-use ego_tree::NodeRef;
-use scraper::{Html, Node};
 
-pub(crate) fn read(html: &Html, s: &mut Structured) {
+pub(crate) fn read(html: &Dom, s: &mut Structured) {
     let had_updates = !s.updates.is_empty();
-    for node in html.tree.nodes() {
+    for node in html.nodes() {
         let Some(el) = node.value().as_element() else { continue };
         let (Some(_), Some(kind)) = (el.attr("itemscope"), el.attr("itemtype")) else { continue };
         let kind = kind.trim().rsplit('/').next().unwrap_or("");
@@ -48,9 +47,9 @@ pub(crate) fn read(html: &Html, s: &mut Structured) {
 
 /// The properties of one scope: its descendants with `itemprop`, not those of nested scopes.
 /// A nested scope that is itself a property (a `publisher` Organization) gives its `name`.
-fn props(scope: NodeRef<'_, Node>) -> Vec<(String, String)> {
+fn props(scope: NodeRef<'_>) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let mut stack: Vec<NodeRef<'_, Node>> = scope.children().collect();
+    let mut stack: Vec<NodeRef<'_>> = scope.children().collect();
     stack.reverse();
     while let Some(node) = stack.pop() {
         let Some(el) = node.value().as_element() else { continue };
@@ -87,7 +86,7 @@ mod tests {
 
     #[test]
     fn live_blog_and_postings() {
-        let html = Html::parse_document(
+        let html = Dom::parse(
             r#"<div itemscope itemtype="https://schema.org/LiveBlogPosting"><h1 itemprop="headline">Match live</h1>
             <meta itemprop="coverageStartTime" content="2024-08-27T18:00:00+02:00">
             <div itemprop="publisher" itemscope itemtype="https://schema.org/Organization"><span itemprop="name">Kicker Test</span></div>

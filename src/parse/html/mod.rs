@@ -1,21 +1,22 @@
 //! HTML pages → a [`Page`]: recognised by their content, never by their name; decoded by
-//! their BOM or declared charset ([`decode`]); parsed by html5ever (through `scraper`) into a
-//! DOM; rendered to lines as a browser lays out text, with hints on time, heading and post
+//! their BOM or declared charset ([`decode`]); parsed by html5ever into a
+//! small DOM of our own ([`dom`]); rendered to lines as a browser lays out text, with hints on time, heading and post
 //! lines ([`render`]); and read for what the markup says beyond the text: head metadata
 //! ([`meta`]), JSON-LD ([`jsonld`]) and microdata ([`microdata`]).
 
 mod decode;
+mod dom;
 mod elements;
 mod jsonld;
 mod meta;
 mod microdata;
 mod render;
+mod sink;
 pub(crate) mod zone;
 
 use super::page::Page;
 use crate::decode::InputError;
-use ego_tree::NodeRef;
-use scraper::{Html, Node};
+use dom::{Dom, Edge, Node, NodeRef};
 
 /// How much of the start of a file is looked at to tell HTML from text.
 const SNIFF: usize = 4096;
@@ -79,13 +80,13 @@ fn tag_count(text: &[u8]) -> usize {
 /// Renders an HTML document to lines with hints, metadata and structured data.
 pub(crate) fn read(bytes: Vec<u8>) -> Result<Page, InputError> {
     let source = decode::decode(bytes)?;
-    let html = Html::parse_document(&source);
+    let html = Dom::parse(&source);
     drop(source);
     let mut meta = meta::collect(&html);
-    let rendered = render::render(html.tree.root());
+    let rendered = render::render(html.root());
     // An h1 the renderer left out (inside breadcrumbs, say) still names the page.
     meta.h1 = rendered.h1.or_else(|| {
-        let h1 = html.tree.nodes().find(|n| n.value().as_element().is_some_and(|e| e.name() == "h1"))?;
+        let h1 = html.nodes().find(|n| n.value().as_element().is_some_and(|e| e.name() == "h1"))?;
         Some(text_of(h1)).filter(|t| !t.is_empty())
     });
     let mut structured = jsonld::read(&html);
@@ -95,14 +96,14 @@ pub(crate) fn read(bytes: Vec<u8>) -> Result<Page, InputError> {
 }
 
 /// The text of an element, white space collapsed, without what never shows (scripts, styles).
-pub(crate) fn text_of(node: NodeRef<'_, Node>) -> String {
+pub(crate) fn text_of(node: NodeRef<'_>) -> String {
     let mut out = String::new();
-    let mut skip: Option<ego_tree::NodeId> = None;
+    let mut skip: Option<dom::NodeId> = None;
     // Two elements side by side are two words, as the renderer shows them.
     let mut after_element = false;
     for edge in node.traverse() {
         match edge {
-            ego_tree::iter::Edge::Open(n) if skip.is_none() => match n.value() {
+            Edge::Open(n) if skip.is_none() => match n.value() {
                 Node::Element(e) if matches!(e.name(), "script" | "style" | "template" | "noscript" | "svg") => {
                     skip = Some(n.id())
                 }
@@ -129,11 +130,11 @@ pub(crate) fn text_of(node: NodeRef<'_, Node>) -> String {
                 }
                 _ => {}
             },
-            ego_tree::iter::Edge::Close(n) if skip == Some(n.id()) => {
+            Edge::Close(n) if skip == Some(n.id()) => {
                 skip = None;
                 after_element = true;
             }
-            ego_tree::iter::Edge::Close(n) if skip.is_none() && n.value().is_element() => after_element = true,
+            Edge::Close(n) if skip.is_none() && n.value().is_element() => after_element = true,
             _ => {}
         }
     }

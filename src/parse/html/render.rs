@@ -6,16 +6,14 @@
 //! A `<time>` that starts its block goes on a line of its own with its `datetime` as a hint;
 //! headings and the first line of each post are hinted too.
 
+use super::dom::Element;
+use super::dom::{Edge, Node, NodeId, NodeRef};
 use super::elements::{
     clock_only, furniture_class, has_descendant, hidden, in_link_elsewhere, post_like, relative_before_clock,
     short_with_time,
 };
 use super::meta;
 use crate::parse::page::{Furniture, HintKind, LineHint};
-use ego_tree::NodeRef;
-use ego_tree::iter::Edge;
-use scraper::Node;
-use scraper::node::Element;
 
 /// At most this many pieces of furniture are recorded, each cut to `FURNITURE_CHARS`: `--explain`
 /// needs to show what went, not to keep a second copy of a 50 MB page.
@@ -65,7 +63,7 @@ struct Renderer {
     trim_clock: bool,
 }
 
-pub(crate) fn render(root: NodeRef<'_, Node>) -> Rendered {
+pub(crate) fn render(root: NodeRef<'_>) -> Rendered {
     let mut r = Renderer {
         out: String::new(),
         line: 1,
@@ -83,7 +81,7 @@ pub(crate) fn render(root: NodeRef<'_, Node>) -> Rendered {
         furniture: Vec::new(),
         trim_clock: false,
     };
-    let mut skipping: Option<ego_tree::NodeId> = None;
+    let mut skipping: Option<NodeId> = None;
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => {
@@ -140,7 +138,7 @@ fn block_breaks(name: &str) -> Option<u8> {
 impl Renderer {
     /// Why an element is left out: `Some(Some(rule))` for furniture worth listing,
     /// `Some(None)` for what never shows as text (scripts, styles, media), `None` to render it.
-    fn dropped(&self, node: NodeRef<'_, Node>, el: &Element) -> Option<Option<&'static str>> {
+    fn dropped(&self, node: NodeRef<'_>, el: &Element) -> Option<Option<&'static str>> {
         let name = el.name();
         match name {
             "head" | "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed"
@@ -183,7 +181,7 @@ impl Renderer {
         }
     }
 
-    fn record(&mut self, rule: &'static str, node: NodeRef<'_, Node>) {
+    fn record(&mut self, rule: &'static str, node: NodeRef<'_>) {
         if self.furniture.len() >= FURNITURE_MAX {
             return;
         }
@@ -198,7 +196,7 @@ impl Renderer {
         self.furniture.push(Furniture { rule, text });
     }
 
-    fn open(&mut self, node: NodeRef<'_, Node>, el: &Element) {
+    fn open(&mut self, node: NodeRef<'_>, el: &Element) {
         let name = el.name();
         let mut frame = Frame::default();
         if let Some(n) = block_breaks(name) {
@@ -312,17 +310,43 @@ impl Renderer {
     }
 
     fn text(&mut self, text: &str) {
-        for c in text.chars() {
-            if self.pre > 0 && c == '\n' {
-                self.brk(1);
-                self.pending_breaks += u8::from(self.at_line_start && self.pending_breaks == 0);
-            } else if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') && (self.pre == 0 || c == '\r') {
-                self.pending_space = true;
-            } else {
-                self.put(c);
+        if self.pre > 0 {
+            for c in text.chars() {
+                if c == '\n' {
+                    self.brk(1);
+                    self.pending_breaks += u8::from(self.at_line_start && self.pending_breaks == 0);
+                } else if c == '\r' {
+                    self.pending_space = true;
+                } else {
+                    self.put(c);
+                }
+            }
+        } else {
+            for (i, word) in text.split([' ', '\t', '\n', '\r', '\u{c}']).enumerate() {
+                if i > 0 {
+                    self.pending_space = true;
+                }
+                self.word(word);
             }
         }
         self.after_inline = false;
+    }
+
+    /// A run without white space: its first character settles breaks, hints and spacing, the
+    /// rest follow it as they are (a page's text is mostly such runs of plain ASCII).
+    fn word(&mut self, word: &str) {
+        if word.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            if let Some(first) = word.bytes().next() {
+                self.put(char::from(first));
+                self.out.push_str(&word[1..]);
+            }
+            return;
+        }
+        let mut chars = word.chars().filter(|c| !crate::decode::is_unsafe_char(*c));
+        if let Some(first) = chars.next() {
+            self.put(first);
+            self.out.extend(chars);
+        }
     }
 
     fn put(&mut self, c: char) {

@@ -102,3 +102,63 @@ fn clocks_without_time_elements_and_listings() {
     let rules: Vec<&str> = p.furniture.iter().map(|f| f.rule).collect();
     assert_eq!(rules, ["html-comments", "html-related"]);
 }
+
+/// The texts of a document in order, each with its parent's name.
+fn texts(dom: &Dom) -> Vec<(String, String)> {
+    dom.root()
+        .descendants()
+        .filter_map(|n| {
+            let parent = n.parent()?.value().as_element().map_or("", |e| e.name()).to_string();
+            Some((n.value().as_text()?.to_string(), parent))
+        })
+        .collect()
+}
+
+#[test]
+fn the_tree_builder_can_move_nodes_in_our_dom() {
+    // Foster parenting: text inside a table goes before it.
+    let dom = Dom::parse("<body><table>foo<tr><td>bar</td></tr></table>");
+    assert_eq!(texts(&dom), [("foo".into(), "body".into()), ("bar".into(), "td".into())]);
+    // The adoption agency: a `</b>` closing across a `<p>` splits the `b` and reparents.
+    let dom = Dom::parse("<body><b>1<p>2</b>3</p>");
+    assert_eq!(texts(&dom), [("1".into(), "b".into()), ("2".into(), "b".into()), ("3".into(), "p".into())]);
+    let b2 = dom.root().descendants().filter(|n| n.value().as_element().is_some_and(|e| e.name() == "b")).nth(1);
+    assert_eq!(
+        b2.and_then(|b| b.parent()).and_then(|p| p.value().as_element().map(|e| e.name().to_string())),
+        Some("p".into())
+    );
+    // Adjacent text joins; a comment between keeps two nodes.
+    let dom = Dom::parse("<body><p>a<!-- c -->b</p><p>c&amp;d</p>");
+    assert_eq!(texts(&dom).iter().map(|t| t.0.as_str()).collect::<Vec<_>>(), ["a", "b", "c&d"]);
+}
+
+#[test]
+fn the_dom_keeps_what_the_readers_use_and_no_more() {
+    let dom = Dom::parse(
+        r#"<html lang=fr><head><style>p{color:red}</style><script>var a = "<p>x</p>";</script>
+        <script type=" Application/LD+JSON ">{"a":1}</script></head>
+        <body><div class=a data-x=y onclick=z id=i>t</div><template><p>in</p></template></body>"#,
+    );
+    let div = dom.nodes().find(|n| n.value().as_element().is_some_and(|e| e.name() == "div")).unwrap();
+    let el = div.value().as_element().unwrap();
+    assert_eq!(
+        (el.attr("class"), el.attr("id"), el.attr("data-x"), el.attr("onclick")),
+        (Some("a"), Some("i"), None, None)
+    );
+    let all: Vec<String> = texts(&dom).into_iter().map(|(t, p)| format!("{p}:{}", t.trim())).collect();
+    assert!(all.contains(&"script:{\"a\":1}".to_string()), "{all:?}");
+    assert!(!all.iter().any(|t| t.starts_with("style:") || t.contains("var a")), "{all:?}");
+    // A template's contents hang under a fragment of their own.
+    let p = dom.nodes().find(|n| n.value().as_text() == Some("in")).unwrap();
+    assert!(matches!(p.parent().and_then(|p| p.parent()).map(|f| f.value()), Some(Node::Fragment)));
+}
+
+#[test]
+fn styles_hide_whatever_their_spacing_and_case() {
+    let p = page(
+        r#"<body><p style="DISPLAY : None ;">a</p><p style="color:red;visibility:
+        hidden">b</p><p style="display:block;color:none">shown</p><p style="visibility:visible">too</p></body>"#,
+    );
+    assert_eq!(p.text, "shown\n\ntoo");
+    assert_eq!(p.furniture.iter().map(|f| f.rule).collect::<Vec<_>>(), ["html-hidden", "html-hidden"]);
+}
