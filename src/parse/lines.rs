@@ -10,20 +10,42 @@ use super::rules::Rules;
 use super::time::{self, Shape, Stamp};
 use crate::model::Span;
 
-/// What one line of the page is, before layout.
+/// What one line of the page is, before layout. Eight bytes (payloads of 32 bits), so that a
+/// [`Line`] is 24: a 100 MB blog has a million lines, all held until the layout is done.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Kind {
     Blank,
     /// Removed by the rule of this index in [`Rules`].
-    Dropped(usize),
-    /// Removed by the layout's own evidence, under this rule name (`time-list`).
-    Furniture(&'static str),
+    Dropped(u32),
+    /// Removed by the layout's own evidence, under this rule.
+    Furniture(LayoutRule),
     /// An entry's time stamp: index into [`Lines::stamps`].
     Time(u32),
     DayHeader,
     Text,
     /// A related-article link announced by a `links-below` rule.
     Link,
+}
+
+/// The rules of the layout's own evidence, named in [`crate::model::DroppedLine`] as a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LayoutRule {
+    /// A run of stamps each with at most a short title: a key-events summary, a menu.
+    TimeList,
+}
+
+impl LayoutRule {
+    pub fn name(self) -> &'static str {
+        match self {
+            LayoutRule::TimeList => "time-list",
+        }
+    }
+}
+
+impl From<LayoutRule> for String {
+    fn from(rule: LayoutRule) -> String {
+        rule.name().to_string()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -88,7 +110,7 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
             }
         }
         let kind = if let Some(rule) = rest_rule {
-            if trimmed.is_empty() { Kind::Blank } else { Kind::Dropped(rule) }
+            if trimmed.is_empty() { Kind::Blank } else { Kind::Dropped(rule as u32) }
         } else if trimmed.is_empty() {
             Kind::Blank
         } else if let Some((name, rule)) = rules.matching_index(trimmed) {
@@ -99,10 +121,10 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
                 && let Some(above) = out.lines.last_mut()
                 && is_count(&text[above.span.start as usize..above.span.end as usize])
             {
-                above.kind = Kind::Dropped(name);
+                above.kind = Kind::Dropped(name as u32);
             }
             links_below = rule.links_below;
-            Kind::Dropped(name)
+            Kind::Dropped(name as u32)
         } else if let Some((mut stamp, bullet)) = stamp_of(trimmed, context) {
             links_below = false;
             // A dump's list bullet (`  • vor 6 Min.16:48 Uhr`) is no part of the stamp line.
@@ -130,6 +152,10 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
     if !out.stamps.is_empty() {
         weigh(&mut out, text);
     }
+    // The estimate above can be 15 % too many; both lists live through the layout, the
+    // moment of the parse's peak memory, and giving back the tail of a big block is cheap.
+    out.lines.shrink_to_fit();
+    out.stamps.shrink_to_fit();
     out
 }
 
@@ -294,9 +320,9 @@ fn time_lists(out: &mut Lines, text: &str) {
             let keep_last = run.last().is_some_and(|(_, t)| t.is_some()) && j < content.len();
             let n = run.len() - usize::from(keep_last);
             for &(time, title) in &run[..n] {
-                out.lines[time].kind = Kind::Furniture("time-list");
+                out.lines[time].kind = Kind::Furniture(LayoutRule::TimeList);
                 if let Some(t) = title {
-                    out.lines[t].kind = Kind::Furniture("time-list");
+                    out.lines[t].kind = Kind::Furniture(LayoutRule::TimeList);
                 }
             }
         }
