@@ -6,6 +6,7 @@
 
 mod entry;
 mod outlet;
+mod prefilter;
 mod section;
 mod shapes;
 mod untimed;
