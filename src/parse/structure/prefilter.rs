@@ -16,15 +16,23 @@ pub(super) fn may_be_link(line: &str) -> bool {
     line.as_bytes().first().is_some_and(|b| matches!(b, b'V' | b'L' | 0xC3 | b'A' | b'R' | b'S' | b'W'))
 }
 
+/// Whether a line may be an `Updated at 19.38 GMT` note ([`super::shapes::updated_at`]):
+/// every form (`updated`, `mis à jour`, `aktualisiert`, `aggiornato`, `actualizado`) opens
+/// with `u`, `m` or `a`, in either case.
+pub(super) fn may_be_updated_note(line: &str) -> bool {
+    line.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'u' | b'm' | b'a'))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::shapes::{CREDIT, LINK};
+    use super::super::shapes::{CREDIT, LINK, UPDATED_AT};
     use super::*;
     use proptest::prelude::*;
 
     fn check(line: &str) -> Result<(), TestCaseError> {
         prop_assert!(!CREDIT.is_match(line) || may_be_credit(line), "credit turned away: {line:?}");
         prop_assert!(!LINK.is_match(line) || may_be_link(line), "link turned away: {line:?}");
+        prop_assert!(!UPDATED_AT.is_match(line) || may_be_updated_note(line), "note turned away: {line:?}");
         Ok(())
     }
 
@@ -35,6 +43,9 @@ mod tests {
         }
         for link in ["Voir aussi X", "Lire X", "À lire aussi X", "A lire aussi X", "LIRE AUSSI X", "Related: X", "Watch X"] {
             assert!(may_be_link(link) && LINK.is_match(link), "{link}");
+        }
+        for note in ["Updated at 19.38 GMT", "MIS À JOUR le 3 mai à 12h05", "Aktualisiert um 9:05", "aggiornato alle", "Actualizado a las 10.00"] {
+            assert!(may_be_updated_note(note) && UPDATED_AT.is_match(note), "{note}");
         }
         let prose = "Donald Tusk salue le vote positif sur l’adhésion de la Moldavie.";
         assert!(!may_be_credit(prose) && !may_be_link(prose));
@@ -61,11 +72,14 @@ mod tests {
                 "", "©", "(c) ", "(", "crédits photo", "Crédit :", "PHOTO :", "credit:", "photograph:",
                 "Voir", "Voir aussi", "Lire", "À lire aussi", "A lire aussi", "LIRE AUSSI", "VOIR AUSSI",
                 "Related", "Read more", "See also", "Watch", "à lire", "voir", "ÀVoir",
+                "Updated at ", "UPDATED ", "mis à jour le ", "Mis à jour à ", "aktualisiert um ", "Aggiornato alle ",
+                "actualizado a las ",
             ]),
             rest in "(?s).{0,30}",
-            tail in prop::sample::select(vec!["", ")", " / AFP)", "/Reuters)", " :", " Titre"]),
+            tail in prop::sample::select(vec!["", ")", " / AFP)", "/Reuters)", " :", " Titre", "12h05", " 9.38 pm BST"]),
         ) {
             check(&format!("{start}{rest}{tail}"))?;
+            check(&format!("{start}{tail}"))?;
             check(&format!("{rest}{tail}"))?;
         }
     }

@@ -51,14 +51,14 @@ pub(super) fn is_link(line: &str) -> bool {
     super::prefilter::may_be_link(line) && LINK.is_match(line) && LINK.captures(line).is_some_and(|c| headline_like(&c["title"]))
 }
 
-static UPDATED_AT: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static UPDATED_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:updated at|updated|mis à jour(?: à| le [^à]{0,40} à)?|aktualisiert um|aggiornato alle|actualizado a las)\s*(?:(?P<h>\d{1,2})\s*[h:.]\s*(?P<m>\d{2})(?:\s*(?P<ampm>[ap]m))?)?(?:\s*\S{2,4})?$")
         .expect("updated regex")
 });
 
 /// `Updated at 19.38 GMT` under an edited post: whether the line is one, and its clock.
 pub(super) fn updated_at(line: &str) -> Option<Option<Clock>> {
-    if line.len() > 80 || !UPDATED_AT.is_match(line) {
+    if line.len() > 80 || !super::prefilter::may_be_updated_note(line) || !UPDATED_AT.is_match(line) {
         return None;
     }
     let caps = UPDATED_AT.captures(line)?;
