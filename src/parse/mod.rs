@@ -42,8 +42,8 @@ fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
     let mut story = Story { path, ..Story::default() };
     let mut dropped = Vec::new();
     for line in &lines.lines {
-        if let lines::Kind::Dropped(name) = line.kind {
-            dropped.push(DroppedLine { line: line.number, rule: rules.name(name as usize).to_string(), span: line.span });
+        if let Some(name) = lines.dropped_rule(line) {
+            dropped.push(DroppedLine { line: line.number, rule: rules.name(name).to_string(), span: line.span });
         }
     }
     story.text = text;

@@ -30,7 +30,7 @@ pub(crate) fn build(story: &mut Story, lines: &Lines) {
 
 fn build_from(story: &mut Story, text: &str, cl: &Lines) {
     let lines = &cl.lines;
-    let times: Vec<usize> = (0..lines.len()).filter(|&i| matches!(lines[i].kind, Kind::Time(_))).collect();
+    let times: Vec<usize> = (0..lines.len()).filter(|&i| matches!(lines[i].kind, Kind::Time)).collect();
     let mut dropped = Vec::new();
     let Some(&first_time) = times.first() else {
         header(story, text, lines, false, &mut dropped);
