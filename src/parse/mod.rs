@@ -57,6 +57,9 @@ fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
         story.zone = words::default_zone(&story.text);
     }
     dates::resolve(&mut story, &lines);
+    // The line list is the parse's largest structure after the text: gone before the rest
+    // allocates (the outlet's regex scans the whole text).
+    drop(lines);
     reconcile::apply_structured(&mut story, &page);
     if story.outlet.is_none() {
         story.outlet = structure::find_outlet(&story.text);

@@ -46,6 +46,7 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
     dropped.append(&mut head.dropped);
 
     let mut tags: HashMap<String, u32> = HashMap::new();
+    story.entries.reserve_exact(times.len());
     for (k, &t) in times.iter().enumerate() {
         // Leading stamps own the lines down to the next stamp; trailing ones the lines up
         // from the previous stamp (or the header's end).

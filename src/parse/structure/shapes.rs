@@ -48,7 +48,7 @@ pub(super) fn is_credit(line: &str) -> bool {
 }
 
 pub(super) fn is_link(line: &str) -> bool {
-    super::prefilter::may_be_link(line) && LINK.is_match(line) && LINK.captures(line).is_some_and(|c| headline_like(&c["title"]))
+    super::prefilter::may_be_link(line) && LINK.captures(line).is_some_and(|c| headline_like(&c["title"]))
 }
 
 pub(super) static UPDATED_AT: LazyLock<Regex> = LazyLock::new(|| {
