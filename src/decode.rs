@@ -175,8 +175,9 @@ fn unsafe_at(b0: u8, b1: u8, b2: u8) -> bool {
     let control = ((b0 < 0x20) & (b0 != b'\n') & (b0 != b'\r')) | (b0 == 0x7f);
     // CRLF is left to the line splitter: most Windows files need no copy.
     let lone_cr = (b0 == b'\r') & (b1 != b'\n');
-    let c1 = (b0 == 0xC2) & (b1 >= 0x80) & (b1 <= 0x9f);
-    let e2 = (b0 == 0xE2) & (((b1 == 0x80) & (b2 >= 0xa8) & (b2 <= 0xae)) | ((b1 == 0x81) & (b2 >= 0xa6) & (b2 <= 0xa9)));
+    let c1 = (b0 == 0xC2) & (0x80..=0x9f).contains(&b1);
+    let e2 =
+        (b0 == 0xE2) & (((b1 == 0x80) & (0xa8..=0xae).contains(&b2)) | ((b1 == 0x81) & (0xa6..=0xa9).contains(&b2)));
     control | lone_cr | c1 | e2
 }
 

@@ -41,10 +41,18 @@ mod tests {
         for credit in ["© AP", "(c) AFP", "Crédit photo : X", "CRÉDITS: X", "photo: X", "Credit: X", "(X / AFP)"] {
             assert!(may_be_credit(credit) && CREDIT.is_match(credit), "{credit}");
         }
-        for link in ["Voir aussi X", "Lire X", "À lire aussi X", "A lire aussi X", "LIRE AUSSI X", "Related: X", "Watch X"] {
+        for link in
+            ["Voir aussi X", "Lire X", "À lire aussi X", "A lire aussi X", "LIRE AUSSI X", "Related: X", "Watch X"]
+        {
             assert!(may_be_link(link) && LINK.is_match(link), "{link}");
         }
-        for note in ["Updated at 19.38 GMT", "MIS À JOUR le 3 mai à 12h05", "Aktualisiert um 9:05", "aggiornato alle", "Actualizado a las 10.00"] {
+        for note in [
+            "Updated at 19.38 GMT",
+            "MIS À JOUR le 3 mai à 12h05",
+            "Aktualisiert um 9:05",
+            "aggiornato alle",
+            "Actualizado a las 10.00",
+        ] {
             assert!(may_be_updated_note(note) && UPDATED_AT.is_match(note), "{note}");
         }
         let prose = "Donald Tusk salue le vote positif sur l’adhésion de la Moldavie.";

@@ -30,8 +30,7 @@ pub(super) fn build_untimed(story: &mut Story, text: &str, lines: &[Line], dropp
             continue;
         }
         let headline = line.kind != Kind::Link && headline_like(t) && !is_credit(t) && !is_link(t);
-        let next =
-            lines[i + 1..].iter().find(|l| !matches!(l.kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_)));
+        let next = lines[i + 1..].iter().find(|l| !matches!(l.kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_)));
         let repeated = next.is_some_and(|n| s(n).starts_with(t));
         if title.is_none() {
             if headline && !repeated {
