@@ -39,14 +39,23 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
         }
         return Ok(nfc(clean(&text).into_owned()));
     }
-    if let Some(at) = memchr::memchr(0, &bytes) {
+    // One pass tells whether there is anything to clean; a NUL is a control byte, so a text
+    // with nothing to clean has none, and UTF-8 (the bytes are the text) is not looked at again.
+    let unsafe_bytes = has_unsafe_bytes(&bytes);
+    if unsafe_bytes && let Some(at) = memchr::memchr(0, &bytes) {
         return Err(InputError::Binary(at));
     }
-    let mut text = utf8_or_windows_1252(bytes);
+    let utf8 = simdutf8::basic::from_utf8(&bytes).is_ok();
+    let mut text = if utf8 {
+        // SAFETY: simdutf8 has just validated these bytes as UTF-8.
+        unsafe { String::from_utf8_unchecked(bytes) }
+    } else {
+        utf8_or_windows_1252(bytes)
+    };
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }
-    Ok(finish(text))
+    Ok(if utf8 && !unsafe_bytes { nfc(text) } else { finish(text) })
 }
 
 /// Bytes with no declared encoding: UTF-8 when they are (or are UTF-8 cut short inside a
@@ -135,38 +144,41 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether the text holds anything [`clean`] would change, checked without decoding chars:
-/// the control bytes in 64-byte blocks the compiler vectorises, and the two lead bytes of C1
-/// and bidi controls with `memchr`, which French text (full of no-break spaces) hits often.
+/// Whether the text holds anything [`clean`] would change, checked without decoding chars,
+/// in one pass: each byte with the two after it, in 64-byte blocks the compiler vectorises
+/// (branch-free), for control bytes, a carriage return not before a line feed, and the UTF-8
+/// of C1 controls (C2 80..9F), bidi controls (E2 80 AA..AE, E2 81 A6..A9) and the line and
+/// paragraph separators (E2 80 A8..A9). French text has a no-break space (C2 A0) or a curly
+/// apostrophe (E2 80 99) in most lines, so looking for the lead bytes first found too many.
 fn has_unsafe_bytes(bytes: &[u8]) -> bool {
-    // Branch-free so that the block loop vectorises.
-    let control = |b: u8| ((b < 0x20) as u8 & (b != b'\n') as u8 & (b != b'\r') as u8) | (b == 0x7f) as u8;
-    let blocks = bytes.chunks_exact(64);
-    let tail = blocks.remainder();
-    for block in blocks {
-        if block.iter().fold(0u8, |acc, &b| acc | control(b)) != 0 {
+    let n = bytes.len();
+    let mut i = 0;
+    while i + 66 <= n {
+        let w: &[u8; 66] = bytes[i..i + 66].try_into().expect("66 bytes");
+        let mut acc = false;
+        for k in 0..64 {
+            acc |= unsafe_at(w[k], w[k + 1], w[k + 2]);
+        }
+        if acc {
             return true;
         }
+        i += 64;
     }
-    if tail.iter().any(|&b| control(b) != 0) {
-        return true;
-    }
+    // The end of the text reads as followed by NULs: a final CR ends a line, a lead byte
+    // cut short is no control.
+    (i..n).any(|k| unsafe_at(bytes[k], bytes.get(k + 1).copied().unwrap_or(0), bytes.get(k + 2).copied().unwrap_or(0)))
+}
+
+/// Whether the byte `b0`, followed by `b1` and `b2`, starts something [`clean`] removes.
+#[inline(always)]
+fn unsafe_at(b0: u8, b1: u8, b2: u8) -> bool {
+    let control = ((b0 < 0x20) & (b0 != b'\n') & (b0 != b'\r')) | (b0 == 0x7f);
     // CRLF is left to the line splitter: most Windows files need no copy.
-    if memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n')) {
-        return true;
-    }
-    // C1 controls are U+0080..U+009F, encoded C2 80..C2 9F.
-    if memchr::memchr_iter(0xC2, bytes).any(|i| matches!(bytes.get(i + 1), Some(0x80..=0x9f))) {
-        return true;
-    }
-    // Bidi controls are E2 80 AA..AE and E2 81 A6..A9; line and paragraph separators
-    // E2 80 A8..A9.
-    memchr::memchr_iter(0xE2, bytes).any(|i| {
-        matches!(
-            (bytes.get(i + 1), bytes.get(i + 2)),
-            (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
-        )
-    })
+    let lone_cr = (b0 == b'\r') & (b1 != b'\n');
+    let c1 = (b0 == 0xC2) & (0x80..=0x9f).contains(&b1);
+    let e2 =
+        (b0 == 0xE2) & (((b1 == 0x80) & (0xa8..=0xae).contains(&b2)) | ((b1 == 0x81) & (0xa6..=0xa9).contains(&b2)));
+    control | lone_cr | c1 | e2
 }
 
 /// Skips the rest of a CSI sequence: parameter and intermediate bytes, then one final byte.
@@ -278,5 +290,46 @@ mod tests {
         let bytes: Vec<u8> =
             [0xFF, 0xFE].into_iter().chain("Été".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
         assert_eq!(decode(bytes).unwrap(), "Été");
+    }
+
+    /// The check as it was written before the one-pass version: the reference it must equal.
+    fn has_unsafe_bytes_reference(bytes: &[u8]) -> bool {
+        let control = |b: u8| (b < 0x20 && b != b'\n' && b != b'\r') || b == 0x7f;
+        bytes.iter().any(|&b| control(b))
+            || memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'))
+            || memchr::memchr_iter(0xC2, bytes).any(|i| matches!(bytes.get(i + 1), Some(0x80..=0x9f)))
+            || memchr::memchr_iter(0xE2, bytes).any(|i| {
+                matches!(
+                    (bytes.get(i + 1), bytes.get(i + 2)),
+                    (Some(0x80), Some(0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+                )
+            })
+    }
+
+    #[test]
+    fn the_one_pass_check_finds_what_clean_removes_at_every_place() {
+        let base = "Texte d’été\u{a0}: « ok »\r\n".repeat(12);
+        for bad in ["\u{1b}", "\r", "\u{85}", "\u{202e}", "\u{2028}", "\u{2066}", "\0", "\u{7f}"] {
+            for at in [0, 1, 63, 64, 65, 66, base.len() - 2, base.len()] {
+                let at = base.floor_char_boundary(at);
+                let text = format!("{}{bad}{}", &base[..at], &base[at..]);
+                assert!(has_unsafe_bytes(text.as_bytes()), "{bad:?} at {at}");
+            }
+        }
+        assert!(!has_unsafe_bytes(base.as_bytes()));
+        assert!(has_unsafe_bytes(format!("{base}\r").as_bytes()), "a final CR");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_one_pass_check_is_the_reference(
+            bytes in proptest::collection::vec(proptest::sample::select(vec![
+                b'a', b' ', b'\n', b'\r', 0, 0x1b, 0x7f, 0xC2, 0x80, 0x85, 0x9f, 0xA0, 0xE2, 0x81, 0x99, 0xA6, 0xA8, 0xAE, 0xAF,
+            ]), 0..300),
+            text in "(?s).{0,200}",
+        ) {
+            proptest::prop_assert_eq!(has_unsafe_bytes(&bytes), has_unsafe_bytes_reference(&bytes));
+            proptest::prop_assert_eq!(has_unsafe_bytes(text.as_bytes()), has_unsafe_bytes_reference(text.as_bytes()));
+        }
     }
 }

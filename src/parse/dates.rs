@@ -193,7 +193,7 @@ fn markers(story: &Story, lines: &Lines) -> Vec<Marker> {
     let mut entry = 0;
     for line in &lines.lines {
         match line.kind {
-            Kind::Time(_) if entry < story.entries.len() && story.entries[entry].line == line.number => {
+            Kind::Time if entry < story.entries.len() && story.entries[entry].line == line.number => {
                 // A stamp that prints its date sets the day.
                 if let Some((d, m, y)) = lines.stamp(line).and_then(|s| s.date) {
                     out.push(Marker::Day(d, m, y));

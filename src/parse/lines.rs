@@ -10,20 +10,43 @@ use super::rules::Rules;
 use super::time::{self, Shape, Stamp};
 use crate::model::Span;
 
-/// What one line of the page is, before layout.
+/// What one line of the page is, before layout. Two bytes, so that a [`Line`] is 16: a 100 MB
+/// blog has a million lines, all held until the layout is done. What a few lines have more —
+/// a stamp, a rule — [`Lines`] keeps beside the list, by line number.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Kind {
     Blank,
-    /// Removed by the rule of this index in [`Rules`].
-    Dropped(usize),
-    /// Removed by the layout's own evidence, under this rule name (`time-list`).
-    Furniture(&'static str),
-    /// An entry's time stamp: index into [`Lines::stamps`].
-    Time(u32),
+    /// Removed by a rule of [`Rules`]: [`Lines::dropped_rule`] says which.
+    Dropped,
+    /// Removed by the layout's own evidence, under this rule.
+    Furniture(LayoutRule),
+    /// An entry's time stamp: [`Lines::stamp`].
+    Time,
     DayHeader,
     Text,
     /// A related-article link announced by a `links-below` rule.
     Link,
+}
+
+/// The rules of the layout's own evidence, named in [`crate::model::DroppedLine`] as a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LayoutRule {
+    /// A run of stamps each with at most a short title: a key-events summary, a menu.
+    TimeList,
+}
+
+impl LayoutRule {
+    pub fn name(self) -> &'static str {
+        match self {
+            LayoutRule::TimeList => "time-list",
+        }
+    }
+}
+
+impl From<LayoutRule> for String {
+    fn from(rule: LayoutRule) -> String {
+        rule.name().to_string()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -42,7 +65,12 @@ pub(crate) struct Line {
 #[derive(Debug, Default)]
 pub(crate) struct Lines {
     pub lines: Vec<Line>,
+    /// The stamps read, in line order, with the number of their line in `stamp_lines`; a line
+    /// weighed out of being a stamp keeps its stamp here, unused.
     pub stamps: Vec<Stamp>,
+    stamp_lines: Vec<u32>,
+    /// The lines a rule removed, in line order: line number and rule index.
+    drops: Vec<(u32, u32)>,
     /// The stamps close their posts (a byline with a date-time under each post) rather than
     /// open them.
     pub trailing: bool,
@@ -50,11 +78,35 @@ pub(crate) struct Lines {
 
 impl Lines {
     pub fn stamp(&self, line: &Line) -> Option<&Stamp> {
-        match line.kind {
-            Kind::Time(i) => self.stamps.get(i as usize),
-            _ => None,
+        if line.kind != Kind::Time {
+            return None;
         }
+        stamp_at(&self.stamps, &self.stamp_lines, line.number)
     }
+
+    /// The index in [`Rules`] of the rule that removed a line.
+    pub fn dropped_rule(&self, line: &Line) -> Option<usize> {
+        if line.kind != Kind::Dropped {
+            return None;
+        }
+        let i = self.drops.binary_search_by_key(&line.number, |&(n, _)| n).ok()?;
+        Some(self.drops[i].1 as usize)
+    }
+
+    /// Marks an earlier line as removed by `rule`; a line two rules take is named by the later.
+    fn drop_line(&mut self, line: usize, rule: usize) {
+        let number = self.lines[line].number;
+        self.lines[line].kind = Kind::Dropped;
+        if self.drops.last().is_some_and(|&(n, _)| n == number) {
+            self.drops.pop();
+        }
+        self.drops.push((number, rule as u32));
+    }
+}
+
+/// The stamp of line `number`, found among stamps kept in line order.
+fn stamp_at<'s>(stamps: &'s [Stamp], lines: &[u32], number: u32) -> Option<&'s Stamp> {
+    lines.binary_search(&number).ok().map(|i| &stamps[i])
 }
 
 /// Splits and classifies lines.
@@ -87,8 +139,14 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
                 }
             }
         }
+        let mut drop_rule = None;
         let kind = if let Some(rule) = rest_rule {
-            if trimmed.is_empty() { Kind::Blank } else { Kind::Dropped(rule) }
+            if trimmed.is_empty() {
+                Kind::Blank
+            } else {
+                drop_rule = Some(rule);
+                Kind::Dropped
+            }
         } else if trimmed.is_empty() {
             Kind::Blank
         } else if let Some((name, rule)) = rules.matching_index(trimmed) {
@@ -96,13 +154,14 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
                 rest_rule = Some(name);
             }
             if rule.count_above
-                && let Some(above) = out.lines.last_mut()
+                && let Some(above) = out.lines.last()
                 && is_count(&text[above.span.start as usize..above.span.end as usize])
             {
-                above.kind = Kind::Dropped(name);
+                out.drop_line(out.lines.len() - 1, name);
             }
             links_below = rule.links_below;
-            Kind::Dropped(name)
+            drop_rule = Some(name);
+            Kind::Dropped
         } else if let Some((mut stamp, bullet)) = stamp_of(trimmed, context) {
             links_below = false;
             // A dump's list bullet (`  • vor 6 Min.16:48 Uhr`) is no part of the stamp line.
@@ -112,7 +171,8 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
                 stamp.shape = Shape::Bare;
             }
             out.stamps.push(stamp);
-            Kind::Time(out.stamps.len() as u32 - 1)
+            out.stamp_lines.push(number);
+            Kind::Time
         } else if links_below && super::structure::headline_like(trimmed) {
             Kind::Link
         } else if time::day_header(trimmed).is_some() {
@@ -122,6 +182,9 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
             Kind::Text
         };
         out.lines.push(Line { span, number, kind, heading, h1 });
+        if let Some(rule) = drop_rule {
+            out.drops.push((number, rule as u32));
+        }
         if end == bytes.len() {
             break;
         }
@@ -130,6 +193,11 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
     if !out.stamps.is_empty() {
         weigh(&mut out, text);
     }
+    // The estimate above can be 15 % too many; both lists live through the layout, the
+    // moment of the parse's peak memory, and giving back the tail of a big block is cheap.
+    out.lines.shrink_to_fit();
+    out.stamps.shrink_to_fit();
+    out.stamp_lines.shrink_to_fit();
     out
 }
 
@@ -139,8 +207,8 @@ fn weigh(out: &mut Lines, text: &str) {
     let count = |shape: Shape, stamps: &[Stamp]| stamps.iter().filter(|s| s.shape == shape).count();
     let (dated, bylines) = (count(Shape::Dated, &out.stamps), count(Shape::Byline, &out.stamps));
     for line in &mut out.lines {
-        if let Kind::Time(i) = line.kind {
-            let shape = out.stamps[i as usize].shape;
+        if line.kind == Kind::Time {
+            let shape = stamp_at(&out.stamps, &out.stamp_lines, line.number).expect("a time line's stamp").shape;
             if (shape == Shape::Dated && dated < 2) || (shape == Shape::Byline && bylines < 2) {
                 line.kind = Kind::Text;
             }
@@ -170,8 +238,9 @@ fn weigh(out: &mut Lines, text: &str) {
             lead.0 >= dated.0
         };
         for line in &mut out.lines {
-            if let Kind::Time(i) = line.kind
-                && out.stamps[i as usize].leading != keep_leading
+            if line.kind == Kind::Time
+                && stamp_at(&out.stamps, &out.stamp_lines, line.number).expect("a time line's stamp").leading
+                    != keep_leading
                 && !line.heading
             {
                 line.kind = Kind::Text;
@@ -188,9 +257,14 @@ fn weigh(out: &mut Lines, text: &str) {
         if out.trailing { Box::new(out.lines.iter_mut()) } else { Box::new(out.lines.iter_mut().rev()) };
     for line in order {
         match line.kind {
-            Kind::Time(i) if out.stamps[i as usize].shape == Shape::Inline => has_content = true,
-            Kind::Time(_) if !has_content => line.kind = Kind::Text,
-            Kind::Time(_) => has_content = false,
+            Kind::Time
+                if stamp_at(&out.stamps, &out.stamp_lines, line.number).expect("a time line's stamp").shape
+                    == Shape::Inline =>
+            {
+                has_content = true
+            }
+            Kind::Time if !has_content => line.kind = Kind::Text,
+            Kind::Time => has_content = false,
             // A line saying only which zone the times are in is no post of the stamp above it.
             Kind::Text if !has_content && time::dateline::is_zone_line(text_of(text, line)) => {}
             Kind::Text | Kind::Link => has_content = true,
@@ -219,13 +293,13 @@ fn text_of<'t>(text: &'t str, line: &Line) -> &'t str {
 /// the site's header — a video's length in a menu — and opens no post: posts never carry the
 /// page's dateline. Only the first stamp is looked at, and only up to the next one.
 fn first_above_dateline(out: &mut Lines, text: &str) {
-    let Some(first) = out.lines.iter().position(|l| matches!(l.kind, Kind::Time(_))) else { return };
+    let Some(first) = out.lines.iter().position(|l| matches!(l.kind, Kind::Time)) else { return };
     if out.stamp(&out.lines[first]).is_some_and(|s| s.shape != Shape::Bare) {
         return;
     }
     let header = out.lines[first + 1..]
         .iter()
-        .take_while(|l| !matches!(l.kind, Kind::Time(_)))
+        .take_while(|l| !matches!(l.kind, Kind::Time))
         .filter(|l| l.kind == Kind::Text)
         .any(|l| {
             let t = text_of(text, l);
@@ -267,7 +341,7 @@ fn odd_first_byline(out: &mut Lines, text: &str) {
 /// (key-events summaries, lists of videos, menus) are not posts.
 fn time_lists(out: &mut Lines, text: &str) {
     let content: Vec<usize> = (0..out.lines.len())
-        .filter(|&i| !matches!(out.lines[i].kind, Kind::Blank | Kind::Dropped(_) | Kind::Furniture(_)))
+        .filter(|&i| !matches!(out.lines[i].kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_)))
         .collect();
     let short = |line: &Line| {
         let s = &text[line.span.start as usize..line.span.end as usize];
@@ -279,7 +353,7 @@ fn time_lists(out: &mut Lines, text: &str) {
         let mut run: Vec<(usize, Option<usize>)> = Vec::new();
         let mut inline = 0;
         let mut j = k;
-        while j < content.len() && matches!(out.lines[content[j]].kind, Kind::Time(_)) {
+        while j < content.len() && matches!(out.lines[content[j]].kind, Kind::Time) {
             // `19:42 CET Leaders agree…`: the title stands on the stamp's own line.
             if out.stamp(&out.lines[content[j]]).is_some_and(|s| s.shape == Shape::Inline) {
                 let next = content.get(j + 1).copied();
@@ -295,7 +369,7 @@ fn time_lists(out: &mut Lines, text: &str) {
             }
             let title = content.get(j + 1).filter(|&&n| short(&out.lines[n]));
             let next = j + 1 + usize::from(title.is_some());
-            let ends_run = next < content.len() && matches!(out.lines[content[next]].kind, Kind::Time(_));
+            let ends_run = next < content.len() && matches!(out.lines[content[next]].kind, Kind::Time);
             run.push((content[j], title.copied()));
             j = next;
             if !ends_run {
@@ -316,9 +390,9 @@ fn time_lists(out: &mut Lines, text: &str) {
             let keep_last = run.last().is_some_and(|(_, t)| t.is_some()) && j < content.len();
             let n = run.len() - usize::from(keep_last);
             for &(time, title) in &run[..n] {
-                out.lines[time].kind = Kind::Furniture("time-list");
+                out.lines[time].kind = Kind::Furniture(LayoutRule::TimeList);
                 if let Some(t) = title {
-                    out.lines[t].kind = Kind::Furniture("time-list");
+                    out.lines[t].kind = Kind::Furniture(LayoutRule::TimeList);
                 }
             }
         }
@@ -331,7 +405,7 @@ fn time_lists(out: &mut Lines, text: &str) {
 /// the page's furniture follows the feed (a "Load more" button, a most-read list), a paragraph
 /// of a post above the first stamp and none below the last.
 fn trailing(out: &Lines, text: &str) -> bool {
-    let times: Vec<usize> = (0..out.lines.len()).filter(|&i| matches!(out.lines[i].kind, Kind::Time(_))).collect();
+    let times: Vec<usize> = (0..out.lines.len()).filter(|&i| matches!(out.lines[i].kind, Kind::Time)).collect();
     let bylines = times.iter().filter(|&&i| out.stamp(&out.lines[i]).is_some_and(|s| s.shape == Shape::Byline)).count();
     if bylines < 2 || bylines * 2 < times.len() {
         return false;

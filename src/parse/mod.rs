@@ -42,7 +42,7 @@ fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
     let mut story = Story { path, ..Story::default() };
     let mut dropped = Vec::new();
     for line in &lines.lines {
-        if let lines::Kind::Dropped(name) = line.kind {
+        if let Some(name) = lines.dropped_rule(line) {
             dropped.push(DroppedLine { line: line.number, rule: rules.name(name).to_string(), span: line.span });
         }
     }
@@ -57,6 +57,9 @@ fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
         story.zone = words::default_zone(&story.text);
     }
     dates::resolve(&mut story, &lines);
+    // The line list is the parse's largest structure after the text: gone before the rest
+    // allocates (the outlet's regex scans the whole text).
+    drop(lines);
     reconcile::apply_structured(&mut story, &page);
     if story.outlet.is_none() {
         story.outlet = structure::find_outlet(&story.text);

@@ -56,42 +56,79 @@ impl Rules {
         Ok(rules)
     }
 
-    /// Adds the rules of another file (a user's) to these.
+    /// Adds the rules of another file (a user's) to these. On an error they are left as they
+    /// were.
+    ///
+    /// The patterns are compiled once, together: every program start compiles the embedded
+    /// rules, and compiling each pattern alone as well (to name a bad one) cost more than the
+    /// set itself. A pattern is compiled alone only once the set has failed, to find which line
+    /// to blame — the first bad pattern above any other error, as a reader of the file expects.
     pub fn add_text(&mut self, text: &str, origin: &str) -> Result<(), RuleError> {
+        let kept = self.rules.len();
+        let result = self.read_text(text, origin, kept).and_then(|()| match RegexSet::new(&self.patterns) {
+            Ok(set) => {
+                self.set = set;
+                Ok(())
+            }
+            Err(e) => Err(self.first_bad_pattern(kept).unwrap_or_else(|| self.overflow_error(&e.to_string()))),
+        });
+        if result.is_err() {
+            self.rules.truncate(kept);
+            self.patterns.truncate(kept);
+            self.origins.truncate(kept);
+        }
+        result
+    }
+
+    /// Reads the rule lines of a file into the lists, uncompiled. A line that is no rule is an
+    /// error, unless a bad pattern above it is the first error.
+    fn read_text(&mut self, text: &str, origin: &str, kept: usize) -> Result<(), RuleError> {
         for (n, raw) in text.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             let error = |reason: String| RuleError { origin: origin.to_string(), line: n + 1, reason };
-            let (head, pattern) = line
+            let parsed = line
                 .split_once(": ")
                 .or_else(|| line.split_once(":\t"))
-                .ok_or_else(|| error("expected `name [flags]: pattern`".into()))?;
-            let mut words = head.split_whitespace();
-            let name = words.next().ok_or_else(|| error("rule has no name".into()))?;
-            let mut rule = Rule { name: name.to_string(), rest: false, count_above: false, links_below: false };
-            for flag in words {
-                match flag.trim_matches(|c| c == '[' || c == ']') {
-                    "rest" => rule.rest = true,
-                    "count-above" => rule.count_above = true,
-                    "links-below" => rule.links_below = true,
-                    other => return Err(error(format!("unknown flag `{other}`"))),
-                }
-            }
-            let anchored = format!("^(?:{})$", pattern.trim());
-            regex::Regex::new(&anchored).map_err(|e| error(format!("bad pattern: {}", first_line(&e.to_string()))))?;
-            self.patterns.push(anchored);
+                .ok_or_else(|| error("expected `name [flags]: pattern`".into()))
+                .and_then(|(head, pattern)| {
+                    let mut words = head.split_whitespace();
+                    let name = words.next().ok_or_else(|| error("rule has no name".into()))?;
+                    let mut rule = Rule { name: name.to_string(), rest: false, count_above: false, links_below: false };
+                    for flag in words {
+                        match flag.trim_matches(|c| c == '[' || c == ']') {
+                            "rest" => rule.rest = true,
+                            "count-above" => rule.count_above = true,
+                            "links-below" => rule.links_below = true,
+                            other => return Err(error(format!("unknown flag `{other}`"))),
+                        }
+                    }
+                    Ok((rule, pattern))
+                });
+            let (rule, pattern) = match parsed {
+                Ok(parsed) => parsed,
+                Err(e) => return Err(self.first_bad_pattern(kept).unwrap_or(e)),
+            };
+            self.patterns.push(format!("^(?:{})$", pattern.trim()));
             self.origins.push((origin.to_string(), n + 1));
             self.rules.push(rule);
         }
-        match RegexSet::new(&self.patterns) {
-            Ok(set) => {
-                self.set = set;
-                Ok(())
-            }
-            Err(e) => Err(self.overflow_error(&e.to_string())),
-        }
+        Ok(())
+    }
+
+    /// The first pattern from index `from` on that does not compile alone, as an error naming
+    /// its line.
+    fn first_bad_pattern(&self, from: usize) -> Option<RuleError> {
+        self.patterns[from..].iter().zip(&self.origins[from..]).find_map(|(pattern, (origin, line))| {
+            let e = regex::Regex::new(pattern).err()?;
+            Some(RuleError {
+                origin: origin.clone(),
+                line: *line,
+                reason: format!("bad pattern: {}", first_line(&e.to_string())),
+            })
+        })
     }
 
     /// Rules that compile alone can still be too big together: the error names the first rule
@@ -185,6 +222,22 @@ mod tests {
         let err = Rules::from_text("x [nope]: a\n", "f").unwrap_err();
         assert!(err.reason.contains("unknown flag"));
         assert!(Rules::from_text("no separator\n", "f").is_err());
+    }
+
+    #[test]
+    fn the_first_error_of_a_file_is_named_and_the_rules_stay_as_they_were() {
+        // The bad pattern (line 2) stands above the line that is no rule (line 3).
+        let mut rules = Rules::embedded().clone();
+        let before = rules.len();
+        let err = rules.add_text("ok: a\nbad: (\nno separator\n", "mine.rules").unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        assert!(err.reason.starts_with("bad pattern"), "{err}");
+        let err = rules.add_text("no separator\nbad: (\n", "mine.rules").unwrap_err();
+        assert_eq!(err.line, 1, "{err}");
+        assert!(err.reason.starts_with("expected"), "{err}");
+        assert_eq!(rules.len(), before);
+        assert_eq!(rules.matching("Partager").unwrap().name, "share", "the set still works");
+        assert!(rules.matching("a").is_none(), "nothing of the failed file was added");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::path::Path;
 /// Identity of each entry, made unique by counting repeats (two posts with one clock and one
 /// headline stay two).
 pub fn identities(story: &Story) -> Vec<(u64, u32)> {
-    let mut seen: HashMap<u64, u32> = HashMap::new();
+    let mut seen: HashMap<u64, u32> = HashMap::with_capacity(story.entries.len());
     story
         .entry_refs()
         .map(|e| {

@@ -7,6 +7,7 @@
 mod above;
 mod entry;
 mod outlet;
+mod prefilter;
 mod section;
 mod shapes;
 mod untimed;
@@ -30,7 +31,7 @@ pub(crate) fn build(story: &mut Story, lines: &Lines) {
 
 fn build_from(story: &mut Story, text: &str, cl: &Lines) {
     let lines = &cl.lines;
-    let times: Vec<usize> = (0..lines.len()).filter(|&i| matches!(lines[i].kind, Kind::Time(_))).collect();
+    let times: Vec<usize> = (0..lines.len()).filter(|&i| matches!(lines[i].kind, Kind::Time)).collect();
     let mut dropped = Vec::new();
     let Some(&first_time) = times.first() else {
         header(story, text, lines, false, &mut dropped);
@@ -49,6 +50,7 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
 
     let mut tags: HashMap<String, u32> = HashMap::new();
     let mut owned: Vec<Line> = Vec::new();
+    story.entries.reserve_exact(times.len());
     for (k, &t) in times.iter().enumerate() {
         // Leading stamps own the lines down to the next stamp; trailing ones the lines up
         // from the previous stamp (or the header's end).

@@ -30,12 +30,12 @@ pub(super) fn upper_case(line: &str) -> bool {
     line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
 }
 
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:©|\(c\)\s|(?i:crédits?\s*(?:photo)?\s*:|photo\s*:|credit\s*:|photograph\s*:)|\([^()]{2,80}/\s*(?:AFP|AP|Reuters|EPA|Getty Images?)\)$)")
         .expect("credit regex")
 });
 
-static LINK: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Voir aussi|Voir|Lire aussi|Lire|À lire aussi|A lire aussi|LIRE AUSSI|VOIR AUSSI|Related|Read more|See also|Watch)\s*:?\s+(?P<title>\S.*)$")
         .expect("link regex")
 });
@@ -44,21 +44,21 @@ pub(super) static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Par|By)\s+\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){1,8}$").expect("byline regex"));
 
 pub(super) fn is_credit(line: &str) -> bool {
-    CREDIT.is_match(line)
+    super::prefilter::may_be_credit(line) && CREDIT.is_match(line)
 }
 
 pub(super) fn is_link(line: &str) -> bool {
-    LINK.is_match(line) && LINK.captures(line).is_some_and(|c| headline_like(&c["title"]))
+    super::prefilter::may_be_link(line) && LINK.captures(line).is_some_and(|c| headline_like(&c["title"]))
 }
 
-static UPDATED_AT: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static UPDATED_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:last updated(?: at)?|updated at|updated|mis à jour(?: à| le [^à]{0,40} à)?|aktualisiert um|aggiornato alle|actualizado a las)\s*(?:(?P<h>\d{1,2})\s*[h:.]\s*(?P<m>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?)?(?:\s*\S{2,4})?$")
         .expect("updated regex")
 });
 
 /// `Updated at 19.38 GMT` under an edited post: whether the line is one, and its clock.
 pub(crate) fn updated_at(line: &str) -> Option<Option<Clock>> {
-    if line.len() > 80 || !UPDATED_AT.is_match(line) {
+    if line.len() > 80 || !super::prefilter::may_be_updated_note(line) || !UPDATED_AT.is_match(line) {
         return None;
     }
     let caps = UPDATED_AT.captures(line)?;

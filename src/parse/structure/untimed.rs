@@ -14,11 +14,11 @@ pub(super) fn build_untimed(story: &mut Story, text: &str, lines: &[Line], dropp
     let mut after_break = true;
     for (i, line) in lines.iter().enumerate() {
         match line.kind {
-            Kind::Blank | Kind::Dropped(_) | Kind::Furniture(_) => {
+            Kind::Blank | Kind::Dropped | Kind::Furniture(_) => {
                 after_break = true;
                 continue;
             }
-            Kind::Time(_) | Kind::Text | Kind::DayHeader | Kind::Link => {}
+            Kind::Time | Kind::Text | Kind::DayHeader | Kind::Link => {}
         }
         let t = s(line);
         let was_break = std::mem::replace(&mut after_break, false);
@@ -30,8 +30,7 @@ pub(super) fn build_untimed(story: &mut Story, text: &str, lines: &[Line], dropp
             continue;
         }
         let headline = line.kind != Kind::Link && headline_like(t) && !is_credit(t) && !is_link(t);
-        let next =
-            lines[i + 1..].iter().find(|l| !matches!(l.kind, Kind::Blank | Kind::Dropped(_) | Kind::Furniture(_)));
+        let next = lines[i + 1..].iter().find(|l| !matches!(l.kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_)));
         let repeated = next.is_some_and(|n| s(n).starts_with(t));
         if title.is_none() {
             if headline && !repeated {

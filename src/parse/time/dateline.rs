@@ -229,8 +229,10 @@ static TIMES_IN_ZONE: LazyLock<Regex> = LazyLock::new(|| {
 /// Standard Time (IST)"): no content of a post.
 pub(crate) fn is_zone_line(text: &str) -> bool {
     text.len() <= 80 && zone_statement(text).is_some() && !text.ends_with(['.', '!', '?']) || {
-        let lower = text.get(..text.len().min(12)).unwrap_or("").to_ascii_lowercase();
-        text.len() <= 80 && (lower.starts_with("all times") || lower.starts_with("times are"))
+        // Asked of the last line of every post: no lower-case copy.
+        let head = text.get(..text.len().min(12)).unwrap_or("").as_bytes();
+        let opens = |w: &str| head.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()));
+        text.len() <= 80 && (opens("all times") || opens("times are"))
     }
 }
 

@@ -194,6 +194,8 @@ fn zone_statements() {
     );
     assert!(dateline::is_zone_line("All times are Irish Standard Time (IST)"));
     assert!(!dateline::is_zone_line("Polls close at 7pm Eastern time, and the first results are due soon."));
+    assert!(dateline::is_zone_line("TIMES ARE approximate"), "any case");
+    assert!(!dateline::is_zone_line("all time"), "too short to say it");
 }
 
 #[test]
