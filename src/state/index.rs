@@ -172,6 +172,11 @@ impl SearchIndex {
         // spans two fields.
         let exact = |b: &u8| letter(*b).is_some() && !b.is_ascii_digit();
         if query.len() == 1 || (query.len() == 2 && query.as_bytes().iter().all(exact)) {
+            if previous.is_none() {
+                let entries: Vec<u32> =
+                    candidates.iter().copied().filter(|&i| self.signatures[i as usize].may_hold(&needle)).collect();
+                return Found { fields: vec![0; entries.len()], entries };
+            }
             let (entries, fields) = candidates
                 .iter()
                 .enumerate()
