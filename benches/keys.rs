@@ -58,7 +58,42 @@ fn keys(c: &mut Criterion) {
             press(&mut reader, &[Action::Backspace]);
         })
     });
-    reader.apply(Action::Backspace);
+    press(&mut reader, &[Action::Input('l')]);
+    group.bench_function("third search keystroke (\"el\" → \"ele\") + backspace", |b| {
+        b.iter(|| {
+            press(&mut reader, &[Action::Input('e')]);
+            press(&mut reader, &[Action::Backspace]);
+        })
+    });
+    press(&mut reader, &[Action::Input('e')]);
+    group.bench_function("fourth search keystroke (\"ele\" → \"elec\") + backspace", |b| {
+        b.iter(|| {
+            press(&mut reader, &[Action::Input('c')]);
+            press(&mut reader, &[Action::Backspace]);
+        })
+    });
+    reader.apply(Action::Submit);
+    // Typed with an accent: "armé" folds to "arme", found in "armée", "armes", "Armement"…
+    reader.apply(Action::Search);
+    reader.apply(Action::DeleteToStart);
+    press(&mut reader, &[Action::Input('a'), Action::Input('r'), Action::Input('m')]);
+    group.bench_function("accented fourth search keystroke (\"arm\" → \"armé\") + backspace", |b| {
+        b.iter(|| {
+            press(&mut reader, &[Action::Input('é')]);
+            press(&mut reader, &[Action::Backspace]);
+        })
+    });
+    // A query that stays non-ASCII once folded (Cyrillic; the blog is French): only the
+    // signatures' byte sets can rule entries out.
+    reader.apply(Action::DeleteToStart);
+    press(&mut reader, &[Action::Input('к'), Action::Input('и')]);
+    group.bench_function("non-ASCII search keystroke (\"ки\" → \"кие\") + backspace", |b| {
+        b.iter(|| {
+            press(&mut reader, &[Action::Input('е')]);
+            press(&mut reader, &[Action::Backspace]);
+        })
+    });
+    reader.apply(Action::DeleteToStart);
     reader.apply(Action::Submit);
     group.bench_function("tag toggle (picker: open, toggle, apply)", |b| {
         b.iter(|| press(&mut reader, &[Action::PickTags, Action::ToggleTag, Action::Submit]))
@@ -115,7 +150,21 @@ fn many_stories(c: &mut Criterion) {
             press(&mut reader, &[Action::Backspace]);
         })
     });
-    reader.apply(Action::Backspace);
+    press(&mut reader, &[Action::Input('l')]);
+    group.bench_function("third search keystroke (\"el\" → \"ele\") + backspace", |b| {
+        b.iter(|| {
+            press(&mut reader, &[Action::Input('e')]);
+            press(&mut reader, &[Action::Backspace]);
+        })
+    });
+    press(&mut reader, &[Action::Input('e')]);
+    group.bench_function("fourth search keystroke (\"ele\" → \"elec\") + backspace", |b| {
+        b.iter(|| {
+            press(&mut reader, &[Action::Input('c')]);
+            press(&mut reader, &[Action::Backspace]);
+        })
+    });
+    reader.apply(Action::DeleteToStart);
     reader.apply(Action::Submit);
     group.finish();
 

@@ -7,11 +7,13 @@
 //! query". A big story's index is built by a background thread started with the reader; the
 //! first search waits for it only when it is not done yet.
 
-use crate::model::{Entry, Story, fold_bytes_into};
+use crate::model::{Entry, Story};
 use rayon::prelude::*;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
+
+mod scan;
 
 /// Folded bytes of an entry kept side by side: most matches are found there, in memory read
 /// in order, before an entry's own text is touched.
@@ -32,7 +34,7 @@ fn fields<'a>(text: &'a str, e: &'a Entry) -> impl Iterator<Item = &'a str> + 'a
 pub(super) fn fold_entry(text: &str, e: &Entry, out: &mut Vec<u8>) {
     out.clear();
     for field in fields(text, e) {
-        fold_bytes_into(field, out);
+        scan::fold_into(field, out);
         out.push(b'\n');
     }
 }
@@ -145,90 +147,86 @@ impl SearchIndex {
         (!stop.load(Ordering::Relaxed)).then_some(index)
     }
 
-    /// The entries among `candidates` whose folded text holds `query` (folded), in parallel
-    /// on a big story.
-    pub(super) fn matching(&self, story: &Story, query: &str, candidates: &[u32]) -> Vec<u32> {
+    /// The entries whose folded text holds `query` (folded): among the previous query's
+    /// matches when it is given (the caller's query then holds it), else among all. In
+    /// parallel on a big story.
+    pub(super) fn matching(&self, story: &Story, query: &str, previous: Option<(&str, &Found)>) -> Found {
         let needle = Signature::of(query.as_bytes());
+        let all: Vec<u32>;
+        let candidates = match previous {
+            Some((_, found)) => &found.entries,
+            None => {
+                all = (0..self.signatures.len() as u32).collect();
+                &all
+            }
+        };
+        // When the query only grows at its end, each of its matches starts with one of the
+        // previous query's: none lies in a field before the first that held that.
+        let from = |k: usize| match previous {
+            Some((q, found)) if query.starts_with(q) => found.fields[k],
+            _ => 0,
+        };
         // A one-byte query is answered by the signatures alone: their byte sets are exact.
-        if query.len() == 1 {
-            return candidates.iter().copied().filter(|&i| self.signatures[i as usize].may_hold(&needle)).collect();
-        }
-        // A two-byte query of letters (or space, apostrophe, dash, dot, comma) is answered by
-        // the signatures alone too: their bits for such pairs are exact, and a query holds no
-        // line break, so a pair never spans two fields.
+        // So is a two-byte query of letters (or space, apostrophe, dash, dot, comma): their
+        // bits for such pairs are exact, and a query holds no line break, so a pair never
+        // spans two fields.
         let exact = |b: &u8| letter(*b).is_some() && !b.is_ascii_digit();
-        if query.len() == 2 && query.as_bytes().iter().all(exact) {
-            return candidates.iter().copied().filter(|&i| self.signatures[i as usize].may_hold(&needle)).collect();
+        if query.len() == 1 || (query.len() == 2 && query.as_bytes().iter().all(exact)) {
+            if previous.is_none() {
+                let entries: Vec<u32> =
+                    candidates.iter().copied().filter(|&i| self.signatures[i as usize].may_hold(&needle)).collect();
+                return Found { fields: vec![0; entries.len()], entries };
+            }
+            let (entries, fields) = candidates
+                .iter()
+                .enumerate()
+                .filter(|&(_, &i)| self.signatures[i as usize].may_hold(&needle))
+                .map(|(k, &i)| (i, from(k)))
+                .unzip();
+            return Found { entries, fields };
         }
         let finder = memchr::memmem::Finder::new(query.as_bytes());
-        // An ASCII query is first looked for in the original text, ASCII case ignored: a hit
-        // there is a hit in the folded text (folding maps ASCII to its lower case, char by
-        // char), and a miss in an ASCII field is a miss. Only a field with other characters
-        // that misses is folded and searched again.
-        let ascii = query
-            .is_ascii()
-            .then(|| {
-                regex::bytes::RegexBuilder::new(&regex::escape(query)).case_insensitive(true).unicode(false).build()
-            })
-            .and_then(Result::ok);
-        let test = |i: u32, scratch: &mut Vec<u8>| {
+        let test = |k: usize, scratch: &mut Vec<u8>| -> Option<(u32, u16)> {
+            let i = candidates[k];
             let i_ = i as usize;
             if !self.signatures[i_].may_hold(&needle) {
-                return false;
+                return None;
             }
+            // A hit in the head is a match, but where it lies among the fields is not known
+            // (a field may hold a line break): the previous lower bound stays.
             if finder.find(&self.heads[i_ * HEAD..(i_ + 1) * HEAD]).is_some() {
-                return true;
+                return Some((i, from(k)));
             }
             if !self.long[i_] {
-                return false;
+                return None;
             }
-            // A query (one line) cannot match across fields: each is searched alone, first
-            // all of them as they are, then those that need folding.
-            let entry = &story.entries[i_];
-            if ascii.is_some() && lower_in_fields(story, entry, &finder) {
-                return true;
-            }
-            if let Some(re) = &ascii
-                && fields(&story.text, entry).any(|field| re.is_match(field.as_bytes()))
-            {
-                return true;
-            }
-            fields(&story.text, entry).filter(|field| ascii.is_none() || !field.is_ascii()).any(|field| {
-                scratch.clear();
-                fold_bytes_into(field, scratch);
-                finder.find(scratch).is_some()
-            })
+            scan::first_field(&story.text, &story.entries[i_], from(k), &finder, scratch).map(|f| (i, f))
         };
         // Each test is a cache miss or two, and a fold when the head does not tell: on a big
         // story the cores share them.
-        if candidates.len() < 8192 {
+        let pairs: Vec<(u32, u16)> = if candidates.len() < 8192 {
             let mut scratch = Vec::new();
-            return candidates.iter().copied().filter(|&i| test(i, &mut scratch)).collect();
-        }
-        candidates
-            .par_chunks(4096)
-            .flat_map_iter(|chunk| {
-                let mut scratch = Vec::new();
-                chunk.iter().copied().filter(|&i| test(i, &mut scratch)).collect::<Vec<_>>()
-            })
-            .collect()
+            (0..candidates.len()).filter_map(|k| test(k, &mut scratch)).collect()
+        } else {
+            (0..candidates.len())
+                .into_par_iter()
+                .with_min_len(2048)
+                .map_init(Vec::new, |scratch, k| test(k, scratch))
+                .flatten_iter()
+                .collect()
+        };
+        let (entries, fields) = pairs.into_iter().unzip();
+        Found { entries, fields }
     }
 }
 
-/// Whether the query (ASCII, lower case) is in one of the entry's fields as it is written:
-/// one pass over the entry's stretch of text, the commonest way a word is found.
-fn lower_in_fields(story: &Story, entry: &Entry, finder: &memchr::memmem::Finder<'_>) -> bool {
-    let spans = || entry.tag.iter().chain(entry.headline.iter()).chain(entry.body.iter());
-    let (Some(lo), Some(hi)) = (spans().map(|s| s.start).min(), spans().map(|s| s.end).max()) else {
-        return false;
-    };
-    let len = finder.needle().len() as u32;
-    let stretch = &story.text.as_bytes()[lo as usize..hi as usize];
-    // Captions or links may lie between the fields: a hit counts only inside one.
-    finder.find_iter(stretch).any(|at| {
-        let at = lo + at as u32;
-        spans().any(|s| s.start <= at && at + len <= s.end)
-    })
+/// The entries whose folded text holds a query, in order, and for each the first field (tag,
+/// headline, body paragraphs, counted from 0) that may hold it: the next keystroke, when it
+/// only adds to the query's end, looks from there on.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Found {
+    pub(super) entries: Vec<u32>,
+    fields: Vec<u16>,
 }
 
 /// A story's text and entries lent to the thread building their index.

@@ -116,7 +116,7 @@ pub struct StoryView {
     /// it costs no index.
     index: index::Slot,
     /// Results of the queries typed so far, each narrowing the one before.
-    searches: Vec<(String, Vec<u32>)>,
+    searches: Vec<(String, index::Found)>,
     /// Entries shown, in display order.
     pub(super) visible: Vec<u32>,
     pub(super) rows: Vec<Row>,
@@ -272,16 +272,10 @@ impl StoryView {
         }
         if self.searches.last().is_none_or(|(q, _)| *q != query) {
             let index = self.index.get(story);
-            let found = match self.searches.last() {
-                Some((_, previous)) => index.matching(story, &query, previous),
-                None => {
-                    let all: Vec<u32> = (0..self.rank.len() as u32).collect();
-                    index.matching(story, &query, &all)
-                }
-            };
+            let found = index.matching(story, &query, self.searches.last().map(|(q, f)| (q.as_str(), f)));
             self.searches.push((query, found));
         }
-        self.searches.last().map(|(_, m)| m.as_slice())
+        self.searches.last().map(|(_, m)| m.entries.as_slice())
     }
 
     /// Recomputes what is shown. `newest_first` sets the order, `day_of` the date an entry is
@@ -299,7 +293,7 @@ impl StoryView {
             && let Some((_, matches)) = self.searches.last()
         {
             keep = vec![false; n];
-            for &i in matches {
+            for &i in &matches.entries {
                 keep[i as usize] = true;
             }
         }

@@ -43,8 +43,20 @@ fn story_of(entries: &[(String, Vec<String>)]) -> Story {
 }
 
 fn search(slot: &mut Slot, story: &Story, query: &str) -> Vec<u32> {
-    let all: Vec<u32> = (0..story.entries.len() as u32).collect();
-    slot.get(story).matching(story, query, &all)
+    slot.get(story).matching(story, query, None).entries
+}
+
+/// `query` typed after `first`, the way the reader narrows: among `first`'s matches.
+fn narrowed(slot: &mut Slot, story: &Story, first: &str, query: &str) -> Vec<u32> {
+    let index = slot.get(story);
+    let previous = index.matching(story, first, None);
+    index.matching(story, query, Some((first, &previous))).entries
+}
+
+fn folded(query: &str) -> String {
+    let mut out = String::new();
+    query.chars().for_each(|c| push_folded(c, &mut out));
+    out
 }
 
 proptest! {
@@ -57,11 +69,54 @@ proptest! {
         query in "[aeéEbœ .]{1,4}",
     ) {
         let story = story_of(&entries);
-        let mut folded = String::new();
-        query.chars().for_each(|c| push_folded(c, &mut folded));
+        let query = folded(&query);
         let mut slot = Slot::None;
-        prop_assert_eq!(search(&mut slot, &story, &folded), naive(&story, &folded));
+        prop_assert_eq!(search(&mut slot, &story, &query), naive(&story, &query));
     }
+
+    /// Keystroke after keystroke, on ASCII, accented, Cyrillic and mixed text with long
+    /// paragraphs (past the heads): each narrowed answer is the definition's.
+    #[test]
+    fn narrowed_answers_are_the_definitions(
+        entries in proptest::collection::vec(
+            ("[a-zA-Z éÉèœß’К]{0,40}", proptest::collection::vec("(([a-z ]{0,30})|(Éle)|(ELE)|(éle)|(cœ)|(к)|(ß)){0,16}", 0..4)),
+            0..8,
+        ),
+        typed in "[elcéÉœkКк'’ ]{1,5}",
+    ) {
+        let story = story_of(&entries);
+        let mut slot = Slot::None;
+        let query = folded(&typed);
+        let ends: Vec<usize> = query.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
+        for (k, &end) in ends.iter().enumerate() {
+            let (first, now) = (&query[..if k == 0 { 0 } else { ends[k - 1] }], &query[..end]);
+            let want = naive(&story, now);
+            prop_assert_eq!(&search(&mut slot, &story, now), &want, "{:?}", now);
+            if !first.is_empty() {
+                prop_assert_eq!(&narrowed(&mut slot, &story, first, now), &want, "{:?} after {:?}", now, first);
+                // Grown at the start, not the end: no field is skipped.
+                let tail = &now[ends[0]..];
+                prop_assert_eq!(&narrowed(&mut slot, &story, tail, now), &want, "{:?} after {:?}", now, tail);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_longer_query_looks_from_the_field_that_held_the_shorter() {
+    // The first paragraph holds "ele" but not "elec", the third holds "Élec" past the head.
+    let long = "x".repeat(200);
+    let story = story_of(&[("titre".into(), vec!["selen".into(), long.clone(), format!("{long} Élections")])]);
+    let mut slot = Slot::None;
+    let index = slot.get(&story);
+    let ele = index.matching(&story, "ele", None);
+    assert_eq!((ele.entries.clone(), ele.fields.clone()), (vec![0], vec![0]), "found in the head");
+    let elec = index.matching(&story, "elec", Some(("ele", &ele)));
+    assert_eq!((elec.entries.clone(), elec.fields.clone()), (vec![0], vec![3]), "headline 0, paragraphs 1–3");
+    let elect = index.matching(&story, "elect", Some(("elec", &elec)));
+    assert_eq!(elect.fields, vec![3]);
+    let lec = index.matching(&story, "lec", None);
+    assert_eq!(index.matching(&story, "election", Some(("lec", &lec))).entries, vec![0]);
 }
 
 #[test]
