@@ -67,13 +67,18 @@ pub fn opened_url(story: &Story) -> Option<&str> {
 /// Reads a file and parses it through the parser's front door. A file the parser cannot hold
 /// (its text is addressed with 32-bit offsets: 4 GiB) is refused from its size, before a byte
 /// of it is read — a file far larger than memory never starts filling it.
+///
+/// The file's modification day is when this copy was taken: a page that prints its days
+/// without their year cannot be later than that.
 pub fn parse_file(path: &Path, rules: &Rules) -> Result<Story, InputError> {
-    let size = std::fs::metadata(path)?.len();
+    let metadata = std::fs::metadata(path)?;
+    let size = metadata.len();
+    let taken = metadata.modified().ok().map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
     if size >= u64::from(u32::MAX) {
         return Err(InputError::TooLarge(usize::try_from(size).unwrap_or(usize::MAX)));
     }
     let bytes = std::fs::read(path)?;
-    parse::parse_bytes(path.to_path_buf(), bytes, rules)
+    parse::parse_taken(path.to_path_buf(), bytes, rules, taken)
 }
 
 /// Expands PATHs into the files to read, in a stable order.

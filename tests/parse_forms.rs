@@ -153,3 +153,38 @@ fn a_two_sentence_standfirst_is_not_the_title() {
     assert_eq!(s.title, "Neve in Trentino, la cronaca della giornata: passi chiusi e disagi sulla A22");
     assert_eq!(entries(&s).len(), 2);
 }
+
+/// Day headers that name their weekday but print no year (`Donnerstag, 18. 7.`), on a copy
+/// taken on a known day: the latest year in which that day fell on that weekday.
+fn day_headers_without_a_year(taken: Option<chrono::NaiveDate>) -> Story {
+    let text = "Liveticker: Unwetter in der Schweiz\n\nDonnerstag, 1. 1.\n\n09:15\n\
+                Sturmböen im Mittelland.\n\nMittwoch, 31. 12.\n\n23:40\n\
+                Erste Gewitter im Tessin.\n\n18:05\nDie Warnstufe wird erhöht.\n";
+    liveblog::parse::parse_taken(PathBuf::from("ticker.txt"), text.as_bytes().to_vec(), Rules::embedded(), taken)
+        .unwrap()
+}
+
+#[test]
+fn a_day_header_without_a_year_takes_the_latest_year_its_weekday_fits() {
+    let taken = chrono::NaiveDate::from_ymd_opt(2026, 11, 22);
+    let s = day_headers_without_a_year(taken);
+    // 1 January fell on a Thursday in 2026 (and 2015 before it); the header below it is
+    // the day before, across the new year.
+    let days: Vec<String> = entries(&s).iter().map(|e| e.split(' ').nth(1).unwrap_or("").to_string()).collect();
+    assert_eq!(
+        days,
+        ["2026-01-01T09:15:00", "2025-12-31T23:40:00", "2025-12-31T18:05:00"],
+        "{:?}",
+        entries(&s)
+    );
+    // Taken before 1 January 2026, the same page is the Thursday of 2015.
+    let s = day_headers_without_a_year(chrono::NaiveDate::from_ymd_opt(2025, 6, 1));
+    assert!(entries(&s)[0].contains("2015-01-01T09:15"), "{:?}", entries(&s));
+}
+
+#[test]
+fn without_the_day_a_copy_was_taken_a_yearless_day_header_dates_nothing() {
+    let s = day_headers_without_a_year(None);
+    assert_eq!(s.entries.iter().filter(|e| e.at.is_some()).count(), 0, "{:?}", entries(&s));
+    assert_eq!(s.entries.iter().filter(|e| e.clock.is_some()).count(), 3);
+}

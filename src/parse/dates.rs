@@ -26,7 +26,7 @@ enum Marker {
     Entry(usize),
 }
 
-pub(crate) fn resolve(story: &mut Story, lines: &Lines) {
+pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<NaiveDate>) {
     if story.entries.iter().all(|e| e.clock.is_none()) {
         return;
     }
@@ -89,17 +89,24 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines) {
         cursor = Some((oldest_day + Days::new(back), late));
     }
 
-    // For day headers that print no year: the first year any of them prints.
+    // For day headers that print no year: the first year any of them prints, else, with
+    // nothing above to count from, the year a header's weekday fits.
+    // The weekday's year dates only the first header: the later ones count from it (across
+    // a new year too).
     let year_hint = markers.iter().find_map(|m| match m {
         Marker::Day(_, _, Some(y)) => Some(*y),
         _ => None,
     });
+    let weekday_hint = match (year_hint, cursor, taken) {
+        (None, None, Some(taken)) => weekday_year(story, lines, taken),
+        _ => None,
+    };
     let mut previous: Option<NaiveTime> = cursor.map(|(_, t)| t);
     let mut day: Option<NaiveDate> = cursor.map(|(d, _)| d);
     for marker in markers {
         match marker {
             Marker::Day(d, m, y) => {
-                day = pick_year(d, m, y.or(year_hint), day);
+                day = pick_year(d, m, y.or(year_hint).or(weekday_hint.filter(|_| day.is_none())), day);
                 previous = Some(if ascending { NaiveTime::MIN } else { late });
             }
             Marker::Entry(i) => {
@@ -210,6 +217,25 @@ fn markers(story: &Story, lines: &Lines) -> Vec<Marker> {
         }
     }
     out
+}
+
+/// The year of the first day header that names its weekday but prints no year: the latest
+/// year, up to the day the copy was taken, in which that day fell on that weekday. The
+/// weekday repeats on a date every 5 to 11 years, so a page of the last few years is placed
+/// right.
+fn weekday_year(story: &Story, lines: &Lines, taken: NaiveDate) -> Option<i32> {
+    let (d, m, weekday) = lines.lines.iter().filter(|l| matches!(l.kind, Kind::DayHeader)).find_map(|l| {
+        let text = story.str(l.span);
+        let (d, m, y) = time::day_header(text)?;
+        if y.is_some() {
+            return None;
+        }
+        Some((d, m, time::day_header_weekday(text)?))
+    })?;
+    let latest = taken + Days::new(1);
+    (latest.year() - 28..=latest.year())
+        .rev()
+        .find(|&y| NaiveDate::from_ymd_opt(y, m, d).is_some_and(|date| date <= latest && date.weekday() == weekday))
 }
 
 /// The date of a day header with no year: the year that keeps the page going back in time.

@@ -19,12 +19,20 @@ use crate::decode::{self, InputError};
 use crate::model::{DroppedLine, Story};
 pub use page::Page;
 pub use rules::{RuleError, Rules};
+use chrono::NaiveDate;
 use std::path::PathBuf;
 
 /// The front door: bytes as they would be read from a file or a response body, HTML or text,
 /// recognised by their content (decoding and cleaning included).
 pub fn parse_bytes(path: PathBuf, bytes: Vec<u8>, rules: &Rules) -> Result<Story, InputError> {
-    let page = if html::looks_like_html(&bytes) { html::read(bytes)? } else { Page::text(decode::decode(bytes)?) };
+    parse_taken(path, bytes, rules, None)
+}
+
+/// [`parse_bytes`] for a copy taken on a known day (see [`page::PageMeta::taken`]): the
+/// outside world knows it (a file's modification time, a fetch), the parser has no clock.
+pub fn parse_taken(path: PathBuf, bytes: Vec<u8>, rules: &Rules, taken: Option<NaiveDate>) -> Result<Story, InputError> {
+    let mut page = if html::looks_like_html(&bytes) { html::read(bytes)? } else { Page::text(decode::decode(bytes)?) };
+    page.meta.taken = taken;
     Ok(parse_page(path, page, rules))
 }
 
@@ -56,7 +64,7 @@ fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
     if story.zone.is_none() {
         story.zone = words::default_zone(&story.text);
     }
-    dates::resolve(&mut story, &lines);
+    dates::resolve(&mut story, &lines, page.meta.taken);
     // The line list is the parse's largest structure after the text: gone before the rest
     // allocates (the outlet's regex scans the whole text).
     drop(lines);

@@ -82,6 +82,9 @@ pub struct PageMeta {
     pub modified: Option<When>,
     /// `description` / `og:description`.
     pub description: Option<String>,
+    /// The day this copy of the page was taken (a file's modification day, a response's
+    /// day): the latest the page can be, to find the year of a day header that prints none.
+    pub taken: Option<chrono::NaiveDate>,
 }
 
 /// schema.org LiveBlogPosting (or a lone BlogPosting / NewsArticle list), merged from every

@@ -25,6 +25,8 @@ pub(crate) struct ZoneName {
 pub(crate) struct Words {
     /// Folded month name → month number.
     months: HashMap<String, u32>,
+    /// Folded weekday name → 1 (Monday) … 7 (Sunday).
+    weekdays: HashMap<String, u32>,
     pub month_alt: String,
     pub weekday_alt: String,
     pub updated_alt: String,
@@ -66,6 +68,7 @@ fn alternation(mut list: Vec<&str>) -> String {
 impl Words {
     fn parse(text: &'static str) -> Words {
         let mut months = HashMap::new();
+        let mut weekdays = HashMap::new();
         let mut lists: HashMap<&str, Vec<&'static str>> = HashMap::new();
         let mut zones = Vec::new();
         let mut places = Vec::new();
@@ -80,6 +83,12 @@ impl Words {
                 for w in items() {
                     months.insert(fold(w), n);
                     lists.entry("month").or_default().push(w);
+                }
+            } else if let Some(n) = key.strip_prefix("weekday.") {
+                let n: u32 = n.parse().expect("assets/words.txt: weekday number");
+                for w in items() {
+                    weekdays.insert(fold(w), n);
+                    lists.entry("weekday").or_default().push(w);
                 }
             } else if let Some(rest) = key.strip_prefix("zone ") {
                 let mut parts = rest.rsplitn(2, ' ');
@@ -108,6 +117,7 @@ impl Words {
         let zone_alt = alternation(zones.iter().map(|z| z.name).collect());
         Words {
             months,
+            weekdays,
             month_alt: take("month"),
             weekday_alt: take("weekday"),
             updated_alt: take("updated"),
@@ -131,6 +141,12 @@ impl Words {
     pub fn month(&self, name: &str) -> Option<u32> {
         let folded = fold(name.trim_end_matches('.'));
         self.months.get(&folded).copied()
+    }
+
+    /// The weekday a name or abbreviation stands for, in any language of the lists.
+    pub fn weekday(&self, name: &str) -> Option<chrono::Weekday> {
+        let n = *self.weekdays.get(&fold(name.trim_end_matches(['.', ','])))?;
+        chrono::Weekday::try_from(u8::try_from(n - 1).ok()?).ok()
     }
 
     /// The zone a name stands for on a page of this context (see [`zone_context`]).

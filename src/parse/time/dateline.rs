@@ -180,7 +180,7 @@ pub(crate) fn stamp_parts(line: &str, context: Option<&str>) -> Option<(usize, S
 static DAY_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     let w = words();
     Regex::new(&format!(
-        r"(?i)^(?:{wd})\.?,?\s+(?:(?P<d1>\d{{1,2}})(?:er|\.)?\s*(?:de\s+)?(?P<mon1>{mo})|(?P<mon2>{mo})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d3>\d{{1,2}})\.\s*(?P<mo3>\d{{1,2}})\.?)\.?(?:,?\s+(?:de\s+)?(?P<y>\d{{4}}))?$",
+        r"(?i)^(?P<wd>{wd})\.?,?\s+(?:(?P<d1>\d{{1,2}})(?:er|\.)?\s*(?:de\s+)?(?P<mon1>{mo})|(?P<mon2>{mo})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d3>\d{{1,2}})\.\s*(?P<mo3>\d{{1,2}})\.?)\.?(?:,?\s+(?:de\s+)?(?P<y>\d{{4}}))?$",
         wd = w.weekday_alt,
         mo = w.month_alt
     ))
@@ -205,6 +205,13 @@ pub fn day_header(line: &str) -> Option<(u32, u32, Option<i32>)> {
     let y = caps.name("y").and_then(|y| y.as_str().parse().ok());
     NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d)?;
     Some((d, m, y))
+}
+
+/// The weekday a day header names (`Donnerstag, 18. 7.` → Thursday), to find the year it
+/// does not print.
+pub fn day_header_weekday(line: &str) -> Option<chrono::Weekday> {
+    day_header(line)?;
+    words().weekday(DAY_HEADER.captures(line)?.name("wd")?.as_str())
 }
 
 /// The month a name or abbreviation stands for, in any language of the word lists.
