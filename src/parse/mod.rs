@@ -17,9 +17,9 @@ pub(crate) mod words;
 
 use crate::decode::{self, InputError};
 use crate::model::{DroppedLine, Story};
+use chrono::NaiveDate;
 pub use page::Page;
 pub use rules::{RuleError, Rules};
-use chrono::NaiveDate;
 use std::path::PathBuf;
 
 /// The front door: bytes as they would be read from a file or a response body, HTML or text,
@@ -30,7 +30,12 @@ pub fn parse_bytes(path: PathBuf, bytes: Vec<u8>, rules: &Rules) -> Result<Story
 
 /// [`parse_bytes`] for a copy taken on a known day (see [`page::PageMeta::taken`]): the
 /// outside world knows it (a file's modification time, a fetch), the parser has no clock.
-pub fn parse_taken(path: PathBuf, bytes: Vec<u8>, rules: &Rules, taken: Option<NaiveDate>) -> Result<Story, InputError> {
+pub fn parse_taken(
+    path: PathBuf,
+    bytes: Vec<u8>,
+    rules: &Rules,
+    taken: Option<NaiveDate>,
+) -> Result<Story, InputError> {
     let mut page = if html::looks_like_html(&bytes) { html::read(bytes)? } else { Page::text(decode::decode(bytes)?) };
     page.meta.taken = taken;
     Ok(parse_page(path, page, rules))

@@ -13,7 +13,9 @@ use crate::model::{Clock, Zone};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
-pub use dateline::{DatelineKind, DatelinePart, datelines, day_header, day_header_weekday, month_number, zone_statement};
+pub use dateline::{
+    DatelineKind, DatelinePart, datelines, day_header, day_header_weekday, month_number, zone_statement,
+};
 
 /// How the stamp sits on its line: the evidence the layout weighs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
