@@ -2,7 +2,7 @@
 //! `assets/boilerplate.rules` (embedded at build time) and from users' own files. A rule
 //! matches a whole trimmed line; flags let it take the line above or every line below.
 
-use regex::RegexSet;
+use regex::{RegexSet, RegexSetBuilder};
 use std::sync::LazyLock;
 use thiserror::Error;
 
@@ -65,7 +65,7 @@ impl Rules {
     /// to blame — the first bad pattern above any other error, as a reader of the file expects.
     pub fn add_text(&mut self, text: &str, origin: &str) -> Result<(), RuleError> {
         let kept = self.rules.len();
-        let result = self.read_text(text, origin, kept).and_then(|()| match RegexSet::new(&self.patterns) {
+        let result = self.read_text(text, origin, kept).and_then(|()| match compile_set(&self.patterns) {
             Ok(set) => {
                 self.set = set;
                 Ok(())
@@ -176,6 +176,15 @@ impl Rules {
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
     }
+}
+
+/// The rules as one set. Its lazy DFA needs a cache large enough for the whole set's
+/// automaton: below that (the default 2 MB, once the paywall rules' Unicode classes joined
+/// the set) the regex crate gives up on the DFA and runs every line through its slowest
+/// engine — twenty times slower, most of a page's parse. The cache grows only as states are
+/// met, so the limit costs memory only where a page needs it.
+fn compile_set(patterns: &[String]) -> Result<RegexSet, regex::Error> {
+    RegexSetBuilder::new(patterns).dfa_size_limit(16 << 20).build()
 }
 
 fn first_line(s: &str) -> &str {
