@@ -6,6 +6,7 @@
 
 mod above;
 mod entry;
+mod facts;
 mod outlet;
 mod prefilter;
 mod section;
@@ -15,6 +16,7 @@ mod untimed;
 use super::lines::{Kind, Line, Lines};
 use super::time::{self, DatelineKind};
 use crate::model::{DroppedLine, Span, Story};
+use facts::{dated_byline, meta_row};
 pub(crate) use outlet::find_outlet;
 use section::{Part, Section};
 use shapes::{BYLINE, is_credit, is_link};
@@ -312,28 +314,6 @@ fn title_like(line: &str) -> bool {
         && !dated_byline(line)
 }
 
-/// `By Dana Kim and Luis Ortega · Jun 10, 2024, 11:55 AM PDT`: the authors and the date under
-/// the headline. Its date must not win it the title's place.
-fn dated_byline(line: &str) -> bool {
-    BYLINE_OPENS.is_match(line) && !time::datelines(line).is_empty() || meta_row(line)
-}
-
-/// `Live Reporting · Edited by Sam Hughes · Tuesday 12 March 2024`, `17 de setembro de 2024,
-/// 09h15 · atualizado às 19h49`: a row of facts about the page, one of them its date.
-fn meta_row(line: &str) -> bool {
-    // An embedded post's attribution (`— Name (@handle) 10:59 PM · Apr 29, 2024`) dates the post
-    // quoted, not the page.
-    if line.starts_with(['—', '–', '-']) || line.contains("(@") {
-        return false;
-    }
-    let parts: Vec<&str> = line.split(['·', '|', '•']).map(str::trim).collect();
-    parts.len() >= 2 && parts.iter().any(|p| p.chars().count() <= 48 && !time::datelines(p).is_empty())
-}
-
-static BYLINE_OPENS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:By|Par|Von|Por|Di|Door|Af|Av)\s+\p{Lu}").expect("byline opening regex")
-});
-
 /// Whether a line is a dateline as a whole (see [`header_dateline`]).
 fn is_dateline(line: &str) -> bool {
     let parts = time::datelines(line);
@@ -353,7 +333,15 @@ fn header_dateline(story: &mut Story, line: &str) -> bool {
         return true;
     }
     // `By Dana Kim · Jun 10, 2024, 11:55 AM PDT`: each fact of a row is read on its own.
-    meta_row(line) && line.split(['·', '|', '•']).fold(false, |any, part| one_dateline(story, part.trim()) || any)
+    if !meta_row(line) {
+        return false;
+    }
+    // Every part is read (no short cut): a row may hold both when it started and when it ended.
+    let mut any = false;
+    for part in line.split(['·', '|', '•']) {
+        any |= one_dateline(story, part.trim());
+    }
+    any
 }
 
 fn one_dateline(story: &mut Story, line: &str) -> bool {

@@ -7,6 +7,7 @@
 //! [`dateline`]. Words and zones come from [`super::words`].
 
 pub mod dateline;
+mod share_bar;
 
 use super::words::words;
 use crate::model::{Clock, Zone};
@@ -128,27 +129,10 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
         return s;
     }
     if line.len() <= 120 && has_clock_bytes(bytes) {
-        byline(line, context).or_else(|| after_share_bar(line, context))
+        byline(line, context).or_else(|| share_bar::after_share_bar(line, context))
     } else {
         None
     }
-}
-
-static SHARE_BAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?i:(?:{})(?:\s+|[:|·•]\s*)?){{2,}}", words().share_alt)).expect("share bar regex")
-});
-
-/// `Compartir en Facebook Compartir en X21:30 h`: w3m and lynx draw an HTML5 `<footer>` and
-/// `<header>` inline, so a post's share bar runs into the next post's stamp. Only a stamp that
-/// is the clock alone counts after it.
-fn after_share_bar(line: &str, context: Option<&str>) -> Option<Stamp> {
-    let bar = SHARE_BAR.find(line)?;
-    let rest = &line[bar.end()..];
-    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    let stamp = leading(rest, context)??;
-    (stamp.shape == Shape::Bare).then_some(stamp)
 }
 
 /// The commonest stamp, `17:38` / `9h05` / `17.38` alone, read without a regex: most pages
