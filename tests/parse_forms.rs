@@ -183,3 +183,68 @@ fn without_the_day_a_copy_was_taken_a_yearless_day_header_dates_nothing() {
     assert_eq!(s.entries.iter().filter(|e| e.at.is_some()).count(), 0, "{:?}", entries(&s));
     assert_eq!(s.entries.iter().filter(|e| e.clock.is_some()).count(), 3);
 }
+
+#[test]
+fn posted_at_and_spanish_h_and_updated_after_the_clock_stamp_posts() {
+    let s = parse(
+        "bbc.txt",
+        "Train strike: Rail passengers face disruption across England\n\
+         Live Reporting · Edited by Sam Hughes · Tuesday 12 March 2024\n\n\
+         Posted at 17:20\nEvening services wind down early\n\nMost of the operators say that the last trains will leave early and that it is the same for all of the lines in the north.\n\n\
+         Posted at 16:02\nUnion says more strikes possible\n\nFurther action is not ruled out.\n",
+    );
+    assert_eq!(s.title, "Train strike: Rail passengers face disruption across England");
+    assert_eq!(
+        entries(&s),
+        [
+            "17:20 2024-03-12T17:20:00Z Evening services wind down early",
+            "16:02 2024-03-12T16:02:00Z Union says more strikes possible",
+        ]
+    );
+    let s = parse(
+        "pt.txt",
+        "Incêndios: acompanhe ao minuto a situação no distrito de Aveiro\n\
+         17 de setembro de 2024, 09h15 · atualizado às 19h49\n\n\
+         19h40 atualizado às 19h49\nAutoestrada A1 reaberta\n\nA A1 foi reaberta ao trânsito.\n\n\
+         17h12 atualizado às 17h25\nTrês mortos confirmados\n\nA Proteção Civil confirmou.\n",
+    );
+    assert_eq!(s.title, "Incêndios: acompanhe ao minuto a situação no distrito de Aveiro");
+    assert_eq!(
+        entries(&s),
+        [
+            "19:40 2024-09-17T19:40:00+01:00 Autoestrada A1 reaberta",
+            "17:12 2024-09-17T17:12:00+01:00 Três mortos confirmados",
+        ]
+    );
+}
+
+#[test]
+fn a_share_bar_run_into_the_next_stamp_and_a_zoned_byline_date_the_posts() {
+    let s = parse(
+        "es.txt",
+        "Elecciones en Galicia, en directo\n\
+         Santiago · Actualizado: 18/02/2024 - 22:53 h CET\n\n\
+         22:41 h\nRueda celebra la mayoría absoluta\n\nEl candidato ha comparecido.\n\
+         Compartir en Facebook Compartir en X21:30 h\nEscrutado el 50 % de los votos\n\n\
+         Con la mitad de los votos contados.\n",
+    );
+    assert_eq!(
+        entries(&s),
+        [
+            "22:41 2024-02-18T22:41:00+01:00 Rueda celebra la mayoría absoluta",
+            "21:30 2024-02-18T21:30:00+01:00 Escrutado el 50 % de los votos",
+        ]
+    );
+    let s = parse(
+        "keynote.txt",
+        "Devcon 2024 keynote live blog: all the announcements as they happen\n\n\
+         By Dana Kim and Luis Ortega · Jun 10, 2024, 11:55 AM PDT\n\n\
+         11:52AM Dana Kim\nThat's a wrap\n\nThe keynote is over.\n\n\
+         11:31AM Dana Kim\nOne more thing\n\nA new laptop ships next month.\n",
+    );
+    assert_eq!(s.title, "Devcon 2024 keynote live blog: all the announcements as they happen");
+    assert_eq!(
+        entries(&s),
+        ["11:52 2024-06-10T11:52:00-07:00 That's a wrap", "11:31 2024-06-10T11:31:00-07:00 One more thing"]
+    );
+}

@@ -52,6 +52,19 @@ const HOLDOUT_HTML_INSTANT: f64 = 100.0;
 const HOLDOUT_TEXT_INSTANT: f64 = 74.0;
 const HOLDOUT_TEXT_SPURIOUS: f64 = 1.2;
 
+/// The `holdout2-*` pages (`_gen/holdout_c.py`), a second blind round in layouts neither
+/// earlier round used (wire service, `Hace 12 minutos`, table rows, `14.05 Uhr` ticker, rugby
+/// minute-by-minute, "Posted at", `atualizado às`, a tech keynote). Their first, blind score
+/// (clock/instant/spurious/titles) was html 80/80/22 %/8 of 8, copied 72/62/15 %/4, w3m
+/// 72/62/31 %/4, lynx 72/62/31 %/4. The floors are what the parser reaches on them now; the two
+/// posts stamped only `Hace 12 minutos` are still missed.
+const HOLDOUT2_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 96.0, instant: 96.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "copied", clock: 96.0, instant: 96.0, spurious: 0.0, titles: 87.0 },
+    Floor { form: "w3m", clock: 96.0, instant: 96.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "lynx", clock: 96.0, instant: 96.0, spurious: 0.0, titles: 100.0 },
+];
+
 fn share(part: usize, whole: usize) -> f64 {
     if whole == 0 { 100.0 } else { 100.0 * part as f64 / whole as f64 }
 }
@@ -126,7 +139,7 @@ fn check(pages: usize, totals: &[(&'static str, Score)], floors: &[Floor]) -> Ve
 
 #[test]
 fn every_form_of_every_page_scores_at_least_the_floor() {
-    let (pages, totals) = totals(|name| !name.starts_with("holdout-"));
+    let (pages, totals) = totals(|name| !name.starts_with("holdout"));
     assert!(pages >= 18, "expected the fixture pages under tests/fixtures/pages");
     let failures = check(pages, &totals, &FLOORS);
     assert!(failures.is_empty(), "scores fell below the ratchet:\n{}", failures.join("\n"));
@@ -138,4 +151,12 @@ fn the_holdout_pages_score_at_least_their_floor() {
     assert!(pages >= 12, "expected the holdout pages under tests/fixtures/pages");
     let failures = check(pages, &totals, &HOLDOUT_FLOORS);
     assert!(failures.is_empty(), "holdout scores fell below their floor:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn the_second_holdout_round_scores_at_least_its_floor() {
+    let (pages, totals) = totals(|name| name.starts_with("holdout2-"));
+    assert!(pages >= 8, "expected the holdout2 pages under tests/fixtures/pages");
+    let failures = check(pages, &totals, &HOLDOUT2_FLOORS);
+    assert!(failures.is_empty(), "second holdout round fell below its floor:\n{}", failures.join("\n"));
 }

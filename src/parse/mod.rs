@@ -65,7 +65,12 @@ fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
     dropped.sort_by_key(|d| d.line);
     story.dropped = dropped;
     reconcile::apply_meta(&mut story, &page);
-    // A page that states no zone keeps the zone of its language (and the places it names).
+    // A page that states no zone takes the one its stamps print (`Jun 10, 2024, 11:55 AM PDT`
+    // in the byline, `11:52AM` on the posts), else the zone of its language (and the places it
+    // names).
+    if story.zone.is_none() {
+        story.zone = lines.lines.iter().filter_map(|l| lines.stamp(l)).find_map(|s| s.zone);
+    }
     if story.zone.is_none() {
         story.zone = words::default_zone(&story.text);
     }

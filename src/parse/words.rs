@@ -41,6 +41,9 @@ pub(crate) struct Words {
     /// Capitalised words before a clock that are no label (`See 1.38pm`).
     pub not_label_alt: String,
     pub at_alt: String,
+    /// Words of a share bar (`Compartir en Facebook Compartir en X`), which w3m and lynx run
+    /// into the next post's stamp.
+    pub share_alt: String,
     pub zone_alt: String,
     pub zones: Vec<ZoneName>,
     /// Context → places that select it.
@@ -129,6 +132,7 @@ impl Words {
             clock_before_alt: take("clock-before"),
             not_label_alt: take("not-label"),
             at_alt: take("at"),
+            share_alt: take("share"),
             zone_alt,
             zones,
             places,

@@ -6,6 +6,7 @@
 
 mod above;
 mod entry;
+mod facts;
 mod outlet;
 mod prefilter;
 mod section;
@@ -15,6 +16,7 @@ mod untimed;
 use super::lines::{Kind, Line, Lines};
 use super::time::{self, DatelineKind};
 use crate::model::{DroppedLine, Span, Story};
+use facts::{dated_byline, meta_row};
 pub(crate) use outlet::find_outlet;
 use section::{Part, Section};
 use shapes::{BYLINE, is_credit, is_link};
@@ -304,7 +306,12 @@ fn two_sentences(line: &str) -> bool {
 }
 
 fn title_like(line: &str) -> bool {
-    headline_like(line) && !is_credit(line) && !is_link(line) && !BYLINE.is_match(line) && !is_dateline(line)
+    headline_like(line)
+        && !is_credit(line)
+        && !is_link(line)
+        && !BYLINE.is_match(line)
+        && !is_dateline(line)
+        && !dated_byline(line)
 }
 
 /// Whether a line is a dateline as a whole (see [`header_dateline`]).
@@ -322,6 +329,22 @@ fn dateline_whole(line: &str, parts: usize, kind: DatelineKind) -> bool {
 
 /// Reads a header line as a dateline into the story's coverage; false if it is not one.
 fn header_dateline(story: &mut Story, line: &str) -> bool {
+    if one_dateline(story, line) {
+        return true;
+    }
+    // `By Dana Kim · Jun 10, 2024, 11:55 AM PDT`: each fact of a row is read on its own.
+    if !meta_row(line) {
+        return false;
+    }
+    // Every part is read (no short cut): a row may hold both when it started and when it ended.
+    let mut any = false;
+    for part in line.split(['·', '|', '•']) {
+        any |= one_dateline(story, part.trim());
+    }
+    any
+}
+
+fn one_dateline(story: &mut Story, line: &str) -> bool {
     let mut parts = time::datelines(line);
     let Some(first) = parts.first() else {
         return false;

@@ -7,6 +7,7 @@
 //! [`dateline`]. Words and zones come from [`super::words`].
 
 pub mod dateline;
+mod share_bar;
 
 use super::words::words;
 use crate::model::{Clock, Zone};
@@ -51,17 +52,23 @@ fn zones() -> String {
     format!("(?-i:{})", words().zone_alt)
 }
 
-static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+static LEADING: LazyLock<Regex> = LazyLock::new(|| leading_regex(true));
+
+/// The same without the relative time: `19h40 atualizado…` must not read as `19 h` ago and an
+/// hour `40`.
+static LEADING_NO_AGO: LazyLock<Regex> = LazyLock::new(|| leading_regex(false));
+
+fn leading_regex(with_ago: bool) -> Regex {
     let w = words();
     let z = zones();
+    let ago = if with_ago { format!(r"(?:\d{{1,3}}\s*(?i:{})\.?\s*)?", w.ago_alt) } else { String::new() };
     Regex::new(&format!(
-        r"^(?:(?i:{before})\s+)?(?:\d{{1,3}}\s*(?i:{ago})\.?\s*)?(?:(?P<tag>\p{{Lu}}\p{{Ll}}{{2,15}}|\p{{Lu}}{{2,15}}(?:\s\p{{Lu}}{{2,15}})?)\s+)?(?:(?i:{label})\s+)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr)))?(?P<tail>.*)$",
-        ago = w.ago_alt,
+        r"^(?:(?i:{before})\s+)?{ago}(?:(?P<tag>\p{{Lu}}\p{{Ll}}{{2,15}}|\p{{Lu}}{{2,15}}(?:\s\p{{Lu}}{{2,15}})?)\s+)?(?:(?i:{label})\s+)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr|h(?-u:\b)|hrs(?-u:\b)|horas(?-u:\b))))?(?P<tail>.*)$",
         before = w.ago_before_alt,
         label = w.clock_before_alt,
     ))
     .expect("leading clock regex")
-});
+}
 
 static WEEKDAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{})\.?,?$", words().weekday_alt)).expect("weekday regex"));
@@ -78,6 +85,15 @@ static TAIL_DATE: LazyLock<Regex> = LazyLock::new(|| {
         mo = w.month_alt
     ))
     .expect("tail date regex")
+});
+
+/// A tail that only says when the post was edited: an `updated` word and a clock, no date.
+static TAIL_UPDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*[(\[·|,\-–—]?\s*(?:{upd})\s*:?\s*\d{{1,2}}\s*[:.hH]\s*\d{{2}}\s*(?:[aApP]\.?[mM]\.?)?\s*[)\]]?\s*$",
+        upd = words().updated_alt
+    ))
+    .expect("tail update regex")
 });
 
 static INLINE: LazyLock<Regex> =
@@ -112,7 +128,11 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     {
         return s;
     }
-    if line.len() <= 120 && has_clock_bytes(bytes) { byline(line, context) } else { None }
+    if line.len() <= 120 && has_clock_bytes(bytes) {
+        byline(line, context).or_else(|| share_bar::after_share_bar(line, context))
+    } else {
+        None
+    }
 }
 
 /// The commonest stamp, `17:38` / `9h05` / `17.38` alone, read without a regex: most pages
@@ -141,7 +161,10 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
     if !LEADING.is_match(line) {
         return None;
     }
-    let caps = LEADING.captures(line)?;
+    let mut caps = LEADING.captures(line)?;
+    if caps.name("m").is_none() && caps.name("ampm").is_none() {
+        caps = LEADING_NO_AGO.captures(line)?;
+    }
     let ampm = caps.name("ampm").map(|m| m.as_str().to_ascii_lowercase());
     if caps.name("m").is_none() && ampm.is_none() {
         return None;
@@ -187,6 +210,11 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
         return Some(Some(stamp));
     }
     if t.len() <= 100 && dateline::has_kind(t) {
+        // `14h05 atualizado às 14h14`, `9:12 (updated 9:40)`: the post's own clock, then when it
+        // was edited — the first clock stamps the post. A dateline with a date stays one.
+        if caps.name("d").is_none() && TAIL_UPDATE.is_match(t) {
+            return Some(Some(stamp));
+        }
         return Some(None);
     }
     if let Some(c) = TAIL_DATE.captures(t) {

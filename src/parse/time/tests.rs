@@ -15,6 +15,13 @@ fn rest(line: &str) -> Option<&str> {
 fn entry_clock_forms() {
     for (line, want) in [
         ("17H38", "17:38"),
+        ("Posted at 14:05", "14:05"),
+        ("22:41 h", "22:41"),
+        ("14:05 h CET", "14:05"),
+        ("19h40 atualizado às 19h49", "19:40"),
+        ("Compartir en Facebook Compartir en X21:30 h", "21:30"),
+        ("Share on Facebook Share on X 10:32", "10:32"),
+        ("9:12 (updated 9:40)", "09:12"),
         ("17h38", "17:38"),
         ("9h05", "09:05"),
         ("17:38", "17:38"),
@@ -102,6 +109,8 @@ fn not_stamps() {
         "The vote closes at 9:40 p.m. ET",
         "Polls close in 16 states. 8:00 p.m. ET",
         "Horaires : 17h00",
+        "Share on X 10:32 and see what the minister said",
+        "Facebook 21:30",
         "11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024",
         "Mon 15 May 2023 12.50 BSTFirst published on Mon 15 May 2023 05.38 BST",
         "02 Novembre 2023 Aggiornato alle 16:58",
