@@ -1,0 +1,135 @@
+//! Which line of the page's header is its title: the marked `h1`, else the headline-like line
+//! that scores best — never the navigation, a menu of short lines, a site's domain, or a
+//! standfirst of two sentences.
+
+use super::super::lines::{Kind, Line};
+use super::super::time;
+use super::{BYLINE, dated_byline, headline_like, is_credit, is_dateline, is_link};
+
+/// The page's headline among the header's lines, not its navigation: the marked `h1`, else
+/// the headline-like line with the best score — longer is better, a date or a "live" word in
+/// it is better, and a line among short neighbours (a menu) is worse.
+pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
+    let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
+    let content: Vec<&Line> = lines.iter().filter(|l| matches!(l.kind, Kind::Text | Kind::Link)).collect();
+    let words = |l: &Line| s(l).split_whitespace().count();
+    let short = |i: Option<&&Line>| i.is_none_or(|l| words(l) <= 3);
+    let mut scored: Vec<(i32, u32)> = Vec::new();
+    let width = content.iter().map(|l| s(l).chars().count()).max().unwrap_or(0);
+    // A dump wraps paragraphs at a width: many lines end close to it.
+    // Lines of a similar length are no proof alone (a short header of copied text has a few):
+    // one of them must visibly run on, into a line in lower case.
+    let near = |l: &Line| s(l).chars().count() + 12 >= width;
+    let runs_on = |l: &Line| {
+        lines
+            .iter()
+            .find(|n| n.number == l.number + 1)
+            .is_some_and(|n| n.kind == Kind::Text && s(n).starts_with(char::is_lowercase))
+    };
+    let wrapped_page =
+        width >= 60 && content.iter().filter(|l| near(l)).count() >= 3 && content.iter().any(|l| near(l) && runs_on(l));
+    // A line right under an unfinished long line is the rest of a wrapped paragraph.
+    let continues = |line: &Line| {
+        let above = line.number.checked_sub(2).and_then(|i| lines.iter().find(|l| l.number == i + 1));
+        above.is_some_and(|a| {
+            a.kind == Kind::Text && s(a).chars().count() >= 60 && !s(a).ends_with(['.', '!', '?', ':', '"', '»', '”'])
+        })
+    };
+    for (k, line) in content.iter().enumerate() {
+        let t = s(line);
+        // An image's alternative text above its caption says the same thing twice.
+        let caption_below = content.get(k + 1).is_some_and(|n| {
+            let prefix: String = t.chars().take(20).collect();
+            prefix.chars().count() == 20 && s(n).starts_with(&prefix)
+        });
+        // A line whose next line carries on in lower case is the start of a wrapped paragraph.
+        let wrapped = lines
+            .iter()
+            .find(|l| l.number == line.number + 1)
+            .is_some_and(|n| n.kind == Kind::Text && s(n).starts_with(char::is_lowercase));
+        // Columns set apart by runs of spaces are a table row.
+        // A dump wraps paragraphs at a width: a line that reaches it runs on below.
+        let at_width = wrapped_page
+            && t.chars().count() + 12 >= width
+            && lines.iter().find(|l| l.number == line.number + 1).is_some_and(|n| n.kind == Kind::Text);
+        // Only a dump wraps: copied text keeps each paragraph on one line, whatever stands above.
+        if (wrapped_page && continues(line)) || caption_below || wrapped || at_width || t.contains("   ") {
+            continue;
+        }
+        let opens = |c: char| c.is_alphanumeric() || "\"«“'‘(¿¡".contains(c);
+        if line.kind != Kind::Text || !title_like(t) || !t.starts_with(opens) {
+            continue;
+        }
+        if line.h1 {
+            return Some(line.number);
+        }
+        let mut score = words(line).min(12) as i32;
+        if words(line) < 3 {
+            score -= 4;
+        }
+        if LIVE.is_match(t) || t.bytes().any(|b| b.is_ascii_digit()) && !time::datelines(t).is_empty() {
+            score += 6;
+        }
+        if short(k.checked_sub(1).and_then(|p| content.get(p))) && short(content.get(k + 1)) {
+            score -= 6;
+        }
+        // A row of figures is a table's or a market ticker's (`Sensex 71,645.30 -106.81`).
+        let numbers = t
+            .split_whitespace()
+            .filter(|w| w.chars().any(|c| c.is_ascii_digit() || c == '*') && !w.chars().any(char::is_alphabetic))
+            .count();
+        if numbers * 2 >= words(line) {
+            score -= 8;
+        }
+        // A site's name and slogan carry its address.
+        if DOMAIN.is_match(t) {
+            score -= 8;
+        }
+        // A headline is one sentence; a standfirst may run to two.
+        if two_sentences(t) {
+            score -= 6;
+        }
+        scored.push((score, line.number));
+    }
+    // The headline stands near the feed it heads: the last good candidate above it gains.
+    if let Some(last) = scored.iter_mut().rev().find(|(score, _)| *score >= 4) {
+        last.0 += 3;
+    }
+    let mut best: Option<(i32, u32)> = None;
+    for (score, n) in scored {
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, n));
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b[a-z0-9-]+\.(?:com|co\.uk|uk|fr|de|it|es|ie|in|pl|ch|at|net|org|info)\b")
+        .expect("domain regex")
+});
+
+static LIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:live|en direct|direct|liveticker|live-ticker|newsblog|in diretta|diretta|en vivo|en directo|as it happened|latest updates)\b")
+        .expect("live regex")
+});
+
+/// `…, chiusi i passi dolomitici. Aggiornamenti in tempo reale`: a full stop after a word of
+/// four or more lower-case letters, then a capital.
+fn two_sentences(line: &str) -> bool {
+    line.match_indices(". ").any(|(at, _)| {
+        let before = line[..at].rsplit(' ').next().unwrap_or("");
+        before.chars().count() >= 4
+            && before.chars().all(char::is_lowercase)
+            && line[at + 2..].starts_with(char::is_uppercase)
+    })
+}
+
+fn title_like(line: &str) -> bool {
+    headline_like(line)
+        && !is_credit(line)
+        && !is_link(line)
+        && !BYLINE.is_match(line)
+        && !is_dateline(line)
+        && !dated_byline(line)
+}

@@ -1,0 +1,113 @@
+//! Stamps that close a byline or a dateline instead of opening a post: a name then a date
+//! and a time (`Jamie Braidwood14 August 2023 10:01`, `Le Monde le 26 février à 23h28`), a name
+//! then a clock marked as a time (`From the National Desk1:12 a.m. ET`), and `Updated` then a
+//! date-time (`Updated21:22, 6 OCT 2020`).
+
+use super::{DatelineKind, Shape, Stamp, clock_from, dateline, zones};
+use crate::parse::words::words;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A byline or dateline ending with a date and a time.
+pub(super) fn byline(line: &str, context: Option<&str>) -> Option<Stamp> {
+    if dateline::has_kind(line) {
+        return updated_stamp(line, context);
+    }
+    let Some((start, part)) = dateline::stamp_parts(line, context) else {
+        return trailing_clock(line, context);
+    };
+    let prefix = line[..start].trim_end_matches([' ', ',', '|', '-', '–', '·', '•', '\u{a0}']);
+    let prefix = strip_connector(prefix);
+    if prefix.chars().count() > 60 || prefix.ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    let rest = (!prefix.is_empty()).then(|| {
+        let at = line.len() - line.trim_start().len();
+        (at, prefix.len())
+    });
+    Some(Stamp {
+        clock: part.clock,
+        zone: part.zone,
+        date: Some(part.date),
+        shape: if rest.is_some() { Shape::Byline } else { Shape::Dated },
+        rest,
+        leading: false,
+    })
+}
+
+static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})\s*(?:(?P<ampm>[aApP]\.?[mM]\.?)\s*)?(?P<zone>{})?(?:\s*\p{{Lu}}{{3,}}(?:\s\p{{Lu}}{{2,}}){{0,2}})?\s*$",
+        zones()
+    ))
+    .expect("trailing clock regex")
+});
+
+/// A byline ending with a clock and no date, marked as a time by `a.m.`/`pm` or a zone: `From
+/// the National Desk1:12 a.m. ET`, also with a label in capitals after it (`Camille
+/// Dupont19:42 CETKEY EVENT`). The name must be short and no sentence.
+fn trailing_clock(line: &str, context: Option<&str>) -> Option<Stamp> {
+    let caps = TRAILING.captures(line)?;
+    let (h, zone) = (caps.name("h")?, caps.name("zone"));
+    let ampm = caps.name("ampm").map(|m| m.as_str().to_ascii_lowercase());
+    if ampm.is_none() && zone.is_none() {
+        return None;
+    }
+    let prefix = line[..h.start()].trim_end_matches([' ', ',', '|', '-', '–', '·', '•', '\u{a0}']);
+    let count = prefix.split_whitespace().count();
+    // A name ends with a capitalised word; a sentence (`closes at 9:40 p.m.`) does not.
+    let named = prefix.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_uppercase));
+    if !named
+        || !(2..=8).contains(&count)
+        || prefix.ends_with(['.', '!', '?', ':', ','])
+        || !prefix.starts_with(char::is_uppercase)
+        || prefix.bytes().any(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let clock = clock_from(&caps, ampm.map(|a| a.replace('.', "")).as_deref())?;
+    let at = line.len() - line.trim_start().len();
+    Some(Stamp {
+        clock,
+        zone: zone.and_then(|z| words().zone(z.as_str(), context)),
+        date: None,
+        shape: Shape::Byline,
+        rest: Some((at, at + prefix.trim_start().len())),
+        leading: false,
+    })
+}
+
+/// `Updated21:22, 6 OCT 2020`: a word that says what the date is, then the date-time alone.
+/// Seen once it is the page's dateline; repeated, each one stamps a post (weighed by the
+/// caller, as every dated shape is).
+fn updated_stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
+    let (start, part) = dateline::stamp_parts(line, context)?;
+    let prefix = line[..start].trim_end_matches([' ', ',', '|', '-', '–', ':', '\u{a0}']);
+    if prefix.is_empty() || prefix.chars().count() > 24 || prefix.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Only `Updated`: a page's header says when coverage started or ended once, and such a
+    // line must never start a family of stamps above the posts.
+    let parts = dateline::datelines(line);
+    if !dateline::opens_with_kind(prefix) || parts.len() != 1 || parts[0].kind != DatelineKind::Updated {
+        return None;
+    }
+    Some(Stamp {
+        clock: part.clock,
+        zone: part.zone,
+        date: Some(part.date),
+        shape: Shape::Dated,
+        rest: None,
+        leading: false,
+    })
+}
+
+/// `Le Monde le` → `Le Monde`: the word that introduces a date after a name.
+fn strip_connector(prefix: &str) -> &str {
+    for word in [" le", " on", " am", " il", " el", " the", " du", " vom", " del", ","] {
+        if prefix.len() > word.len() && prefix.to_lowercase().ends_with(word) {
+            return prefix[..prefix.len() - word.len()].trim_end();
+        }
+    }
+    prefix
+}
