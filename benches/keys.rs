@@ -4,7 +4,8 @@
 //! burst of 2,000 new stories arriving). Run with `cargo bench --bench keys`; `cargo bench
 //! --bench keys -- stories` runs the 10,000-story group alone.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use liveblog::corpus;
 use liveblog::keys::KeyMap;
 use liveblog::parse::{Rules, parse_text};
@@ -45,33 +46,7 @@ fn keys(c: &mut Criterion) {
             press(&mut reader, &[Action::Backspace]);
         })
     });
-    group.bench_function("search keystroke, matching (\"e\") + backspace", |b| {
-        b.iter(|| {
-            press(&mut reader, &[Action::Input('e')]);
-            press(&mut reader, &[Action::Backspace]);
-        })
-    });
-    press(&mut reader, &[Action::Input('e')]);
-    group.bench_function("second search keystroke (\"e\" → \"el\") + backspace", |b| {
-        b.iter(|| {
-            press(&mut reader, &[Action::Input('l')]);
-            press(&mut reader, &[Action::Backspace]);
-        })
-    });
-    press(&mut reader, &[Action::Input('l')]);
-    group.bench_function("third search keystroke (\"el\" → \"ele\") + backspace", |b| {
-        b.iter(|| {
-            press(&mut reader, &[Action::Input('e')]);
-            press(&mut reader, &[Action::Backspace]);
-        })
-    });
-    press(&mut reader, &[Action::Input('e')]);
-    group.bench_function("fourth search keystroke (\"ele\" → \"elec\") + backspace", |b| {
-        b.iter(|| {
-            press(&mut reader, &[Action::Input('c')]);
-            press(&mut reader, &[Action::Backspace]);
-        })
-    });
+    type_word(&mut group, &mut reader, &mut press, "elec");
     reader.apply(Action::Submit);
     // Typed with an accent: "armé" folds to "arme", found in "armée", "armes", "Armement"…
     reader.apply(Action::Search);
@@ -99,6 +74,35 @@ fn keys(c: &mut Criterion) {
         b.iter(|| press(&mut reader, &[Action::PickTags, Action::ToggleTag, Action::Submit]))
     });
     group.finish();
+}
+
+/// Types `word` into the open search prompt, one benchmark a keystroke: the key, its frame,
+/// then a backspace and its frame, so every sample starts from the same query. The word is
+/// left typed.
+fn type_word(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    reader: &mut Reader,
+    press: &mut impl FnMut(&mut Reader, &[Action]),
+    word: &str,
+) {
+    let mut typed = String::new();
+    for (n, c) in word.chars().enumerate() {
+        let name = match n {
+            0 => format!("search keystroke (\"{c}\") + backspace"),
+            _ => {
+                let nth = ["second", "third", "fourth", "fifth", "sixth"].get(n - 1).copied().unwrap_or("next");
+                format!("{nth} search keystroke (\"{typed}\" → \"{typed}{c}\") + backspace")
+            }
+        };
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                press(reader, &[Action::Input(c)]);
+                press(reader, &[Action::Backspace]);
+            })
+        });
+        press(reader, &[Action::Input(c)]);
+        typed.push(c);
+    }
 }
 
 /// 10,000 stories of 10 entries each (all timed), in one folder.
@@ -137,33 +141,7 @@ fn many_stories(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("move down", |b| b.iter(|| press(&mut reader, &[Action::Down])));
     reader.apply(Action::Search);
-    group.bench_function("search keystroke (\"e\") + backspace", |b| {
-        b.iter(|| {
-            press(&mut reader, &[Action::Input('e')]);
-            press(&mut reader, &[Action::Backspace]);
-        })
-    });
-    press(&mut reader, &[Action::Input('e')]);
-    group.bench_function("second search keystroke (\"e\" → \"el\") + backspace", |b| {
-        b.iter(|| {
-            press(&mut reader, &[Action::Input('l')]);
-            press(&mut reader, &[Action::Backspace]);
-        })
-    });
-    press(&mut reader, &[Action::Input('l')]);
-    group.bench_function("third search keystroke (\"el\" → \"ele\") + backspace", |b| {
-        b.iter(|| {
-            press(&mut reader, &[Action::Input('e')]);
-            press(&mut reader, &[Action::Backspace]);
-        })
-    });
-    press(&mut reader, &[Action::Input('e')]);
-    group.bench_function("fourth search keystroke (\"ele\" → \"elec\") + backspace", |b| {
-        b.iter(|| {
-            press(&mut reader, &[Action::Input('c')]);
-            press(&mut reader, &[Action::Backspace]);
-        })
-    });
+    type_word(&mut group, &mut reader, &mut press, "elec");
     reader.apply(Action::DeleteToStart);
     reader.apply(Action::Submit);
     group.finish();
