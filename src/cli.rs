@@ -23,7 +23,7 @@ use std::process::ExitCode;
 const EXAMPLES: &str = "\
 Examples:
   liveblog                                  read the bundled sample pages
-  liveblog saved-pages/                     read every *.txt and *.html below a folder, following changes
+  liveblog saved-pages/                     read every *.txt, *.html and *.json below a folder, following changes
   liveblog --no-watch rfi.txt guardian.txt  read two files as they are now
   liveblog --every 30s https://example.org/live
                                             follow a live blog by its URL
@@ -60,7 +60,7 @@ pub struct Cli {
     /// configuration's [web] every).
     #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration, conflicts_with = "no_watch")]
     pub every: Option<std::time::Duration>,
-    /// Live-blog files, directories of them (their *.txt and *.html, recursively), or http(s):// URLs
+    /// Live-blog files, directories of them (their *.txt, *.html and *.json, recursively), or http(s):// URLs
     /// of live pages. Without any, the bundled samples.
     pub paths: Vec<PathBuf>,
 }

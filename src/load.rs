@@ -1,5 +1,5 @@
 //! Finding and parsing the files named on the command line: a PATH is a file or a directory
-//! (its `*.txt` and `*.html`, recursively, in name order), or an `http(s)://` URL, fetched through the
+//! (its `*.txt`, `*.html` and `*.json`, recursively, in name order), or an `http(s)://` URL, fetched through the
 //! archive (see [`load_url`]). Inputs are read in parallel; one that cannot be read becomes an
 //! error naming it, and the others still load.
 
@@ -39,13 +39,13 @@ pub fn reason(err: &InputError) -> String {
     }
 }
 
-/// The names a folder's live blogs go by: saved text (`.txt`, `.text`) and saved pages
-/// (`.html`, `.htm`, `.xhtml`, `.shtml`). A named file is read whatever its name — text or HTML
-/// is told by content — but a folder also holds what is not a live blog (a browser's "complete"
+/// The names a folder's live blogs go by: saved text (`.txt`, `.text`), saved pages
+/// (`.html`, `.htm`, `.xhtml`, `.shtml`) and JSON (`.json`, `.jsonl`, `.ndjson`). A named file
+/// is read whatever its name — text, HTML or JSON is told by content — but a folder also holds what is not a live blog (a browser's "complete"
 /// save puts scripts, styles and images beside the page), so only these names are taken there.
 pub fn is_story_file(path: &Path) -> bool {
     let named = path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
-        ["txt", "text", "html", "htm", "xhtml", "shtml"].iter().any(|known| x.eq_ignore_ascii_case(known))
+        ["txt", "text", "html", "htm", "xhtml", "shtml", "json", "jsonl", "ndjson"].iter().any(|known| x.eq_ignore_ascii_case(known))
     });
     // `page_files/` beside `page.html`: the assets a browser saved with a page (ads' frames
     // among them), never stories of their own.
@@ -106,7 +106,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
             if found.is_empty() {
                 errors.push(LoadError {
                     path: path.clone(),
-                    reason: "no live-blog file (.txt, .html) in this directory".into(),
+                    reason: "no live-blog file (.txt, .html, .json) in this directory".into(),
                 });
             }
             files.append(&mut found);

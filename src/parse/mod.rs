@@ -7,6 +7,7 @@
 
 mod dates;
 mod html;
+mod json;
 pub(crate) mod lines;
 pub mod page;
 mod reconcile;
@@ -22,8 +23,8 @@ pub use page::Page;
 pub use rules::{RuleError, Rules};
 use std::path::PathBuf;
 
-/// The front door: bytes as they would be read from a file or a response body, HTML or text,
-/// recognised by their content (decoding and cleaning included).
+/// The front door: bytes as they would be read from a file or a response body, HTML, JSON or
+/// text, recognised by their content (decoding and cleaning included).
 pub fn parse_bytes(path: PathBuf, bytes: Vec<u8>, rules: &Rules) -> Result<Story, InputError> {
     parse_taken(path, bytes, rules, None)
 }
@@ -37,6 +38,9 @@ pub fn parse_taken(
     taken: Option<NaiveDate>,
 ) -> Result<Story, InputError> {
     let mut page = if html::looks_like_html(&bytes) { html::read(bytes)? } else { Page::text(decode::decode(bytes)?) };
+    if let Some(story) = json::read(&path, &page.text) {
+        return story;
+    }
     page.meta.taken = taken;
     Ok(parse_page(path, page, rules))
 }

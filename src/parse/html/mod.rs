@@ -7,7 +7,7 @@
 mod decode;
 mod dom;
 mod elements;
-mod jsonld;
+pub(super) mod jsonld;
 mod meta;
 mod microdata;
 mod render;
@@ -17,6 +17,7 @@ pub(crate) mod zone;
 use super::page::Page;
 use crate::decode::InputError;
 use dom::{Dom, Edge, Node, NodeRef};
+pub(crate) use meta::when;
 
 /// How much of the start of a file is looked at to tell HTML from text.
 const SNIFF: usize = 4096;
@@ -93,6 +94,13 @@ pub(crate) fn read(bytes: Vec<u8>) -> Result<Page, InputError> {
     microdata::read(&html, &mut structured);
     let structured = (structured != Default::default()).then_some(structured);
     Ok(Page { text: rendered.text, hints: rendered.hints, meta, structured, furniture: rendered.furniture })
+}
+
+/// An HTML fragment (a post's body given as markup inside JSON) as the renderer lays it out:
+/// its non-empty lines, trimmed.
+pub(crate) fn fragment_lines(fragment: &str) -> Vec<String> {
+    let dom = Dom::parse(fragment);
+    render::render(dom.root()).text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
 }
 
 /// The text of an element, white space collapsed, without what never shows (scripts, styles).

@@ -1,0 +1,95 @@
+//! JSON files → a [`Story`]: a live blog kept as JSON (a bare schema.org JSON-LD document, a
+//! news API's dump, a dataset record, JSON Lines), recognised by its content — decoded text
+//! that opens with `{` or `[` and parses — never by its name. A document with LiveBlogPosting
+//! or BlogPosting updates is read by the HTML reader's own JSON-LD reading; any other, by
+//! finding its array of posts ([`find`]). JSON Lines are one array of their lines: a line per
+//! post makes one story, a line per story gives the first story and names the others for
+//! `--explain` (the front door gives one story a file). Text that is not JSON (or JSON cut
+//! short) is read as text; JSON with no posts gives a one-line reason. serde_json's recursion
+//! limit (128) bounds the depth of every walk here.
+
+mod build;
+mod find;
+mod keys;
+mod when;
+
+use crate::decode::InputError;
+use crate::model::Story;
+use find::{Post, Record};
+use serde_json::Value;
+use std::path::Path;
+
+
+/// The story a JSON document holds; `None` when `text` is not JSON (read it as text).
+pub(crate) fn read(path: &Path, text: &str) -> Option<Result<Story, InputError>> {
+    let body = text.trim_start();
+    if !body.starts_with(['{', '[']) {
+        return None;
+    }
+    let root = match document(body) {
+        Ok(root) => root,
+        Err(Some(reason)) => return Some(Err(refuse(reason))),
+        Err(None) => return None,
+    };
+    Some(match record(&root) {
+        Some(rec) => Ok(build::story(path.to_path_buf(), rec)),
+        None => Err(refuse("JSON with no live-blog posts in it (no list of objects with a time and a text)")),
+    })
+}
+
+/// One JSON document, or JSON Lines as the array of their values. `Err(None)`: not JSON;
+/// `Err(Some(_))`: JSON that cannot be read, and why.
+fn document(body: &str) -> Result<Value, Option<&'static str>> {
+    let deep = |e: &serde_json::Error| e.to_string().starts_with("recursion limit exceeded");
+    match serde_json::from_str::<Value>(body) {
+        Ok(v) => Ok(v),
+        Err(e) if deep(&e) => Err(Some("JSON nested more than 128 levels deep")),
+        Err(_) => {
+            let mut values = Vec::new();
+            for v in serde_json::Deserializer::from_str(body).into_iter::<Value>() {
+                match v {
+                    Ok(v) => values.push(v),
+                    Err(e) if deep(&e) => return Err(Some("JSON nested more than 128 levels deep")),
+                    Err(_) => return Err(None),
+                }
+            }
+            if values.len() >= 2 { Ok(Value::Array(values)) } else { Err(None) }
+        }
+    }
+}
+
+fn refuse(reason: &str) -> InputError {
+    InputError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, reason))
+}
+
+/// The record a document holds: its JSON-LD updates, else its array of posts, else the
+/// document itself as one post when it has a text.
+fn record(root: &Value) -> Option<Record> {
+    let structured = crate::parse::html::jsonld::from_values(std::slice::from_ref(root));
+    if !structured.updates.is_empty() {
+        let mut rec = find::around(root);
+        rec.title = structured.headline.or(rec.title);
+        rec.outlet = structured.publisher.or(rec.outlet);
+        rec.published = structured.published.map(when::Time::At).or(rec.published);
+        rec.updated = structured.modified.map(when::Time::At).or(rec.updated);
+        rec.coverage_start = structured.coverage_start;
+        rec.coverage_end = structured.coverage_end;
+        rec.posts = structured
+            .updates
+            .into_iter()
+            .map(|u| {
+                let body = u.body.as_deref().map(find::paragraphs).unwrap_or_default();
+                let body = if body.first() == u.headline.as_ref() { body[1..].to_vec() } else { body };
+                Post { time: u.published.or(u.modified).map(when::Time::At), headline: u.headline, body, tag: None }
+            })
+            .collect();
+        return Some(rec);
+    }
+    if let Some(rec) = find::record(root).filter(|r| !r.posts.is_empty()) {
+        return Some(rec);
+    }
+    find::lone(root)
+}
+
+#[cfg(test)]
+mod tests;

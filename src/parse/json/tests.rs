@@ -1,0 +1,143 @@
+use super::when::{Time, combine, of_str, of_value, place};
+use super::*;
+use crate::model::{Clock, When, Zone};
+use chrono::NaiveDate;
+
+fn story(json: &str) -> Story {
+    read(Path::new("t.json"), json).expect("JSON").expect("a story")
+}
+
+fn at(t: Option<Time>) -> String {
+    match t {
+        Some(Time::At(w)) => w.to_rfc3339(),
+        other => format!("{other:?}"),
+    }
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn times_in_every_form() {
+    assert_eq!(at(of_str("2024-10-21T17:38:00+02:00")), "2024-10-21T17:38:00+02:00");
+    assert_eq!(at(of_str("2024-10-21 15:38:00Z")), "2024-10-21T15:38:00Z");
+    assert_eq!(at(of_str("Mon, 15 May 2023 12:50:00 +0100")), "2023-05-15T12:50:00+01:00");
+    assert_eq!(at(of_value(&serde_json::json!(1724754720))), "2024-08-27T10:32:00Z");
+    assert_eq!(at(of_value(&serde_json::json!(1724754720000u64))), "2024-08-27T10:32:00Z");
+    assert_eq!(at(of_str("1724754720000")), "2024-08-27T10:32:00Z");
+    assert_eq!(at(of_value(&serde_json::json!({"$date": "2024-08-27T10:32:00Z"}))), "2024-08-27T10:32:00Z");
+    assert_eq!(of_str("2024-08-27"), Some(Time::Date(day(2024, 8, 27))));
+    let Some(Time::Clock { clock, zone, date: None }) = of_str("12.50 BST") else { panic!("{:?}", of_str("12.50 BST")) };
+    assert_eq!(clock, Clock::new(12, 50).unwrap());
+    assert_eq!(zone.map(|z| z.name()), Some("BST"));
+    assert!(matches!(of_str("4.53pm"), Some(Time::Clock { clock, .. }) if clock == Clock::new(16, 53).unwrap()));
+    // Not times: ids, counts, words.
+    for no in ["", "42", "yes", "Politics", "3 min read"] {
+        assert_eq!(of_str(no), None, "{no}");
+    }
+    assert_eq!(of_value(&serde_json::json!(4021)), None);
+    assert_eq!(of_value(&serde_json::json!(true)), None);
+}
+
+#[test]
+fn a_date_and_a_clock_under_two_keys_make_one_time() {
+    let t = combine([of_str("12:32").unwrap(), Time::Date(day(2024, 8, 27))]);
+    assert_eq!(t, Some(Time::Clock { clock: Clock::new(12, 32).unwrap(), zone: None, date: Some(day(2024, 8, 27)) }));
+    // An instant beats both.
+    let t = combine([of_str("12:32").unwrap(), of_str("2024-08-27T10:32:00Z").unwrap()]);
+    assert_eq!(at(t), "2024-08-27T10:32:00Z");
+}
+
+#[test]
+fn clocks_alone_walk_back_across_midnight_from_the_records_date() {
+    let clocks: Vec<Option<Time>> = ["00:12", "23:40", "21:05"].iter().map(|c| of_str(c)).collect();
+    let shown = |placed: Vec<(Option<Clock>, Option<When>)>| -> Vec<String> {
+        placed.iter().map(|(_, w)| w.map_or("-".into(), |w| w.to_rfc3339())).collect()
+    };
+    // The record's date is its first day: the newest post is a day later.
+    let placed = place(&clocks, Some(Zone::UTC), Some(day(2023, 5, 13)), None);
+    assert_eq!(shown(placed), ["2023-05-14T00:12:00Z", "2023-05-13T23:40:00Z", "2023-05-13T21:05:00Z"]);
+    // Its last update: the newest post is that day.
+    let placed = place(&clocks, None, None, Some(day(2023, 5, 14)));
+    assert_eq!(shown(placed), ["2023-05-14T00:12:00", "2023-05-13T23:40:00", "2023-05-13T21:05:00"]);
+    // Oldest first, from the start.
+    let rising: Vec<Option<Time>> = ["21:05", "23:40", "00:12"].iter().map(|c| of_str(c)).collect();
+    let placed = place(&rising, None, Some(day(2023, 5, 13)), None);
+    assert_eq!(shown(placed), ["2023-05-13T21:05:00", "2023-05-13T23:40:00", "2023-05-14T00:12:00"]);
+    // No date anywhere: clocks, and no day made up.
+    let placed = place(&clocks, None, None, None);
+    assert!(placed.iter().all(|(c, w)| c.is_some() && w.is_none()));
+}
+
+#[test]
+fn the_array_whose_objects_have_a_time_and_a_text_wins() {
+    let s = story(
+        r#"{"related": [{"title": "Other story", "text": "x"}, {"title": "Another", "text": "y"},
+             {"title": "Third", "text": "z"}, {"title": "Fourth", "text": "w"}],
+            "live": {"items": [
+              {"ts": "2024-02-01T10:05:00Z", "content": [{"type": "p", "text": "Second."}, {"type": "p", "text": "More."}]},
+              {"ts": "2024-02-01T09:00:00Z", "content": [{"type": "p", "text": "First."}]}]}}"#,
+    );
+    let bodies: Vec<Vec<&str>> = s.entry_refs().map(|e| e.body().collect()).collect();
+    assert_eq!(bodies, [vec!["Second.", "More."], vec!["First."]]);
+    assert_eq!(s.entries[0].at.unwrap().to_rfc3339(), "2024-02-01T10:05:00Z");
+}
+
+#[test]
+fn pages_of_one_story_give_all_their_posts_and_several_stories_the_first() {
+    let pages = story(
+        r#"{"title": "Paged", "pages": [{"posts": [{"time": "2024-02-01T10:00:00Z", "body": "b"}]},
+            {"posts": [{"time": "2024-02-01T09:00:00Z", "body": "a"}]}]}"#,
+    );
+    assert_eq!(pages.entries.len(), 2);
+    assert_eq!(pages.title, "Paged");
+    let several = story(
+        r#"[{"title": "One", "posts": [{"time": "2024-02-01T10:00:00Z", "body": "b"}]},
+            {"title": "Two", "posts": [{"time": "2024-02-01T09:00:00Z", "body": "a"}, {"time": "2024-02-01T08:00:00Z", "body": "c"}]}]"#,
+    );
+    assert_eq!(several.title, "One");
+    assert_eq!(several.entries.len(), 1);
+    let others: Vec<(&str, &str)> = several.dropped.iter().map(|d| (d.rule.as_str(), several.str(d.span))).collect();
+    assert_eq!(others, [("json-other-story", "Two")]);
+}
+
+#[test]
+fn text_is_cleaned_and_markup_rendered() {
+    let s = story(
+        r#"{"title": "T\u001b]0;pwned\u0007", "posts": [
+            {"time": "2024-02-01T10:00:00Z", "body": "<p>One &amp; <b>two</b></p><p>Three</p>"},
+            {"time": "2024-02-01T09:00:00Z", "body": "a < b and c > d\u001b[31m red"}]}"#,
+    );
+    assert_eq!(s.title, "T");
+    assert_eq!(s.entry(0).body().collect::<Vec<_>>(), ["One & two", "Three"]);
+    assert_eq!(s.entry(1).body().collect::<Vec<_>>(), ["a < b and c > d red"]);
+    assert!(!s.text.contains('\u{1b}') && !s.text.contains('\u{7}'));
+}
+
+#[test]
+fn one_article_is_one_entry() {
+    let s = story(r#"{"headline": "A report", "datePublished": "2024-02-01T10:00:00Z", "articleBody": "Text."}"#);
+    assert_eq!(s.title, "A report");
+    assert_eq!(s.entries.len(), 1);
+    assert_eq!(s.entry(0).body().collect::<Vec<_>>(), ["Text."]);
+    assert_eq!(s.entries[0].at.unwrap().to_rfc3339(), "2024-02-01T10:00:00Z");
+}
+
+#[test]
+fn what_is_not_json_is_left_to_the_text_reader() {
+    for text in ["12:50\nA post", "[Updated] 12:50 news", "{not json", "{\"cut\": \"short", "42", ""] {
+        assert!(read(Path::new("t.txt"), text).is_none(), "{text}");
+    }
+}
+
+#[test]
+fn json_without_posts_and_json_too_deep_give_a_reason() {
+    let no_posts = read(Path::new("p.json"), r#"{"name": "tool", "version": "1.0"}"#).unwrap().unwrap_err();
+    assert!(no_posts.to_string().contains("no live-blog posts"), "{no_posts}");
+    let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    let err = read(Path::new("d.json"), &deep).unwrap().unwrap_err();
+    assert!(err.to_string().contains("128 levels"), "{err}");
+    let deep_lines = format!("{{\"a\": 1}}\n{}{}", "[".repeat(5000), "]".repeat(5000));
+    assert!(read(Path::new("d.jsonl"), &deep_lines).unwrap().is_err());
+}

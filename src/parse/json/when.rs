@@ -1,0 +1,197 @@
+//! Times in JSON, as records give them: RFC 3339 / ISO 8601 (through the HTML reader's reading
+//! of `datetime` attributes), RFC 2822, epoch seconds or milliseconds (numbers or digit
+//! strings), a dateline (`Mon 15 May 2023 12.50 BST`), a bare clock as a page shows it (`12:50`,
+//! `12.50 BST`, `4.53pm`, read by the text parser's stamp reader) or a date alone. A post that
+//! gives only its clock is placed on its day the way the text parser places a page's entries:
+//! from a date the record gives, walking back a day each time the clocks go up (forward, for
+//! posts listed oldest first).
+
+use crate::model::{Clock, When, Zone};
+use crate::parse::time;
+use chrono::{DateTime, Days, NaiveDate, NaiveTime};
+use serde_json::Value;
+
+/// What one JSON value says of when something happened.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Time {
+    At(When),
+    Clock { clock: Clock, zone: Option<Zone>, date: Option<NaiveDate> },
+    Date(NaiveDate),
+}
+
+impl Time {
+    /// The story-level reading: an instant, or a date as its midnight (as a dateline without a
+    /// time is read); a clock alone dates nothing.
+    pub fn as_when(self) -> Option<When> {
+        match self {
+            Time::At(w) => Some(w),
+            Time::Clock { clock, zone, date: Some(d) } => Some(local(d.and_time(clock.time()), zone)),
+            Time::Date(d) => Some(When::Local(d.and_time(NaiveTime::MIN))),
+            Time::Clock { date: None, .. } => None,
+        }
+    }
+}
+
+fn local(at: chrono::NaiveDateTime, zone: Option<Zone>) -> When {
+    zone.and_then(|z| z.resolve(at)).map_or(When::Local(at), When::Zoned)
+}
+
+pub(crate) fn of_value(v: &Value) -> Option<Time> {
+    match v {
+        Value::Number(n) => epoch(n.as_f64()?),
+        Value::String(s) => of_str(s),
+        // `{"$date": …}`, `{"iso": …}`: a time wrapped in an object of its own.
+        Value::Object(o) if o.len() == 1 => o.values().next().and_then(|v| match v {
+            Value::Object(_) => None,
+            v => of_value(v),
+        }),
+        _ => None,
+    }
+}
+
+/// Seconds from 1973 to 5138, or milliseconds from 1973 on: other numbers are not times.
+fn epoch(v: f64) -> Option<Time> {
+    let secs = if (1e8..1e11).contains(&v) {
+        v
+    } else if (1e11..1e14).contains(&v) {
+        v / 1000.0
+    } else {
+        return None;
+    };
+    let t = DateTime::from_timestamp(secs.trunc() as i64, 0)?;
+    Some(Time::At(When::Zoned(t.fixed_offset())))
+}
+
+pub(crate) fn of_str(s: &str) -> Option<Time> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 100 {
+        return None;
+    }
+    let digits = s.bytes().filter(u8::is_ascii_digit).count();
+    if digits >= 9 && s.bytes().all(|b| b.is_ascii_digit() || b == b'.') && digits + 1 >= s.len() {
+        return epoch(s.parse().ok()?);
+    }
+    if let Some(w) = crate::parse::html::when(s) {
+        return Some(Time::At(w));
+    }
+    if let Ok(t) = DateTime::parse_from_rfc2822(s) {
+        return Some(Time::At(When::Zoned(t)));
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Some(Time::Date(d));
+    }
+    if let Some(part) = time::datelines(s).into_iter().next() {
+        return Some(match part.time {
+            Some(_) => Time::At(crate::parse::dates::dateline_when(&part, None)),
+            None => Time::Date(part.date),
+        });
+    }
+    if let Some(stamp) = time::stamp(s, None) {
+        let date = stamp.date.and_then(|(d, m, y)| NaiveDate::from_ymd_opt(y?, m, d));
+        return Some(Time::Clock { clock: stamp.clock, zone: stamp.zone, date });
+    }
+    match time::day_header(s) {
+        Some((d, m, Some(y))) => NaiveDate::from_ymd_opt(y, m, d).map(Time::Date),
+        _ => None,
+    }
+}
+
+/// One post's time from the values of its time keys, best first: the first instant; else a
+/// clock with a date given beside it; else a date alone.
+pub(crate) fn combine(times: impl IntoIterator<Item = Time>) -> Option<Time> {
+    let (mut clock, mut date) = (None, None);
+    for t in times {
+        match t {
+            Time::At(_) => return Some(t),
+            Time::Clock { .. } => clock = clock.or(Some(t)),
+            Time::Date(d) => date = date.or(Some(d)),
+        }
+    }
+    match (clock, date) {
+        (Some(Time::Clock { clock, zone, date: None }), Some(d)) => Some(Time::Clock { clock, zone, date: Some(d) }),
+        (Some(c), _) => Some(c),
+        (None, Some(d)) => Some(Time::Date(d)),
+        (None, None) => None,
+    }
+}
+
+/// Whether clocks run oldest first: read that way, less time passes from the first to the last
+/// than read newest first (a day change is a jump of most of a day, the next post minutes).
+pub(crate) fn ascending(clocks: &[Clock]) -> bool {
+    let elapsed = |from: Clock, to: Clock| (to.minutes() + 24 * 60 - from.minutes()) % (24 * 60);
+    let forward: u32 = clocks.windows(2).map(|p| elapsed(p[0], p[1])).sum();
+    let backward: u32 = clocks.windows(2).map(|p| elapsed(p[1], p[0])).sum();
+    forward < backward
+}
+
+/// The clock a time shows in the story's zone, and its instant (or local date-time) where the
+/// day is known. `times` are the posts' times in the record's order; `start` and `end` the
+/// record's own dates (its first publication, its last update), which place posts that give
+/// only a clock.
+pub(crate) fn place(
+    times: &[Option<Time>],
+    zone: Option<Zone>,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+) -> Vec<(Option<Clock>, Option<When>)> {
+    let shown = |t: &Time| -> Option<(Clock, Option<When>)> {
+        match *t {
+            Time::At(w) => {
+                let w = match (w, zone) {
+                    (When::Zoned(t), Some(z)) => When::Zoned(crate::parse::html::zone::local_in(z, t)),
+                    (w, _) => w,
+                };
+                Some((Clock::from_time(w.local().time()), Some(w)))
+            }
+            Time::Clock { clock, zone: own, date } => {
+                Some((clock, date.map(|d| local(d.and_time(clock.time()), own.or(zone)))))
+            }
+            Time::Date(_) => None,
+        }
+    };
+    let mut out: Vec<(Option<Clock>, Option<When>)> = times
+        .iter()
+        .map(|t| match t.as_ref().and_then(shown) {
+            Some((c, w)) => (Some(c), w),
+            None => (None, t.and_then(Time::as_when)),
+        })
+        .collect();
+    let clocks: Vec<Clock> = out.iter().filter_map(|(c, _)| *c).collect();
+    let ascending = ascending(&clocks);
+    // The day of the first clock, when no post above it dates it: counted from the record's
+    // dates across the day changes before the first dated post.
+    let changes = out.iter().filter_map(|(c, _)| *c).collect::<Vec<_>>();
+    let first_dated = out.iter().filter(|(c, _)| c.is_some()).position(|(_, w)| w.is_some()).unwrap_or(changes.len());
+    let run = &changes[..first_dated.min(changes.len())];
+    let ups = run.windows(2).filter(|p| p[1] > p[0]).count() as u64;
+    let downs = run.windows(2).filter(|p| p[1] < p[0]).count() as u64;
+    let mut day = if ascending {
+        start.or_else(|| end.and_then(|e| e.checked_sub_days(Days::new(downs))))
+    } else {
+        end.or_else(|| start.and_then(|s| s.checked_add_days(Days::new(ups))))
+    };
+    let mut previous: Option<Clock> = None;
+    for (i, (clock, at)) in out.iter_mut().enumerate() {
+        let Some(c) = *clock else { continue };
+        if let Some(w) = at {
+            day = Some(w.local().date());
+        } else if let Some(p) = previous {
+            if ascending && c < p {
+                day = day.and_then(|d| d.succ_opt());
+            } else if !ascending && c > p {
+                day = day.and_then(|d| d.pred_opt());
+            }
+        }
+        previous = Some(c);
+        if at.is_none()
+            && let Some(d) = day
+        {
+            let own = match times[i] {
+                Some(Time::Clock { zone, .. }) => zone,
+                _ => None,
+            };
+            *at = Some(local(d.and_time(c.time()), own.or(zone)));
+        }
+    }
+    out
+}
