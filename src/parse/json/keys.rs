@@ -69,6 +69,9 @@ fn parse(text: &str) -> Keys {
 
 /// A key as compared: lower case, without `_`, `-` and spaces.
 pub(super) fn fold_key(key: &str) -> String {
+    if key.is_ascii() {
+        return key.bytes().filter(|b| !matches!(b, b'_' | b'-' | b' ')).map(|b| char::from(b.to_ascii_lowercase())).collect();
+    }
     key.chars().filter(|c| !matches!(c, '_' | '-' | ' ')).flat_map(char::to_lowercase).collect()
 }
 
@@ -80,7 +83,13 @@ pub(super) fn values<'v>(obj: &'v Map<String, Value>, list: &[String]) -> Vec<&'
 
 /// The values of keys that start with one of `prefixes` (`updatedAt`, `lastModifiedDate`).
 pub(super) fn prefixed<'v>(obj: &'v Map<String, Value>, prefixes: &[String]) -> Vec<&'v Value> {
-    obj.iter().filter(|(k, _)| prefixes.iter().any(|p| fold_key(k).starts_with(p.as_str()))).map(|(_, v)| v).collect()
+    obj.iter()
+        .filter(|(k, _)| {
+            let k = fold_key(k);
+            prefixes.iter().any(|p| k.starts_with(p.as_str()))
+        })
+        .map(|(_, v)| v)
+        .collect()
 }
 
 #[cfg(test)]

@@ -67,7 +67,7 @@ fn refuse(reason: &str) -> InputError {
 fn record(root: &Value) -> Option<Record> {
     let structured = crate::parse::html::jsonld::from_values(std::slice::from_ref(root));
     if !structured.updates.is_empty() {
-        let mut rec = find::around(root);
+        let mut rec = find::around(blog_object(root).unwrap_or(root));
         rec.title = structured.headline.or(rec.title);
         rec.outlet = structured.publisher.or(rec.outlet);
         rec.published = structured.published.map(when::Time::At).or(rec.published);
@@ -89,6 +89,17 @@ fn record(root: &Value) -> Option<Record> {
         return Some(rec);
     }
     find::lone(root)
+}
+
+/// The LiveBlogPosting object of a JSON-LD document (top level, in a list, in `@graph`): its
+/// address and language are the story's.
+fn blog_object(v: &Value) -> Option<&Value> {
+    match v {
+        Value::Array(a) => a.iter().find_map(blog_object),
+        Value::Object(o) if o.contains_key("liveBlogUpdate") => Some(v),
+        Value::Object(o) => o.get("@graph").and_then(blog_object),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
