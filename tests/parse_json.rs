@@ -1,7 +1,7 @@
 //! Live blogs kept as JSON, through the front door and through the binary: a news API's dump
 //! with blocks, a dataset record with a list of posts, JSON Lines (a post a line, a story a
 //! line), a bare JSON-LD document with `@graph`, epoch milliseconds, a record with only clocks
-//! and a date; JSON that is no blog, JSON cut short, UTF-16 JSON; and a folder mixing a JSON
+//! and a date; JSON that is no blog, JSON cut short, text that only looks like JSON, UTF-16 JSON; and a folder mixing a JSON
 //! blog, an HTML page and a text blog. The fixtures under `tests/fixtures/json/` are written
 //! for these tests.
 
@@ -149,12 +149,22 @@ fn a_record_with_only_clocks_and_a_date() {
 }
 
 #[test]
-fn json_that_is_no_blog_gives_a_reason_and_json_cut_short_is_read_as_text() {
+fn json_that_is_no_blog_gives_a_reason() {
     let path = root().join("tests/fixtures/json/not-a-blog.json");
     let err = liveblog::load::parse_file(&path, Rules::embedded()).unwrap_err();
     assert!(liveblog::load::reason(&err).starts_with("JSON with no live-blog posts"), "{err}");
+}
+
+#[test]
+fn json_cut_short_reads_up_to_its_last_whole_post_and_invalid_json_reads_as_text() {
     let cut = json("truncated.json");
-    assert!(cut.entries.iter().all(|e| e.at.is_none()));
+    assert_eq!(cut.title, "Cut short");
+    assert_eq!(entries(&cut), ["10:00 2024-01-01T10:00:00Z -"]);
+    assert_eq!(bodies(&cut), [vec!["One"]]);
+    // Not JSON (a key without quotes): the text reader's story, its stamp and all.
+    let text = json("invalid.json");
+    assert_eq!(text.entries.len(), 1);
+    assert_eq!(text.entries[0].clock.map(|c| c.to_string()).as_deref(), Some("12:50"));
 }
 
 #[test]

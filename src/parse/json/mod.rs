@@ -4,13 +4,15 @@
 //! or BlogPosting updates is read by the HTML reader's own JSON-LD reading; any other, by
 //! finding its array of posts ([`find`]). JSON Lines are one array of their lines: a line per
 //! post makes one story, a line per story gives the first story and names the others for
-//! `--explain` (the front door gives one story a file). Text that is not JSON (or JSON cut
-//! short) is read as text; JSON with no posts gives a one-line reason. serde_json's recursion
+//! `--explain` (the front door gives one story a file). JSON cut short (a dump caught while
+//! it is written) reads up to its last whole value. Text that is not JSON is read as text;
+//! JSON with no posts gives a one-line reason. serde_json's recursion
 //! limit (128) bounds the depth of every walk here.
 
 mod build;
 mod find;
 mod keys;
+mod repair;
 mod when;
 
 use crate::decode::InputError;
@@ -37,25 +39,37 @@ pub(crate) fn read(path: &Path, text: &str) -> Option<Result<Story, InputError>>
     })
 }
 
-/// One JSON document, or JSON Lines as the array of their values. `Err(None)`: not JSON;
-/// `Err(Some(_))`: JSON that cannot be read, and why.
+/// One JSON document, or JSON Lines as the array of their values; JSON cut short is closed
+/// after its last whole value ([`repair`]), a last line cut short left out. `Err(None)`: not
+/// JSON; `Err(Some(_))`: JSON that cannot be read, and why.
 fn document(body: &str) -> Result<Value, Option<&'static str>> {
+    const DEEP: &str = "JSON nested more than 128 levels deep";
     let deep = |e: &serde_json::Error| e.to_string().starts_with("recursion limit exceeded");
-    match serde_json::from_str::<Value>(body) {
-        Ok(v) => Ok(v),
-        Err(e) if deep(&e) => Err(Some("JSON nested more than 128 levels deep")),
-        Err(_) => {
-            let mut values = Vec::new();
-            for v in serde_json::Deserializer::from_str(body).into_iter::<Value>() {
-                match v {
-                    Ok(v) => values.push(v),
-                    Err(e) if deep(&e) => return Err(Some("JSON nested more than 128 levels deep")),
-                    Err(_) => return Err(None),
-                }
+    let whole = match serde_json::from_str::<Value>(body) {
+        Ok(v) => return Ok(v),
+        Err(e) if deep(&e) => return Err(Some(DEEP)),
+        Err(e) => e,
+    };
+    let mut values = Vec::new();
+    let mut cut = false;
+    for v in serde_json::Deserializer::from_str(body).into_iter::<Value>() {
+        match v {
+            Ok(v) => values.push(v),
+            Err(e) if deep(&e) => return Err(Some(DEEP)),
+            Err(e) if e.is_eof() => {
+                cut = true;
+                break;
             }
-            if values.len() >= 2 { Ok(Value::Array(values)) } else { Err(None) }
+            Err(_) => return Err(None),
         }
     }
+    if values.len() >= 2 || (cut && !values.is_empty()) {
+        return Ok(Value::Array(values));
+    }
+    if whole.is_eof() && let Some(closed) = repair::close_cut(body) {
+        return serde_json::from_str(&closed).map_err(|e| deep(&e).then_some(DEEP));
+    }
+    Err(None)
 }
 
 fn refuse(reason: &str) -> InputError {
