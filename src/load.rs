@@ -45,7 +45,9 @@ pub fn reason(err: &InputError) -> String {
 /// save puts scripts, styles and images beside the page), so only these names are taken there.
 pub fn is_story_file(path: &Path) -> bool {
     let named = path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
-        ["txt", "text", "html", "htm", "xhtml", "shtml", "json", "jsonl", "ndjson"].iter().any(|known| x.eq_ignore_ascii_case(known))
+        ["txt", "text", "html", "htm", "xhtml", "shtml", "json", "jsonl", "ndjson"]
+            .iter()
+            .any(|known| x.eq_ignore_ascii_case(known))
     });
     // `page_files/` beside `page.html`: the assets a browser saved with a page (ads' frames
     // among them), never stories of their own.

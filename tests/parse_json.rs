@@ -44,8 +44,14 @@ fn a_news_api_dump_with_blocks() {
     assert_eq!(
         bodies(&s)[..2],
         [
-            vec!["Power has been restored to 12,000 homes in Cornwall, the network says.", "About 4,000 remain cut off."],
-            vec!["All sailings from Penzance are off until at least Tuesday morning.", "Safety comes first, said the operator."],
+            vec![
+                "Power has been restored to 12,000 homes in Cornwall, the network says.",
+                "About 4,000 remain cut off."
+            ],
+            vec![
+                "All sailings from Penzance are off until at least Tuesday morning.",
+                "Safety comes first, said the operator."
+            ],
         ]
     );
     assert_eq!(tags(&s), [Some("Key event"), None, Some("Pinned")]);
@@ -183,7 +189,12 @@ fn utf16_json_with_a_bom_reads_as_json() {
 #[test]
 fn a_big_json_feed_reads_whole() {
     let posts: Vec<String> = (0..20_000)
-        .map(|i| format!(r#"{{"id": {i}, "time": {}, "text": "Post number {i}, with some words in it."}}"#, 1_700_000_000 + i * 60))
+        .map(|i| {
+            format!(
+                r#"{{"id": {i}, "time": {}, "text": "Post number {i}, with some words in it."}}"#,
+                1_700_000_000 + i * 60
+            )
+        })
         .collect();
     let doc = format!(r#"{{"title": "Big", "posts": [{}]}}"#, posts.join(","));
     let s = parse_bytes(PathBuf::from("big.json"), doc.into_bytes(), Rules::embedded()).unwrap();
@@ -194,7 +205,8 @@ fn a_big_json_feed_reads_whole() {
 #[test]
 fn export_reads_a_folder_mixing_json_html_and_text() {
     let dir = tempfile::tempdir().unwrap();
-    let copy = |from: &str, to: &str| std::fs::copy(root().join("tests/fixtures").join(from), dir.path().join(to)).unwrap();
+    let copy =
+        |from: &str, to: &str| std::fs::copy(root().join("tests/fixtures").join(from), dir.path().join(to)).unwrap();
     copy("json/dataset-record.json", "a-record.json");
     copy("html/guardian_like.html", "b-page.html");
     copy("bbc.txt", "c-text.txt");
@@ -218,6 +230,23 @@ fn export_reads_a_folder_mixing_json_html_and_text() {
     for s in stories {
         assert!(s["entries"].as_array().unwrap().iter().all(|e| !e["body"][0].as_str().unwrap_or("").starts_with('{')));
     }
+}
+
+#[test]
+fn liveblogs_own_export_reads_back() {
+    let out = Command::new(bin())
+        .args(["export", root().join("tests/fixtures/bbc.txt").to_str().unwrap()])
+        .env("XDG_CONFIG_HOME", "/nonexistent/liveblog-tests")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let original = fixture("bbc.txt");
+    let again = parse_bytes(PathBuf::from("export.json"), out.stdout, Rules::embedded()).unwrap();
+    assert_eq!(again.title, original.title);
+    assert_eq!(entries(&again), entries(&original));
+    assert_eq!(bodies(&again), bodies(&original));
+    assert_eq!(tags(&again), tags(&original));
+    assert!(again.entries.iter().all(|e| e.at.is_some()));
 }
 
 #[test]

@@ -60,6 +60,8 @@ fn paywall_prompts_in_seven_languages_are_furniture() {
 
 fn forms() -> Vec<Story> {
     let (files, errors) = load::expand(&[PAGE.into()]);
+    // Its truth.json (a folder's JSON is read too) is the answer key, not a form of the page.
+    let files: Vec<_> = files.into_iter().filter(|f| f.extension().is_none_or(|x| x != "json")).collect();
     assert!(errors.is_empty() && files.len() == 4, "{files:?}");
     files.iter().map(|f| load::parse_file(f, Rules::embedded()).unwrap()).collect()
 }

@@ -356,6 +356,8 @@ fn stories_of_one_title_say_what_tells_them_apart() {
     // One live blog saved as a page and in three text forms: four stories of one title.
     let keymap = KeyMap::default();
     let (files, errors) = load::expand(&["tests/fixtures/pages/german-regional-liveticker".into()]);
+    // Its truth.json (a folder's JSON is read too) is the answer key, not a form of the page.
+    let files: Vec<_> = files.into_iter().filter(|f| f.extension().is_none_or(|x| x != "json")).collect();
     assert!(errors.is_empty() && files.len() == 4, "{files:?}");
     let stories: Vec<_> = files.iter().map(|f| load::parse_file(f, Rules::embedded()).unwrap()).collect();
     assert!(stories.iter().all(|s| s.title == stories[0].title), "the forms share a title");

@@ -35,10 +35,12 @@ pub(crate) fn story(path: PathBuf, rec: Record) -> Story {
     story.zone = story
         .zone
         .or_else(|| zone::infer(rec.lang.as_deref(), &instants))
-        .or_else(|| rec.posts.iter().find_map(|p| match p.time {
-            Some(Time::Clock { zone, .. }) => zone,
-            _ => None,
-        }))
+        .or_else(|| {
+            rec.posts.iter().find_map(|p| match p.time {
+                Some(Time::Clock { zone, .. }) => zone,
+                _ => None,
+            })
+        })
         // Instants all given in UTC, and nothing to say where the posts were shown.
         .or_else(|| (!instants.is_empty()).then_some(Zone::UTC));
     if let Some(z) = story.zone {

@@ -43,6 +43,10 @@ enum Step {
     Index(usize),
 }
 
+/// How many objects of an array have a time and a text, a time and a headline, a text or a
+/// headline; and the array's length. Compared in that order.
+type Score = (usize, usize, usize, usize);
+
 /// How deep inside a post its text is looked for (`elements[].textTypeData.html`).
 const TEXT_DEPTH: u8 = 4;
 /// Longer tags are not tags.
@@ -50,7 +54,7 @@ const TAG_MAX: usize = 60;
 
 /// The story a JSON document holds, when it holds an array of posts.
 pub(crate) fn record(root: &Value) -> Option<Record> {
-    let mut found: Vec<(Vec<Step>, (usize, usize, usize, usize))> = Vec::new();
+    let mut found: Vec<(Vec<Step>, Score)> = Vec::new();
     walk(root, &mut Vec::new(), &mut found);
     // The first of the best, in the document's order.
     let (path, _) = found.into_iter().rev().max_by_key(|(_, score)| *score)?;
@@ -60,11 +64,8 @@ pub(crate) fn record(root: &Value) -> Option<Record> {
     if let Some(outer) = path.iter().position(|s| matches!(s, Step::Index(_))) {
         let members = resolve(root, &path[..outer]).and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
         let suffix = &path[outer + 1..];
-        let holding: Vec<(usize, &Vec<Value>)> = members
-            .iter()
-            .enumerate()
-            .filter_map(|(i, m)| Some((i, resolve(m, suffix)?.as_array()?)))
-            .collect();
+        let holding: Vec<(usize, &Vec<Value>)> =
+            members.iter().enumerate().filter_map(|(i, m)| Some((i, resolve(m, suffix)?.as_array()?))).collect();
         let titles: Vec<Option<String>> =
             holding.iter().map(|(i, _)| members[*i].as_object().and_then(|o| story_title(o, keys()))).collect();
         let distinct = {
@@ -98,7 +99,7 @@ pub(crate) fn record(root: &Value) -> Option<Record> {
 }
 
 /// Every array of objects in the document, with its score.
-fn walk(v: &Value, path: &mut Vec<Step>, out: &mut Vec<(Vec<Step>, (usize, usize, usize, usize))>) {
+fn walk(v: &Value, path: &mut Vec<Step>, out: &mut Vec<(Vec<Step>, Score)>) {
     match v {
         Value::Array(a) => {
             let objects = a.iter().filter(|x| x.is_object()).count();
@@ -125,9 +126,7 @@ fn walk(v: &Value, path: &mut Vec<Step>, out: &mut Vec<(Vec<Step>, (usize, usize
     }
 }
 
-/// How many objects have a time and a text, a time and a headline, a text or a headline; and
-/// the array's length.
-fn score(a: &[Value]) -> (usize, usize, usize, usize) {
+fn score(a: &[Value]) -> Score {
     let k = keys();
     let (mut both, mut titled, mut text) = (0, 0, 0);
     for o in a.iter().filter_map(Value::as_object) {
@@ -153,7 +152,7 @@ fn resolve<'v>(mut v: &'v Value, path: &[Step]) -> Option<&'v Value> {
 
 fn post(o: &Map<String, Value>, k: &Keys) -> Post {
     let headline = headline(o, k);
-    let mut body: Vec<String> = texts(o, TEXT_DEPTH, k).into_iter().flat_map(|t| paragraphs(t)).collect();
+    let mut body: Vec<String> = texts(o, TEXT_DEPTH, k).into_iter().flat_map(paragraphs).collect();
     if body.first().is_some_and(|b| Some(b) == headline.as_ref()) {
         body.remove(0);
     }
@@ -248,9 +247,9 @@ fn tag(o: &Map<String, Value>, k: &Keys) -> Option<String> {
     }
     let set = |m: &Map<String, Value>| {
         k.flag.iter().find_map(|(key, label)| {
-            let on = values(m, std::slice::from_ref(key)).into_iter().any(|v| {
-                v.as_bool() == Some(true) || v.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true"))
-            });
+            let on = values(m, std::slice::from_ref(key))
+                .into_iter()
+                .any(|v| v.as_bool() == Some(true) || v.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true")));
             on.then(|| label.clone())
         })
     };
@@ -277,22 +276,32 @@ fn story_title(o: &Map<String, Value>, k: &Keys) -> Option<String> {
 /// The story's own fields from the objects around its posts (nearest first), then from the
 /// objects inside those (`fields.headline`).
 fn story_fields(rec: &mut Record, around: &[&Map<String, Value>], k: &Keys) {
-    let inner: Vec<&Map<String, Value>> =
-        around.iter().flat_map(|o| o.values().filter_map(Value::as_object)).collect();
+    let inner: Vec<&Map<String, Value>> = around.iter().flat_map(|o| o.values().filter_map(Value::as_object)).collect();
     let all: Vec<&Map<String, Value>> = around.iter().copied().chain(inner).collect();
     rec.title = all.iter().find_map(|o| story_title(o, k));
     rec.outlet = all.iter().find_map(|o| values(o, &k.outlet).into_iter().find_map(|v| name_of(v, k)));
     rec.url = all.iter().find_map(|o| {
-        values(o, &k.url).into_iter().filter_map(Value::as_str).find(|u| u.starts_with("http")).map(|u| crate::decode::finish(u.to_string()))
+        values(o, &k.url)
+            .into_iter()
+            .filter_map(Value::as_str)
+            .find(|u| u.starts_with("http"))
+            .map(|u| crate::decode::finish(u.to_string()))
     });
     rec.summary = all
         .iter()
-        .find_map(|o| values(o, &k.summary).into_iter().filter_map(Value::as_str).map(paragraphs).find(|p| !p.is_empty()))
+        .find_map(|o| {
+            values(o, &k.summary).into_iter().filter_map(Value::as_str).map(paragraphs).find(|p| !p.is_empty())
+        })
         .unwrap_or_default();
     rec.lang = around.iter().find_map(|o| {
-        values(o, &k.lang).into_iter().filter_map(Value::as_str).find(|l| (2..=20).contains(&l.len())).map(str::to_string)
+        values(o, &k.lang)
+            .into_iter()
+            .filter_map(Value::as_str)
+            .find(|l| (2..=20).contains(&l.len()))
+            .map(str::to_string)
     });
-    rec.published = around.iter().find_map(|o| when::combine(values(o, &k.time).into_iter().filter_map(when::of_value)));
+    rec.published =
+        around.iter().find_map(|o| when::combine(values(o, &k.time).into_iter().filter_map(when::of_value)));
     rec.updated =
         around.iter().find_map(|o| when::combine(prefixed(o, &k.time_prefix).into_iter().filter_map(when::of_value)));
 }

@@ -70,7 +70,11 @@ fn parse(text: &str) -> Keys {
 /// A key as compared: lower case, without `_`, `-` and spaces.
 pub(super) fn fold_key(key: &str) -> String {
     if key.is_ascii() {
-        return key.bytes().filter(|b| !matches!(b, b'_' | b'-' | b' ')).map(|b| char::from(b.to_ascii_lowercase())).collect();
+        return key
+            .bytes()
+            .filter(|b| !matches!(b, b'_' | b'-' | b' '))
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
     }
     key.chars().filter(|c| !matches!(c, '_' | '-' | ' ')).flat_map(char::to_lowercase).collect()
 }

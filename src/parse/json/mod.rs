@@ -21,7 +21,6 @@ use find::{Post, Record};
 use serde_json::Value;
 use std::path::Path;
 
-
 /// The story a JSON document holds; `None` when `text` is not JSON (read it as text).
 pub(crate) fn read(path: &Path, text: &str) -> Option<Result<Story, InputError>> {
     let body = text.trim_start();
@@ -66,7 +65,9 @@ fn document(body: &str) -> Result<Value, Option<&'static str>> {
     if values.len() >= 2 || (cut && !values.is_empty()) {
         return Ok(Value::Array(values));
     }
-    if whole.is_eof() && let Some(closed) = repair::close_cut(body) {
+    if whole.is_eof()
+        && let Some(closed) = repair::close_cut(body)
+    {
         return serde_json::from_str(&closed).map_err(|e| deep(&e).then_some(DEEP));
     }
     Err(None)

@@ -28,7 +28,9 @@ fn times_in_every_form() {
     assert_eq!(at(of_str("1724754720000")), "2024-08-27T10:32:00Z");
     assert_eq!(at(of_value(&serde_json::json!({"$date": "2024-08-27T10:32:00Z"}))), "2024-08-27T10:32:00Z");
     assert_eq!(of_str("2024-08-27"), Some(Time::Date(day(2024, 8, 27))));
-    let Some(Time::Clock { clock, zone, date: None }) = of_str("12.50 BST") else { panic!("{:?}", of_str("12.50 BST")) };
+    let Some(Time::Clock { clock, zone, date: None }) = of_str("12.50 BST") else {
+        panic!("{:?}", of_str("12.50 BST"))
+    };
     assert_eq!(clock, Clock::new(12, 50).unwrap());
     assert_eq!(zone.map(|z| z.name()), Some("BST"));
     assert!(matches!(of_str("4.53pm"), Some(Time::Clock { clock, .. }) if clock == Clock::new(16, 53).unwrap()));
