@@ -5,8 +5,9 @@
 //! finding its array of posts ([`find`]). JSON Lines are one array of their lines: a line per
 //! post makes one story, a line per story gives the first story and names the others for
 //! `--explain` (the front door gives one story a file). JSON cut short (a dump caught while
-//! it is written) reads up to its last whole value. Text that is not JSON is read as text;
-//! JSON with no posts gives a one-line reason. serde_json's recursion
+//! it is written) reads up to its last whole value, or gives a one-line reason when nothing in
+//! it is whole yet. Text that is not JSON is read as text; JSON with no posts gives a one-line
+//! reason. serde_json's recursion
 //! limit (128) bounds the depth of every walk here.
 
 mod build;
@@ -40,7 +41,8 @@ pub(crate) fn read(path: &Path, text: &str) -> Option<Result<Story, InputError>>
 
 /// One JSON document, or JSON Lines as the array of their values; JSON cut short is closed
 /// after its last whole value ([`repair`]), a last line cut short left out. `Err(None)`: not
-/// JSON; `Err(Some(_))`: JSON that cannot be read, and why.
+/// JSON (a syntax error: text that opens with a bracket); `Err(Some(_))`: JSON that cannot be
+/// read (too deep, cut short before anything whole), and why.
 fn document(body: &str) -> Result<Value, Option<&'static str>> {
     const DEEP: &str = "JSON nested more than 128 levels deep";
     let deep = |e: &serde_json::Error| e.to_string().starts_with("recursion limit exceeded");
@@ -65,9 +67,8 @@ fn document(body: &str) -> Result<Value, Option<&'static str>> {
     if values.len() >= 2 || (cut && !values.is_empty()) {
         return Ok(Value::Array(values));
     }
-    if whole.is_eof()
-        && let Some(closed) = repair::close_cut(body)
-    {
+    if whole.is_eof() {
+        let closed = repair::close_cut(body).ok_or(Some("JSON cut short before its first whole post"))?;
         return serde_json::from_str(&closed).map_err(|e| deep(&e).then_some(DEEP));
     }
     Err(None)

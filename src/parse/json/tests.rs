@@ -128,13 +128,15 @@ fn one_article_is_one_entry() {
 
 #[test]
 fn what_is_not_json_is_left_to_the_text_reader() {
-    for text in ["12:50\nA post", "[Updated] 12:50 news", "{not json", "{\"cut\": \"short", "42", ""] {
+    for text in ["12:50\nA post", "[Updated] 12:50 news", "[12:50] news", "{not json", "42", ""] {
         assert!(read(Path::new("t.txt"), text).is_none(), "{text}");
     }
 }
 
 #[test]
-fn json_without_posts_and_json_too_deep_give_a_reason() {
+fn json_without_posts_too_deep_or_cut_before_anything_whole_gives_a_reason() {
+    let cut = read(Path::new("c.json"), r#"{"title": "cut", "posts": [{"time": "12:50", "te"#).unwrap().unwrap_err();
+    assert!(cut.to_string().contains("cut short"), "{cut}");
     let no_posts = read(Path::new("p.json"), r#"{"name": "tool", "version": "1.0"}"#).unwrap().unwrap_err();
     assert!(no_posts.to_string().contains("no live-blog posts"), "{no_posts}");
     let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
