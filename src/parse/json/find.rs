@@ -89,7 +89,8 @@ pub(crate) fn record(root: &Value) -> Option<Record> {
         arrays.push(resolve(root, &path)?.as_array()?);
     }
     let k = keys();
-    rec.posts = arrays.iter().flat_map(|a| a.iter()).filter_map(Value::as_object).map(|o| post(o, k)).collect();
+    rec.posts =
+        arrays.iter().flat_map(|a| a.iter()).filter_map(Value::as_object).map(|o| post(unwrap(o, k), k)).collect();
     rec.posts.retain(|p| !p.body.is_empty() || p.headline.is_some());
     // The objects around the posts, nearest first.
     let around: Vec<&Map<String, Value>> =
@@ -129,7 +130,7 @@ fn walk(v: &Value, path: &mut Vec<Step>, out: &mut Vec<(Vec<Step>, Score)>) {
 fn score(a: &[Value]) -> Score {
     let k = keys();
     let (mut both, mut titled, mut text) = (0, 0, 0);
-    for o in a.iter().filter_map(Value::as_object) {
+    for o in a.iter().filter_map(Value::as_object).map(|o| unwrap(o, k)) {
         let timed = post_time(o, k).is_some();
         let has_text = !texts(o, TEXT_DEPTH, k).is_empty();
         let has_headline = headline(o, k).is_some();
@@ -138,6 +139,22 @@ fn score(a: &[Value]) -> Score {
         text += usize::from(has_text || has_headline);
     }
     (both, titled, text, a.len())
+}
+
+/// A post wrapped in an object of its own (`{"kind": "update", "data": {…}}`, a GraphQL
+/// edge's `{"node": {…}}`): an object with no time, text or headline of its own and a single
+/// object inside is that object.
+fn unwrap<'v>(mut o: &'v Map<String, Value>, k: &Keys) -> &'v Map<String, Value> {
+    for _ in 0..3 {
+        let mut inner = o.values().filter_map(Value::as_object);
+        let (Some(only), None) = (inner.next(), inner.next()) else { break };
+        let bare = post_time(o, k).is_none() && values(o, &k.text).is_empty() && headline(o, k).is_none();
+        if !bare {
+            break;
+        }
+        o = only;
+    }
+    o
 }
 
 fn resolve<'v>(mut v: &'v Value, path: &[Step]) -> Option<&'v Value> {

@@ -23,6 +23,7 @@ fn times_in_every_form() {
     assert_eq!(at(of_str("2024-10-21T17:38:00+02:00")), "2024-10-21T17:38:00+02:00");
     assert_eq!(at(of_str("2024-10-21 15:38:00Z")), "2024-10-21T15:38:00Z");
     assert_eq!(at(of_str("Mon, 15 May 2023 12:50:00 +0100")), "2023-05-15T12:50:00+01:00");
+    assert_eq!(at(of_str("Wed Oct 10 20:19:24 +0000 2018")), "2018-10-10T20:19:24Z");
     assert_eq!(at(of_value(&serde_json::json!(1724754720))), "2024-08-27T10:32:00Z");
     assert_eq!(at(of_value(&serde_json::json!(1724754720000u64))), "2024-08-27T10:32:00Z");
     assert_eq!(at(of_str("1724754720000")), "2024-08-27T10:32:00Z");
@@ -84,6 +85,21 @@ fn the_array_whose_objects_have_a_time_and_a_text_wins() {
     let bodies: Vec<Vec<&str>> = s.entry_refs().map(|e| e.body().collect()).collect();
     assert_eq!(bodies, [vec!["Second.", "More."], vec!["First."]]);
     assert_eq!(s.entries[0].at.unwrap().to_rfc3339(), "2024-02-01T10:05:00Z");
+}
+
+#[test]
+fn posts_wrapped_in_an_object_of_their_own() {
+    let s = story(
+        r#"{"data": {"title": "Thread", "children": [
+            {"kind": "LiveUpdate", "data": {"created_utc": 1700000060.0, "body": "Second"}},
+            {"kind": "LiveUpdate", "data": {"created_utc": 1700000000.0, "body": "First"}}]}}"#,
+    );
+    assert_eq!(s.title, "Thread");
+    let bodies: Vec<String> = s.entry_refs().flat_map(|e| e.body().map(str::to_string).collect::<Vec<_>>()).collect();
+    assert_eq!(bodies, ["Second", "First"]);
+    assert_eq!(s.entries[1].at.unwrap().to_rfc3339(), "2023-11-14T22:13:20Z");
+    let edges = story(r#"{"edges": [{"node": {"createdAt": "2024-01-02T03:04:05Z", "text": "Hi"}}]}"#);
+    assert_eq!(edges.entries.len(), 1);
 }
 
 #[test]

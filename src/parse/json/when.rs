@@ -77,6 +77,10 @@ pub(crate) fn of_str(s: &str) -> Option<Time> {
     if let Ok(t) = DateTime::parse_from_rfc2822(s) {
         return Some(Time::At(When::Zoned(t)));
     }
+    // `Wed Oct 10 20:19:24 +0000 2018`, as some social networks' APIs give it.
+    if let Ok(t) = DateTime::parse_from_str(s, "%a %b %d %H:%M:%S %z %Y") {
+        return Some(Time::At(When::Zoned(t)));
+    }
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Some(Time::Date(d));
     }
