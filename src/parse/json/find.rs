@@ -263,11 +263,10 @@ fn tag(o: &Map<String, Value>, k: &Keys) -> Option<String> {
         return Some(t);
     }
     let set = |m: &Map<String, Value>| {
-        k.flag.iter().find_map(|(key, label)| {
-            let on = values(m, std::slice::from_ref(key))
-                .into_iter()
-                .any(|v| v.as_bool() == Some(true) || v.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true")));
-            on.then(|| label.clone())
+        m.iter().find_map(|(key, v)| {
+            let on = v.as_bool() == Some(true) || v.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true"));
+            let key = if on { super::keys::fold_key(key) } else { return None };
+            k.flag.iter().find(|(flag, _)| *flag == key).map(|(_, label)| label.clone())
         })
     };
     set(o).or_else(|| o.values().filter_map(Value::as_object).find_map(set))
