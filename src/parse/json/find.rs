@@ -247,6 +247,10 @@ fn markup(text: &str) -> bool {
 
 /// One line of text from a field: paragraphs joined by a space.
 fn line(v: &Value) -> Option<String> {
+    // A list (`"title": ["…"]`, as scrapers keep an XPath's result): its first line.
+    if let Value::Array(a) = v {
+        return a.iter().filter(|x| x.is_string()).find_map(line);
+    }
     let s = v.as_str()?;
     let l = paragraphs(s).join(" ");
     (!l.is_empty()).then_some(l)
@@ -303,10 +307,16 @@ fn story_fields(rec: &mut Record, around: &[&Map<String, Value>], k: &Keys) {
             .find(|u| u.starts_with("http"))
             .map(|u| crate::decode::finish(u.to_string()))
     });
+    // A summary may be a list of points, or objects holding them.
     rec.summary = all
         .iter()
         .find_map(|o| {
-            values(o, &k.summary).into_iter().filter_map(Value::as_str).map(paragraphs).find(|p| !p.is_empty())
+            values(o, &k.summary).into_iter().find_map(|v| {
+                let mut raw = Vec::new();
+                collect(v, 2, k, &mut raw);
+                let p: Vec<String> = raw.into_iter().flat_map(paragraphs).collect();
+                (!p.is_empty()).then_some(p)
+            })
         })
         .unwrap_or_default();
     rec.lang = around.iter().find_map(|o| {

@@ -29,6 +29,8 @@ fn times_in_every_form() {
     assert_eq!(at(of_str("1724754720000")), "2024-08-27T10:32:00Z");
     assert_eq!(at(of_value(&serde_json::json!({"$date": "2024-08-27T10:32:00Z"}))), "2024-08-27T10:32:00Z");
     assert_eq!(of_str("2024-08-27"), Some(Time::Date(day(2024, 8, 27))));
+    assert_eq!(at(of_value(&serde_json::json!([2014, 7, 23, 12, 2]))), "2014-07-23T12:02:00");
+    assert_eq!(of_value(&serde_json::json!([1, 2, 3, 4])), None);
     let Some(Time::Clock { clock, zone, date: None }) = of_str("12.50 BST") else {
         panic!("{:?}", of_str("12.50 BST"))
     };
@@ -100,6 +102,22 @@ fn posts_wrapped_in_an_object_of_their_own() {
     assert_eq!(s.entries[1].at.unwrap().to_rfc3339(), "2023-11-14T22:13:20Z");
     let edges = story(r#"{"edges": [{"node": {"createdAt": "2024-01-02T03:04:05Z", "text": "Hi"}}]}"#);
     assert_eq!(edges.entries.len(), 1);
+}
+
+#[test]
+fn a_scraped_record_with_lists_for_title_summary_and_text() {
+    let s = story(
+        r#"{"title": ["Budget live"], "summary": [{"text": "Point one."}, {"text": "Point two."}],
+            "documents": [
+              {"time": [2017, 3, 8, 12, 40], "text": ["The speech ends.", "MPs cheer."], "doc_title": "Over", "key_event": true},
+              {"time": [2017, 3, 8, 12, 31], "text": ["The speech begins."], "doc_title": ""}]}"#,
+    );
+    assert_eq!(s.title, "Budget live");
+    assert_eq!(s.summary().collect::<Vec<_>>(), ["Point one.", "Point two."]);
+    assert_eq!(s.entry(0).headline(), Some("Over"));
+    assert_eq!(s.entry(0).tag(), Some("Key event"));
+    assert_eq!(s.entry(0).body().collect::<Vec<_>>(), ["The speech ends.", "MPs cheer."]);
+    assert_eq!(s.entries[1].clock, Clock::new(12, 31));
 }
 
 #[test]

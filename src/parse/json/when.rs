@@ -40,6 +40,16 @@ pub(crate) fn of_value(v: &Value) -> Option<Time> {
     match v {
         Value::Number(n) => epoch(n.as_f64()?),
         Value::String(s) => of_str(s),
+        // `[2014, 7, 23, 12, 2]`: year, month, day and the time, as numbers.
+        Value::Array(parts) if (3..=7).contains(&parts.len()) => {
+            let n: Vec<u32> =
+                parts.iter().map(|p| p.as_u64().and_then(|n| u32::try_from(n).ok())).collect::<Option<_>>()?;
+            let date =
+                NaiveDate::from_ymd_opt(i32::try_from(n[0]).ok().filter(|y| (1900..2200).contains(y))?, n[1], n[2])?;
+            let time =
+                NaiveTime::from_hms_opt(*n.get(3).unwrap_or(&0), *n.get(4).unwrap_or(&0), *n.get(5).unwrap_or(&0))?;
+            Some(if n.len() == 3 { Time::Date(date) } else { Time::At(When::Local(date.and_time(time))) })
+        }
         // `{"$date": …}`, `{"iso": …}`: a time wrapped in an object of its own.
         Value::Object(o) if o.len() == 1 => o.values().next().and_then(|v| match v {
             Value::Object(_) => None,
