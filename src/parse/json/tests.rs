@@ -176,6 +176,10 @@ fn json_without_posts_too_deep_or_cut_before_anything_whole_gives_a_reason() {
     let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
     let err = read(Path::new("d.json"), &deep).unwrap().unwrap_err();
     assert!(err.to_string().contains("128 levels"), "{err}");
+    // Just inside the limit: read, posts and all.
+    let inner = r#"{"posts": [{"time": "2024-01-01T10:00:00Z", "text": "Deep"}]}"#;
+    let nested = format!("{}{inner}{}", r#"{"a": "#.repeat(120), "}".repeat(120));
+    assert_eq!(story(&nested).entry(0).body().collect::<Vec<_>>(), ["Deep"]);
     let deep_lines = format!("{{\"a\": 1}}\n{}{}", "[".repeat(5000), "]".repeat(5000));
     assert!(read(Path::new("d.jsonl"), &deep_lines).unwrap().is_err());
 }
