@@ -178,7 +178,7 @@ fn every_cut_of_a_dump_gives_a_story_or_a_reason_never_a_raw_json_title() {
     let text = std::fs::read_to_string(root().join("tests/fixtures/json/api-blocks.json")).unwrap();
     let mut stories = 0;
     for end in (1..text.len()).filter(|&i| text.is_char_boundary(i)).step_by(7) {
-        if let Ok(s) = parse_bytes(PathBuf::from("cut.json"), text[..end].as_bytes().to_vec(), Rules::embedded()) {
+        if let Ok(s) = parse_bytes(PathBuf::from("cut.json"), text.as_bytes()[..end].to_vec(), Rules::embedded()) {
             stories += 1;
             assert!(!s.title.starts_with(['{', '[', '"']), "{end}: {}", s.title);
             assert!(s.entry_refs().all(|e| !e.title().starts_with('{')), "{end}");
