@@ -70,6 +70,8 @@ fn clocks_alone_walk_back_across_midnight_from_the_records_date() {
     let rising: Vec<Option<Time>> = ["21:05", "23:40", "00:12"].iter().map(|c| of_str(c)).collect();
     let placed = place(&rising, None, Some(day(2023, 5, 13)), None);
     assert_eq!(shown(placed), ["2023-05-13T21:05:00", "2023-05-13T23:40:00", "2023-05-14T00:12:00"]);
+    // A post dated without a time claims none.
+    assert_eq!(place(&[Some(Time::Date(day(2024, 1, 3)))], None, None, None), [(None, None)]);
     // No date anywhere: clocks, and no day made up.
     let placed = place(&clocks, None, None, None);
     assert!(placed.iter().all(|(c, w)| c.is_some() && w.is_none()));

@@ -167,7 +167,8 @@ pub(crate) fn place(
         .iter()
         .map(|t| match t.as_ref().and_then(shown) {
             Some((c, w)) => (Some(c), w),
-            None => (None, t.and_then(Time::as_when)),
+            // A date alone says no time: shown at midnight it would claim one.
+            None => (None, None),
         })
         .collect();
     let clocks: Vec<Clock> = out.iter().filter_map(|(c, _)| *c).collect();
