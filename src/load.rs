@@ -21,7 +21,8 @@ pub struct LoadError {
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", crate::text::escape_path(&self.path), self.reason)
+        // A reason may quote a name too (walkdir's errors carry the path, a server's its text).
+        write!(f, "{}: {}", crate::text::escape_path(&self.path), crate::text::neutralise(&self.reason))
     }
 }
 
