@@ -152,3 +152,12 @@ fn error_messages_never_carry_controls() {
     assert!(stderr.starts_with("liveblog: ") && stderr.contains("WIDTHxHEIGHT"), "{stderr}");
     assert!(!stderr.trim_end().chars().any(|c| c.is_control()), "{stderr:?}");
 }
+
+#[test]
+fn a_paragraph_of_megabytes_is_wrapped_line_by_line() {
+    // Balancing the lines of a 7 MB paragraph took ten seconds a screen.
+    let para = "Mon 15 May 2023 12.50 BSTFirst published on Mon 15 May 2023 05.38 BST ".repeat(50_000);
+    let lines = liveblog::text_lines::wrap(&para, 60);
+    assert!(lines.iter().all(|l| liveblog::text::width(l) <= 60));
+    assert_eq!(lines.concat().replace(' ', ""), para.replace(' ', ""));
+}
