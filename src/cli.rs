@@ -147,7 +147,8 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("liveblog: {e:#}");
+            // Errors quote names and servers' words: nothing in them may act on the terminal.
+            eprintln!("liveblog: {}", crate::text::neutralise(&format!("{e:#}")));
             let usage = e.chain().any(|c| c.is::<UsageError>());
             ExitCode::from(if usage { 2 } else { 1 })
         }
@@ -177,7 +178,7 @@ fn usage_error(e: &clap::Error) -> ExitCode {
             .or_else(|| l.strip_prefix('[').and_then(|l| l.strip_suffix(']')).map(str::to_string))
     });
     let hint = tip.unwrap_or_else(|| "see liveblog --help".into());
-    eprintln!("liveblog: {what} ({hint})");
+    eprintln!("liveblog: {}", crate::text::neutralise(&format!("{what} ({hint})")));
     ExitCode::from(2)
 }
 

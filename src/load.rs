@@ -21,7 +21,8 @@ pub struct LoadError {
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", crate::text::escape_path(&self.path), self.reason)
+        // A reason may quote a name too (walkdir's errors carry the path, a server's its text).
+        write!(f, "{}: {}", crate::text::escape_path(&self.path), crate::text::neutralise(&self.reason))
     }
 }
 
@@ -68,7 +69,8 @@ pub fn opened_url(story: &Story) -> Option<&str> {
 
 /// Reads a file and parses it through the parser's front door. A file the parser cannot hold
 /// (its text is addressed with 32-bit offsets: 4 GiB) is refused from its size, before a byte
-/// of it is read — a file far larger than memory never starts filling it.
+/// of it is read — a file far larger than memory never starts filling it. Anything but a
+/// regular file (a FIFO, a device) is refused before it is opened.
 ///
 /// The file's modification day is when this copy was taken: a page that prints its days
 /// without their year cannot be later than that.
@@ -76,6 +78,11 @@ pub fn parse_file(path: &Path, rules: &Rules) -> Result<Story, InputError> {
     let metadata = std::fs::metadata(path)?;
     let size = metadata.len();
     let taken = metadata.modified().ok().map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
+    // A FIFO blocks its reader until someone writes, a device (`/dev/zero`) never ends: only
+    // a regular file is read, so one odd name among the arguments cannot hang the reader.
+    if !metadata.is_file() {
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file").into());
+    }
     if size >= u64::from(u32::MAX) {
         return Err(InputError::TooLarge(usize::try_from(size).unwrap_or(usize::MAX)));
     }

@@ -6,6 +6,9 @@
 use crate::model::{EntryRef, push_folded};
 use std::ops::Range;
 
+/// The longest paragraph wrapped with balanced lines (textwrap's optimal fit).
+const BALANCED_MAX: usize = 64 * 1024;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineStyle {
     Headline,
@@ -26,11 +29,16 @@ pub struct TextLine {
 
 /// Wraps at ASCII spaces only, so a no-break space keeps `Moscou :` or `« oui »` together.
 /// A no-break space that a page put next to a space does not open a line as a blank cell.
+/// A paragraph of more than [`BALANCED_MAX`] bytes is filled line by line instead of balanced:
+/// balancing a 7 MB paragraph took ten seconds a screen.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let options = textwrap::Options::new(width.max(1))
+    let mut options = textwrap::Options::new(width.max(1))
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(true);
+    if text.len() > BALANCED_MAX {
+        options = options.wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    }
     let lines = textwrap::wrap(text, options);
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     for line in lines {

@@ -1,5 +1,6 @@
-//! Property tests: arbitrary bytes never panic the parser, and entries rendered to live-blog
-//! text parse back to the same clocks, tags, headlines and bodies.
+//! Property tests: arbitrary bytes never panic the parser, no control character from a file or
+//! page reaches a text field, and entries rendered to live-blog text parse back to the same
+//! clocks, tags, headlines and bodies.
 
 mod common;
 use liveblog::parse::{Rules, parse_bytes};
@@ -20,6 +21,26 @@ proptest! {
         // Every span must slice the text on char boundaries.
         for e in story.entry_refs() {
             let _ = (e.headline(), e.tag(), e.body().count(), e.captions().count(), e.links().count());
+        }
+    }
+
+    #[test]
+    fn no_control_character_reaches_any_text_field(
+        parts in proptest::collection::vec(proptest::sample::select(HOSTILE), 0..40),
+        html in any::<bool>(),
+    ) {
+        let body: String = parts.concat();
+        let page = if html {
+            format!("<!doctype html><html><head><script type=\"application/ld+json\">{{\"@type\":\"LiveBlogPosting\",\"headline\":\"{}\",\"publisher\":\"{}\",\"liveBlogUpdate\":[{{\"headline\":\"{}\",\"datePublished\":\"2024-10-21T10:05:00Z\"}}]}}</script></head><body><h1>{body}</h1><p>{body}</p></body></html>", JSON_ESC, JSON_ESC, JSON_ESC)
+        } else {
+            format!("{body}\n\n10h05\n\n{body}\n\n{body}\n")
+        };
+        let story = parse_bytes(PathBuf::from("x.html"), page.into_bytes(), Rules::embedded()).unwrap();
+        let mut fields = common::text_fields(&story);
+        fields.extend(story.outlet.clone());
+        fields.push(liveblog::export::explain(&story));
+        for f in fields {
+            prop_assert!(!f.chars().any(|c| liveblog::decode::is_unsafe_char(c) && c != '\n'), "{:?}", f);
         }
     }
 
@@ -49,6 +70,34 @@ proptest! {
         }
     }
 }
+
+/// Pieces of hostile text: raw escape sequences and controls, character references that spell
+/// them, bidi overrides, and words and clocks for the parser to take as structure.
+const HOSTILE: &[&str] = &[
+    "\u{1b}[31m",
+    "\u{1b}]8;;http://evil\u{1b}\\",
+    "\u{1b}]52;c;ZXZpbA==\u{7}",
+    "\u{9b}2J",
+    "\u{202e}",
+    "\u{7}",
+    "&#x1b;[2J",
+    "&#27;]0;t&#7;",
+    "&#x9b;",
+    "&#x202e;",
+    "&#0;",
+    "<b>",
+    "</b>",
+    "<time datetime=\"2024-10-21T10:05:00Z\">",
+    "</time>",
+    "10:05",
+    "\n",
+    "Headline words",
+    "<img alt=\"&#x1b;[31malt\">",
+    "<a href=\"http://x/&#x1b;[31m\">link</a>",
+];
+
+/// JSON escapes that spell controls, for structured data.
+const JSON_ESC: &str = "A\\u001b[31mB\\u009b2J\\u0007C\\u202eD";
 
 const WORDS: &[&str] = &[
     "le",

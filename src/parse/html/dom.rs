@@ -7,7 +7,7 @@
 //! Reading goes through [`NodeRef`], a copyable handle with the walks the readers use.
 
 use super::sink::Sink;
-use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tendril::StrTendril;
 use html5ever::{LocalName, QualName};
 use std::cell::RefCell;
 
@@ -99,11 +99,12 @@ pub(crate) struct Dom {
 }
 
 impl Dom {
-    /// Parses a whole document, as a browser would, whatever its errors.
+    /// Parses a whole document, as a browser would, whatever its errors (and nesting capped
+    /// as browsers cap it, see [`super::capped`]).
     pub(crate) fn parse(text: &str) -> Dom {
         let mut dom = Dom { slots: Vec::with_capacity(text.len() / 32) };
         dom.push(Node::Document);
-        html5ever::parse_document(Sink(RefCell::new(dom)), Default::default()).one(text)
+        super::capped::parse(Sink(RefCell::new(dom)), text)
     }
 
     pub(crate) fn root(&self) -> NodeRef<'_> {

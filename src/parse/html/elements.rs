@@ -52,10 +52,14 @@ pub(super) fn furniture_class(el: &Element) -> Option<&'static str> {
 }
 
 /// Whether a small inline element shows only a clock (`9.31am:`, `14h05`), as older pages
-/// mark a post's time without `<time>`. Looks at no more than a few dozen bytes of text.
+/// mark a post's time without `<time>`. Looks at no more than a few dozen bytes of text and
+/// a few dozen nodes: thousands of empty elements nested at a line's start are each asked.
 pub(super) fn clock_only(node: NodeRef<'_>) -> bool {
     let mut text = String::new();
-    for d in node.descendants() {
+    for (i, d) in node.descendants().enumerate() {
+        if i > 32 {
+            return false;
+        }
         if let Some(t) = d.value().as_text() {
             text.push_str(t);
             if text.len() > 24 {

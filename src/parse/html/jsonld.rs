@@ -137,7 +137,7 @@ fn fill_article(
     s.modified = s.modified.or_else(|| date(obj, "dateModified"));
     if s.publisher.is_none() {
         s.publisher = match obj.get("publisher") {
-            Some(Value::String(p)) => Some(p.trim().to_string()).filter(|p| !p.is_empty()),
+            Some(Value::String(_)) => text(obj, "publisher"),
             Some(Value::Object(p)) => name(p).or_else(|| ids.get(p.get("@id")?.as_str()?).and_then(|o| name(o))),
             Some(Value::Array(list)) => list.iter().filter_map(Value::as_object).find_map(name),
             _ => None,

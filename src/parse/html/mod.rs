@@ -4,6 +4,7 @@
 //! lines ([`render`]); and read for what the markup says beyond the text: head metadata
 //! ([`meta`]), JSON-LD ([`jsonld`]) and microdata ([`microdata`]).
 
+mod capped;
 mod decode;
 mod dom;
 mod elements;

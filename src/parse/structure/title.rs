@@ -12,6 +12,9 @@ use super::{BYLINE, dated_byline, headline_like, is_credit, is_dateline, is_link
 pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
     let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
     let content: Vec<&Line> = lines.iter().filter(|l| matches!(l.kind, Kind::Text | Kind::Link)).collect();
+    // The line numbered `n`, found by halving (lines come in order): a linear search for each
+    // line made a header of 250,000 short lines take minutes.
+    let numbered = |n: u32| lines.binary_search_by_key(&n, |l| l.number).ok().map(|i| &lines[i]);
     let words = |l: &Line| s(l).split_whitespace().count();
     let short = |i: Option<&&Line>| i.is_none_or(|l| words(l) <= 3);
     let mut scored: Vec<(i32, u32)> = Vec::new();
@@ -20,17 +23,13 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
     // Lines of a similar length are no proof alone (a short header of copied text has a few):
     // one of them must visibly run on, into a line in lower case.
     let near = |l: &Line| s(l).chars().count() + 12 >= width;
-    let runs_on = |l: &Line| {
-        lines
-            .iter()
-            .find(|n| n.number == l.number + 1)
-            .is_some_and(|n| n.kind == Kind::Text && s(n).starts_with(char::is_lowercase))
-    };
+    let runs_on =
+        |l: &Line| numbered(l.number + 1).is_some_and(|n| n.kind == Kind::Text && s(n).starts_with(char::is_lowercase));
     let wrapped_page =
         width >= 60 && content.iter().filter(|l| near(l)).count() >= 3 && content.iter().any(|l| near(l) && runs_on(l));
     // A line right under an unfinished long line is the rest of a wrapped paragraph.
     let continues = |line: &Line| {
-        let above = line.number.checked_sub(2).and_then(|i| lines.iter().find(|l| l.number == i + 1));
+        let above = line.number.checked_sub(2).and_then(|i| numbered(i + 1));
         above.is_some_and(|a| {
             a.kind == Kind::Text && s(a).chars().count() >= 60 && !s(a).ends_with(['.', '!', '?', ':', '"', '»', '”'])
         })
@@ -43,15 +42,13 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
             prefix.chars().count() == 20 && s(n).starts_with(&prefix)
         });
         // A line whose next line carries on in lower case is the start of a wrapped paragraph.
-        let wrapped = lines
-            .iter()
-            .find(|l| l.number == line.number + 1)
-            .is_some_and(|n| n.kind == Kind::Text && s(n).starts_with(char::is_lowercase));
+        let wrapped =
+            numbered(line.number + 1).is_some_and(|n| n.kind == Kind::Text && s(n).starts_with(char::is_lowercase));
         // Columns set apart by runs of spaces are a table row.
         // A dump wraps paragraphs at a width: a line that reaches it runs on below.
         let at_width = wrapped_page
             && t.chars().count() + 12 >= width
-            && lines.iter().find(|l| l.number == line.number + 1).is_some_and(|n| n.kind == Kind::Text);
+            && numbered(line.number + 1).is_some_and(|n| n.kind == Kind::Text);
         // Only a dump wraps: copied text keeps each paragraph on one line, whatever stands above.
         if (wrapped_page && continues(line)) || caption_below || wrapped || at_width || t.contains("   ") {
             continue;
