@@ -70,7 +70,8 @@ pub fn opened_url(story: &Story) -> Option<&str> {
 /// Reads a file and parses it through the parser's front door. A file the parser cannot hold
 /// (its text is addressed with 32-bit offsets: 4 GiB) is refused from its size, before a byte
 /// of it is read — a file far larger than memory never starts filling it. Anything but a
-/// regular file (a FIFO, a device) is refused before it is opened.
+/// regular file (a pipe, a FIFO, a device) is read as a stream up to [`STREAM_LIMIT`], without
+/// waiting for a writer that never comes.
 ///
 /// The file's modification day is when this copy was taken: a page that prints its days
 /// without their year cannot be later than that.
@@ -78,16 +79,49 @@ pub fn parse_file(path: &Path, rules: &Rules) -> Result<Story, InputError> {
     let metadata = std::fs::metadata(path)?;
     let size = metadata.len();
     let taken = metadata.modified().ok().map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
-    // A FIFO blocks its reader until someone writes, a device (`/dev/zero`) never ends: only
-    // a regular file is read, so one odd name among the arguments cannot hang the reader.
     if !metadata.is_file() {
-        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file").into());
+        let bytes = read_stream(path)?;
+        return parse::parse_taken(path.to_path_buf(), bytes, rules, taken);
     }
     if size >= u64::from(u32::MAX) {
         return Err(InputError::TooLarge(usize::try_from(size).unwrap_or(usize::MAX)));
     }
     let bytes = std::fs::read(path)?;
     parse::parse_taken(path.to_path_buf(), bytes, rules, taken)
+}
+
+/// How much of a stream (`/dev/stdin`, `<(pbpaste)`, a FIFO, a device) is read before it is
+/// refused as too large: a device such as `/dev/zero` never ends, and a blog copied through a
+/// pipe is far smaller than this.
+pub const STREAM_LIMIT: usize = 256 << 20;
+
+/// Reads a stream to its end. It is opened without blocking, so a FIFO nobody writes to reads
+/// as empty instead of hanging the reader; a writer that is slow is waited for.
+#[cfg(unix)]
+fn read_stream(path: &Path) -> Result<Vec<u8>, InputError> {
+    use std::io::{ErrorKind, Read};
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)?;
+    let mut bytes = Vec::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => return Ok(bytes),
+            Ok(n) if bytes.len() + n > STREAM_LIMIT => {
+                let why = format!("a stream longer than {} MiB", STREAM_LIMIT >> 20);
+                return Err(std::io::Error::other(why).into());
+            }
+            Ok(n) => bytes.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == ErrorKind::WouldBlock => std::thread::sleep(std::time::Duration::from_millis(5)),
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn read_stream(_path: &Path) -> Result<Vec<u8>, InputError> {
+    Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file").into())
 }
 
 /// Expands PATHs into the files to read, in a stable order.

@@ -60,7 +60,7 @@ const BLOG: &str = "Titre du direct\n\n10h05\n\nUn titre d’entrée\n\nLe texte
 
 #[cfg(unix)]
 #[test]
-fn a_fifo_or_a_device_is_refused_and_the_other_files_still_open() {
+fn a_fifo_nobody_writes_to_reads_empty_a_device_is_cut_and_the_other_files_still_open() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.txt");
     std::fs::write(&good, BLOG).unwrap();
@@ -69,10 +69,29 @@ fn a_fifo_or_a_device_is_refused_and_the_other_files_still_open() {
     assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
     let (code, json, stderr) = export_guarded(&[&fifo, &good, Path::new("/dev/zero")]);
     assert_eq!(code, Some(1), "{stderr}");
-    assert_eq!(json["stories"].as_array().unwrap().len(), 1);
-    assert_eq!(json["stories"][0]["title"], "Titre du direct");
-    assert!(stderr.contains("fifo.txt: not a regular file"), "{stderr}");
-    assert!(stderr.contains("/dev/zero: not a regular file"), "{stderr}");
+    // The FIFO reads as an empty file would: a story with nothing in it, and its reason.
+    let titles: Vec<&str> = json["stories"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["", "Titre du direct"], "{stderr}");
+    assert!(stderr.contains("fifo.txt: no entries found"), "{stderr}");
+    assert!(stderr.contains("/dev/zero: a stream longer than 256 MiB"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_blog_through_a_pipe_reads_like_the_file() {
+    // `liveblog export /dev/stdin < blog` and `liveblog <(pbpaste)` hand the reader a pipe.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_liveblog"))
+        .args(["export", "/dev/stdin"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), BLOG.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["stories"][0]["title"], "Titre du direct", "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json["stories"][0]["entries"].as_array().unwrap().len(), 1);
 }
 
 #[test]
