@@ -17,7 +17,7 @@ pub(crate) mod words;
 
 use crate::decode::{self, InputError};
 use crate::model::{DroppedLine, Story};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 pub use page::Page;
 pub use rules::{RuleError, Rules};
 use std::path::PathBuf;
@@ -41,6 +41,20 @@ pub fn parse_taken(
     Ok(parse_page(path, page, rules))
 }
 
+/// [`parse_taken`] for a copy taken at a known moment: also what relative times (`5 min ago`)
+/// count back from on a page that does not show when it was last updated.
+pub fn parse_taken_at(
+    path: PathBuf,
+    bytes: Vec<u8>,
+    rules: &Rules,
+    taken: Option<DateTime<Utc>>,
+) -> Result<Story, InputError> {
+    let mut page = if html::looks_like_html(&bytes) { html::read(bytes)? } else { Page::text(decode::decode(bytes)?) };
+    page.meta.taken = taken.map(|t| t.date_naive());
+    page.meta.taken_at = taken;
+    Ok(parse_page(path, page, rules))
+}
+
 /// Parses text that is already decoded and clean (see [`decode::decode`]). Control characters
 /// left in `text` would reach the output: callers with raw text go through `parse_bytes`.
 pub fn parse_text(path: PathBuf, text: String, rules: &Rules) -> Story {
@@ -51,7 +65,7 @@ pub fn parse_text(path: PathBuf, text: String, rules: &Rules) -> Story {
 /// structure, metadata, dates, and what the markup claims, in that order.
 fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
     let text = std::mem::take(&mut page.text);
-    let lines = lines::classify(&text, rules, &page.hints);
+    let mut lines = lines::classify(&text, rules, &page.hints);
     let mut story = Story { path, ..Story::default() };
     let mut dropped = Vec::new();
     for line in &lines.lines {
@@ -74,7 +88,9 @@ fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
     if story.zone.is_none() {
         story.zone = words::default_zone(&story.text);
     }
+    let unplaced = time::restamp::restamp(&mut story, &mut lines, &page);
     dates::resolve(&mut story, &lines, page.meta.taken);
+    time::restamp::unplace(&mut story, &unplaced);
     // The line list is the parse's largest structure after the text: gone before the rest
     // allocates (the outlet's regex scans the whole text).
     drop(lines);

@@ -1,0 +1,27 @@
+//! Stamps that print no clock (`5 min ago`, a `<time datetime>` showing a date) weighed
+//! against the clocks around them: a relative time right above or below a clock is the same
+//! post's (`5 min ago` / `12:50`, as a dump lays out `4m ago12.50 BST`), and the clock the post
+//! prints always wins.
+
+use super::{Kind, LayoutRule, Lines};
+
+/// Marks each stamp without a clock whose nearest line with content, above or below, is a
+/// stamp with one as the relative time of that post (`relative-time` in `--explain`).
+pub(super) fn beside_clocks(out: &mut Lines) {
+    let content: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].kind != Kind::Blank).collect();
+    let shows_clock = |out: &Lines, i: usize| out.stamp(&out.lines[i]).is_some_and(|s| s.unshown.is_none());
+    let mut beside = Vec::new();
+    for (k, &i) in content.iter().enumerate() {
+        if !out.stamp(&out.lines[i]).is_some_and(|s| s.unshown.is_some()) {
+            continue;
+        }
+        let above = k.checked_sub(1).map(|p| content[p]);
+        let below = content.get(k + 1).copied();
+        if above.is_some_and(|a| shows_clock(out, a)) || below.is_some_and(|b| shows_clock(out, b)) {
+            beside.push(i);
+        }
+    }
+    for i in beside {
+        out.lines[i].kind = Kind::Furniture(LayoutRule::RelativeTime);
+    }
+}
