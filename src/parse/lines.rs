@@ -10,6 +10,7 @@ use super::rules::Rules;
 use super::time::{self, Shape, Stamp};
 use crate::model::{Span, When};
 
+mod durations;
 mod unshown;
 mod weigh;
 use weigh::weigh;
@@ -39,6 +40,8 @@ pub(crate) enum LayoutRule {
     TimeList,
     /// A relative time (`5 min ago`) beside the clock of the same post.
     RelativeTime,
+    /// A video's length (`02:31` under `More videos`), and its rail.
+    VideoLength,
 }
 
 impl LayoutRule {
@@ -46,6 +49,7 @@ impl LayoutRule {
         match self {
             LayoutRule::TimeList => "time-list",
             LayoutRule::RelativeTime => "relative-time",
+            LayoutRule::VideoLength => "video-length",
         }
     }
 }
@@ -219,6 +223,7 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
     }
     if !out.stamps.is_empty() {
         unshown::beside_clocks(&mut out);
+        durations::video_lengths(&mut out, text);
         weigh(&mut out, text);
     }
     // The estimate above can be 15 % too many; both lists live through the layout, the

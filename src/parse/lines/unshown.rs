@@ -4,12 +4,21 @@
 //! prints always wins.
 
 use super::{Kind, LayoutRule, Lines};
+use crate::parse::time::Shape;
 
 /// Marks each stamp without a clock whose nearest line with content, above or below, is a
 /// stamp with one as the relative time of that post (`relative-time` in `--explain`).
 pub(super) fn beside_clocks(out: &mut Lines) {
     let content: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].kind != Kind::Blank).collect();
-    let shows_clock = |out: &Lines, i: usize| out.stamp(&out.lines[i]).is_some_and(|s| s.unshown.is_none());
+    // A dated or byline shape seen once is the page's dateline (see `weigh`), no post's clock.
+    let once = |shape: Shape| out.stamps.iter().filter(|s| s.shape == shape).count() < 2;
+    let (dateline_dated, dateline_byline) = (once(Shape::Dated), once(Shape::Byline));
+    let shows_clock = |out: &Lines, i: usize| {
+        out.stamp(&out.lines[i]).is_some_and(|s| {
+            s.unshown.is_none()
+                && !(s.shape == Shape::Dated && dateline_dated || s.shape == Shape::Byline && dateline_byline)
+        })
+    };
     let mut beside = Vec::new();
     for (k, &i) in content.iter().enumerate() {
         if !out.stamp(&out.lines[i]).is_some_and(|s| s.unshown.is_some()) {

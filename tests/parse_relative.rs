@@ -1,0 +1,150 @@
+//! Posts stamped only with a relative time (`5 min ago`, `vor 25 Minuten`, `12 minuti fa`,
+//! `Zojuist`) or with a `<time datetime>` that shows no clock, in saved HTML pages and in the
+//! text copied from them; and video lengths after the feed, which stamp no post. The pages are
+//! hand-written for these tests (`tests/fixtures/html/relative_*.html`,
+//! `tests/fixtures/layouts/relative-*.txt`).
+
+mod common;
+use common::entries;
+use liveblog::model::Story;
+use liveblog::parse::{Rules, parse_bytes, parse_taken_at};
+use std::path::PathBuf;
+
+fn parse(path: &str) -> Story {
+    let path = PathBuf::from(format!("tests/fixtures/{path}"));
+    let bytes = std::fs::read(&path).unwrap();
+    parse_bytes(path, bytes, Rules::embedded()).unwrap()
+}
+
+fn taken(path: &str, at: &str) -> Story {
+    let path = PathBuf::from(format!("tests/fixtures/{path}"));
+    let bytes = std::fs::read(&path).unwrap();
+    let at = chrono::DateTime::parse_from_rfc3339(at).unwrap().to_utc();
+    parse_taken_at(path, bytes, Rules::embedded(), Some(at)).unwrap()
+}
+
+fn rule_of(story: &Story, text: &str) -> Option<String> {
+    story.dropped.iter().find(|d| story.str(d.span).contains(text)).map(|d| d.rule.clone())
+}
+
+#[test]
+fn html_relative_times_take_their_datetime_in_the_pages_zone() {
+    let s = parse("html/relative_en.html");
+    assert_eq!(s.title, "Heatwave live: temperatures pass 33C in the south east");
+    assert_eq!(
+        entries(&s),
+        [
+            "11:48 2024-07-18T11:48:00+01:00 Hottest day of the year confirmed",
+            // `10:31Z` is 11:31 on the page's clock (London, as its other instants say).
+            "11:31 2024-07-18T11:31:00+01:00 Water companies urge customers to save water",
+            "09:15 2024-07-18T09:15:00+01:00 Speed limits on the railway",
+            "08:02 2024-07-18T08:02:00+01:00 Good morning",
+        ]
+    );
+    // The latest-stories list, its relative times marked up like the posts', is a list; the
+    // comments and related stories are furniture by their class.
+    assert_eq!(rule_of(&s, "33 min ago").as_deref(), Some("time-list"));
+    assert_eq!(rule_of(&s, "Sunnyside_77").as_deref(), Some("html-comments"));
+    assert_eq!(rule_of(&s, "The forecast for the weekend").as_deref(), Some("html-related"));
+    assert!(s.entry_refs().all(|e| !e.plain_text().contains("hosepipe")));
+    // The video rail after the feed: lengths, not posts.
+    assert_eq!(rule_of(&s, "02:31").as_deref(), Some("video-length"));
+    assert_eq!(rule_of(&s, "Roads melt in Kent").as_deref(), Some("video-length"));
+}
+
+#[test]
+fn html_times_without_a_clock_that_open_a_post_stamp_it() {
+    let s = parse("html/relative_fr.html");
+    assert_eq!(
+        entries(&s),
+        [
+            // UTC instants under relative times are shown in Paris time.
+            "18:36 2024-10-21T18:36:00+02:00 Le pont de Saint-Nazaire fermé",
+            "17:38 2024-10-21T17:38:00+02:00 Plus de 80 000 foyers privés d'électricité",
+            // A date alone in the `<time>` that opens the post: its datetime has the clock.
+            "14:05 2024-10-21T14:05:00+02:00 Les trains régionaux à l'arrêt",
+            "09:30 2024-10-21T09:30:00+02:00 Alerte rouge dans le Finistère",
+        ]
+    );
+    // The page's own dateline, marked up with a datetime too, stamps no post.
+    assert!(s.entry_refs().all(|e| !e.plain_text().contains("Publié")));
+    assert!(s.entry_refs().all(|e| !e.plain_text().contains("marées") && !e.plain_text().contains("météo")));
+}
+
+#[test]
+fn text_relative_times_count_back_from_the_pages_shown_update() {
+    // `Stand: 18.07.2024, 11:53 Uhr`: `Gerade eben` is 11:53, `vor 25 Minuten` 11:28.
+    let s = parse("layouts/relative-de.txt");
+    assert_eq!(
+        entries(&s),
+        [
+            "11:53 2024-07-18T11:53:00+02:00 Feuerwehr meldet mehr als 300 Einsätze",
+            "11:28 2024-07-18T11:28:00+02:00 Bahnstrecke nach Lindau gesperrt",
+            "09:53 2024-07-18T09:53:00+02:00 Warnung vor Starkregen verlängert",
+            "08:40 2024-07-18T08:40:00+02:00 Keller in Kempten überflutet",
+            "07:15 2024-07-18T07:15:00+02:00 Guten Morgen",
+        ]
+    );
+}
+
+#[test]
+fn a_relative_time_beside_a_clock_never_overrides_it() {
+    // `02 Novembre 2023 Aggiornato alle 16:58`; the post at 15:10 also says `2 ore fa`.
+    let s = parse("layouts/relative-it.txt");
+    assert_eq!(
+        entries(&s),
+        [
+            "16:46 2023-11-02T16:46:00+01:00 Chiuse le scuole a Genova",
+            "15:58 2023-11-02T15:58:00+01:00 Frana sulla statale 45",
+            "15:10 2023-11-02T15:10:00+01:00 Esondato il torrente a Chiavari",
+            "11:02 2023-11-02T11:02:00+01:00 Allerta rossa fino a mezzanotte",
+        ]
+    );
+    assert_eq!(rule_of(&s, "2 ore fa").as_deref(), Some("relative-time"));
+    // The clock glued to the relative time keeps working as before.
+    let s = common::parse_str("Live\n\n4m ago12.50 BST\nPower restored\nEngineers are out.\n\n1h ago11.48 BST\nFerries cancelled\nAll crossings are off.\n");
+    let clocks: Vec<String> = s.entries.iter().map(|e| e.clock.unwrap().to_string()).collect();
+    assert_eq!(clocks, ["12:50", "11:48"]);
+}
+
+#[test]
+fn without_a_shown_update_relative_times_count_back_from_when_the_copy_was_taken() {
+    let s = taken("layouts/relative-nl.txt", "2023-11-02T12:30:00Z");
+    assert_eq!(
+        entries(&s),
+        [
+            "13:30 2023-11-02T13:30:00+01:00 Veerdienst naar Texel ligt stil",
+            "10:30 2023-11-02T10:30:00+01:00 Code oranje voor de kust",
+            "08:15 2023-11-02T08:15:00+01:00 Goedemorgen",
+        ]
+    );
+    // Knowing neither, the posts are still apart, with no time rather than a made-up one.
+    let s = parse("layouts/relative-nl.txt");
+    let clocks: Vec<Option<String>> = s.entries.iter().map(|e| e.clock.map(|c| c.to_string())).collect();
+    assert_eq!(clocks, [None, None, Some("08:15".to_string())]);
+    assert!(s.entries.iter().all(|e| e.at.is_none()));
+    assert_eq!(s.entry(1).headline(), Some("Code oranje voor de kust"));
+}
+
+#[test]
+fn video_lengths_after_the_feed_are_not_posts() {
+    // Under `Mehr Videos`, a rail of two; under `Guarda il video`, one.
+    let s = parse("layouts/relative-de.txt");
+    assert_eq!(s.entries.len(), 5);
+    for line in ["Mehr Videos", "02:31", "Hagel über dem Allgäu", "01:45", "So räumt die Feuerwehr auf"] {
+        assert_eq!(rule_of(&s, line).as_deref(), Some("video-length"), "{line}");
+    }
+    let s = parse("layouts/relative-it.txt");
+    assert_eq!(rule_of(&s, "01:12").as_deref(), Some("video-length"));
+    // A post whose headline says `Watch` is still a post: it has its paragraph.
+    let s = common::parse_str(
+        "Storm live\n\n14:05\nWatch: the roof comes off the stand\nThe club says nobody was hurt when the wind lifted the roof this morning.\n\n13:40\nWinds reach 90mph\nGusts of 90mph have been recorded on the coast, the weather service says.\n",
+    );
+    assert_eq!(s.entries.len(), 2);
+    // Among 12-hour clocks a bare length is no post's clock, whatever words stand around it.
+    let s = common::parse_str(
+        "Quake live\n\n3:20 p.m.\nNo damage reported\nCivil protection says no buildings were damaged in the capital.\n\n2:02 p.m.\nMetro service resumes\nTrains are running again on every line after checks.\n\n1:38 p.m.\nA 5.8 quake in the south\nThe seismological service reports a quake of magnitude 5.8 near the coast.\n\nScenes on the avenue\n\n01:12\nMost viewed\nHeat today: 30 degrees\n",
+    );
+    let clocks: Vec<String> = s.entries.iter().map(|e| e.clock.unwrap().to_string()).collect();
+    assert_eq!(clocks, ["15:20", "14:02", "13:38"]);
+}
