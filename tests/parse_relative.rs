@@ -102,7 +102,9 @@ fn a_relative_time_beside_a_clock_never_overrides_it() {
     );
     assert_eq!(rule_of(&s, "2 ore fa").as_deref(), Some("relative-time"));
     // The clock glued to the relative time keeps working as before.
-    let s = common::parse_str("Live\n\n4m ago12.50 BST\nPower restored\nEngineers are out.\n\n1h ago11.48 BST\nFerries cancelled\nAll crossings are off.\n");
+    let s = common::parse_str(
+        "Live\n\n4m ago12.50 BST\nPower restored\nEngineers are out.\n\n1h ago11.48 BST\nFerries cancelled\nAll crossings are off.\n",
+    );
     let clocks: Vec<String> = s.entries.iter().map(|e| e.clock.unwrap().to_string()).collect();
     assert_eq!(clocks, ["12:50", "11:48"]);
 }

@@ -36,7 +36,7 @@ pub fn parse_taken(
     rules: &Rules,
     taken: Option<NaiveDate>,
 ) -> Result<Story, InputError> {
-    let mut page = if html::looks_like_html(&bytes) { html::read(bytes)? } else { Page::text(decode::decode(bytes)?) };
+    let mut page = read(bytes)?;
     page.meta.taken = taken;
     Ok(parse_page(path, page, rules))
 }
@@ -49,10 +49,15 @@ pub fn parse_taken_at(
     rules: &Rules,
     taken: Option<DateTime<Utc>>,
 ) -> Result<Story, InputError> {
-    let mut page = if html::looks_like_html(&bytes) { html::read(bytes)? } else { Page::text(decode::decode(bytes)?) };
+    let mut page = read(bytes)?;
     page.meta.taken = taken.map(|t| t.date_naive());
     page.meta.taken_at = taken;
     Ok(parse_page(path, page, rules))
+}
+
+/// Bytes → a page, HTML or text, recognised by their content.
+fn read(bytes: Vec<u8>) -> Result<Page, InputError> {
+    if html::looks_like_html(&bytes) { html::read(bytes) } else { Ok(Page::text(decode::decode(bytes)?)) }
 }
 
 /// Parses text that is already decoded and clean (see [`decode::decode`]). Control characters

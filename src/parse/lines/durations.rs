@@ -36,9 +36,6 @@ static TWELVE: LazyLock<Regex> =
 
 /// Marks the video lengths among the page's stamps (`video-length` in `--explain`).
 pub(super) fn video_lengths(out: &mut Lines, text: &str) {
-    let content: Vec<usize> = (0..out.lines.len())
-        .filter(|&i| !matches!(out.lines[i].kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_)))
-        .collect();
     let s = |i: usize| text_of(text, &out.lines[i]);
     let bare = |i: usize| {
         out.lines[i].kind == Kind::Time
@@ -54,35 +51,41 @@ pub(super) fn video_lengths(out: &mut Lines, text: &str) {
         out.lines[i].kind == Kind::Text && t.chars().count() >= 60 && t.ends_with(['.', '!', '?', '"', '”', '»'])
     };
     let names_video = |i: usize| short(i) && s(i).chars().count() <= 40 && VIDEO.is_match(s(i));
+    // The lines with content after `i` (or before it), in order.
+    let content = |i: usize| !matches!(out.lines[i].kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_));
+    let after = |i: usize| (i + 1..out.lines.len()).filter(move |&j| content(j));
+    let before = |i: usize| (0..i).rev().filter(move |&j| content(j));
+    let times: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].kind == Kind::Time).collect();
     let mut marked: Vec<usize> = Vec::new();
-    let mut k = 0;
-    while k < content.len() {
-        let i = content[k];
-        let heading = (1..=2)
-            .filter_map(|back| k.checked_sub(back))
-            .take_while(|&p| out.lines[content[p]].kind != Kind::Time)
-            .find(|&p| names_video(content[p]));
-        let own_text = content[k + 1..].iter().take_while(|&&n| out.lines[n].kind != Kind::Time).take(3);
-        if !bare(i) || heading.is_none() || own_text.clone().any(|&n| paragraph(n)) {
-            k += 1;
+    let mut rail_end = 0;
+    for &i in &times {
+        if i < rail_end || !bare(i) {
             continue;
         }
-        marked.extend(heading.map(|p| content[p]));
+        let heading = before(i).take(2).take_while(|&p| out.lines[p].kind != Kind::Time).find(|&p| names_video(p));
+        let own_text = after(i).take_while(|&n| out.lines[n].kind != Kind::Time).take(3);
+        if heading.is_none() || own_text.into_iter().any(paragraph) {
+            continue;
+        }
+        marked.extend(heading);
         // The rail: lengths with at most a short title after each.
-        while k < content.len() && bare(content[k]) {
-            marked.push(content[k]);
-            k += 1;
-            if k < content.len() && short(content[k]) {
-                marked.push(content[k]);
-                k += 1;
+        let mut at = Some(i);
+        while let Some(length) = at.filter(|&l| bare(l)) {
+            marked.push(length);
+            rail_end = length + 1;
+            at = after(length).next();
+            if let Some(title) = at.filter(|&t| short(t)) {
+                marked.push(title);
+                rail_end = title + 1;
+                at = after(title).next();
             }
         }
     }
-    // Lengths among 12-hour clocks.
-    let times: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].kind == Kind::Time).collect();
+    // Lengths among 12-hour clocks (posts stamped `5 min ago` print none).
+    let shown = times.iter().filter(|&&i| out.stamp(&out.lines[i]).is_some_and(|st| st.unshown.is_none())).count();
     let twelve = times.iter().filter(|&&i| TWELVE.is_match(s(i))).count();
     let bares: Vec<usize> = times.iter().copied().filter(|&i| bare(i)).collect();
-    if twelve >= 3 && twelve + bares.len() == times.len() && bares.len() * 3 <= twelve {
+    if twelve >= 3 && twelve + bares.len() == shown && bares.len() * 3 <= twelve {
         marked.extend(bares);
     }
     for i in marked {

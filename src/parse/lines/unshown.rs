@@ -9,7 +9,9 @@ use crate::parse::time::Shape;
 /// Marks each stamp without a clock whose nearest line with content, above or below, is a
 /// stamp with one as the relative time of that post (`relative-time` in `--explain`).
 pub(super) fn beside_clocks(out: &mut Lines) {
-    let content: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].kind != Kind::Blank).collect();
+    if !out.stamps.iter().any(|s| s.unshown.is_some()) {
+        return;
+    }
     // A dated or byline shape seen once is the page's dateline (see `weigh`), no post's clock.
     let once = |shape: Shape| out.stamps.iter().filter(|s| s.shape == shape).count() < 2;
     let (dateline_dated, dateline_byline) = (once(Shape::Dated), once(Shape::Byline));
@@ -19,13 +21,14 @@ pub(super) fn beside_clocks(out: &mut Lines) {
                 && !(s.shape == Shape::Dated && dateline_dated || s.shape == Shape::Byline && dateline_byline)
         })
     };
+    // Only the few stamps without a clock are looked at, and only their neighbours.
+    let unshown: Vec<usize> =
+        (0..out.lines.len()).filter(|&i| out.stamp(&out.lines[i]).is_some_and(|s| s.unshown.is_some())).collect();
     let mut beside = Vec::new();
-    for (k, &i) in content.iter().enumerate() {
-        if !out.stamp(&out.lines[i]).is_some_and(|s| s.unshown.is_some()) {
-            continue;
-        }
-        let above = k.checked_sub(1).map(|p| content[p]);
-        let below = content.get(k + 1).copied();
+    for i in unshown {
+        let filled = |j: &usize| out.lines[*j].kind != Kind::Blank;
+        let above = (0..i).rev().find(filled);
+        let below = (i + 1..out.lines.len()).find(filled);
         if above.is_some_and(|a| shows_clock(out, a)) || below.is_some_and(|b| shows_clock(out, b)) {
             beside.push(i);
         }

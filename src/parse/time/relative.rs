@@ -11,10 +11,10 @@
 
 use super::{Shape, Stamp, Unshown};
 use crate::model::{Clock, When};
-use chrono::Datelike;
 use crate::parse::words::{WORDS, words};
+use chrono::Datelike;
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The relative-time vocabulary: units by their worth in seconds, and the line regexes.
@@ -25,6 +25,9 @@ struct Vocabulary {
     ones: Vec<String>,
     line: Regex,
     just_now: Regex,
+    /// The words a relative time may open with, besides a number (lower case): most short
+    /// lines of a page are told apart by their first word, without a regex.
+    firsts: HashSet<String>,
 }
 
 static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| Vocabulary::parse(WORDS));
@@ -62,10 +65,17 @@ impl Vocabulary {
             after = alt(&list("ago-after")),
         ))
         .expect("relative time regex");
-        let just_now =
-            Regex::new(&format!(r"(?i)^(?:{})\s*[.!]?$", alt(&list("just-now")))).expect("just-now regex");
+        let just_now = Regex::new(&format!(r"(?i)^(?:{})\s*[.!]?$", alt(&list("just-now")))).expect("just-now regex");
         let ones = list("ago-one").iter().map(|w| w.to_lowercase()).collect();
-        Vocabulary { units, ones, line, just_now }
+        let before: Vec<&str> =
+            text.lines().filter_map(|l| l.trim().strip_prefix("ago-before:")).flat_map(|v| v.split('|')).collect();
+        let firsts = [list("ago-one"), list("just-now"), before]
+            .concat()
+            .iter()
+            .filter_map(|w| first_word(w))
+            .map(str::to_lowercase)
+            .collect();
+        Vocabulary { units, ones, line, just_now, firsts }
     }
 }
 
@@ -86,6 +96,15 @@ pub fn seconds_ago(line: &str) -> Option<u32> {
         line
     };
     let v = &*VOCABULARY;
+    let opens = if line.starts_with(|c: char| c.is_ascii_digit()) {
+        // `17:38` and the numbers of a results table are no relative time.
+        !super::has_clock_bytes(line.as_bytes()) && line.bytes().any(|b| b.is_ascii_alphabetic())
+    } else {
+        first_word(line).is_some_and(|w| v.firsts.contains(&w.to_lowercase()))
+    };
+    if !opens {
+        return None;
+    }
     if v.just_now.is_match(line) {
         return Some(0);
     }
@@ -94,15 +113,18 @@ pub fn seconds_ago(line: &str) -> Option<u32> {
     if caps.name("before").is_none() && caps.name("after").is_none() {
         return None;
     }
-    let count = |n: &str| -> Option<u32> {
-        n.parse().ok().or_else(|| v.ones.contains(&n.to_lowercase()).then_some(1))
-    };
+    let count = |n: &str| -> Option<u32> { n.parse().ok().or_else(|| v.ones.contains(&n.to_lowercase()).then_some(1)) };
     let unit = |u: &str| v.units.get(&u.to_lowercase()).copied();
     let mut seconds = count(&caps["n"])?.checked_mul(unit(&caps["u"])?)?;
     if let (Some(n2), Some(u2)) = (caps.name("n2"), caps.name("u2")) {
         seconds = seconds.checked_add(count(n2.as_str())?.checked_mul(unit(u2.as_str())?)?)?;
     }
     Some(seconds)
+}
+
+/// The first word of a phrase, up to a space or an apostrophe (`un'ora` → `un`).
+fn first_word(phrase: &str) -> Option<&str> {
+    phrase.split([' ', '\'', '’', '\u{a0}']).map(str::trim).find(|w| !w.is_empty())
 }
 
 /// The stamp of a line that is only a relative time. Its clock is unknown until the page's

@@ -30,7 +30,9 @@ pub(crate) fn restamp(story: &mut Story, lines: &mut Lines, page: &Page) -> Vec<
         let Some(unshown) = lines.stamp(line).and_then(|s| s.unshown) else { continue };
         let at = match unshown {
             Unshown::Markup => markup_instant(page, number).map(|w| shown(w, story)),
-            Unshown::Ago(seconds) => reference.map(|r| shown(When::Zoned(r - Duration::seconds(i64::from(seconds))), story)),
+            Unshown::Ago(seconds) => {
+                reference.map(|r| shown(When::Zoned(r - Duration::seconds(i64::from(seconds))), story))
+            }
         };
         let Some(local) = at else {
             unplaced.push(i);
@@ -68,9 +70,7 @@ pub(crate) fn unplace(story: &mut Story, unplaced: &[usize]) {
 fn reference(story: &Story, page: &Page) -> Option<DateTime<FixedOffset>> {
     let updated = story.updated.filter(|w| w.local().time() != NaiveTime::MIN).map(|w| match w {
         When::Zoned(t) => t,
-        When::Local(t) => {
-            story.zone.and_then(|z| z.resolve(t)).unwrap_or_else(|| t.and_utc().fixed_offset())
-        }
+        When::Local(t) => story.zone.and_then(|z| z.resolve(t)).unwrap_or_else(|| t.and_utc().fixed_offset()),
     });
     updated.or_else(|| page.meta.taken_at.map(|t| t.fixed_offset()))
 }
