@@ -35,6 +35,9 @@ fn html_relative_times_take_their_datetime_in_the_pages_zone() {
         entries(&s),
         [
             "11:48 2024-07-18T11:48:00+01:00 Hottest day of the year confirmed",
+            // No datetime: 20 minutes before the page's modification instant (11:53), as its
+            // shown `Updated 18 July 2024` has no time of day.
+            "11:33 2024-07-18T11:33:00+01:00 Ice cream vans sell out in the park",
             // `10:31Z` is 11:31 on the page's clock (London, as its other instants say).
             "11:31 2024-07-18T11:31:00+01:00 Water companies urge customers to save water",
             "09:15 2024-07-18T09:15:00+01:00 Speed limits on the railway",
@@ -107,6 +110,16 @@ fn a_relative_time_beside_a_clock_never_overrides_it() {
     );
     let clocks: Vec<String> = s.entries.iter().map(|e| e.clock.unwrap().to_string()).collect();
     assert_eq!(clocks, ["12:50", "11:48"]);
+}
+
+#[test]
+fn relative_times_below_a_feed_of_clocks_date_comments_not_posts() {
+    let s = common::parse_str(
+        "Heatwave live\n\n11:48\nHottest day of the year\nThe weather service says 33.4C was recorded at the airport.\n\n09:15\nSpeed limits on the railway\nSpeed restrictions are in place where the track may buckle.\n\nComments\nSunnyside_77\n2 hours ago\nFar too hot to work today.\nKev_Rochdale\n3 hours ago\nNot a patch on the summer of 1976.\n",
+    );
+    let clocks: Vec<String> = s.entries.iter().map(|e| e.clock.unwrap().to_string()).collect();
+    assert_eq!(clocks, ["11:48", "09:15"]);
+    assert_eq!(rule_of(&s, "3 hours ago").as_deref(), Some("relative-time"));
 }
 
 #[test]

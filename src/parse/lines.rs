@@ -38,7 +38,8 @@ pub(crate) enum Kind {
 pub(crate) enum LayoutRule {
     /// A run of stamps each with at most a short title: a key-events summary, a menu.
     TimeList,
-    /// A relative time (`5 min ago`) beside the clock of the same post.
+    /// A relative time (`5 min ago`) that stamps no post: beside the clock of the same post, or
+    /// below a feed whose posts print clocks (comments, related stories).
     RelativeTime,
     /// A video's length (`02:31` under `More videos`), and its rail.
     VideoLength,
@@ -225,6 +226,7 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
         unshown::beside_clocks(&mut out);
         durations::video_lengths(&mut out, text);
         weigh(&mut out, text);
+        unshown::below_the_feed(&mut out);
     }
     // The estimate above can be 15 % too many; both lists live through the layout, the
     // moment of the parse's peak memory, and giving back the tail of a big block is cheap.

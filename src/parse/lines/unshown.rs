@@ -1,7 +1,9 @@
 //! Stamps that print no clock (`5 min ago`, a `<time datetime>` showing a date) weighed
 //! against the clocks around them: a relative time right above or below a clock is the same
 //! post's (`5 min ago` / `12:50`, as a dump lays out `4m ago12.50 BST`), and the clock the post
-//! prints always wins.
+//! prints always wins. Sites print relative times on their newest posts and clocks on the
+//! older ones, so on a page whose posts run newest first, relative times below the last clock
+//! stamp no post: they date comments, related stories, a most-read box.
 
 use super::{Kind, LayoutRule, Lines};
 use crate::parse::time::Shape;
@@ -35,5 +37,25 @@ pub(super) fn beside_clocks(out: &mut Lines) {
     }
     for i in beside {
         out.lines[i].kind = Kind::Furniture(LayoutRule::RelativeTime);
+    }
+}
+
+/// Marks the stamps without a clock below the last post stamped with one, on a page of at
+/// least two such posts running newest first. Runs after the page is weighed, so that a list
+/// of stories with their relative times goes whole as a time list.
+pub(super) fn below_the_feed(out: &mut Lines) {
+    let clocks: Vec<(usize, crate::model::Clock)> = (0..out.lines.len())
+        .filter_map(|i| out.stamp(&out.lines[i]).filter(|s| s.unshown.is_none()).map(|s| (i, s.clock)))
+        .collect();
+    let rising = clocks.windows(2).filter(|p| p[1].1 > p[0].1).count();
+    let falling = clocks.windows(2).filter(|p| p[1].1 < p[0].1).count();
+    let Some(&(last, _)) = clocks.last() else { return };
+    if clocks.len() < 2 || rising > falling {
+        return;
+    }
+    for i in last + 1..out.lines.len() {
+        if out.stamp(&out.lines[i]).is_some_and(|s| s.unshown.is_some()) {
+            out.lines[i].kind = Kind::Furniture(LayoutRule::RelativeTime);
+        }
     }
 }

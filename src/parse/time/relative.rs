@@ -1,8 +1,8 @@
 //! Posts stamped only with a relative time: a line that is nothing but `5 min ago`, `Hace 12
 //! minutos`, `il y a 3 heures`, `vor 5 Minuten`, `12 minuti fa`, `há 2 horas`, `3 uur geleden`
 //! or `Just now` opens a post as a clock would. What it says is how long before the page's
-//! reference instant the post went up ([`crate::parse::restamp`] finds that instant and
-//! turns the age into a clock). The words are data in `assets/words.txt` (`ago-unit.N`,
+//! reference instant the post went up ([`super::restamp`] finds that instant and turns the
+//! age into a clock). The words are data in `assets/words.txt` (`ago-unit.N`,
 //! `ago-before`, `ago-after`, `ago-one`, `just-now`).
 //!
 //! Only whole lines count: `Updated 5 min ago` is a dateline, `5 min read` a reading time, and
@@ -128,7 +128,7 @@ fn first_word(phrase: &str) -> Option<&str> {
 }
 
 /// The stamp of a line that is only a relative time. Its clock is unknown until the page's
-/// reference instant is: midnight stands in for it until [`crate::parse::restamp`] runs.
+/// reference instant is: midnight stands in for it until [`super::restamp`] runs.
 pub fn relative_stamp(line: &str) -> Option<Stamp> {
     // A dump runs the share bar of the post above into the stamp (`Compartir en X Hace 39
     // minutos`), as it does before a clock.

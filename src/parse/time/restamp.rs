@@ -4,11 +4,11 @@
 //! relative time is that long before the page's reference instant.
 //!
 //! The reference instant is the page's own: the time it shows it was last updated (`Updated
-//! 22:53`, `Actualizado: 18/02/2024 - 22:53 h CET`, or the page's modification instant in its
-//! markup), since a relative time is written against the moment the page was rendered; else
-//! the moment the copy was taken (a file's modification time, a fetch), which the outside world
-//! passes in ([`crate::parse::parse_taken_at`]) — the parser has no clock. A page that gives
-//! neither keeps such posts as entries without a time.
+//! 22:53`, `Actualizado: 18/02/2024 - 22:53 h CET`; failing a time of day there, the page's
+//! modification instant in its markup), since a relative time is written against the moment
+//! the page was rendered; else the moment the copy was taken (a file's modification time, a
+//! fetch), which the outside world passes in ([`crate::parse::parse_taken_at`]) — the parser
+//! has no clock. A page that gives neither keeps such posts as entries without a time.
 
 use super::Unshown;
 use crate::model::{Clock, Story, When};
@@ -66,13 +66,18 @@ pub(crate) fn unplace(story: &mut Story, unplaced: &[usize]) {
 }
 
 /// The instant relative times count back from: the page's shown last update when it has a
-/// time of day, else the moment the copy was taken.
+/// time of day, else its markup's modification instant, else the moment the copy was taken.
 fn reference(story: &Story, page: &Page) -> Option<DateTime<FixedOffset>> {
     let updated = story.updated.filter(|w| w.local().time() != NaiveTime::MIN).map(|w| match w {
         When::Zoned(t) => t,
         When::Local(t) => story.zone.and_then(|z| z.resolve(t)).unwrap_or_else(|| t.and_utc().fixed_offset()),
     });
-    updated.or_else(|| page.meta.taken_at.map(|t| t.fixed_offset()))
+    let modified = page.structured.as_ref().and_then(|s| s.modified).or(page.meta.modified);
+    let modified = modified.filter(|w| w.local().time() != NaiveTime::MIN).and_then(|w| match w {
+        When::Zoned(t) => Some(t),
+        When::Local(_) => None,
+    });
+    updated.or(modified).or_else(|| page.meta.taken_at.map(|t| t.fixed_offset()))
 }
 
 /// The `datetime` of the `<time>` hint on a line.
