@@ -163,3 +163,17 @@ fn video_lengths_after_the_feed_are_not_posts() {
     let clocks: Vec<String> = s.entries.iter().map(|e| e.clock.unwrap().to_string()).collect();
     assert_eq!(clocks, ["15:20", "14:02", "13:38"]);
 }
+
+#[test]
+fn a_time_without_a_clock_above_the_headline_is_the_pages_dateline() {
+    let page = r#"<!DOCTYPE html><html lang="en-GB"><head><title>Floods live</title></head><body>
+<article>
+<time datetime="2024-02-01T07:00:00+00:00">1 February 2024</time>
+<h1>Floods live: rivers burst their banks in the north</h1>
+<div class="update"><time datetime="2024-02-01T09:40:00+00:00">3 hours ago</time><h2>Bridge closed</h2><p>The old bridge is shut to traffic while engineers check it.</p></div>
+<div class="update"><time datetime="2024-02-01T08:05:00+00:00">08:05</time><h2>Flood warnings</h2><p>Twelve severe flood warnings are in force across the region.</p></div>
+</article></body></html>"#;
+    let s = parse_bytes("floods.html".into(), page.as_bytes().to_vec(), Rules::embedded()).unwrap();
+    assert_eq!(entries(&s), ["09:40 2024-02-01T09:40:00Z Bridge closed", "08:05 2024-02-01T08:05:00Z Flood warnings"]);
+    assert_eq!(s.title, "Floods live: rivers burst their banks in the north");
+}

@@ -38,6 +38,16 @@ pub(super) fn beside_clocks(out: &mut Lines) {
     for i in beside {
         out.lines[i].kind = Kind::Furniture(LayoutRule::RelativeTime);
     }
+    // Posts come after the page's headline: a `<time datetime>` above the `h1` is the page's
+    // dateline (`<article><time datetime="…">18 July 2024</time><h1>…`), left as text for the
+    // header to read.
+    if let Some(h1) = out.lines.iter().position(|l| l.h1) {
+        for i in 0..h1 {
+            if out.stamp(&out.lines[i]).is_some_and(|s| s.unshown.is_some()) {
+                out.lines[i].kind = Kind::Text;
+            }
+        }
+    }
 }
 
 /// Marks the stamps without a clock below the last post stamped with one, on a page of at
