@@ -2,7 +2,9 @@
 //! `Zojuist`) or with a `<time datetime>` that shows no clock, in saved HTML pages and in the
 //! text copied from them; and video lengths after the feed, which stamp no post. The pages are
 //! hand-written for these tests (`tests/fixtures/html/relative_*.html`,
-//! `tests/fixtures/layouts/relative-*.txt`).
+//! `tests/fixtures/layouts/relative-*.txt`; `relative-en-w3m.txt` and `relative-en-lynx.txt`
+//! are `relative_en.html` through `w3m -dump -T text/html -cols 120` and `lynx -dump -nolist
+//! -width=100 -assume_charset=utf-8 -force_html`).
 
 mod common;
 use common::entries;
@@ -176,4 +178,30 @@ fn a_time_without_a_clock_above_the_headline_is_the_pages_dateline() {
     let s = parse_bytes("floods.html".into(), page.as_bytes().to_vec(), Rules::embedded()).unwrap();
     assert_eq!(entries(&s), ["09:40 2024-02-01T09:40:00Z Bridge closed", "08:05 2024-02-01T08:05:00Z Flood warnings"]);
     assert_eq!(s.title, "Floods live: rivers burst their banks in the north");
+}
+
+#[test]
+fn the_text_dumps_of_a_page_of_relative_times() {
+    // `relative_en.html` as `w3m -dump` and `lynx -dump` show it, taken at 11:53 BST: with no
+    // datetime to read and `Updated 18 July 2024` giving no time of day, the posts count back
+    // from the moment the copy was taken (`1 hour ago` is 10:53: a relative time is no finer
+    // than its unit).
+    for form in ["w3m", "lynx"] {
+        let s = taken(&format!("layouts/relative-en-{form}.txt"), "2024-07-18T10:53:00Z");
+        assert_eq!(
+            entries(&s),
+            [
+                "11:48 2024-07-18T11:48:00+01:00 Hottest day of the year confirmed",
+                "11:33 2024-07-18T11:33:00+01:00 Ice cream vans sell out in the park",
+                "10:53 2024-07-18T10:53:00+01:00 Water companies urge customers to save water",
+                "09:15 2024-07-18T09:15:00+01:00 Speed limits on the railway",
+                "08:02 2024-07-18T08:02:00+01:00 Good morning",
+            ],
+            "{form}"
+        );
+        // w3m runs each video's title into its length: the rail goes whole.
+        assert_eq!(rule_of(&s, "Roads melt in Kent").as_deref(), Some("video-length"), "{form}");
+        assert_eq!(rule_of(&s, "More on this story"), None, "{form}");
+        assert_eq!(rule_of(&s, "2 hours ago").as_deref(), Some("relative-time"), "{form}");
+    }
 }

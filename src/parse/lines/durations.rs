@@ -3,8 +3,9 @@
 //!
 //! - **the words around them**: a bare length right under a line that names videos or a
 //!   player (`More videos`, `Guarda il video`, from `video:` in `assets/words.txt`), with no
-//!   paragraph of its own before the next stamp, opens a rail — it and every bare length
-//!   that follows with at most a short title between are the rail's, titles included;
+//!   paragraph of its own before the next stamp, opens a rail — it and every length that
+//!   follows with at most a short title between (or its title on its line, as w3m shows a
+//!   rail: `02:31Beach crowds`) are the rail's, titles included;
 //! - **the page's own clocks**: on a page whose posts print 12-hour clocks (`3:20 p.m.`), a
 //!   bare `01:12` without `am`/`pm` is no post's clock.
 
@@ -30,6 +31,10 @@ static VIDEO: LazyLock<Regex> = LazyLock::new(|| {
 static BARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}[:.]\d{2}(?::\d{2})?$").expect("bare length regex"));
 
+/// A length with its video's title on its line, as w3m lays out a rail: `02:31Beach crowds`.
+static TITLED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}[:.]\d{2}(?::\d{2})?\s*\p{L}").expect("titled length regex"));
+
 /// A 12-hour clock on a stamp line: `3:20 p.m.`, `9.31am`.
 static TWELVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\d{2}\s*[ap]\.?\s?m(?:\.|\b)").expect("12-hour regex"));
@@ -51,6 +56,15 @@ pub(super) fn video_lengths(out: &mut Lines, text: &str) {
         out.lines[i].kind == Kind::Text && t.chars().count() >= 60 && t.ends_with(['.', '!', '?', '"', '”', '»'])
     };
     let names_video = |i: usize| short(i) && s(i).chars().count() <= 40 && VIDEO.is_match(s(i));
+    // In a rail a length may carry its title (`02:31Beach crowds in Brighton`).
+    let length = |i: usize| {
+        bare(i)
+            || out.lines[i].kind == Kind::Time
+                && out.stamp(&out.lines[i]).is_some_and(|st| {
+                    matches!(st.shape, Shape::Label | Shape::Inline) && st.unshown.is_none() && st.zone.is_none()
+                })
+                && TITLED.is_match(s(i))
+    };
     // The lines with content after `i` (or before it), in order.
     let content = |i: usize| !matches!(out.lines[i].kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_));
     let after = |i: usize| (i + 1..out.lines.len()).filter(move |&j| content(j));
@@ -59,7 +73,7 @@ pub(super) fn video_lengths(out: &mut Lines, text: &str) {
     let mut marked: Vec<usize> = Vec::new();
     let mut rail_end = 0;
     for &i in &times {
-        if i < rail_end || !bare(i) {
+        if i < rail_end || !length(i) {
             continue;
         }
         let heading = before(i).take(2).take_while(|&p| out.lines[p].kind != Kind::Time).find(|&p| names_video(p));
@@ -70,11 +84,12 @@ pub(super) fn video_lengths(out: &mut Lines, text: &str) {
         marked.extend(heading);
         // The rail: lengths with at most a short title after each.
         let mut at = Some(i);
-        while let Some(length) = at.filter(|&l| bare(l)) {
-            marked.push(length);
-            rail_end = length + 1;
-            at = after(length).next();
-            if let Some(title) = at.filter(|&t| short(t)) {
+        while let Some(item) = at.filter(|&l| length(l)) {
+            marked.push(item);
+            rail_end = item + 1;
+            at = after(item).next();
+            // A length that carries its title on its line has no title below.
+            if let Some(title) = at.filter(|&t| bare(item) && short(t)) {
                 marked.push(title);
                 rail_end = title + 1;
                 at = after(title).next();
