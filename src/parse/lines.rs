@@ -3,7 +3,9 @@
 //! the page as a whole gives ([`weigh`]): a stamp shape seen once (a date-time line in the header) is a
 //! dateline, not an entry; a run of stamps with one short title each (a key-events summary, a
 //! video list, a menu) is furniture; a stamp with nothing after it before the next one is a
-//! time standing in a text.
+//! time standing in a text. Stamps that print no clock (`5 min ago`) yield to a post's clock
+//! beside them and to a feed of clocks above them ([`unshown`]); video lengths under a video
+//! rail's heading are no stamps ([`durations`]).
 
 use super::page::{HintKind, LineHint};
 use super::rules::Rules;
