@@ -206,3 +206,24 @@ fn the_text_dumps_of_a_page_of_relative_times() {
         assert_eq!(rule_of(&s, "2 hours ago").as_deref(), Some("relative-time"), "{form}");
     }
 }
+
+#[test]
+fn a_key_event_that_repeats_a_post_below_is_a_summary() {
+    // Every post stamped relatively; the one key event above them repeats the first post.
+    let s = taken("layouts/relative-pt.txt", "2024-08-06T13:20:00Z");
+    assert_eq!(
+        entries(&s),
+        [
+            "14:15 2024-08-06T14:15:00+01:00 Incêndio dominado em Leiria",
+            "12:20 2024-08-06T12:20:00+01:00 Estrada nacional cortada em Águeda",
+            "10:20 2024-08-06T10:20:00+01:00 Mais de 300 bombeiros no terreno",
+        ]
+    );
+    assert_eq!(s.dropped.iter().filter(|d| d.rule == "time-list").count(), 2);
+    // One key event above posts that print their clocks after the relative time.
+    let s = common::parse_str(
+        "Storms live\nMon 15 May 2023 12.50 BST\nKey events\n4m ago\nPower restored to half the homes\n4m ago12.50 BST\nPower restored to half the homes\nEngineers have restored power to about half of the homes.\n1h ago11.48 BST\nFerries cancelled\nAll crossings have been cancelled until the evening.\n",
+    );
+    let clocks: Vec<String> = s.entries.iter().map(|e| e.clock.unwrap().to_string()).collect();
+    assert_eq!(clocks, ["12:50", "11:48"]);
+}

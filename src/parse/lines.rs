@@ -225,7 +225,7 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
         start = end + 1;
     }
     if !out.stamps.is_empty() {
-        unshown::beside_clocks(&mut out);
+        unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);
         weigh(&mut out, text);
         unshown::below_the_feed(&mut out);

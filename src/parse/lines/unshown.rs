@@ -3,14 +3,16 @@
 //! post's (`5 min ago` / `12:50`, as a dump lays out `4m ago12.50 BST`), and the clock the post
 //! prints always wins. Sites print relative times on their newest posts and clocks on the
 //! older ones, so on a page whose posts run newest first, relative times below the last clock
-//! stamp no post: they date comments, related stories, a most-read box.
+//! stamp no post: they date comments, related stories, a most-read box. A relative time whose
+//! one line repeats the headline of a fuller post below is a key-events summary.
 
-use super::{Kind, LayoutRule, Lines};
+use super::{Kind, LayoutRule, Lines, text_of};
 use crate::parse::time::Shape;
+use std::collections::HashMap;
 
 /// Marks each stamp without a clock whose nearest line with content, above or below, is a
 /// stamp with one as the relative time of that post (`relative-time` in `--explain`).
-pub(super) fn beside_clocks(out: &mut Lines) {
+pub(super) fn beside_clocks(out: &mut Lines, text: &str) {
     if !out.stamps.iter().any(|s| s.unshown.is_some()) {
         return;
     }
@@ -38,6 +40,7 @@ pub(super) fn beside_clocks(out: &mut Lines) {
     for i in beside {
         out.lines[i].kind = Kind::Furniture(LayoutRule::RelativeTime);
     }
+    summaries(out, text);
     // Posts come after the page's headline: a `<time datetime>` above the `h1` is the page's
     // dateline (`<article><time datetime="…">18 July 2024</time><h1>…`), left as text for the
     // header to read.
@@ -67,5 +70,37 @@ pub(super) fn below_the_feed(out: &mut Lines) {
         if out.stamp(&out.lines[i]).is_some_and(|s| s.unshown.is_some()) {
             out.lines[i].kind = Kind::Furniture(LayoutRule::RelativeTime);
         }
+    }
+}
+
+/// A stamp without a clock whose only line repeats the headline of a fuller post further down
+/// (`4m ago` / `Power restored` above `4m ago12.50 BST` / `Power restored` / its text) is a
+/// key-events summary of one, which the run rule (three or more) cannot see.
+fn summaries(out: &mut Lines, text: &str) {
+    let filled = |out: &Lines, j: usize| !matches!(out.lines[j].kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_));
+    let next = |out: &Lines, i: usize| (i + 1..out.lines.len()).find(|&j| filled(out, j));
+    let is_text = |out: &Lines, j: usize| out.lines[j].kind == Kind::Text;
+    // Each stamp's headline and whether text follows it: the last stamp with a fuller post
+    // under each headline.
+    let mut fuller: HashMap<&str, usize> = HashMap::new();
+    let mut single: Vec<(usize, usize)> = Vec::new();
+    for i in 0..out.lines.len() {
+        let Some(stamp) = out.stamp(&out.lines[i]) else { continue };
+        let Some(title) = next(out, i).filter(|&j| is_text(out, j)) else { continue };
+        let more = next(out, title).is_some_and(|k| is_text(out, k));
+        if more {
+            fuller.insert(text_of(text, &out.lines[title]), i);
+        } else if stamp.unshown.is_some() {
+            single.push((i, title));
+        }
+    }
+    let mut marked = Vec::new();
+    for (i, title) in single {
+        if fuller.get(text_of(text, &out.lines[title])).is_some_and(|&post| post > i) {
+            marked.extend([i, title]);
+        }
+    }
+    for i in marked {
+        out.lines[i].kind = Kind::Furniture(LayoutRule::TimeList);
     }
 }
