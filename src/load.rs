@@ -73,21 +73,22 @@ pub fn opened_url(story: &Story) -> Option<&str> {
 /// regular file (a pipe, a FIFO, a device) is read as a stream up to [`STREAM_LIMIT`], without
 /// waiting for a writer that never comes.
 ///
-/// The file's modification day is when this copy was taken: a page that prints its days
-/// without their year cannot be later than that.
+/// The file's modification time is when this copy was taken: a page that prints its days
+/// without their year cannot be later than that, and its relative times (`5 min ago`) count
+/// back from it when the page shows no last update.
 pub fn parse_file(path: &Path, rules: &Rules) -> Result<Story, InputError> {
     let metadata = std::fs::metadata(path)?;
     let size = metadata.len();
-    let taken = metadata.modified().ok().map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
+    let taken = metadata.modified().ok().map(chrono::DateTime::<chrono::Utc>::from);
     if !metadata.is_file() {
         let bytes = read_stream(path)?;
-        return parse::parse_taken(path.to_path_buf(), bytes, rules, taken);
+        return parse::parse_taken_at(path.to_path_buf(), bytes, rules, taken);
     }
     if size >= u64::from(u32::MAX) {
         return Err(InputError::TooLarge(usize::try_from(size).unwrap_or(usize::MAX)));
     }
     let bytes = std::fs::read(path)?;
-    parse::parse_taken(path.to_path_buf(), bytes, rules, taken)
+    parse::parse_taken_at(path.to_path_buf(), bytes, rules, taken)
 }
 
 /// How much of a stream (`/dev/stdin`, `<(pbpaste)`, a FIFO, a device) is read before it is

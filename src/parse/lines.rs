@@ -3,13 +3,17 @@
 //! the page as a whole gives ([`weigh`]): a stamp shape seen once (a date-time line in the header) is a
 //! dateline, not an entry; a run of stamps with one short title each (a key-events summary, a
 //! video list, a menu) is furniture; a stamp with nothing after it before the next one is a
-//! time standing in a text.
+//! time standing in a text. Stamps that print no clock (`5 min ago`) yield to a post's clock
+//! beside them and to a feed of clocks above them ([`unshown`]); video lengths under a video
+//! rail's heading are no stamps ([`durations`]).
 
 use super::page::{HintKind, LineHint};
 use super::rules::Rules;
 use super::time::{self, Shape, Stamp};
-use crate::model::Span;
+use crate::model::{Span, When};
 
+mod durations;
+mod unshown;
 mod weigh;
 use weigh::weigh;
 
@@ -36,12 +40,19 @@ pub(crate) enum Kind {
 pub(crate) enum LayoutRule {
     /// A run of stamps each with at most a short title: a key-events summary, a menu.
     TimeList,
+    /// A relative time (`5 min ago`) that stamps no post: beside the clock of the same post, or
+    /// below a feed whose posts print clocks (comments, related stories).
+    RelativeTime,
+    /// A video's length (`02:31` under `More videos`), and its rail.
+    VideoLength,
 }
 
 impl LayoutRule {
     pub fn name(self) -> &'static str {
         match self {
             LayoutRule::TimeList => "time-list",
+            LayoutRule::RelativeTime => "relative-time",
+            LayoutRule::VideoLength => "video-length",
         }
     }
 }
@@ -87,6 +98,12 @@ impl Lines {
         stamp_at(&self.stamps, &self.stamp_lines, line.number)
     }
 
+    /// The stamp of line `number`, to change, whatever the line's kind now.
+    pub fn stamp_mut(&mut self, number: u32) -> Option<&mut Stamp> {
+        let i = self.stamp_lines.binary_search(&number).ok()?;
+        self.stamps.get_mut(i)
+    }
+
     /// The index in [`Rules`] of the rule that removed a line.
     pub fn dropped_rule(&self, line: &Line) -> Option<usize> {
         if line.kind != Kind::Dropped {
@@ -129,16 +146,23 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
         let trimmed = raw.trim();
         let offset = start + (trimmed.as_ptr() as usize - raw.as_ptr() as usize);
         let mut span = Span::new(offset, offset + trimmed.len());
-        let (mut time_hint, mut heading, mut h1) = (false, false, false);
+        let (mut time_hint, mut heading, mut h1, mut post_start) = (false, false, false, false);
+        let mut instant = None;
         while let Some(h) = hints.next_if(|h| h.line <= number) {
             if h.line == number {
                 match h.kind {
-                    HintKind::Time { .. } => time_hint = true,
+                    HintKind::Time { instant: i } => {
+                        time_hint = true;
+                        instant = instant.or(i);
+                    }
                     HintKind::Heading(level) => {
                         heading = true;
                         h1 |= level == 1;
                     }
-                    HintKind::PostStart => heading = true,
+                    HintKind::PostStart => {
+                        heading = true;
+                        post_start = true;
+                    }
                 }
             }
         }
@@ -176,6 +200,13 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
             out.stamps.push(stamp);
             out.stamp_lines.push(number);
             Kind::Time
+        } else if let Some((stamp, bullet)) = unshown_of(trimmed, instant, post_start) {
+            // A post stamped only `5 min ago`, or by a `<time datetime>` showing no clock.
+            links_below = false;
+            span.start += bullet as u32;
+            out.stamps.push(stamp);
+            out.stamp_lines.push(number);
+            Kind::Time
         } else if links_below && super::structure::headline_like(trimmed) {
             Kind::Link
         } else if time::day_header(trimmed).is_some() {
@@ -194,7 +225,10 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
         start = end + 1;
     }
     if !out.stamps.is_empty() {
+        unshown::beside_clocks(&mut out, text);
+        durations::video_lengths(&mut out, text);
         weigh(&mut out, text);
+        unshown::below_the_feed(&mut out);
     }
     // The estimate above can be 15 % too many; both lists live through the layout, the
     // moment of the parse's peak memory, and giving back the tail of a big block is cheap.
@@ -214,6 +248,18 @@ fn stamp_of(line: &str, context: Option<&str>) -> Option<(Stamp, usize)> {
         return time::stamp(inner, context).map(|s| (s, line.len() - inner.len()));
     }
     time::stamp(line, context).map(|s| (s, 0))
+}
+
+/// The stamp of a line that prints no clock (see [`time::relative::unshown_stamp`]), also
+/// behind a list bullet; with the bullet's length in bytes.
+fn unshown_of(line: &str, instant: Option<When>, post_start: bool) -> Option<(Stamp, usize)> {
+    if let Some(rest) = line.strip_prefix(['•', '*', '·', '◦', '▪'])
+        && rest.starts_with(char::is_whitespace)
+    {
+        let inner = rest.trim_start();
+        return time::relative::unshown_stamp(inner, instant, post_start).map(|s| (s, line.len() - inner.len()));
+    }
+    time::relative::unshown_stamp(line, instant, post_start).map(|s| (s, 0))
 }
 
 fn text_of<'t>(text: &'t str, line: &Line) -> &'t str {

@@ -18,7 +18,7 @@ pub(crate) mod words;
 
 use crate::decode::{self, InputError};
 use crate::model::{DroppedLine, Story};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 pub use page::Page;
 pub use rules::{RuleError, Rules};
 use std::path::PathBuf;
@@ -37,12 +37,42 @@ pub fn parse_taken(
     rules: &Rules,
     taken: Option<NaiveDate>,
 ) -> Result<Story, InputError> {
-    let mut page = if html::looks_like_html(&bytes) { html::read(bytes)? } else { Page::text(decode::decode(bytes)?) };
+    read_page(path, bytes, rules, |meta| meta.taken = taken)
+}
+
+/// [`parse_taken`] for a copy taken at a known moment: also what relative times (`5 min ago`)
+/// count back from on a page that does not show when it was last updated.
+pub fn parse_taken_at(
+    path: PathBuf,
+    bytes: Vec<u8>,
+    rules: &Rules,
+    taken: Option<DateTime<Utc>>,
+) -> Result<Story, InputError> {
+    read_page(path, bytes, rules, |meta| {
+        meta.taken = taken.map(|t| t.date_naive());
+        meta.taken_at = taken;
+    })
+}
+
+/// Bytes → a story: a JSON blog is read whole by its own reader; HTML and text go through the
+/// line pipeline, with what the outside world knows of the copy set on the page first.
+fn read_page(
+    path: PathBuf,
+    bytes: Vec<u8>,
+    rules: &Rules,
+    copy_taken: impl FnOnce(&mut page::PageMeta),
+) -> Result<Story, InputError> {
+    let mut page = read(bytes)?;
     if let Some(story) = json::read(&path, &page.text) {
         return story;
     }
-    page.meta.taken = taken;
+    copy_taken(&mut page.meta);
     Ok(parse_page(path, page, rules))
+}
+
+/// Bytes → a page, HTML or text, recognised by their content.
+fn read(bytes: Vec<u8>) -> Result<Page, InputError> {
+    if html::looks_like_html(&bytes) { html::read(bytes) } else { Ok(Page::text(decode::decode(bytes)?)) }
 }
 
 /// Parses text that is already decoded and clean (see [`decode::decode`]). Control characters
@@ -55,7 +85,7 @@ pub fn parse_text(path: PathBuf, text: String, rules: &Rules) -> Story {
 /// structure, metadata, dates, and what the markup claims, in that order.
 fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
     let text = std::mem::take(&mut page.text);
-    let lines = lines::classify(&text, rules, &page.hints);
+    let mut lines = lines::classify(&text, rules, &page.hints);
     let mut story = Story { path, ..Story::default() };
     let mut dropped = Vec::new();
     for line in &lines.lines {
@@ -78,7 +108,9 @@ fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
     if story.zone.is_none() {
         story.zone = words::default_zone(&story.text);
     }
+    let unplaced = time::restamp::restamp(&mut story, &mut lines, &page);
     dates::resolve(&mut story, &lines, page.meta.taken);
+    time::restamp::unplace(&mut story, &unplaced);
     // The line list is the parse's largest structure after the text: gone before the rest
     // allocates (the outlet's regex scans the whole text).
     drop(lines);

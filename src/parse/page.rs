@@ -85,6 +85,9 @@ pub struct PageMeta {
     /// The day this copy of the page was taken (a file's modification day, a response's
     /// day): the latest the page can be, to find the year of a day header that prints none.
     pub taken: Option<chrono::NaiveDate>,
+    /// The moment this copy was taken, when known to the minute: what a relative time printed
+    /// on a page that shows no last update (`5 min ago`) counts back from.
+    pub taken_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// schema.org LiveBlogPosting (or a lone BlogPosting / NewsArticle list), merged from every

@@ -91,9 +91,10 @@ fn fetch(
 
 /// A body read as a page: a story named after the page, with `url` set and the URL as path.
 pub fn parse(url: &str, body: Vec<u8>, rules: &Rules) -> Result<Story, FetchError> {
-    // Fetched now: a page that prints its days without their year is of this year or before.
-    let taken = Some(chrono::Utc::now().date_naive());
-    let mut story = crate::parse::parse_taken(PathBuf::from(url), body, rules, taken).map_err(|e| match e {
+    // Fetched now: a page that prints its days without their year is of this year or before,
+    // and its relative times (`5 min ago`) count back from now.
+    let taken = Some(chrono::Utc::now());
+    let mut story = crate::parse::parse_taken_at(PathBuf::from(url), body, rules, taken).map_err(|e| match e {
         InputError::Binary(at) => FetchError::NotHtml(format!("binary content, NUL byte at offset {at}")),
         other => FetchError::Other(other.to_string()),
     })?;

@@ -32,6 +32,7 @@ pub(super) fn byline(line: &str, context: Option<&str>) -> Option<Stamp> {
         shape: if rest.is_some() { Shape::Byline } else { Shape::Dated },
         rest,
         leading: false,
+        unshown: None,
     })
 }
 
@@ -74,6 +75,7 @@ fn trailing_clock(line: &str, context: Option<&str>) -> Option<Stamp> {
         shape: Shape::Byline,
         rest: Some((at, at + prefix.trim_start().len())),
         leading: false,
+        unshown: None,
     })
 }
 
@@ -99,6 +101,7 @@ fn updated_stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
         shape: Shape::Dated,
         rest: None,
         leading: false,
+        unshown: None,
     })
 }
 

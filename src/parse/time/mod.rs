@@ -8,6 +8,8 @@
 
 mod byline;
 pub mod dateline;
+pub mod relative;
+pub(crate) mod restamp;
 mod share_bar;
 
 use super::words::words;
@@ -46,6 +48,19 @@ pub struct Stamp {
     pub rest: Option<(usize, usize)>,
     /// The line starts with the clock (or a relative time before it) rather than a date.
     pub leading: bool,
+    /// The line prints no clock: `clock` stands in until the page tells the post's time.
+    pub unshown: Option<Unshown>,
+}
+
+/// How a stamp that prints no clock tells its post's time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unshown {
+    /// A relative time (`5 min ago`, `vor einer Stunde`): this many seconds before the page's
+    /// reference instant (see [`restamp`]).
+    Ago(u32),
+    /// A `<time datetime>` showing a relative time or no clock at all: the markup's instant,
+    /// shown in the page's zone.
+    Markup,
 }
 
 /// The zone names as a case-sensitive alternation, shared by the regexes of this module.
@@ -120,7 +135,15 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     // A clock opens a line in its first bytes: a long paragraph after it (`9.33am: Haroon
     // Siddique has more details…`) costs one anchored match.
     if let Some(clock) = plain_clock(bytes) {
-        return Some(Stamp { clock, zone: None, date: None, shape: Shape::Bare, rest: None, leading: true });
+        return Some(Stamp {
+            clock,
+            zone: None,
+            date: None,
+            shape: Shape::Bare,
+            rest: None,
+            leading: true,
+            unshown: None,
+        });
     }
     // `vor 6 Min.16:48 Uhr`, `il y a 5 min 12h30`: a word may open the relative time.
     if (first.is_ascii_digit() || dated || first.is_ascii_alphabetic())
@@ -181,7 +204,7 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
     let tail = caps.name("tail").expect("tail group");
     let t = tail.as_str();
     let twelve = ampm.is_some() && caps.name("m").is_some();
-    let mut stamp = Stamp { clock, zone, date, shape: Shape::Bare, rest: None, leading: true };
+    let mut stamp = Stamp { clock, zone, date, shape: Shape::Bare, rest: None, leading: true, unshown: None };
     // `Analysis 2.20pm`, `BREAKING 12.47pm By Helen Carr`: a label before a clock that is
     // plainly one (12-hour with minutes, or zoned) — never a date word (`Sunday 9.30pm`) nor a
     // dateline's (`Updated 2.20pm`); a user name in mixed case (`JennyW 2.58pm`) is a comment's.

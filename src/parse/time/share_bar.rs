@@ -23,3 +23,9 @@ pub(super) fn after_share_bar(line: &str, context: Option<&str>) -> Option<Stamp
     let stamp = leading(rest, context)??;
     (stamp.shape == Shape::Bare).then_some(stamp)
 }
+
+/// What follows a share bar that opens a line (`Compartir en X Hace 39 minutos`), if one does.
+pub(super) fn after_bar(line: &str) -> Option<&str> {
+    let bar = SHARE_BAR.find(line)?;
+    Some(line[bar.end()..].trim_start())
+}

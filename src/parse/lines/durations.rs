@@ -1,0 +1,109 @@
+//! Video lengths, which look like clocks (`02:31`) and stamp no post. Two things give them
+//! away, neither tied to an outlet:
+//!
+//! - **the words around them**: a bare length right under a line that names videos or a
+//!   player (`More videos`, `Guarda il video`, from `video:` in `assets/words.txt`), with no
+//!   paragraph of its own before the next stamp, opens a rail — it and every length that
+//!   follows with at most a short title between (or its title on its line, as w3m shows a
+//!   rail: `02:31Beach crowds`) are the rail's, titles included;
+//! - **the page's own clocks**: on a page whose posts print 12-hour clocks (`3:20 p.m.`), a
+//!   bare `01:12` without `am`/`pm` is no post's clock.
+
+use super::{Kind, LayoutRule, Lines, text_of};
+use crate::parse::time::Shape;
+use crate::parse::words::WORDS;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A line that names videos or a player, as a whole word.
+static VIDEO: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = WORDS
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("video:"))
+        .flat_map(|v| v.split('|'))
+        .map(|w| regex::escape(w.trim()).replace(' ', r"\s+"))
+        .filter(|w| !w.is_empty())
+        .collect();
+    Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}])(?:{})(?:$|[^\p{{L}}])", words.join("|"))).expect("video words regex")
+});
+
+/// A clock alone, as a length prints: `02:31`, `1:02:31`, `4.05`.
+static BARE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}[:.]\d{2}(?::\d{2})?$").expect("bare length regex"));
+
+/// A length with its video's title on its line, as w3m lays out a rail: `02:31Beach crowds`.
+static TITLED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}[:.]\d{2}(?::\d{2})?\s*\p{L}").expect("titled length regex"));
+
+/// A 12-hour clock on a stamp line: `3:20 p.m.`, `9.31am`.
+static TWELVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\d{2}\s*[ap]\.?\s?m(?:\.|\b)").expect("12-hour regex"));
+
+/// Marks the video lengths among the page's stamps (`video-length` in `--explain`).
+pub(super) fn video_lengths(out: &mut Lines, text: &str) {
+    let s = |i: usize| text_of(text, &out.lines[i]);
+    let bare = |i: usize| {
+        out.lines[i].kind == Kind::Time
+            && out.stamp(&out.lines[i]).is_some_and(|st| st.shape == Shape::Bare && st.unshown.is_none())
+            && BARE.is_match(s(i))
+    };
+    let short = |i: usize| {
+        let t = s(i);
+        out.lines[i].kind != Kind::Time && t.chars().count() <= 80 && !t.ends_with(['.', '!', '?'])
+    };
+    let paragraph = |i: usize| {
+        let t = s(i);
+        out.lines[i].kind == Kind::Text && t.chars().count() >= 60 && t.ends_with(['.', '!', '?', '"', '”', '»'])
+    };
+    let names_video = |i: usize| short(i) && s(i).chars().count() <= 40 && VIDEO.is_match(s(i));
+    // In a rail a length may carry its title (`02:31Beach crowds in Brighton`).
+    let length = |i: usize| {
+        bare(i)
+            || out.lines[i].kind == Kind::Time
+                && out.stamp(&out.lines[i]).is_some_and(|st| {
+                    matches!(st.shape, Shape::Label | Shape::Inline) && st.unshown.is_none() && st.zone.is_none()
+                })
+                && TITLED.is_match(s(i))
+    };
+    // The lines with content after `i` (or before it), in order.
+    let content = |i: usize| !matches!(out.lines[i].kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_));
+    let after = |i: usize| (i + 1..out.lines.len()).filter(move |&j| content(j));
+    let before = |i: usize| (0..i).rev().filter(move |&j| content(j));
+    let times: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].kind == Kind::Time).collect();
+    let mut marked: Vec<usize> = Vec::new();
+    let mut rail_end = 0;
+    for &i in &times {
+        if i < rail_end || !length(i) {
+            continue;
+        }
+        let heading = before(i).take(2).take_while(|&p| out.lines[p].kind != Kind::Time).find(|&p| names_video(p));
+        let own_text = after(i).take_while(|&n| out.lines[n].kind != Kind::Time).take(3);
+        if heading.is_none() || own_text.into_iter().any(paragraph) {
+            continue;
+        }
+        marked.extend(heading);
+        // The rail: lengths with at most a short title after each.
+        let mut at = Some(i);
+        while let Some(item) = at.filter(|&l| length(l)) {
+            marked.push(item);
+            rail_end = item + 1;
+            at = after(item).next();
+            // A length that carries its title on its line has no title below.
+            if let Some(title) = at.filter(|&t| bare(item) && short(t)) {
+                marked.push(title);
+                rail_end = title + 1;
+                at = after(title).next();
+            }
+        }
+    }
+    // Lengths among 12-hour clocks (posts stamped `5 min ago` print none).
+    let shown = times.iter().filter(|&&i| out.stamp(&out.lines[i]).is_some_and(|st| st.unshown.is_none())).count();
+    let twelve = times.iter().filter(|&&i| TWELVE.is_match(s(i))).count();
+    let bares: Vec<usize> = times.iter().copied().filter(|&i| bare(i)).collect();
+    if twelve >= 3 && twelve + bares.len() == shown && bares.len() * 3 <= twelve {
+        marked.extend(bares);
+    }
+    for i in marked {
+        out.lines[i].kind = Kind::Furniture(LayoutRule::VideoLength);
+    }
+}

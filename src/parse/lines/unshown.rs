@@ -1,0 +1,106 @@
+//! Stamps that print no clock (`5 min ago`, a `<time datetime>` showing a date) weighed
+//! against the clocks around them: a relative time right above or below a clock is the same
+//! post's (`5 min ago` / `12:50`, as a dump lays out `4m ago12.50 BST`), and the clock the post
+//! prints always wins. Sites print relative times on their newest posts and clocks on the
+//! older ones, so on a page whose posts run newest first, relative times below the last clock
+//! stamp no post: they date comments, related stories, a most-read box. A relative time whose
+//! one line repeats the headline of a fuller post below is a key-events summary.
+
+use super::{Kind, LayoutRule, Lines, text_of};
+use crate::parse::time::Shape;
+use std::collections::HashMap;
+
+/// Marks each stamp without a clock whose nearest line with content, above or below, is a
+/// stamp with one as the relative time of that post (`relative-time` in `--explain`).
+pub(super) fn beside_clocks(out: &mut Lines, text: &str) {
+    if !out.stamps.iter().any(|s| s.unshown.is_some()) {
+        return;
+    }
+    // A dated or byline shape seen once is the page's dateline (see `weigh`), no post's clock.
+    let once = |shape: Shape| out.stamps.iter().filter(|s| s.shape == shape).count() < 2;
+    let (dateline_dated, dateline_byline) = (once(Shape::Dated), once(Shape::Byline));
+    let shows_clock = |out: &Lines, i: usize| {
+        out.stamp(&out.lines[i]).is_some_and(|s| {
+            s.unshown.is_none()
+                && !(s.shape == Shape::Dated && dateline_dated || s.shape == Shape::Byline && dateline_byline)
+        })
+    };
+    // Only the few stamps without a clock are looked at, and only their neighbours.
+    let unshown: Vec<usize> =
+        (0..out.lines.len()).filter(|&i| out.stamp(&out.lines[i]).is_some_and(|s| s.unshown.is_some())).collect();
+    let mut beside = Vec::new();
+    for i in unshown {
+        let filled = |j: &usize| out.lines[*j].kind != Kind::Blank;
+        let above = (0..i).rev().find(filled);
+        let below = (i + 1..out.lines.len()).find(filled);
+        if above.is_some_and(|a| shows_clock(out, a)) || below.is_some_and(|b| shows_clock(out, b)) {
+            beside.push(i);
+        }
+    }
+    for i in beside {
+        out.lines[i].kind = Kind::Furniture(LayoutRule::RelativeTime);
+    }
+    summaries(out, text);
+    // Posts come after the page's headline: a `<time datetime>` above the `h1` is the page's
+    // dateline (`<article><time datetime="…">18 July 2024</time><h1>…`), left as text for the
+    // header to read.
+    if let Some(h1) = out.lines.iter().position(|l| l.h1) {
+        for i in 0..h1 {
+            if out.stamp(&out.lines[i]).is_some_and(|s| s.unshown.is_some()) {
+                out.lines[i].kind = Kind::Text;
+            }
+        }
+    }
+}
+
+/// Marks the stamps without a clock below the last post stamped with one, on a page of at
+/// least two such posts running newest first. Runs after the page is weighed, so that a list
+/// of stories with their relative times goes whole as a time list.
+pub(super) fn below_the_feed(out: &mut Lines) {
+    let clocks: Vec<(usize, crate::model::Clock)> = (0..out.lines.len())
+        .filter_map(|i| out.stamp(&out.lines[i]).filter(|s| s.unshown.is_none()).map(|s| (i, s.clock)))
+        .collect();
+    let rising = clocks.windows(2).filter(|p| p[1].1 > p[0].1).count();
+    let falling = clocks.windows(2).filter(|p| p[1].1 < p[0].1).count();
+    let Some(&(last, _)) = clocks.last() else { return };
+    if clocks.len() < 2 || rising > falling {
+        return;
+    }
+    for i in last + 1..out.lines.len() {
+        if out.stamp(&out.lines[i]).is_some_and(|s| s.unshown.is_some()) {
+            out.lines[i].kind = Kind::Furniture(LayoutRule::RelativeTime);
+        }
+    }
+}
+
+/// A stamp without a clock whose only line repeats the headline of a fuller post further down
+/// (`4m ago` / `Power restored` above `4m ago12.50 BST` / `Power restored` / its text) is a
+/// key-events summary of one, which the run rule (three or more) cannot see.
+fn summaries(out: &mut Lines, text: &str) {
+    let filled = |out: &Lines, j: usize| !matches!(out.lines[j].kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_));
+    let next = |out: &Lines, i: usize| (i + 1..out.lines.len()).find(|&j| filled(out, j));
+    let is_text = |out: &Lines, j: usize| out.lines[j].kind == Kind::Text;
+    // Each stamp's headline and whether text follows it: the last stamp with a fuller post
+    // under each headline.
+    let mut fuller: HashMap<&str, usize> = HashMap::new();
+    let mut single: Vec<(usize, usize)> = Vec::new();
+    for i in 0..out.lines.len() {
+        let Some(stamp) = out.stamp(&out.lines[i]) else { continue };
+        let Some(title) = next(out, i).filter(|&j| is_text(out, j)) else { continue };
+        let more = next(out, title).is_some_and(|k| is_text(out, k));
+        if more {
+            fuller.insert(text_of(text, &out.lines[title]), i);
+        } else if stamp.unshown.is_some() {
+            single.push((i, title));
+        }
+    }
+    let mut marked = Vec::new();
+    for (i, title) in single {
+        if fuller.get(text_of(text, &out.lines[title])).is_some_and(|&post| post > i) {
+            marked.extend([i, title]);
+        }
+    }
+    for i in marked {
+        out.lines[i].kind = Kind::Furniture(LayoutRule::TimeList);
+    }
+}
