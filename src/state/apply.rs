@@ -37,6 +37,7 @@ impl Reader {
                 return;
             }
             Action::RequestsDone => return self.requests.clear(),
+            Action::SearchStep(generation) => return self.search_step(generation, self.searches.slice),
             Action::RestoreRead(saved) => return self.restore_read(&saved),
             Action::PageFetched { url, at } => return self.page_fetched(url, at),
             Action::PageFailed { url, reason, at } => return self.page_failed(url, reason, at),

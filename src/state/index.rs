@@ -147,86 +147,105 @@ impl SearchIndex {
         (!stop.load(Ordering::Relaxed)).then_some(index)
     }
 
-    /// The entries whose folded text holds `query` (folded): among the previous query's
-    /// matches when it is given (the caller's query then holds it), else among all. In
-    /// parallel on a big story.
-    pub(super) fn matching(&self, story: &Story, query: &str, previous: Option<(&str, &Found)>) -> Found {
-        let needle = Signature::of(query.as_bytes());
-        let all: Vec<u32>;
-        let candidates = match previous {
-            Some((_, found)) => &found.entries,
-            None => {
-                all = (0..self.signatures.len() as u32).collect();
-                &all
-            }
-        };
-        // When the query only grows at its end, each of its matches starts with one of the
-        // previous query's: none lies in a field before the first that held that.
-        let from = |k: usize| match previous {
-            Some((q, found)) if query.starts_with(q) => found.fields[k],
-            _ => 0,
-        };
+    /// What testing entries for `query` (folded) needs, worked out once per query.
+    pub(super) fn probe<'q>(&self, query: &'q str) -> Probe<'q> {
         // A one-byte query is answered by the signatures alone: their byte sets are exact.
         // So is a two-byte query of letters (or space, apostrophe, dash, dot, comma): their
         // bits for such pairs are exact, and a query holds no line break, so a pair never
         // spans two fields.
         let exact = |b: &u8| letter(*b).is_some() && !b.is_ascii_digit();
-        if query.len() == 1 || (query.len() == 2 && query.as_bytes().iter().all(exact)) {
-            if previous.is_none() {
-                let entries: Vec<u32> =
-                    candidates.iter().copied().filter(|&i| self.signatures[i as usize].may_hold(&needle)).collect();
-                return Found { fields: vec![0; entries.len()], entries };
-            }
-            let (entries, fields) = candidates
-                .iter()
-                .enumerate()
-                .filter(|&(_, &i)| self.signatures[i as usize].may_hold(&needle))
-                .map(|(k, &i)| (i, from(k)))
-                .unzip();
-            return Found { entries, fields };
+        let signatures_only = query.len() == 1 || (query.len() == 2 && query.as_bytes().iter().all(exact));
+        Probe { needle: Signature::of(query.as_bytes()), finder: memchr::memmem::Finder::new(query.as_bytes()), signatures_only }
+    }
+
+    /// Whether entry `i` holds the probe's query, looking from field `from` on (a lower bound
+    /// the caller knows: the first field that held a query this one contains): the first
+    /// field that may hold it, when it does. `cost` grows by the bytes read for it.
+    pub(super) fn test(
+        &self,
+        story: &Story,
+        probe: &Probe<'_>,
+        (i, from): (u32, u16),
+        scratch: &mut Vec<u8>,
+        cost: &mut usize,
+    ) -> Option<u16> {
+        let i_ = i as usize;
+        *cost += TEST_COST;
+        if !self.signatures[i_].may_hold(&probe.needle) {
+            return None;
         }
-        let finder = memchr::memmem::Finder::new(query.as_bytes());
-        let test = |k: usize, scratch: &mut Vec<u8>| -> Option<(u32, u16)> {
-            let i = candidates[k];
-            let i_ = i as usize;
-            if !self.signatures[i_].may_hold(&needle) {
-                return None;
-            }
-            // A hit in the head is a match, but where it lies among the fields is not known
-            // (a field may hold a line break): the previous lower bound stays.
-            if finder.find(&self.heads[i_ * HEAD..(i_ + 1) * HEAD]).is_some() {
-                return Some((i, from(k)));
-            }
-            if !self.long[i_] {
-                return None;
-            }
-            scan::first_field(&story.text, &story.entries[i_], from(k), &finder, scratch).map(|f| (i, f))
+        if probe.signatures_only {
+            return Some(from);
+        }
+        // A hit in the head is a match, but where it lies among the fields is not known (a
+        // field may hold a line break): the lower bound stays.
+        if probe.finder.find(&self.heads[i_ * HEAD..(i_ + 1) * HEAD]).is_some() {
+            return Some(from);
+        }
+        if !self.long[i_] {
+            return None;
+        }
+        scan::first_field(&story.text, &story.entries[i_], from, &probe.finder, scratch, cost)
+    }
+
+    /// The entries whose folded text holds `query` (folded), among `previous`'s matches when
+    /// it is given (the caller's query then contains its query), else among all; at once,
+    /// in parallel on a big story. The search of the reader goes by slices instead
+    /// (`search_job`); this is its definition in one call.
+    #[cfg(test)]
+    pub(super) fn matching(&self, story: &Story, query: &str, previous: Option<&Found>) -> Found {
+        let candidates: Vec<(u32, u16)> = match previous {
+            Some(found) => found.pairs().collect(),
+            None => (0..self.signatures.len() as u32).map(|i| (i, 0)).collect(),
         };
-        // Each test is a cache miss or two, and a fold when the head does not tell: on a big
-        // story the cores share them.
-        let pairs: Vec<(u32, u16)> = if candidates.len() < 8192 {
-            let mut scratch = Vec::new();
-            (0..candidates.len()).filter_map(|k| test(k, &mut scratch)).collect()
-        } else {
-            (0..candidates.len())
-                .into_par_iter()
-                .with_min_len(2048)
-                .map_init(Vec::new, |scratch, k| test(k, scratch))
-                .flatten_iter()
-                .collect()
-        };
-        let (entries, fields) = pairs.into_iter().unzip();
-        Found { entries, fields }
+        let probe = self.probe(query);
+        let found: Vec<(u32, u16)> = candidates
+            .par_iter()
+            .with_min_len(2048)
+            .map_init(Vec::new, |scratch, &c| self.test(story, &probe, c, scratch, &mut 0).map(|f| (c.0, f)))
+            .flatten_iter()
+            .collect();
+        Found::from_pairs(&found)
     }
 }
 
-/// The entries whose folded text holds a query, in order, and for each the first field (tag,
-/// headline, body paragraphs, counted from 0) that may hold it: the next keystroke, when it
-/// only adds to the query's end, looks from there on.
+/// What a search tests an entry with: the query's signature and a finder for its bytes.
+pub(super) struct Probe<'q> {
+    needle: Signature,
+    finder: memchr::memmem::Finder<'q>,
+    /// The signatures answer this query exactly: no text is read.
+    signatures_only: bool,
+}
+
+impl Probe<'_> {
+    /// The signatures answer this query exactly: testing every entry costs little.
+    pub(super) fn signatures_only(&self) -> bool {
+        self.signatures_only
+    }
+}
+
+/// What ruling an entry in or out by its signature and head costs, in bytes of text read: a
+/// cache miss or two.
+const TEST_COST: usize = 64;
+
+/// The entries whose folded text holds a query (in no set order), and for each the first
+/// field (tag, headline, body paragraphs, counted from 0) that may hold it: a longer query
+/// containing this one looks from there on.
 #[derive(Debug, Default, Clone)]
 pub(super) struct Found {
     pub(super) entries: Vec<u32>,
     fields: Vec<u16>,
+}
+
+impl Found {
+    pub(super) fn from_pairs(pairs: &[(u32, u16)]) -> Found {
+        Found { entries: pairs.iter().map(|p| p.0).collect(), fields: pairs.iter().map(|p| p.1).collect() }
+    }
+
+    /// (entry, first field that may hold the query).
+    pub(super) fn pairs(&self) -> impl Iterator<Item = (u32, u16)> + '_ {
+        self.entries.iter().copied().zip(self.fields.iter().copied())
+    }
 }
 
 /// A story's text and entries lent to the thread building their index.

@@ -134,7 +134,8 @@ impl Reader {
         let newest_first = self.order == super::Order::NewestFirst;
         let Some(merged) = self.merged.as_mut() else { return };
         let (story, days) = (&merged.story, &merged.days);
-        merged.view.refresh(story, newest_first, |i| story.entries[i as usize].tag_id, |i| days[i as usize]);
+        let looks = (|i: u32| story.entries[i as usize].tag_id, |i: u32| days[i as usize]);
+        merged.view.refresh(story, newest_first, looks, &mut self.searches);
     }
 
     /// Does the work put off while a burst of actions arrives: the merged timeline, rebuilt
