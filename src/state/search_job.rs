@@ -278,3 +278,6 @@ impl Reader {
     }
 }
 
+
+#[cfg(test)]
+mod tests;
