@@ -117,7 +117,12 @@ where
                     dirty = true;
                     continue;
                 }
-                Err(mpsc::TryRecvError::Disconnected) => break,
+                // No event can come: the search goes on to its end all the same.
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    reader.apply(Action::SearchStep(generation));
+                    dirty = true;
+                    continue;
+                }
             },
             None => match events.recv() {
                 Ok(event) => event,
