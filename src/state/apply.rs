@@ -7,7 +7,8 @@ impl Reader {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
         // Reloads arrive in bursts: what they invalidate is rebuilt once, before anything else.
-        if !matches!(action, Action::Reloaded(_)) {
+        // So do a search's slices: what they find is shown at the next frame or key.
+        if !matches!(action, Action::Reloaded(_) | Action::SearchStep(_)) {
             self.settle();
         }
         self.apply_one(action);

@@ -138,11 +138,13 @@ impl Reader {
         merged.view.refresh(story, newest_first, looks, &mut self.searches);
     }
 
-    /// Does the work put off while a burst of actions arrives: the merged timeline, rebuilt
-    /// once after any number of reloaded stories (2,000 new files in a watched folder while
-    /// "All stories" is shown cost one rebuild, not 2,000). [`Reader::apply`] calls it before
-    /// any action but a reload; the event loop calls it before drawing.
+    /// Does the work put off while a burst of actions arrives: the matches a search's last
+    /// slices found, shown; the merged timeline, rebuilt once after any number of reloaded
+    /// stories (2,000 new files in a watched folder while "All stories" is shown cost one
+    /// rebuild, not 2,000). [`Reader::apply`] calls it before any action but a reload or a
+    /// search step; the event loop calls it before drawing.
     pub fn settle(&mut self) {
+        self.settle_search();
         self.settle_tells();
         if self.merged_stale {
             self.merged_stale = false;

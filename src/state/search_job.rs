@@ -19,24 +19,37 @@ use rayon::prelude::*;
 
 /// How much text (in bytes, signatures and heads counted as a cache miss each) one slice of a
 /// search reads: a few milliseconds' work on the two cores this was measured on.
-pub const SLICE: usize = 2 << 20;
+pub const SLICE: usize = 1 << 20;
 
 /// Slices run on rayon's pool when a search has more candidates than this (its workers spin a
 /// while after each job: not worth it for a small story), by chunks of `CHUNK`.
 const PARALLEL_FROM: usize = 8192;
 const CHUNK: usize = 1024;
 
-/// The reader's searches: the next generation to hand out and the size of a slice.
+/// While fewer entries than this are shown, each slice that finds more shows them at once:
+/// the first screenful (of any terminal) is the first thing a search gives.
+const FIRST_ROWS: usize = 200;
+
+/// The reader's searches: the next generation to hand out, the size of a slice, and the view
+/// whose search found more than it shows yet.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Searches {
     pub(super) next: u64,
     pub(super) slice: usize,
+    stale: Option<Shown>,
 }
 
 impl Default for Searches {
     fn default() -> Self {
-        Searches { next: 1, slice: SLICE }
+        Searches { next: 1, slice: SLICE, stale: None }
     }
+}
+
+/// A view a search runs in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Merged,
+    Story(usize),
 }
 
 /// A search under way in one view.
@@ -53,7 +66,7 @@ pub(super) struct Job {
     /// How many candidates are tested.
     done: usize,
     /// The matches among `candidates[..done]`, in display order.
-    found: Vec<(u32, u16)>,
+    pub(super) found: Vec<(u32, u16)>,
     /// The entry selected when the job began, tested first, and its answer.
     selected: Option<(u32, Option<u16>)>,
 }
@@ -249,18 +262,45 @@ impl Reader {
     }
 
     /// [`Action::SearchStep`]: a slice of the search of `generation`, wherever it runs; a
-    /// step for a search typed over since finds nothing to do.
+    /// step for a search typed over since finds nothing to do. What is shown follows at once
+    /// while the top of the list fills up and when the search ends; otherwise at the next
+    /// [`Reader::settle`] (before a frame or a key): rebuilding a 100,000-entry timeline after
+    /// every slice would slow the search by a fifth.
     pub(super) fn search_step(&mut self, generation: u64, budget: usize) {
-        let before = self.view().and_then(|v| v.selected);
-        if let Some(m) = self.merged.as_mut()
-            && m.view.step_search(&m.story, generation, budget)
-        {
-            self.refresh_merged();
+        let target = if self.merged.as_ref().is_some_and(|m| m.view.search_generation() == Some(generation)) {
+            Shown::Merged
         } else if let Some(i) = self.views.iter().position(|v| v.search_generation() == Some(generation)) {
-            self.views[i].step_search(&self.stories[i], generation, budget);
-            self.refresh(i);
+            Shown::Story(i)
         } else {
             return;
+        };
+        let view = match target {
+            Shown::Merged => self.merged.as_mut().map(|m| (&mut m.view, &m.story)),
+            Shown::Story(i) => Some((&mut self.views[i], &self.stories[i])),
+        };
+        let Some((view, story)) = view else { return };
+        let (shown, found) = (view.visible.len(), view.job.as_ref().map_or(0, |j| j.found.len()));
+        view.step_search(story, generation, budget);
+        let grew = view.job.as_ref().is_some_and(|j| j.found.len() > found);
+        if view.searching() && !(grew && shown < FIRST_ROWS) {
+            if self.searches.stale.is_some_and(|s| s != target) {
+                self.settle_search();
+            }
+            self.searches.stale = Some(target);
+            return;
+        }
+        self.searches.stale = Some(target);
+        self.settle_search();
+    }
+
+    /// Shows what the last slices of a search found (see [`Reader::search_step`]).
+    pub(super) fn settle_search(&mut self) {
+        let Some(target) = self.searches.stale.take() else { return };
+        let before = self.view().and_then(|v| v.selected);
+        match target {
+            Shown::Merged => self.refresh_merged(),
+            Shown::Story(i) if i < self.views.len() => self.refresh(i),
+            Shown::Story(_) => {}
         }
         // The search ended with the selection elsewhere (it did not match): its first match.
         if self.view().and_then(|v| v.selected) != before {
@@ -274,6 +314,7 @@ impl Reader {
         while let Some(generation) = self.search_pending() {
             self.search_step(generation, usize::MAX);
         }
+        self.settle_search();
         self.refresh_text();
     }
 }

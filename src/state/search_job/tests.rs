@@ -170,6 +170,8 @@ enum Op {
     /// A step for a search typed over (a generation before the one under way).
     Stale,
     ToggleOrder,
+    /// What comes before a frame: what the last steps found is shown.
+    Settle,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -179,6 +181,7 @@ fn op() -> impl Strategy<Value = Op> {
         4 => Just(Op::Step),
         1 => Just(Op::Stale),
         1 => Just(Op::ToggleOrder),
+        1 => Just(Op::Settle),
     ]
 }
 
@@ -201,6 +204,7 @@ proptest! {
                 Op::Backspace => r.apply(Action::Backspace),
                 Op::Step => if let Some(g) = r.search_pending() { r.apply(Action::SearchStep(g)) },
                 Op::Stale => if let Some(g) = r.search_pending() { r.apply(Action::SearchStep(g - 1)) },
+                Op::Settle => r.settle(),
                 Op::ToggleOrder => {
                     r.apply(Action::Submit);
                     r.apply(Action::ToggleOrder);
