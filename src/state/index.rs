@@ -104,6 +104,15 @@ pub(super) struct SearchIndex {
     long: Vec<bool>,
 }
 
+/// One entry's signature, head and length flag, from its folded text (left in `scratch`).
+fn fill_one((signature, head, long): (&mut Signature, &mut [u8], &mut bool), text: &str, e: &Entry, scratch: &mut Vec<u8>) {
+    fold_entry(text, e, scratch);
+    *signature = Signature::of(scratch);
+    let k = scratch.len().min(HEAD);
+    head[..k].copy_from_slice(&scratch[..k]);
+    *long = scratch.len() > HEAD;
+}
+
 /// One chunk of entries and the parts of the index they fill.
 type Chunk<'i, 'e> = ((&'i mut [Signature], &'i mut [u8]), (&'i mut [bool], &'e [Entry]));
 
@@ -122,11 +131,7 @@ impl SearchIndex {
             }
             let mut scratch = Vec::new();
             for (i, e) in part.iter().enumerate() {
-                fold_entry(text, e, &mut scratch);
-                signatures[i] = Signature::of(&scratch);
-                let k = scratch.len().min(HEAD);
-                heads[i * HEAD..i * HEAD + k].copy_from_slice(&scratch[..k]);
-                long[i] = scratch.len() > HEAD;
+                fill_one((&mut signatures[i], &mut heads[i * HEAD..(i + 1) * HEAD], &mut long[i]), text, e, &mut scratch);
             }
         };
         let (signatures, heads, long) = (&mut index.signatures, &mut index.heads, &mut index.long);
@@ -145,6 +150,24 @@ impl SearchIndex {
                 .for_each(fill);
         }
         (!stop.load(Ordering::Relaxed)).then_some(index)
+    }
+
+    /// An index of `n` entries, none filled yet.
+    fn empty(n: usize) -> SearchIndex {
+        SearchIndex { signatures: vec![Signature::default(); n], heads: vec![0; n * HEAD], long: vec![false; n] }
+    }
+
+    /// Fills entries from `from` on (one at least) until `budget` bytes of their folded text
+    /// are read; returns the next entry to fill.
+    fn fill_from(&mut self, text: &str, entries: &[Entry], from: usize, budget: usize) -> usize {
+        let (mut scratch, mut read, mut i) = (Vec::new(), 0, from);
+        while i < entries.len() && (i == from || read < budget) {
+            let slot = (&mut self.signatures[i], &mut self.heads[i * HEAD..(i + 1) * HEAD], &mut self.long[i]);
+            fill_one(slot, text, &entries[i], &mut scratch);
+            read += scratch.len() + TEST_COST;
+            i += 1;
+        }
+        i
     }
 
     /// What testing entries for `query` (folded) needs, worked out once per query.
@@ -285,6 +308,8 @@ pub(super) enum Slot {
     #[default]
     None,
     Building(Building),
+    /// Built by slices (see `Slot::advance`): entries before the number are filled.
+    Partial(SearchIndex, usize),
     Ready(SearchIndex),
 }
 
@@ -293,6 +318,7 @@ impl std::fmt::Debug for Slot {
         f.write_str(match self {
             Slot::None => "None",
             Slot::Building(_) => "Building",
+            Slot::Partial(..) => "Partial",
             Slot::Ready(_) => "Ready",
         })
     }
@@ -341,8 +367,35 @@ impl Slot {
         }
     }
 
+    /// Builds a slice more of the index, `budget` bytes of folded text (a build in the
+    /// background is waited for instead); true once the index is whole. A search started
+    /// before the index is whole goes on with it by slices: the first search of "All
+    /// stories" (100,000 entries, 164 MB of text) does not hold up its key.
+    pub(super) fn advance(&mut self, story: &Story, budget: usize) -> bool {
+        match self {
+            Slot::Ready(_) => return true,
+            Slot::Building(_) => {
+                self.get(story);
+                return true;
+            }
+            Slot::None => *self = Slot::Partial(SearchIndex::empty(story.entries.len()), 0),
+            Slot::Partial(..) => {}
+        }
+        let Slot::Partial(index, done) = self else { unreachable!("just made partial") };
+        *done = index.fill_from(&story.text, &story.entries, *done, budget);
+        if *done < story.entries.len() {
+            return false;
+        }
+        let Slot::Partial(index, _) = std::mem::take(self) else { unreachable!("partial") };
+        *self = Slot::Ready(index);
+        true
+    }
+
     /// The index, built now or waited for when it is not ready yet.
     pub(super) fn get(&mut self, story: &Story) -> &SearchIndex {
+        if let Slot::Partial(..) = self {
+            self.advance(story, usize::MAX);
+        }
         if let Slot::Building(_) = self {
             let Slot::Building(building) = std::mem::take(self) else { unreachable!() };
             if let Some(index) = building.finish() {

@@ -21,6 +21,10 @@ use rayon::prelude::*;
 /// search reads: a few milliseconds' work on the two cores this was measured on.
 pub const SLICE: usize = 1 << 20;
 
+/// Folding text into the index costs about this many times reading it in a search: a slice
+/// of the index's build folds this share of a search slice's bytes.
+const BUILD_SHARE: usize = 4;
+
 /// Slices run on rayon's pool when a search has more candidates than this (its workers spin a
 /// while after each job: not worth it for a small story), by chunks of `CHUNK`.
 const PARALLEL_FROM: usize = 8192;
@@ -72,21 +76,24 @@ pub(super) struct Job {
 }
 
 impl Job {
-    /// A job for `query` among `candidates` (display order), the selected entry tested.
+    /// A job for `query` among `candidates` (display order); `selected` is tested first,
+    /// once the index is whole ([`Job::test_selected`]).
     pub(super) fn new(
         generation: u64,
         query: String,
         newest_first: bool,
         candidates: Vec<(u32, u16)>,
         selected: Option<u32>,
-        (index, story): (&SearchIndex, &Story),
     ) -> Job {
-        let probe = index.probe(&query);
-        let selected = selected.and_then(|s| candidates.iter().find(|c| c.0 == s)).map(|&c| {
-            let answer = index.test(story, &probe, c, &mut Vec::new(), &mut 0);
-            (c.0, answer)
-        });
+        let selected = selected.map(|s| (s, None));
         Job { generation, query, newest_first, candidates, done: 0, found: Vec::new(), selected }
+    }
+
+    /// Tests the entry selected when the job began, before any other.
+    pub(super) fn test_selected(&mut self, index: &SearchIndex, story: &Story) {
+        let probe = index.probe(&self.query);
+        let candidate = self.selected.and_then(|s| self.candidates.iter().find(|c| c.0 == s.0));
+        self.selected = candidate.map(|&c| (c.0, index.test(story, &probe, c, &mut Vec::new(), &mut 0)));
     }
 
     /// What this job knows, as candidates for a query containing its own: its matches so far,
@@ -207,13 +214,19 @@ impl StoryView {
             }
             (None, None) => display(&|_| Some(0)),
         };
-        let index = self.index.get(story);
         let generation = searches.next;
         searches.next += 1;
-        let mut job = Job::new(generation, query, newest_first, candidates, self.selected, (index, story));
-        // A query the signatures answer reads no text: answered at once, whatever the size.
-        let budget = if index.probe(&job.query).signatures_only() { usize::MAX } else { searches.slice };
-        job.step(index, story, budget);
+        let mut job = Job::new(generation, query, newest_first, candidates, self.selected);
+        // A story with less text than a slice has its index built now; a bigger one without
+        // an index, by slices (the search goes on once it is whole).
+        let whole = story.text.len() <= searches.slice;
+        if self.index.advance(story, if whole { usize::MAX } else { searches.slice / BUILD_SHARE }) {
+            let index = self.index.get(story);
+            job.test_selected(index, story);
+            // A query the signatures answer reads no text: answered at once, whatever the size.
+            let budget = if index.probe(&job.query).signatures_only() { usize::MAX } else { searches.slice };
+            job.step(index, story, budget);
+        }
         self.job = Some(job);
         self.settle_search();
     }
@@ -221,7 +234,13 @@ impl StoryView {
     /// Runs a slice of this view's search, if it is the one of `generation`; true when it ran.
     pub(super) fn step_search(&mut self, story: &Story, generation: u64, budget: usize) -> bool {
         let Some(job) = self.job.as_mut().filter(|j| j.generation == generation) else { return false };
-        job.step(self.index.get(story), story, budget);
+        if matches!(self.index, super::index::Slot::Partial(..) | super::index::Slot::None) {
+            if self.index.advance(story, budget / BUILD_SHARE) {
+                job.test_selected(self.index.get(story), story);
+            }
+        } else {
+            job.step(self.index.get(story), story, budget);
+        }
         self.settle_search();
         true
     }

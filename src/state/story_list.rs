@@ -191,7 +191,8 @@ impl Reader {
 
 /// The first of items of `heights` to show in `height` lines so that `selected` shows,
 /// with about as much above it as fits in half the height.
-pub fn list_start(heights: &[usize], selected: usize, height: usize) -> usize {
+#[cfg(test)]
+fn list_start(heights: &[usize], selected: usize, height: usize) -> usize {
     list_start_by(heights.len(), |i| heights[i], selected, height)
 }
 

@@ -143,3 +143,24 @@ fn a_stopped_build_leaves_no_index_and_the_next_search_builds_one() {
     assert_eq!(search(&mut slot, &story, "coeur"), vec![0]);
     assert!(matches!(slot, Slot::Ready(_)));
 }
+
+#[test]
+fn an_index_built_by_slices_answers_as_one_built_at_once() {
+    let blog = crate::corpus::generate(300, 9);
+    let story = crate::parse::parse_text("gen.txt".into(), blog.text, crate::parse::Rules::embedded());
+    let mut slot = Slot::None;
+    let mut slices = 0;
+    while !slot.advance(&story, 4096) {
+        assert!(matches!(slot, Slot::Partial(..)));
+        slices += 1;
+    }
+    assert!(slices > 10, "{slices} slices");
+    assert!(matches!(slot, Slot::Ready(_)));
+    for query in ["e", "ukraine", "otan (1", "armee", "zzz"] {
+        assert_eq!(search(&mut slot, &story, query), naive(&story, query), "{query:?}");
+    }
+    // A partial index asked for whole is finished first.
+    let mut slot = Slot::None;
+    assert!(!slot.advance(&story, 1));
+    assert_eq!(search(&mut slot, &story, "ukraine"), naive(&story, "ukraine"));
+}

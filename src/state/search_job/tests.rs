@@ -1,6 +1,7 @@
 //! Searches by slices: a step for a search typed over is dropped, what is shown while one
 //! runs is exactly the top of its answer, and its answer is the definition's — folding each
-//! entry and looking for the query — however keys, slices and stale steps interleave.
+//! entry and looking for the query — however keys, slices (of the search and of the index's
+//! build) and stale steps interleave.
 
 use crate::model::{Entry, Span, Story, push_folded};
 use crate::state::{Action, Reader};
@@ -50,12 +51,23 @@ fn naive(story: &Story, query: &str) -> Vec<u32> {
         .collect()
 }
 
-/// A reader on `story` whose searches read one entry a slice, the search prompt open.
-fn slow_reader(story: Story) -> Reader {
+/// A reader on `story` whose searches read one entry a slice, the search prompt open; its
+/// search index built first, else built by slices by the first search.
+fn reader_by_slices(story: Story, index_built: bool) -> Reader {
     let mut r = Reader::new(vec![story]);
+    if index_built {
+        r.apply(Action::Search);
+        r.apply(Action::Input('x'));
+        r.finish_searches();
+        r.apply(Action::Cancel);
+    }
     r.set_search_slice(1);
     r.apply(Action::Search);
     r
+}
+
+fn slow_reader(story: Story) -> Reader {
+    reader_by_slices(story, true)
 }
 
 /// 40 entries, every third one about elections.
@@ -194,9 +206,10 @@ proptest! {
         ),
         ops in proptest::collection::vec(op(), 0..24),
         slice in prop_oneof![Just(1usize), Just(200), Just(5000)],
+        index_built: bool,
     ) {
         let story = story_of(&entries);
-        let mut r = slow_reader(story.clone());
+        let mut r = reader_by_slices(story.clone(), index_built);
         r.set_search_slice(slice);
         for op in ops {
             match op {
