@@ -105,7 +105,12 @@ pub(super) struct SearchIndex {
 }
 
 /// One entry's signature, head and length flag, from its folded text (left in `scratch`).
-fn fill_one((signature, head, long): (&mut Signature, &mut [u8], &mut bool), text: &str, e: &Entry, scratch: &mut Vec<u8>) {
+fn fill_one(
+    (signature, head, long): (&mut Signature, &mut [u8], &mut bool),
+    text: &str,
+    e: &Entry,
+    scratch: &mut Vec<u8>,
+) {
     fold_entry(text, e, scratch);
     *signature = Signature::of(scratch);
     let k = scratch.len().min(HEAD);
@@ -131,7 +136,12 @@ impl SearchIndex {
             }
             let mut scratch = Vec::new();
             for (i, e) in part.iter().enumerate() {
-                fill_one((&mut signatures[i], &mut heads[i * HEAD..(i + 1) * HEAD], &mut long[i]), text, e, &mut scratch);
+                fill_one(
+                    (&mut signatures[i], &mut heads[i * HEAD..(i + 1) * HEAD], &mut long[i]),
+                    text,
+                    e,
+                    &mut scratch,
+                );
             }
         };
         let (signatures, heads, long) = (&mut index.signatures, &mut index.heads, &mut index.long);
@@ -178,7 +188,11 @@ impl SearchIndex {
         // spans two fields.
         let exact = |b: &u8| letter(*b).is_some() && !b.is_ascii_digit();
         let signatures_only = query.len() == 1 || (query.len() == 2 && query.as_bytes().iter().all(exact));
-        Probe { needle: Signature::of(query.as_bytes()), finder: memchr::memmem::Finder::new(query.as_bytes()), signatures_only }
+        Probe {
+            needle: Signature::of(query.as_bytes()),
+            finder: memchr::memmem::Finder::new(query.as_bytes()),
+            signatures_only,
+        }
     }
 
     /// Whether entry `i` holds the probe's query, looking from field `from` on (a lower bound

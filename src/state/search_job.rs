@@ -198,7 +198,11 @@ impl StoryView {
         let display = |keep: &dyn Fn(u32) -> Option<u16>| -> Vec<(u32, u16)> {
             let ranked = self.chronological();
             let pick = |&i: &u32| keep(i).map(|f| (i, f));
-            if newest_first { ranked.iter().rev().filter_map(pick).collect() } else { ranked.iter().filter_map(pick).collect() }
+            if newest_first {
+                ranked.iter().rev().filter_map(pick).collect()
+            } else {
+                ranked.iter().filter_map(pick).collect()
+            }
         };
         // Candidates: what the search under way knows, when the query contains its query and
         // the order is the same; else the matches of the last query answered; else all.
@@ -337,7 +341,6 @@ impl Reader {
         self.refresh_text();
     }
 }
-
 
 #[cfg(test)]
 mod tests;

@@ -26,7 +26,8 @@ impl Widget for Status<'_> {
                 let query = with_cursor(reader.prompt_line());
                 let n = reader.view().map_or(0, |v| v.visible().len());
                 let searching = reader.view().is_some_and(|v| v.searching());
-                let mut hint = vec![if searching { format!("searching… {n} so far") } else { format!("{n} matching") }];
+                let mut hint =
+                    vec![if searching { format!("searching… {n} so far") } else { format!("{n} matching") }];
                 hint.extend(cx.keys.hint(KeyMode::Prompt, &[(Action::Submit, "keeps"), (Action::Cancel, "restores")]));
                 Line::from(vec![
                     Span::styled(format!("/{query}"), t.warning),
