@@ -1,8 +1,8 @@
 //! One story as the reader sees it: its selected entry, its filters (tags, search query) and
 //! text scroll, and what they derive — the entries shown in display order, with a separator
 //! row where the day changes. Searching asks the story's index ([`super::index`]) and
-//! narrows the previous result while the user types, so a keystroke stays cheap on a blog of
-//! 100,000 entries.
+//! narrows the previous result while the user types; a search that reads text runs by slices
+//! off the keystroke ([`super::search_job`]), and the view shows the matches known so far.
 
 use super::index;
 use super::search_job::{Known, Searches};
