@@ -1,15 +1,17 @@
 //! Cost of a key press, from action to rendered buffer, at 160×45: on a story of 100,000
-//! generated entries (a move, a search keystroke that refilters every entry, a tag toggle),
-//! and on 10,000 small stories with "All stories" shown (a move, a search keystroke, and a
-//! burst of 2,000 new stories arriving). Run with `cargo bench --bench keys`; `cargo bench
-//! --bench keys -- stories` runs the 10,000-story group alone.
+//! generated entries (a move, search keystrokes, a tag toggle), and on 10,000 small stories
+//! with "All stories" shown (a move, story switches, search keystrokes, and a burst of 2,000
+//! new stories arriving). A search keystroke is measured three ways: the key as the reader
+//! answers it (its first slice of search), the time to its exact answer (every slice), and
+//! the whole search on the key as before (the reference, same run). Run with `cargo bench
+//! --bench keys`; `cargo bench --bench keys -- stories` runs the 10,000-story group alone.
 
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use liveblog::corpus;
 use liveblog::keys::KeyMap;
 use liveblog::parse::{Rules, parse_text};
-use liveblog::state::{Action, Reader, Reload};
+use liveblog::state::{Action, Reader, Reload, SEARCH_SLICE};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
@@ -52,6 +54,7 @@ fn keys(c: &mut Criterion) {
     reader.apply(Action::Search);
     reader.apply(Action::DeleteToStart);
     press(&mut reader, &[Action::Input('a'), Action::Input('r'), Action::Input('m')]);
+    reader.finish_searches();
     group.bench_function("accented fourth search keystroke (\"arm\" → \"armé\") + backspace", |b| {
         b.iter(|| {
             press(&mut reader, &[Action::Input('é')]);
@@ -62,6 +65,7 @@ fn keys(c: &mut Criterion) {
     // signatures' byte sets can rule entries out.
     reader.apply(Action::DeleteToStart);
     press(&mut reader, &[Action::Input('к'), Action::Input('и')]);
+    reader.finish_searches();
     group.bench_function("non-ASCII search keystroke (\"ки\" → \"кие\") + backspace", |b| {
         b.iter(|| {
             press(&mut reader, &[Action::Input('е')]);
@@ -78,7 +82,11 @@ fn keys(c: &mut Criterion) {
 
 /// Types `word` into the open search prompt, one benchmark a keystroke: the key, its frame,
 /// then a backspace and its frame, so every sample starts from the same query. The word is
-/// left typed.
+/// left typed. From the third keystroke on (the first two are answered from the signatures
+/// on the key), two more benchmarks: the time to the exact answer (the key, every slice of
+/// the search as the event loop applies them between keys, and the frame of the answer), and
+/// the key with the whole search run on it, as before searches went by slices — the
+/// reference measured in the same run.
 fn type_word(
     group: &mut BenchmarkGroup<'_, WallTime>,
     reader: &mut Reader,
@@ -88,19 +96,40 @@ fn type_word(
     let mut typed = String::new();
     for (n, c) in word.chars().enumerate() {
         let name = match n {
-            0 => format!("search keystroke (\"{c}\") + backspace"),
+            0 => format!("search keystroke (\"{c}\")"),
             _ => {
                 let nth = ["second", "third", "fourth", "fifth", "sixth"].get(n - 1).copied().unwrap_or("next");
-                format!("{nth} search keystroke (\"{typed}\" → \"{typed}{c}\") + backspace")
+                format!("{nth} search keystroke (\"{typed}\" → \"{typed}{c}\")")
             }
         };
-        group.bench_function(name, |b| {
+        group.bench_function(format!("{name} + backspace"), |b| {
             b.iter(|| {
                 press(reader, &[Action::Input(c)]);
                 press(reader, &[Action::Backspace]);
             })
         });
+        if n >= 2 {
+            group.bench_function(format!("{name}, to the exact answer, + backspace"), |b| {
+                b.iter(|| {
+                    press(reader, &[Action::Input(c)]);
+                    while let Some(generation) = reader.search_pending() {
+                        reader.apply(Action::SearchStep(generation));
+                    }
+                    press(reader, &[]);
+                    press(reader, &[Action::Backspace]);
+                })
+            });
+            reader.set_search_slice(usize::MAX);
+            group.bench_function(format!("{name}, whole search on the key (reference), + backspace"), |b| {
+                b.iter(|| {
+                    press(reader, &[Action::Input(c)]);
+                    press(reader, &[Action::Backspace]);
+                })
+            });
+            reader.set_search_slice(SEARCH_SLICE);
+        }
         press(reader, &[Action::Input(c)]);
+        reader.finish_searches();
         typed.push(c);
     }
 }
@@ -140,6 +169,25 @@ fn many_stories(c: &mut Criterion) {
     let mut group = c.benchmark_group("key to rendered frame, 10k stories, All stories shown");
     group.sample_size(20);
     group.bench_function("move down", |b| b.iter(|| press(&mut reader, &[Action::Down])));
+    // From "All stories" to the first story and back: both timelines are built already.
+    group.bench_function("next story (All stories → first) + previous story (back)", |b| {
+        b.iter(|| {
+            press(&mut reader, &[Action::NextStory]);
+            press(&mut reader, &[Action::PrevStory]);
+        })
+    });
+    // The story pane's cursor from the first story to the second and back.
+    reader.apply(Action::FocusPrev);
+    reader.apply(Action::NextStory);
+    group.bench_function("story list: down (first story → second) + up (back)", |b| {
+        b.iter(|| {
+            press(&mut reader, &[Action::Down]);
+            press(&mut reader, &[Action::Up]);
+        })
+    });
+    reader.apply(Action::PrevStory);
+    reader.apply(Action::FocusNext);
+    assert!(reader.all());
     reader.apply(Action::Search);
     type_word(&mut group, &mut reader, &mut press, "elec");
     reader.apply(Action::DeleteToStart);

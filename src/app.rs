@@ -2,7 +2,8 @@
 //! takes [`Event`]s from a channel (keys, mouse, resizes, file changes, ticks, suspend,
 //! stop), turns each into an [`Action`] for the reader, and draws on any ratatui `Backend`
 //! when the queue is empty — so a burst of events (a folder where 2,000 files appear) costs
-//! one redraw, not 2,000. What only a real terminal can do (suspend, save on a timer) is asked
+//! one redraw, not 2,000. A search under way (`state::search_job`) goes on by slices between
+//! events, and its whole answer is drawn before the loop ends. What only a real terminal can do (suspend, save on a timer) is asked
 //! of a [`Host`]. Ctrl-Z is read here rather than in the key map: it is the terminal's key,
 //! not the reader's, and works in every mode. Pages followed by URL report through
 //! [`Event::Page`] and become the same actions as a file change; every story re-read is shown
@@ -18,6 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 /// Everything that can wake the loop.
 #[derive(Debug)]
@@ -92,14 +94,42 @@ where
         reader.apply(Action::Resize(size.width, size.height));
     }
     let mut dirty = true;
+    // Only search slices changed the reader since the last frame: drawn now and then.
+    let mut searched_only = false;
+    let mut drawn = Instant::now();
     let mut stop = false;
     while !stop && !reader.quit() {
-        if dirty {
+        let pending = reader.search_pending();
+        if dirty && (!searched_only || pending.is_none() || drawn.elapsed() >= REDRAW_WHILE_SEARCHING) {
             reader.settle();
             terminal.draw(|frame| ui::render(reader, look.keymap, look.theme, frame))?;
-            dirty = false;
+            drawn = Instant::now();
+            (dirty, searched_only) = (false, false);
         }
-        let Ok(first) = events.recv() else { break };
+        // A search under way goes on by slices while no event waits; a key typed meanwhile
+        // is read before the next slice.
+        let first = match pending {
+            Some(generation) => match events.try_recv() {
+                Ok(event) => event,
+                Err(mpsc::TryRecvError::Empty) => {
+                    reader.apply(Action::SearchStep(generation));
+                    searched_only |= !dirty;
+                    dirty = true;
+                    continue;
+                }
+                // No event can come: the search goes on to its end all the same.
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    reader.apply(Action::SearchStep(generation));
+                    dirty = true;
+                    continue;
+                }
+            },
+            None => match events.recv() {
+                Ok(event) => event,
+                Err(_) => break,
+            },
+        };
+        searched_only = false;
         let mut next = Some(first);
         while let Some(event) = next.take() {
             match event {
@@ -149,12 +179,22 @@ where
             next = events.try_recv().ok();
         }
     }
+    // The last frame shows whole answers: `frame` and tests see the same screen however
+    // fast their keys came.
+    if reader.search_pending().is_some() {
+        reader.finish_searches();
+        dirty = true;
+    }
     if dirty {
         reader.settle();
         terminal.draw(|frame| ui::render(reader, look.keymap, look.theme, frame))?;
     }
     Ok(())
 }
+
+/// How often a frame is drawn while a search runs with no key pressed: its matches so far
+/// and their count move on; drawing after every slice would slow the search down.
+const REDRAW_WHILE_SEARCHING: Duration = Duration::from_millis(100);
 
 /// Hands the reader's requests to the host, then tells the reader they are done.
 fn carry_out<B: Backend>(reader: &mut Reader, host: &mut impl Host<B>) {

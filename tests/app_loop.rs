@@ -185,3 +185,36 @@ fn esc_and_a_key_that_arrive_as_one_alt_key_are_both_read() {
     run_with(&mut reader, &mut terminal, key_events("?").into_iter().chain([alt('q')]));
     assert!(reader.quit(), "{}", screen(&terminal));
 }
+
+#[test]
+fn a_search_typed_through_the_loop_ends_with_the_exact_answer() {
+    let blog = liveblog::corpus::generate(600, 11);
+    let story = liveblog::parse::parse_text("gen.txt".into(), blog.text, Rules::embedded());
+    // The answer of a search run whole on each key (600 entries fit in a slice).
+    let mut whole = Reader::new(vec![story.clone()]);
+    whole.apply(liveblog::state::Action::Search);
+    for c in "élec".chars() {
+        whole.apply(liveblog::state::Action::Input(c));
+    }
+    assert!(whole.search_pending().is_none());
+    let want = whole.view().unwrap().visible().to_vec();
+    assert!(!want.is_empty() && want.len() < 600, "a query that sorts entries out: {}", want.len());
+
+    // Through the loop, one entry a slice: the keys leave the search under way, and the
+    // loop goes on with it by steps.
+    let mut reader = Reader::new(vec![story]);
+    reader.set_search_slice(1);
+    let mut typed = Reader::new(reader.stories().to_vec());
+    typed.set_search_slice(1);
+    typed.apply(liveblog::state::Action::Search);
+    "élec".chars().for_each(|c| typed.apply(liveblog::state::Action::Input(c)));
+    assert!(typed.search_pending().is_some(), "keys alone leave the search under way");
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    run_with(&mut reader, &mut terminal, key_events("/élec"));
+    assert!(reader.search_pending().is_none(), "the loop ended with the search done");
+    assert_eq!(reader.view().unwrap().visible(), want.as_slice());
+    let s = screen(&terminal);
+    let status = s.lines().last().unwrap();
+    assert!(status.contains(&format!("/élec▏  {} matching", want.len())), "{status}");
+    assert!(!s.contains("searching"), "{s}");
+}

@@ -7,7 +7,8 @@ impl Reader {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
         // Reloads arrive in bursts: what they invalidate is rebuilt once, before anything else.
-        if !matches!(action, Action::Reloaded(_)) {
+        // So do a search's slices: what they find is shown at the next frame or key.
+        if !matches!(action, Action::Reloaded(_) | Action::SearchStep(_)) {
             self.settle();
         }
         self.apply_one(action);
@@ -37,6 +38,7 @@ impl Reader {
                 return;
             }
             Action::RequestsDone => return self.requests.clear(),
+            Action::SearchStep(generation) => return self.search_step(generation, self.searches.slice),
             Action::RestoreRead(saved) => return self.restore_read(&saved),
             Action::PageFetched { url, at } => return self.page_fetched(url, at),
             Action::PageFailed { url, reason, at } => return self.page_failed(url, reason, at),

@@ -5,15 +5,18 @@
 //! (case and accents) the rest of an entry's text on the fly, into a scratch buffer, only when
 //! the entry may still hold it — so answers are exactly "the folded entry contains the folded
 //! query". A big story's index is built by a background thread started with the reader; the
-//! first search waits for it only when it is not done yet.
+//! first search waits for it only when it is not done yet. Any other story's is built when it
+//! is first searched: at once when small, else by slices along with that search (`slot.rs`).
+//! The search itself goes by slices too (`search_job`), each entry through [`SearchIndex::test`].
 
 use crate::model::{Entry, Story};
 use rayon::prelude::*;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::thread::JoinHandle;
 
 mod scan;
+mod slot;
+
+pub(in crate::state) use slot::Slot;
 
 /// Folded bytes of an entry kept side by side: most matches are found there, in memory read
 /// in order, before an entry's own text is touched.
@@ -104,6 +107,20 @@ pub(super) struct SearchIndex {
     long: Vec<bool>,
 }
 
+/// One entry's signature, head and length flag, from its folded text (left in `scratch`).
+fn fill_one(
+    (signature, head, long): (&mut Signature, &mut [u8], &mut bool),
+    text: &str,
+    e: &Entry,
+    scratch: &mut Vec<u8>,
+) {
+    fold_entry(text, e, scratch);
+    *signature = Signature::of(scratch);
+    let k = scratch.len().min(HEAD);
+    head[..k].copy_from_slice(&scratch[..k]);
+    *long = scratch.len() > HEAD;
+}
+
 /// One chunk of entries and the parts of the index they fill.
 type Chunk<'i, 'e> = ((&'i mut [Signature], &'i mut [u8]), (&'i mut [bool], &'e [Entry]));
 
@@ -122,11 +139,12 @@ impl SearchIndex {
             }
             let mut scratch = Vec::new();
             for (i, e) in part.iter().enumerate() {
-                fold_entry(text, e, &mut scratch);
-                signatures[i] = Signature::of(&scratch);
-                let k = scratch.len().min(HEAD);
-                heads[i * HEAD..i * HEAD + k].copy_from_slice(&scratch[..k]);
-                long[i] = scratch.len() > HEAD;
+                fill_one(
+                    (&mut signatures[i], &mut heads[i * HEAD..(i + 1) * HEAD], &mut long[i]),
+                    text,
+                    e,
+                    &mut scratch,
+                );
             }
         };
         let (signatures, heads, long) = (&mut index.signatures, &mut index.heads, &mut index.long);
@@ -147,206 +165,126 @@ impl SearchIndex {
         (!stop.load(Ordering::Relaxed)).then_some(index)
     }
 
-    /// The entries whose folded text holds `query` (folded): among the previous query's
-    /// matches when it is given (the caller's query then holds it), else among all. In
-    /// parallel on a big story.
-    pub(super) fn matching(&self, story: &Story, query: &str, previous: Option<(&str, &Found)>) -> Found {
-        let needle = Signature::of(query.as_bytes());
-        let all: Vec<u32>;
-        let candidates = match previous {
-            Some((_, found)) => &found.entries,
-            None => {
-                all = (0..self.signatures.len() as u32).collect();
-                &all
-            }
-        };
-        // When the query only grows at its end, each of its matches starts with one of the
-        // previous query's: none lies in a field before the first that held that.
-        let from = |k: usize| match previous {
-            Some((q, found)) if query.starts_with(q) => found.fields[k],
-            _ => 0,
-        };
+    /// An index of `n` entries, none filled yet.
+    fn empty(n: usize) -> SearchIndex {
+        SearchIndex { signatures: vec![Signature::default(); n], heads: vec![0; n * HEAD], long: vec![false; n] }
+    }
+
+    /// Fills entries from `from` on (one at least) until `budget` bytes of their folded text
+    /// are read; returns the next entry to fill.
+    fn fill_from(&mut self, text: &str, entries: &[Entry], from: usize, budget: usize) -> usize {
+        let (mut scratch, mut read, mut i) = (Vec::new(), 0, from);
+        while i < entries.len() && (i == from || read < budget) {
+            let slot = (&mut self.signatures[i], &mut self.heads[i * HEAD..(i + 1) * HEAD], &mut self.long[i]);
+            fill_one(slot, text, &entries[i], &mut scratch);
+            read += scratch.len() + TEST_COST;
+            i += 1;
+        }
+        i
+    }
+
+    /// What testing entries for `query` (folded) needs, worked out once per query.
+    pub(super) fn probe<'q>(&self, query: &'q str) -> Probe<'q> {
         // A one-byte query is answered by the signatures alone: their byte sets are exact.
         // So is a two-byte query of letters (or space, apostrophe, dash, dot, comma): their
         // bits for such pairs are exact, and a query holds no line break, so a pair never
         // spans two fields.
         let exact = |b: &u8| letter(*b).is_some() && !b.is_ascii_digit();
-        if query.len() == 1 || (query.len() == 2 && query.as_bytes().iter().all(exact)) {
-            if previous.is_none() {
-                let entries: Vec<u32> =
-                    candidates.iter().copied().filter(|&i| self.signatures[i as usize].may_hold(&needle)).collect();
-                return Found { fields: vec![0; entries.len()], entries };
-            }
-            let (entries, fields) = candidates
-                .iter()
-                .enumerate()
-                .filter(|&(_, &i)| self.signatures[i as usize].may_hold(&needle))
-                .map(|(k, &i)| (i, from(k)))
-                .unzip();
-            return Found { entries, fields };
+        let signatures_only = query.len() == 1 || (query.len() == 2 && query.as_bytes().iter().all(exact));
+        Probe {
+            needle: Signature::of(query.as_bytes()),
+            finder: memchr::memmem::Finder::new(query.as_bytes()),
+            signatures_only,
         }
-        let finder = memchr::memmem::Finder::new(query.as_bytes());
-        let test = |k: usize, scratch: &mut Vec<u8>| -> Option<(u32, u16)> {
-            let i = candidates[k];
-            let i_ = i as usize;
-            if !self.signatures[i_].may_hold(&needle) {
-                return None;
-            }
-            // A hit in the head is a match, but where it lies among the fields is not known
-            // (a field may hold a line break): the previous lower bound stays.
-            if finder.find(&self.heads[i_ * HEAD..(i_ + 1) * HEAD]).is_some() {
-                return Some((i, from(k)));
-            }
-            if !self.long[i_] {
-                return None;
-            }
-            scan::first_field(&story.text, &story.entries[i_], from(k), &finder, scratch).map(|f| (i, f))
+    }
+
+    /// Whether entry `i` holds the probe's query, looking from field `from` on (a lower bound
+    /// the caller knows: the first field that held a query this one contains): the first
+    /// field that may hold it, when it does. `cost` grows by the bytes read for it.
+    pub(super) fn test(
+        &self,
+        story: &Story,
+        probe: &Probe<'_>,
+        (i, from): (u32, u16),
+        scratch: &mut Vec<u8>,
+        cost: &mut usize,
+    ) -> Option<u16> {
+        let i_ = i as usize;
+        *cost += TEST_COST;
+        if !self.signatures[i_].may_hold(&probe.needle) {
+            return None;
+        }
+        if probe.signatures_only {
+            return Some(from);
+        }
+        // A hit in the head is a match, but where it lies among the fields is not known (a
+        // field may hold a line break): the lower bound stays.
+        if probe.finder.find(&self.heads[i_ * HEAD..(i_ + 1) * HEAD]).is_some() {
+            return Some(from);
+        }
+        if !self.long[i_] {
+            return None;
+        }
+        scan::first_field(&story.text, &story.entries[i_], from, &probe.finder, scratch, cost)
+    }
+
+    /// The entries whose folded text holds `query` (folded), among `previous`'s matches when
+    /// it is given (the caller's query then contains its query), else among all; at once,
+    /// in parallel on a big story. The search of the reader goes by slices instead
+    /// (`search_job`); this is its definition in one call.
+    #[cfg(test)]
+    pub(super) fn matching(&self, story: &Story, query: &str, previous: Option<&Found>) -> Found {
+        let candidates: Vec<(u32, u16)> = match previous {
+            Some(found) => found.pairs().collect(),
+            None => (0..self.signatures.len() as u32).map(|i| (i, 0)).collect(),
         };
-        // Each test is a cache miss or two, and a fold when the head does not tell: on a big
-        // story the cores share them.
-        let pairs: Vec<(u32, u16)> = if candidates.len() < 8192 {
-            let mut scratch = Vec::new();
-            (0..candidates.len()).filter_map(|k| test(k, &mut scratch)).collect()
-        } else {
-            (0..candidates.len())
-                .into_par_iter()
-                .with_min_len(2048)
-                .map_init(Vec::new, |scratch, k| test(k, scratch))
-                .flatten_iter()
-                .collect()
-        };
-        let (entries, fields) = pairs.into_iter().unzip();
-        Found { entries, fields }
+        let probe = self.probe(query);
+        let found: Vec<(u32, u16)> = candidates
+            .par_iter()
+            .with_min_len(2048)
+            .map_init(Vec::new, |scratch, &c| self.test(story, &probe, c, scratch, &mut 0).map(|f| (c.0, f)))
+            .flatten_iter()
+            .collect();
+        Found::from_pairs(&found)
     }
 }
 
-/// The entries whose folded text holds a query, in order, and for each the first field (tag,
-/// headline, body paragraphs, counted from 0) that may hold it: the next keystroke, when it
-/// only adds to the query's end, looks from there on.
+/// What a search tests an entry with: the query's signature and a finder for its bytes.
+pub(super) struct Probe<'q> {
+    needle: Signature,
+    finder: memchr::memmem::Finder<'q>,
+    /// The signatures answer this query exactly: no text is read.
+    signatures_only: bool,
+}
+
+impl Probe<'_> {
+    /// The signatures answer this query exactly: testing every entry costs little.
+    pub(super) fn signatures_only(&self) -> bool {
+        self.signatures_only
+    }
+}
+
+/// What ruling an entry in or out by its signature and head costs, in bytes of text read: a
+/// cache miss or two.
+const TEST_COST: usize = 64;
+
+/// The entries whose folded text holds a query (in no set order), and for each the first
+/// field (tag, headline, body paragraphs, counted from 0) that may hold it: a longer query
+/// containing this one looks from there on.
 #[derive(Debug, Default, Clone)]
 pub(super) struct Found {
     pub(super) entries: Vec<u32>,
     fields: Vec<u16>,
 }
 
-/// A story's text and entries lent to the thread building their index.
-struct Lent {
-    text: *const str,
-    entries: *const [Entry],
-}
-
-// SAFETY: the pointers are only read, by the one thread they are sent to; see `Slot::start`
-// for why what they point to outlives that thread and does not change while it runs.
-unsafe impl Send for Lent {}
-
-/// A background build: raising `stop` makes it end at its next chunk; dropping it waits.
-pub(super) struct Building {
-    handle: Option<JoinHandle<Option<SearchIndex>>>,
-    stop: Arc<AtomicBool>,
-}
-
-impl Building {
-    fn finish(mut self) -> Option<SearchIndex> {
-        self.handle.take().and_then(|h| h.join().ok().flatten())
-    }
-}
-
-impl Drop for Building {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        if let Some(h) = self.handle.take() {
-            let _ = h.join();
-        }
-    }
-}
-
-/// A story's index: not built, being built in the background, or ready.
-#[derive(Default)]
-pub(super) enum Slot {
-    #[default]
-    None,
-    Building(Building),
-    Ready(SearchIndex),
-}
-
-impl std::fmt::Debug for Slot {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Slot::None => "None",
-            Slot::Building(_) => "Building",
-            Slot::Ready(_) => "Ready",
-        })
-    }
-}
-
-impl Clone for Slot {
-    /// A copy of a view searches with a copy of a ready index, else builds its own.
-    fn clone(&self) -> Self {
-        match self {
-            Slot::Ready(index) => Slot::Ready(index.clone()),
-            _ => Slot::None,
-        }
-    }
-}
-
-impl Slot {
-    /// Starts building `story`'s index on a thread of its own.
-    ///
-    /// The thread reads the story's text and entries through pointers to their heap buffers,
-    /// which stay where they are when the `Story` value itself moves (a `Vec` of stories
-    /// growing). The reader never changes a story's text or entries in place; it replaces or
-    /// drops a story only after its view, whose slot raises `stop` and joins the thread when
-    /// dropped or replaced ([`Slot::stop`], and `Reader`'s `Drop`).
-    pub(super) fn start(story: &Story) -> Slot {
-        let lent =
-            Lent { text: story.text.as_str() as *const str, entries: story.entries.as_slice() as *const [Entry] };
-        let stop = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&stop);
-        let spawned = std::thread::Builder::new().name("search-index".into()).spawn(move || {
-            let lent = lent;
-            // SAFETY: see above — the buffers outlive this thread and are not written meanwhile.
-            let (text, entries) = unsafe { (&*lent.text, &*lent.entries) };
-            SearchIndex::build(text, entries, &flag)
-        });
-        match spawned {
-            Ok(handle) => Slot::Building(Building { handle: Some(handle), stop }),
-            // No thread to be had: the first search builds it.
-            Err(_) => Slot::None,
-        }
+impl Found {
+    pub(super) fn from_pairs(pairs: &[(u32, u16)]) -> Found {
+        Found { entries: pairs.iter().map(|p| p.0).collect(), fields: pairs.iter().map(|p| p.1).collect() }
     }
 
-    /// Stops a background build (its thread is joined); a ready index stays.
-    pub(super) fn stop(&mut self) {
-        if matches!(self, Slot::Building(_)) {
-            *self = Slot::None;
-        }
-    }
-
-    /// The index, built now or waited for when it is not ready yet.
-    pub(super) fn get(&mut self, story: &Story) -> &SearchIndex {
-        if let Slot::Building(_) = self {
-            let Slot::Building(building) = std::mem::take(self) else { unreachable!() };
-            if let Some(index) = building.finish() {
-                *self = Slot::Ready(index);
-            }
-        }
-        if !matches!(self, Slot::Ready(_)) {
-            let never = AtomicBool::new(false);
-            let index = SearchIndex::build(&story.text, &story.entries, &never).expect("never stopped");
-            *self = Slot::Ready(index);
-        }
-        match self {
-            Slot::Ready(index) => index,
-            _ => unreachable!("just built"),
-        }
-    }
-
-    /// The background build is done (or there is none to wait for).
-    pub fn is_ready(&self) -> bool {
-        match self {
-            Slot::Building(b) => b.handle.as_ref().is_none_or(|h| h.is_finished()),
-            _ => true,
-        }
+    /// (entry, first field that may hold the query).
+    pub(super) fn pairs(&self) -> impl Iterator<Item = (u32, u16)> + '_ {
+        self.entries.iter().copied().zip(self.fields.iter().copied())
     }
 }
 

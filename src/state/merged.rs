@@ -134,14 +134,17 @@ impl Reader {
         let newest_first = self.order == super::Order::NewestFirst;
         let Some(merged) = self.merged.as_mut() else { return };
         let (story, days) = (&merged.story, &merged.days);
-        merged.view.refresh(story, newest_first, |i| story.entries[i as usize].tag_id, |i| days[i as usize]);
+        let looks = (|i: u32| story.entries[i as usize].tag_id, |i: u32| days[i as usize]);
+        merged.view.refresh(story, newest_first, looks, &mut self.searches);
     }
 
-    /// Does the work put off while a burst of actions arrives: the merged timeline, rebuilt
-    /// once after any number of reloaded stories (2,000 new files in a watched folder while
-    /// "All stories" is shown cost one rebuild, not 2,000). [`Reader::apply`] calls it before
-    /// any action but a reload; the event loop calls it before drawing.
+    /// Does the work put off while a burst of actions arrives: the matches a search's last
+    /// slices found, shown; the merged timeline, rebuilt once after any number of reloaded
+    /// stories (2,000 new files in a watched folder while "All stories" is shown cost one
+    /// rebuild, not 2,000). [`Reader::apply`] calls it before any action but a reload or a
+    /// search step; the event loop calls it before drawing.
     pub fn settle(&mut self) {
+        self.settle_search();
         self.settle_tells();
         if self.merged_stale {
             self.merged_stale = false;

@@ -21,6 +21,7 @@ mod navigate;
 mod prompts;
 mod read;
 mod search;
+mod search_job;
 mod story_list;
 mod story_order;
 mod tells;
@@ -36,6 +37,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 pub use help::help_height;
 pub use links::{LinkPicker, Request};
 pub use live::identities;
+pub use search_job::SLICE as SEARCH_SLICE;
 use std::collections::BTreeSet;
 pub use story_list::{StoryRow, has_entries};
 pub use story_order::StoryOrder;
@@ -173,6 +175,8 @@ pub struct Reader {
     tells: std::collections::HashMap<std::path::PathBuf, String>,
     /// Stories arrived or changed title since `tells` was worked out.
     tells_stale: bool,
+    /// The generations of searches and the size of their slices (see `search_job`).
+    searches: search_job::Searches,
 }
 
 impl Reader {
@@ -225,6 +229,7 @@ impl Reader {
             diff_key: None,
             tells: Default::default(),
             tells_stale: false,
+            searches: Default::default(),
         };
         reader.tells = tells::tells(&reader.stories);
         reader.sort_stories();
@@ -341,7 +346,8 @@ impl Reader {
             self.order == Order::NewestFirst || story.entries.iter().all(|e| e.clock.is_none() && e.at.is_none());
         let days = &self.days[index];
         let view = &mut self.views[index];
-        view.refresh(story, newest_first, |i| story.entries[i as usize].tag_id, |i| days[i as usize]);
+        let looks = (|i: u32| story.entries[i as usize].tag_id, |i: u32| days[i as usize]);
+        view.refresh(story, newest_first, looks, &mut self.searches);
     }
 
     /// Recomputes everything derived from the order and the zone shown.

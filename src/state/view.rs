@@ -1,10 +1,11 @@
 //! One story as the reader sees it: its selected entry, its filters (tags, search query) and
 //! text scroll, and what they derive — the entries shown in display order, with a separator
 //! row where the day changes. Searching asks the story's index ([`super::index`]) and
-//! narrows the previous result while the user types, so a keystroke stays cheap on a blog of
-//! 100,000 entries.
+//! narrows the previous result while the user types; a search that reads text runs by slices
+//! off the keystroke ([`super::search_job`]), and the view shows the matches known so far.
 
 use super::index;
+use super::search_job::{Known, Searches};
 use crate::model::Story;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
@@ -114,9 +115,11 @@ pub struct StoryView {
     /// Built on the first search, or in the background from the start for a big story
     /// ([`StoryView::start_index`]): a page re-read every few seconds while nobody searches
     /// it costs no index.
-    index: index::Slot,
+    pub(super) index: index::Slot,
     /// Results of the queries typed so far, each narrowing the one before.
-    searches: Vec<(String, index::Found)>,
+    pub(super) searches: Vec<(String, index::Found)>,
+    /// The search under way, when the last query typed is not answered yet.
+    pub(super) job: Option<super::search_job::Job>,
     /// Entries shown, in display order.
     pub(super) visible: Vec<u32>,
     pub(super) rows: Vec<Row>,
@@ -153,6 +156,7 @@ impl StoryView {
             timed: n as usize - untimed_count,
             index: index::Slot::None,
             searches: Vec::new(),
+            job: None,
             visible: Vec::new(),
             rows: Vec::new(),
         }
@@ -259,44 +263,35 @@ impl StoryView {
         self.index.is_ready()
     }
 
-    /// The entries matching the search, or `None` with no search.
-    fn search_matches(&mut self, story: &Story) -> Option<&[u32]> {
-        let query = crate::model::fold(&self.query);
-        if query.is_empty() {
-            self.searches.clear();
-            return None;
-        }
-        // Drop results of queries the current one does not extend (after a backspace).
-        while self.searches.last().is_some_and(|(q, _)| !query.contains(q.as_str())) {
-            self.searches.pop();
-        }
-        if self.searches.last().is_none_or(|(q, _)| *q != query) {
-            let index = self.index.get(story);
-            let found = index.matching(story, &query, self.searches.last().map(|(q, f)| (q.as_str(), f)));
-            self.searches.push((query, found));
-        }
-        self.searches.last().map(|(_, m)| m.entries.as_slice())
-    }
-
     /// Recomputes what is shown. `newest_first` sets the order, `day_of` the date an entry is
-    /// shown on (it depends on the zone shown), `tag_of` an entry's folded tag id.
+    /// shown on (it depends on the zone shown), `tag_of` an entry's folded tag id. A search
+    /// under way shows the entries known to match so far (see `search_job`).
     pub(super) fn refresh(
         &mut self,
         story: &Story,
         newest_first: bool,
-        tag_of: impl Fn(u32) -> Option<u32>,
-        day_of: impl Fn(u32) -> Option<NaiveDate>,
+        (tag_of, day_of): (impl Fn(u32) -> Option<u32>, impl Fn(u32) -> Option<NaiveDate>),
+        searches: &mut Searches,
     ) {
         let n = self.rank.len();
         let mut keep = vec![true; n];
-        if self.search_matches(story).is_some()
-            && let Some((_, matches)) = self.searches.last()
-        {
+        let mut keep_only = |matches: &mut dyn Iterator<Item = u32>| {
             keep = vec![false; n];
-            for &i in &matches.entries {
+            for i in matches {
                 keep[i as usize] = true;
             }
-        }
+        };
+        let searching = match self.search_matches(story, newest_first, searches) {
+            Known::Nothing => false,
+            Known::All(matches) => {
+                keep_only(&mut matches.iter().copied());
+                false
+            }
+            Known::Some(job) => {
+                keep_only(&mut job.matches());
+                true
+            }
+        };
         let tags = &self.tags;
         let unread = |i: u32| !self.unread_only || !self.marks[i as usize].read || self.selected == Some(i);
         let shown = |i: &u32| {
@@ -320,7 +315,12 @@ impl StoryView {
             }
             self.rows.push(Row::Entry(i));
         }
-        self.keep_selection_visible();
+        // While a search runs, an entry not known to match yet may still: it stays selected
+        // until the answer is whole.
+        let known = self.selected.is_none_or(|s| keep[s as usize]);
+        if !searching || known {
+            self.keep_selection_visible();
+        }
     }
 
     /// When the selected entry is filtered out, select the visible one nearest in time.

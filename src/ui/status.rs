@@ -25,7 +25,9 @@ impl Widget for Status<'_> {
             Mode::Search { .. } => {
                 let query = with_cursor(reader.prompt_line());
                 let n = reader.view().map_or(0, |v| v.visible().len());
-                let mut hint = vec![format!("{n} matching")];
+                let searching = reader.view().is_some_and(|v| v.searching());
+                let mut hint =
+                    vec![if searching { format!("searching… {n} so far") } else { format!("{n} matching") }];
                 hint.extend(cx.keys.hint(KeyMode::Prompt, &[(Action::Submit, "keeps"), (Action::Cancel, "restores")]));
                 Line::from(vec![
                     Span::styled(format!("/{query}"), t.warning),
@@ -76,6 +78,9 @@ fn status_line(cx: Ctx<'_>, width: usize) -> Line<'static> {
         }
         if !view.query().is_empty() {
             left.push(format!("/{}", view.query()));
+            if view.searching() {
+                left.push("searching…".into());
+            }
         }
         if view.unread_only() {
             left.push("unread only".into());

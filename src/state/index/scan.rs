@@ -86,14 +86,23 @@ pub(super) fn fold_into(text: &str, out: &mut Vec<u8>) {
 }
 
 /// The first of an entry's searched fields (tag, headline, body), from field `from` on, whose
-/// folded text holds the needle. A query is one line: it never spans two fields.
-pub(super) fn first_field(text: &str, e: &Entry, from: u16, finder: &Finder<'_>, scratch: &mut Vec<u8>) -> Option<u16> {
+/// folded text holds the needle. A query is one line: it never spans two fields. `cost`
+/// grows by the bytes of the fields read.
+pub(super) fn first_field(
+    text: &str,
+    e: &Entry,
+    from: u16,
+    finder: &Finder<'_>,
+    scratch: &mut Vec<u8>,
+    cost: &mut usize,
+) -> Option<u16> {
     let from = usize::from(from);
     // An ASCII needle (folded, so lower case) found in a field as written is found in its
     // folded text (folding leaves lower-case ASCII alone and makes no other character into
     // one of its bytes), at memory speed: the commonest way a word is found.
     let ascii = finder.needle().is_ascii();
     super::fields(text, e).enumerate().skip(from).find_map(|(k, field)| {
+        *cost += field.len();
         let found = (ascii && finder.find(field.as_bytes()).is_some()) || {
             scratch.clear();
             fold_into(field, scratch);
