@@ -21,6 +21,8 @@ fn peak_kib() -> u64 {
 
 /// One case, in the child: prints the entries parsed and the peak in KiB.
 fn child(case: &str, path: &Path) {
+    // As the binary starts.
+    liveblog::load::tune_allocator();
     let story = parse_file(path, Rules::embedded()).expect("generated blog parses");
     let entries = story.entries.len();
     if case != "parse" {

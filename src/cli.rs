@@ -199,6 +199,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         _ => {}
     }
+    if !matches!(cli.command, Some(Command::Config { .. })) {
+        crate::parse::prepare_in_background();
+    }
     let mut settings = config::load(cli.config.as_deref()).map_err(|e| UsageError(e.to_string()))?;
     if !config::colour_wanted() {
         settings.theme = Theme::monochrome();

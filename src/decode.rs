@@ -41,11 +41,10 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
     }
     // One pass tells whether there is anything to clean; a NUL is a control byte, so a text
     // with nothing to clean has none, and UTF-8 (the bytes are the text) is not looked at again.
-    let unsafe_bytes = has_unsafe_bytes(&bytes);
+    let Scan { unsafe_bytes, utf8, marks } = scan(&bytes);
     if unsafe_bytes && let Some(at) = memchr::memchr(0, &bytes) {
         return Err(InputError::Binary(at));
     }
-    let utf8 = simdutf8::basic::from_utf8(&bytes).is_ok();
     let mut text = if utf8 {
         // SAFETY: simdutf8 has just validated these bytes as UTF-8.
         unsafe { String::from_utf8_unchecked(bytes) }
@@ -55,7 +54,53 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }
-    Ok(if utf8 && !unsafe_bytes { nfc(text) } else { finish(text) })
+    Ok(match (utf8 && !unsafe_bytes, marks) {
+        (true, false) => text,
+        (true, true) => nfc(text),
+        (false, _) => finish(text),
+    })
+}
+
+/// What one look at the bytes tells: anything [`clean`] removes, valid UTF-8, combining marks
+/// that NFC may compose.
+#[derive(Debug, PartialEq)]
+struct Scan {
+    unsafe_bytes: bool,
+    utf8: bool,
+    marks: bool,
+}
+
+/// Texts from this size on are looked at in two halves at once.
+const SCAN_IN_HALVES_FROM: usize = 4 << 20;
+
+/// Scans the bytes, a big text in two halves at once, cut just after a line feed: nothing
+/// [`has_unsafe_bytes`] looks for spans a line feed, and UTF-8 is valid on both sides of one
+/// when it is valid across it, so the halves say what the whole says.
+fn scan(bytes: &[u8]) -> Scan {
+    scan_from(bytes, SCAN_IN_HALVES_FROM)
+}
+
+/// [`scan`], halving texts down to `min` bytes.
+fn scan_from(bytes: &[u8], min: usize) -> Scan {
+    let cut = (bytes.len() >= min.max(2))
+        .then(|| memchr::memchr(b'\n', &bytes[bytes.len() / 2..]).map(|i| bytes.len() / 2 + i + 1))
+        .flatten()
+        .filter(|&cut| cut < bytes.len());
+    let Some(cut) = cut else {
+        return Scan {
+            unsafe_bytes: has_unsafe_bytes(bytes),
+            utf8: simdutf8::basic::from_utf8(bytes).is_ok(),
+            marks: has_marks(bytes),
+        };
+    };
+    let (a, b) = rayon::join(|| scan_from(&bytes[..cut], min), || scan_from(&bytes[cut..], min));
+    Scan { unsafe_bytes: a.unsafe_bytes || b.unsafe_bytes, utf8: a.utf8 && b.utf8, marks: a.marks || b.marks }
+}
+
+/// Whether UTF-8 bytes may hold decomposed Latin accents: combining marks U+0300..U+036F
+/// (lead bytes CC and CD).
+fn has_marks(bytes: &[u8]) -> bool {
+    memchr::memchr2(0xCC, 0xCD, bytes).is_some()
 }
 
 /// Bytes with no declared encoding: UTF-8 when they are (or are UTF-8 cut short inside a
@@ -93,11 +138,11 @@ fn cut_utf8(bytes: &[u8]) -> bool {
     }
 }
 
-/// The text in Unicode NFC. Decomposed Latin accents are combining marks U+0300..U+036F
-/// (lead bytes CC and CD); text without them is returned without a scan of every char.
+/// The text in Unicode NFC. Text without combining marks ([`has_marks`]) is returned without
+/// a scan of every char.
 fn nfc(text: String) -> String {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    if memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_none() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if !has_marks(text.as_bytes()) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         return text;
     }
     text.nfc().collect()
@@ -318,6 +363,25 @@ mod tests {
         }
         assert!(!has_unsafe_bytes(base.as_bytes()));
         assert!(has_unsafe_bytes(format!("{base}\r").as_bytes()), "a final CR");
+    }
+
+    #[test]
+    fn a_text_scanned_in_pieces_tells_what_it_tells_whole() {
+        let base = "Texte d’été\u{a0}: « ok »\r\nÉ\u{301}t\u{e9}\n\n".repeat(5);
+        let mut texts: Vec<Vec<u8>> = vec![base.clone().into_bytes(), Vec::new(), b"\n".to_vec()];
+        for bad in [&b"\x1b"[..], b"\r", b"\xc2\x85", b"\xe2\x80\xae", b"\0", b"\xe9", b"\xcc\x81", b"\xe2\x80"] {
+            for at in [0, 1, 17, 18, base.len() / 2, base.len() - 1, base.len()] {
+                let mut t = base.clone().into_bytes();
+                t.splice(at..at, bad.iter().copied());
+                texts.push(t);
+            }
+        }
+        for t in &texts {
+            let whole = scan_from(t, usize::MAX);
+            for min in [1, 2, 3, 5, 8, 40] {
+                assert_eq!(scan_from(t, min), whole, "{:?} in pieces down to {min} bytes", String::from_utf8_lossy(t));
+            }
+        }
     }
 
     proptest::proptest! {

@@ -3,5 +3,6 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    liveblog::load::tune_allocator();
     liveblog::cli::main()
 }

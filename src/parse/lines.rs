@@ -7,11 +7,12 @@
 //! beside them and to a feed of clocks above them ([`unshown`]); video lengths under a video
 //! rail's heading are no stamps ([`durations`]).
 
-use super::page::{HintKind, LineHint};
+use super::page::LineHint;
 use super::rules::Rules;
-use super::time::{self, Shape, Stamp};
+use super::time::{self, Stamp};
 use crate::model::{Span, When};
 
+mod chunks;
 mod durations;
 mod unshown;
 mod weigh;
@@ -129,112 +130,25 @@ fn stamp_at<'s>(stamps: &'s [Stamp], lines: &[u32], number: u32) -> Option<&'s S
     lines.binary_search(&number).ok().map(|i| &stamps[i])
 }
 
-/// Splits and classifies lines.
+/// Splits and classifies lines (in parallel pieces on a big page: [`chunks`]), then weighs the
+/// page's stamps.
 pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
-    let context = super::words::zone_context(text);
-    let mut out = Lines { lines: Vec::with_capacity(text.len() / 96 + 1), ..Lines::default() };
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut number = 0u32;
-    let mut rest_rule: Option<usize> = None;
-    let mut links_below = false;
-    let mut hints = hints.iter().peekable();
-    while start <= bytes.len() {
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
-        number += 1;
-        let raw = &text[start..end];
-        let trimmed = raw.trim();
-        let offset = start + (trimmed.as_ptr() as usize - raw.as_ptr() as usize);
-        let mut span = Span::new(offset, offset + trimmed.len());
-        let (mut time_hint, mut heading, mut h1, mut post_start) = (false, false, false, false);
-        let mut instant = None;
-        while let Some(h) = hints.next_if(|h| h.line <= number) {
-            if h.line == number {
-                match h.kind {
-                    HintKind::Time { instant: i } => {
-                        time_hint = true;
-                        instant = instant.or(i);
-                    }
-                    HintKind::Heading(level) => {
-                        heading = true;
-                        h1 |= level == 1;
-                    }
-                    HintKind::PostStart => {
-                        heading = true;
-                        post_start = true;
-                    }
-                }
-            }
-        }
-        let mut drop_rule = None;
-        let kind = if let Some(rule) = rest_rule {
-            if trimmed.is_empty() {
-                Kind::Blank
-            } else {
-                drop_rule = Some(rule);
-                Kind::Dropped
-            }
-        } else if trimmed.is_empty() {
-            Kind::Blank
-        } else if let Some((name, rule)) = rules.matching_index(trimmed) {
-            if rule.rest {
-                rest_rule = Some(name);
-            }
-            if rule.count_above
-                && let Some(above) = out.lines.last()
-                && is_count(&text[above.span.start as usize..above.span.end as usize])
-            {
-                out.drop_line(out.lines.len() - 1, name);
-            }
-            links_below = rule.links_below;
-            drop_rule = Some(name);
-            Kind::Dropped
-        } else if let Some((mut stamp, bullet)) = stamp_of(trimmed, context) {
-            links_below = false;
-            // A dump's list bullet (`  • vor 6 Min.16:48 Uhr`) is no part of the stamp line.
-            span.start += bullet as u32;
-            // The markup vouches for a `<time>` line: whatever its shape, it stamps a post.
-            if time_hint && stamp.shape != Shape::Inline {
-                stamp.shape = Shape::Bare;
-            }
-            out.stamps.push(stamp);
-            out.stamp_lines.push(number);
-            Kind::Time
-        } else if let Some((stamp, bullet)) = unshown_of(trimmed, instant, post_start) {
-            // A post stamped only `5 min ago`, or by a `<time datetime>` showing no clock.
-            links_below = false;
-            span.start += bullet as u32;
-            out.stamps.push(stamp);
-            out.stamp_lines.push(number);
-            Kind::Time
-        } else if links_below && super::structure::headline_like(trimmed) {
-            Kind::Link
-        } else if time::day_header(trimmed).is_some() {
-            Kind::DayHeader
-        } else {
-            links_below = false;
-            Kind::Text
-        };
-        out.lines.push(Line { span, number, kind, heading, h1 });
-        if let Some(rule) = drop_rule {
-            out.drops.push((number, rule as u32));
-        }
-        if end == bytes.len() {
-            break;
-        }
-        start = end + 1;
-    }
+    classify_in(text, rules, hints, chunks::CHUNK)
+}
+
+/// [`classify`] with the text read in pieces of about `chunk` bytes: the same lines whatever
+/// the size (the tests cut pages everywhere).
+pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: usize) -> Lines {
+    let mut out = chunks::classify_lines(text, rules, hints, chunk);
     if !out.stamps.is_empty() {
         unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);
         weigh(&mut out, text);
         unshown::below_the_feed(&mut out);
     }
-    // The estimate above can be 15 % too many; both lists live through the layout, the
-    // moment of the parse's peak memory, and giving back the tail of a big block is cheap.
-    out.lines.shrink_to_fit();
-    out.stamps.shrink_to_fit();
-    out.stamp_lines.shrink_to_fit();
+    // A rule that takes the number above a line can add a drop past the list's exact size;
+    // every list lives through the layout, the moment of the parse's peak memory.
+    out.drops.shrink_to_fit();
     out
 }
 

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::When;
+use crate::parse::page::HintKind;
 
 fn kinds(text: &str, hints: &[LineHint]) -> Vec<Kind> {
     classify(text, Rules::embedded(), hints).lines.iter().map(|l| l.kind).collect()
@@ -141,4 +142,62 @@ fn removed_lines_name_their_rule_and_time_lines_their_stamp() {
     assert_eq!(rule(0), None);
     assert_eq!(out.stamp(&out.lines[5]).map(|s| s.clock.to_string()), Some("10:05".into()));
     assert!(out.stamp(&out.lines[6]).is_none());
+}
+
+/// Every text and HTML page under `tests/fixtures`, as the parser's line pipeline gets it.
+fn fixture_pages() -> Vec<(String, crate::parse::Page)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut pages = Vec::new();
+    for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
+        let path = entry.expect("fixture tree").into_path();
+        let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
+        let bytes = match ext {
+            "txt" | "html" | "htm" => std::fs::read(&path).expect("fixture"),
+            _ => continue,
+        };
+        let page = if crate::parse::html::looks_like_html(&bytes) {
+            crate::parse::html::read(bytes)
+        } else {
+            crate::decode::decode(bytes).map(crate::parse::Page::text)
+        };
+        if let Ok(page) = page {
+            pages.push((path.display().to_string(), page));
+        }
+    }
+    assert!(pages.len() > 50, "fixtures found: {}", pages.len());
+    pages
+}
+
+/// The lines, stamps, drops and weighing of a page read in pieces of `chunk` bytes.
+fn read_in(text: &str, hints: &[LineHint], chunk: usize) -> String {
+    format!("{:?}", classify_in(text, Rules::embedded(), hints, chunk))
+}
+
+#[test]
+fn pages_read_in_pieces_are_read_as_whole() {
+    for (name, page) in fixture_pages() {
+        let whole = read_in(&page.text, &page.hints, usize::MAX);
+        for chunk in [1, 2, 3, 7, 64, 999] {
+            assert_eq!(read_in(&page.text, &page.hints, chunk), whole, "{name} in pieces of {chunk} bytes");
+        }
+    }
+}
+
+#[test]
+fn generated_blogs_read_in_pieces_are_read_as_whole() {
+    // Rules that reach across lines (the number above, the links below, every line below),
+    // CRLF line ends and multi-byte characters everywhere a piece could be cut.
+    let tricky = "Titre\n\n12\nnouvelles publications\n19h40\nÀ lire aussi\nUkraine : ce que l’on sait\n\
+                  Lundi 12 février 2024\n19h35\nCorps du texte.\n";
+    for seed in [1, 2, 3] {
+        let blog = crate::corpus::generate(40, seed).text;
+        let (body, trailer) = blog.split_at(blog.rfind("Qui anime").expect("the generator's trailer"));
+        let text = format!("{tricky}{body}{tricky}{trailer}{tricky}");
+        for text in [text.clone(), text.replace('\n', "\r\n"), format!("\u{feff}{}", text.replace(' ', "\u{a0}"))] {
+            let whole = read_in(&text, &[], usize::MAX);
+            for chunk in [1, 2, 3, 4, 5, 13, 100, 4096] {
+                assert_eq!(read_in(&text, &[], chunk), whole, "seed {seed}, pieces of {chunk} bytes");
+            }
+        }
+    }
 }

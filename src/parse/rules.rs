@@ -3,7 +3,7 @@
 //! matches a whole trimmed line; flags let it take the line above or every line below.
 
 use regex::{RegexSet, RegexSetBuilder};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 use thiserror::Error;
 
 /// The embedded rule file.
@@ -27,10 +27,26 @@ pub struct Rule {
 #[derive(Debug, Clone)]
 pub struct Rules {
     rules: Vec<Rule>,
-    set: RegexSet,
+    /// Compiled when first needed, for the embedded rules (whose patterns are known good):
+    /// a program that reads a file compiles them in the background meanwhile
+    /// ([`Rules::compile`]); a copy shares the compilation under way. Users' rules are compiled
+    /// as they are added, to report errors.
+    set: Arc<OnceLock<RegexSet>>,
     patterns: Vec<String>,
     /// Where each pattern was read, to name the rule that makes the set too big.
     origins: Vec<(String, usize)>,
+}
+
+impl Default for Rules {
+    /// No rule.
+    fn default() -> Rules {
+        Rules {
+            rules: Vec::new(),
+            set: Arc::new(OnceLock::from(RegexSet::empty())),
+            patterns: Vec::new(),
+            origins: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -41,17 +57,31 @@ pub struct RuleError {
     pub reason: String,
 }
 
-static EMBEDDED: LazyLock<Rules> =
-    LazyLock::new(|| Rules::from_text(EMBEDDED_RULES, "assets/boilerplate.rules").expect("embedded rules are valid"));
+static EMBEDDED: LazyLock<Rules> = LazyLock::new(|| {
+    let mut rules = Rules { set: Arc::new(OnceLock::new()), ..Rules::default() };
+    rules.read_text(EMBEDDED_RULES, "assets/boilerplate.rules", 0).expect("embedded rules are valid");
+    rules
+});
 
 impl Rules {
-    /// The rules shipped with liveblog, compiled once.
+    /// The rules shipped with liveblog, compiled once, when first used or [`Rules::compile`]d.
     pub fn embedded() -> &'static Rules {
         &EMBEDDED
     }
 
+    /// Compiles the set now, if no one has: a thread that calls this while the program reads
+    /// its file takes the compilation off the way to the first screen (one that needs the set
+    /// meanwhile waits for it).
+    pub fn compile(&self) {
+        self.set();
+    }
+
+    fn set(&self) -> &RegexSet {
+        self.set.get_or_init(|| compile_set(&self.patterns).expect("rules checked when added"))
+    }
+
     pub fn from_text(text: &str, origin: &str) -> Result<Rules, RuleError> {
-        let mut rules = Rules { rules: Vec::new(), set: RegexSet::empty(), patterns: Vec::new(), origins: Vec::new() };
+        let mut rules = Rules::default();
         rules.add_text(text, origin)?;
         Ok(rules)
     }
@@ -67,7 +97,7 @@ impl Rules {
         let kept = self.rules.len();
         let result = self.read_text(text, origin, kept).and_then(|()| match compile_set(&self.patterns) {
             Ok(set) => {
-                self.set = set;
+                self.set = Arc::new(OnceLock::from(set));
                 Ok(())
             }
             Err(e) => Err(self.first_bad_pattern(kept).unwrap_or_else(|| self.overflow_error(&e.to_string()))),
@@ -159,10 +189,16 @@ impl Rules {
         }
         // `is_match` runs the fast DFA and most lines match nothing; which rule matched needs
         // the slower search, only for those that do.
-        if !self.set.is_match(line) {
+        let set = self.set();
+        if !set.is_match(line) {
             return None;
         }
-        self.set.matches(line).iter().next().map(|i| (i, &self.rules[i]))
+        set.matches(line).iter().next().map(|i| (i, &self.rules[i]))
+    }
+
+    /// The rule of index `index`, as [`Rules::matching_index`] gives it.
+    pub fn rule(&self, index: usize) -> &Rule {
+        &self.rules[index]
     }
 
     pub fn name(&self, index: usize) -> &str {

@@ -11,11 +11,13 @@ use std::path::Path;
 /// Identity of each entry, made unique by counting repeats (two posts with one clock and one
 /// headline stay two).
 pub fn identities(story: &Story) -> Vec<(u64, u32)> {
-    let mut seen: HashMap<u64, u32> = HashMap::with_capacity(story.entries.len());
-    story
-        .entry_refs()
-        .map(|e| {
-            let id = e.identity();
+    use rayon::prelude::*;
+    // Hashing folds each entry's title: on both cores for a big story.
+    let ids: Vec<u64> =
+        (0..story.entries.len()).into_par_iter().with_min_len(4096).map(|i| story.entry(i).identity()).collect();
+    let mut seen: HashMap<u64, u32> = HashMap::with_capacity(ids.len());
+    ids.into_iter()
+        .map(|id| {
             let n = seen.entry(id).or_default();
             *n += 1;
             (id, *n - 1)

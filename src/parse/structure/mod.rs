@@ -9,6 +9,7 @@ mod entry;
 mod facts;
 mod outlet;
 mod prefilter;
+mod runs;
 mod section;
 mod shapes;
 mod title;
@@ -22,7 +23,6 @@ pub(crate) use outlet::find_outlet;
 use section::{Part, Section};
 use shapes::{BYLINE, is_credit, is_link};
 pub(crate) use shapes::{headline_like, updated_at};
-use std::collections::HashMap;
 
 /// Fills the story's title, header and entries from its lines.
 pub(crate) fn build(story: &mut Story, lines: &Lines) {
@@ -51,10 +51,8 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
     story.links = head.take(Part::Link);
     dropped.append(&mut head.dropped);
 
-    let mut tags: HashMap<String, u32> = HashMap::new();
-    let mut owned: Vec<Line> = Vec::new();
-    story.entries.reserve_exact(times.len());
-    for (k, &t) in times.iter().enumerate() {
+    runs::build_entries(story, text, &mut dropped, times.len(), |k, owned, cx| {
+        let t = times[k];
         // Leading stamps own the lines down to the next stamp; trailing ones the lines up
         // from the previous stamp (or the header's end).
         let content = if cl.trailing {
@@ -68,12 +66,10 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
             &owned[..]
         };
         let stamp = *cl.stamp(&lines[t]).expect("time line has a stamp");
-        let mut ctx = entry::Context { story, text, tags: &mut tags, dropped: &mut dropped };
-        let entry = entry::build_entry(&mut ctx, &lines[t], &stamp, content);
-        if story.zone.is_none() {
-            story.zone = entry.zone;
-        }
-        story.entries.push(entry);
+        entry::build_entry(cx, &lines[t], &stamp, content)
+    });
+    if story.zone.is_none() {
+        story.zone = story.entries.iter().find_map(|e| e.zone);
     }
     if cl.trailing {
         let last = *times.last().expect("stamps");
