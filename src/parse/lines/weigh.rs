@@ -23,6 +23,9 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
     if bylines >= 3 {
         odd_first_byline(out, text);
     }
+    if dated >= 3 {
+        worded_first_dated(out, text);
+    }
     time_lists(out, text);
     // Stamps that open with the clock and stamps that open with a date are two families.
     // Where a page has both, the larger stamps the posts — unless one family lies wholly below
@@ -122,6 +125,23 @@ fn odd_first_byline(out: &mut Lines, text: &str) {
         && rest.len() >= 2
         && rest.iter().all(|(_, n)| n == &rest[0].1)
         && *f != rest[0].1
+    {
+        out.lines[*first].kind = Kind::Text;
+    }
+}
+
+/// Date-times that stamp posts print no word; the page's own dateline above them says what its
+/// date is (`Stand: 28.08.2024 09:12 Uhr` over `28.08.2024 • 09:12 Uhr`). When only the first
+/// dated stamp carries such a word, it is the page's dateline.
+fn worded_first_dated(out: &mut Lines, text: &str) {
+    let dated: Vec<usize> = (0..out.lines.len())
+        .filter(|&i| out.stamp(&out.lines[i]).is_some_and(|s| s.shape == Shape::Dated))
+        .collect();
+    let worded = |i: usize| time::dateline::has_kind(text_of(text, &out.lines[i]));
+    if let [first, rest @ ..] = dated.as_slice()
+        && rest.len() >= 2
+        && worded(*first)
+        && !rest.iter().any(|&i| worded(i))
     {
         out.lines[*first].kind = Kind::Text;
     }

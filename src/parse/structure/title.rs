@@ -81,6 +81,11 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
         if numbers * 2 >= words(line) {
             score -= 8;
         }
+        // Two clocks or more make a schedule or a programme guide (`tagesschau 20:00 Uhr 15:02
+        // Min tagesthemen 22:15 Uhr`), not a headline.
+        if t.split_whitespace().filter(|w| time::has_clock_bytes(w.as_bytes())).count() >= 2 {
+            score -= 8;
+        }
         // A site's name and slogan carry its address.
         if DOMAIN.is_match(t) {
             score -= 8;
@@ -110,7 +115,7 @@ static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 });
 
 static LIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:live|en direct|direct|liveticker|live-ticker|newsblog|in diretta|diretta|en vivo|en directo|as it happened|latest updates)\b")
+    regex::Regex::new(r"(?i)\b(?:live|liveblog|live-blog|live blog|newsticker|en direct|direct|liveticker|live-ticker|newsblog|in diretta|diretta|en vivo|en directo|as it happened|latest updates)\b")
         .expect("live regex")
 });
 
