@@ -9,6 +9,7 @@ mod entry;
 mod facts;
 mod outlet;
 mod prefilter;
+mod repeated;
 mod section;
 mod shapes;
 mod title;
@@ -75,6 +76,7 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
         }
         story.entries.push(entry);
     }
+    repeated::drop_repeated(story, text, lines, &mut dropped);
     if cl.trailing {
         let last = *times.last().expect("stamps");
         for line in &lines[last + 1..] {
