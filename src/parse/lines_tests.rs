@@ -162,3 +162,20 @@ fn a_worded_dateline_above_dated_posts_is_the_page_dateline() {
     assert!(!is_time(&k[1]), "{k:?}");
     assert!(is_time(&k[3]) && is_time(&k[6]) && is_time(&k[9]), "{k:?}");
 }
+
+#[test]
+fn bylines_closing_wrapped_posts_of_a_dump_close_them() {
+    // Lynx wraps each post's paragraph: its sentence ends on a short line under a long one.
+    let post = |h: &str, by: &str| {
+        format!(
+            "{h}\n\n   The minister said he would step down once arrangements for choosing a successor were in\n   place.\n   {by}\n\n"
+        )
+    };
+    let text = format!(
+        "Election results live\n\n   Follow the latest as results come in.\n\n{}{}{}Join the conversation\n\n   Comments on this article are closed.\n",
+        post("Sunak to resign", "Jane Dalton5 July 2024 08:15"),
+        post("Starmer speaks", "Adam Forrest5 July 2024 04:52"),
+        post("Truss loses seat", "Adam Forrest5 July 2024 02:31")
+    );
+    assert!(classify(&text, Rules::embedded(), &[]).trailing);
+}

@@ -226,14 +226,15 @@ fn trailing(out: &Lines, text: &str) -> bool {
     let before = text_in(0..first);
     let after = text_in(last + 1..out.lines.len());
     let per_post = text_in(first..last) / (times.len() - 1).max(1);
+    // A paragraph ends a sentence on a long line — or, wrapped by a dump, on the line under one.
+    let long = |l: &Line| l.kind == Kind::Text && text_of(text, l).chars().count() >= 60;
     let paragraphs = |r: std::ops::Range<usize>| {
-        out.lines[r]
-            .iter()
-            .filter(|l| {
-                let t = text_of(text, l);
-                l.kind == Kind::Text && t.chars().count() >= 60 && t.ends_with(['.', '!', '?', '"', '”', '»'])
-            })
-            .count()
+        r.filter(|&i| {
+            let l = &out.lines[i];
+            let ends = text_of(text, l).ends_with(['.', '!', '?', '"', '”', '»']);
+            l.kind == Kind::Text && ends && (long(l) || i > 0 && long(&out.lines[i - 1]))
+        })
+        .count()
     };
     before >= 2
         && (after * 2 < per_post.max(2) || paragraphs(0..first) >= 1 && paragraphs(last + 1..out.lines.len()) == 0)
