@@ -70,7 +70,8 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32)> {
         let owned;
         let mut t = t;
         if wrapped || at_width {
-            let Some(rest) = wrapped_title(text, lines, line) else { continue };
+            // Only a dump wraps; in copied text the line below is another paragraph.
+            let Some(rest) = wrapped_title(text, lines, line).filter(|_| wrapped_page) else { continue };
             owned = format!("{t} {}", s(rest));
             t = &owned;
             joined.push((line.number, rest.number));
