@@ -42,8 +42,7 @@ fn a_shown_update_time_beside_the_modified_instant_gives_the_zone() {
         post("7:40 p.m.", "Crews pulled back for safety"),
         post("11:50 a.m.", "Highway remains closed")
     );
-    let story =
-        crate::parse::parse_bytes("p.html".into(), page.into_bytes(), crate::parse::Rules::embedded()).unwrap();
+    let story = crate::parse::parse_bytes("p.html".into(), page.into_bytes(), crate::parse::Rules::embedded()).unwrap();
     let at: Vec<String> = story.entries.iter().map(|e| e.at.map(|w| w.to_rfc3339()).unwrap_or_default()).collect();
     assert_eq!(at, ["2024-07-24T21:15:00-06:00", "2024-07-24T19:40:00-06:00", "2024-07-24T11:50:00-06:00"]);
 }
@@ -66,7 +65,9 @@ fn local_time_labelled_utc_beside_the_shown_update_keeps_the_language_zone() {
     // `Z` is a label on local time, not a page kept in UTC.
     let ld = r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"Caldo record, la diretta","dateModified":"2024-07-18T11:48:00Z"}"#;
     let post = |c: &str, h: &str| {
-        format!("<div class=\"e\"><p>{c}</p><h2>{h}</h2><p>Il Comune ha disposto la chiusura dei parchi nelle ore più calde.</p></div>")
+        format!(
+            "<div class=\"e\"><p>{c}</p><h2>{h}</h2><p>Il Comune ha disposto la chiusura dei parchi nelle ore più calde.</p></div>"
+        )
     };
     let page = format!(
         "<!DOCTYPE html><html lang=\"it\"><head><title>Caldo</title><script type=\"application/ld+json\">{ld}</script></head><body><main><h1>Caldo record, la diretta</h1><p>18 luglio 2024</p><p>Aggiornato alle 11:48</p>{}{}</main></body></html>",

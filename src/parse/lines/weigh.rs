@@ -134,9 +134,8 @@ fn odd_first_byline(out: &mut Lines, text: &str) {
 /// date is (`Stand: 28.08.2024 09:12 Uhr` over `28.08.2024 • 09:12 Uhr`). When only the first
 /// dated stamp carries such a word, it is the page's dateline.
 fn worded_first_dated(out: &mut Lines, text: &str) {
-    let dated: Vec<usize> = (0..out.lines.len())
-        .filter(|&i| out.stamp(&out.lines[i]).is_some_and(|s| s.shape == Shape::Dated))
-        .collect();
+    let dated: Vec<usize> =
+        (0..out.lines.len()).filter(|&i| out.stamp(&out.lines[i]).is_some_and(|s| s.shape == Shape::Dated)).collect();
     let worded = |i: usize| time::dateline::has_kind(text_of(text, &out.lines[i]));
     if let [first, rest @ ..] = dated.as_slice()
         && rest.len() >= 2

@@ -5,16 +5,24 @@
 use super::super::lines::Line;
 use crate::model::{DroppedLine, Entry, Span, Story};
 
-/// Drops each entry that a later entry repeats: the same clock, headline and first paragraph
-/// (the copy above may end with its own buttons, `Show more`).
+/// How far down the top of the feed a pinned copy may stand.
+const PINNED_REACH: usize = 3;
+
+/// Drops each of the first entries that a later entry repeats: the same clock, headline and
+/// first paragraph (the copy above may end with its own buttons, `Show more`), out of sequence
+/// with the entry under it (a run of alike posts is the feed's own).
 pub(super) fn drop_repeated(story: &mut Story, text: &str, lines: &[Line], dropped: &mut Vec<DroppedLine>) {
     let s = |span: &Span| &text[span.start as usize..span.end as usize];
     let key = |e: &Entry| (e.clock, e.headline.as_ref().map(s), e.body.first().map(s));
     let n = story.entries.len();
+    let entries = &story.entries;
     let repeated: Vec<bool> = (0..n)
         .map(|i| {
-            let e = &story.entries[i];
-            !e.body.is_empty() && story.entries[i + 1..].iter().any(|later| key(later) == key(e))
+            let e = &entries[i];
+            i < PINNED_REACH
+                && !e.body.is_empty()
+                && entries.get(i + 1).is_some_and(|next| next.clock != e.clock)
+                && entries[i + 1..].iter().any(|later| key(later) == key(e))
         })
         .collect();
     if !repeated.contains(&true) {
@@ -62,12 +70,17 @@ mod tests {
         let clocks: Vec<String> = s.entries.iter().filter_map(|e| e.clock.map(|c| c.to_string())).collect();
         assert_eq!(clocks, ["16:42", "14:05", "11:31"]);
         assert!(s.dropped.iter().any(|d| d.rule == "repeated-post" && d.line == 3), "{:?}", s.dropped);
-        assert!(s.dropped.iter().any(|d| d.rule == "repeated-post" && s.str(d.span) == "The warning runs until Monday."));
+        assert!(
+            s.dropped.iter().any(|d| d.rule == "repeated-post" && s.str(d.span) == "The warning runs until Monday.")
+        );
     }
 
     #[test]
     fn posts_alike_in_clock_only_both_stay() {
         let text = "Match live\n14.05\nGoal\nOne-nil.\n14.05\nGoal\nTwo-nil.\n";
         assert_eq!(story(text).entries.len(), 2);
+        // A feed of alike posts in sequence is the feed's own, however many.
+        let text = format!("Match live\n{}", "14.05\nGoal\nOne-nil.\n".repeat(5));
+        assert_eq!(story(&text).entries.len(), 5);
     }
 }

@@ -30,10 +30,9 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32)> {
             .find(|n| n.number == l.number + 1)
             .is_some_and(|n| n.kind == Kind::Text && s(n).starts_with(char::is_lowercase))
     };
-    let wrapped_page = width >= 60
-        && content.iter().filter(|l| near(l)).count() >= 3
-        && content.iter().any(|l| near(l) && runs_on(l))
-        || dump_wraps(text);
+    let wrapped_page =
+        width >= 60 && content.iter().filter(|l| near(l)).count() >= 3 && content.iter().any(|l| near(l) && runs_on(l))
+            || dump_wraps(text);
     // A line right under an unfinished long line is the rest of a wrapped paragraph.
     let continues = |line: &Line| {
         let above = line.number.checked_sub(2).and_then(|i| lines.iter().find(|l| l.number == i + 1));
@@ -157,10 +156,7 @@ fn dump_wraps(text: &str) -> bool {
         return false;
     }
     let near = |l: &str| l.trim_end().chars().count() + 12 >= width;
-    let runs_on = all
-        .windows(2)
-        .filter(|w| near(w[0]) && w[1].trim_start().starts_with(char::is_lowercase))
-        .count();
+    let runs_on = all.windows(2).filter(|w| near(w[0]) && w[1].trim_start().starts_with(char::is_lowercase)).count();
     runs_on >= 2
 }
 
@@ -199,7 +195,7 @@ static SUMMARY_HEADINGS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock:
 fn is_summary_heading(line: &str) -> bool {
     line.len() <= 48 && {
         let l = line.trim_end_matches(':').trim().to_lowercase();
-        SUMMARY_HEADINGS.iter().any(|h| *h == l)
+        SUMMARY_HEADINGS.contains(&l)
     }
 }
 

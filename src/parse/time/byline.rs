@@ -44,9 +44,8 @@ static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A byline word, then a name in capitals.
-static BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?i:{})\s+\p{{Lu}}", words().by_alt)).expect("byline word regex")
-});
+static BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?i:{})\s+\p{{Lu}}", words().by_alt)).expect("byline word regex"));
 
 /// `By Tuesday 15:00`: a deadline, not a byline. Only a weekday's full name right after the
 /// byline word counts: names may be months (`Marco`, `June`) or abbreviations (`Di Stefano`).
@@ -66,7 +65,9 @@ fn trailing_clock(line: &str, context: Option<&str>) -> Option<Stamp> {
     let (h, zone) = (caps.name("h")?, caps.name("zone"));
     let ampm = caps.name("ampm").map(|m| m.as_str().to_ascii_lowercase());
     let prefix = line[..h.start()].trim_end_matches([' ', ',', '|', '-', '–', '·', '•', '\u{a0}']);
-    if ampm.is_none() && zone.is_none() && !(BY.is_match(prefix) && !dated_words(prefix)) {
+    // Unmarked, the clock needs a byline word before the name.
+    let by = BY.is_match(prefix) && !dated_words(prefix);
+    if ampm.is_none() && zone.is_none() && !by {
         return None;
     }
     let count = prefix.split_whitespace().count();
@@ -144,7 +145,14 @@ mod tests {
             assert_eq!((s.clock.to_string().as_str(), s.shape), (want, Shape::Byline), "{line}");
         }
         // Without the byline word a plain number after a name is no time, nor after a sentence.
-        for line in ["Joe Smith 15:20", "By the end of the day 15:20", "By Tuesday 15:20", "By Monday Morning 09:00", "by joe smith 15:20", "Trains run from 10:32"] {
+        for line in [
+            "Joe Smith 15:20",
+            "By the end of the day 15:20",
+            "By Tuesday 15:20",
+            "By Monday Morning 09:00",
+            "by joe smith 15:20",
+            "Trains run from 10:32",
+        ] {
             assert!(stamp(line, None).is_none(), "{line}");
         }
     }

@@ -8,7 +8,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static SHARE_BAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?i:(?:\(BUTTON\)\s*)?(?:{})(?:\s+|[:|·•]\s*)?){{2,}}", words().share_alt)).expect("share bar regex")
+    Regex::new(&format!(r"^(?i:(?:\(BUTTON\)\s*)?(?:{})(?:\s+|[:|·•]\s*)?){{2,}}", words().share_alt))
+        .expect("share bar regex")
 });
 
 /// One share word glued to what follows (`Share48m ago15.58 GMT`): a bar of one button. Lynx
@@ -38,7 +39,10 @@ mod tests {
     fn one_share_button_glued_to_the_next_stamp() {
         let s = stamp("Share48m ago15.58 GMT", None).expect("a stamp after one share word");
         assert_eq!(s.clock.to_string(), "15:58");
-        assert_eq!(stamp("(BUTTON) Share48m ago15.58 GMT", None).map(|s| s.clock.to_string()).as_deref(), Some("15:58"));
+        assert_eq!(
+            stamp("(BUTTON) Share48m ago15.58 GMT", None).map(|s| s.clock.to_string()).as_deref(),
+            Some("15:58")
+        );
         assert!(stamp("Share 15:58", None).is_none(), "a word and a time apart are text");
         assert!(stamp("Share48m ago15.58 GMT Storm warning", None).is_none(), "only the clock alone counts");
     }
