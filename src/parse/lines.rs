@@ -161,7 +161,37 @@ fn stamp_of(line: &str, context: Option<&str>) -> Option<(Stamp, usize)> {
         let inner = rest.trim_start();
         return time::stamp(inner, context).map(|s| (s, line.len() - inner.len()));
     }
-    time::stamp(line, context).map(|s| (s, 0))
+    if let Some(s) = time::stamp(line, context) {
+        return Some((s, 0));
+    }
+    let skip = match_minute(line)?;
+    time::stamp(&line[skip..], context).map(|s| (s, skip))
+}
+
+/// The length of a match minute that opens a line before the clock (`45'+2 17h49`, `90' 18h54`,
+/// glued as a copy runs them, `45'+217h49`): the minute of play is no part of the stamp. Of
+/// the readings of the added time, the one that leaves a clock with two-digit hours wins.
+fn match_minute(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let n = digits(0);
+    if !(1..=3).contains(&n) {
+        return None;
+    }
+    let mut at = n + ["'", "’", "′"].iter().find(|q| line[n..].starts_with(**q))?.len();
+    if b.get(at) == Some(&b'+') {
+        let added = digits(at + 1);
+        // `+217h49`: two digits then a separator are the clock's hour.
+        let clock_after = |k: usize| {
+            b.get(at + 1 + k..at + 4 + k)
+                .is_some_and(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit() && b":.hH".contains(&w[2]))
+        };
+        let take = (1..=added.min(2)).find(|&k| clock_after(k) || k == added)?;
+        at += 1 + take;
+    }
+    let rest = &line[at..];
+    let skip = at + (rest.len() - rest.trim_start().len());
+    line[skip..].starts_with(|c: char| c.is_ascii_digit()).then_some(skip)
 }
 
 /// The stamp of a line that prints no clock (see [`time::relative::unshown_stamp`]), also

@@ -201,3 +201,40 @@ fn generated_blogs_read_in_pieces_are_read_as_whole() {
         }
     }
 }
+
+#[test]
+fn a_match_minute_before_the_clock_is_no_part_of_the_stamp() {
+    let text = "Title\n90'+4 18h54\nC'est terminé !\nLe texte.\n45'+217h49\nMi-temps\nLe texte.\n1'17h01\nCoup d'envoi\nLe texte.\n";
+    let lines = classify(text, Rules::embedded(), &[]);
+    let clocks: Vec<String> = lines.stamps.iter().map(|s| s.clock.to_string()).collect();
+    assert_eq!(clocks, ["18:54", "17:49", "17:01"]);
+    assert_eq!(&text[lines.lines[4].span.start as usize..lines.lines[4].span.end as usize], "17h49");
+    // A minute before text, or alone, stamps nothing.
+    assert!(!kinds("Title\n45' Penalty pour Lorient\nLe texte.\n90'+4\nFin.\n", &[]).iter().any(is_time));
+}
+
+#[test]
+fn a_worded_dateline_above_dated_posts_is_the_page_dateline() {
+    let text = "Liveblog\nStand: 28.08.2024 09:12 Uhr\nDer Vorspann.\n28.08.2024 • 09:12 Uhr\nEins\nDer Text.\n\
+                28.08.2024 • 08:40 Uhr\nZwei\nDer Text.\n27.08.2024 • 22:48 Uhr\nDrei\nDer Text.\n";
+    let k = kinds(text, &[]);
+    assert!(!is_time(&k[1]), "{k:?}");
+    assert!(is_time(&k[3]) && is_time(&k[6]) && is_time(&k[9]), "{k:?}");
+}
+
+#[test]
+fn bylines_closing_wrapped_posts_of_a_dump_close_them() {
+    // Lynx wraps each post's paragraph: its sentence ends on a short line under a long one.
+    let post = |h: &str, by: &str| {
+        format!(
+            "{h}\n\n   The minister said he would step down once arrangements for choosing a successor were in\n   place.\n   {by}\n\n"
+        )
+    };
+    let text = format!(
+        "Election results live\n\n   Follow the latest as results come in.\n\n{}{}{}Join the conversation\n\n   Comments on this article are closed.\n",
+        post("Sunak to resign", "Jane Dalton5 July 2024 08:15"),
+        post("Starmer speaks", "Adam Forrest5 July 2024 04:52"),
+        post("Truss loses seat", "Adam Forrest5 July 2024 02:31")
+    );
+    assert!(classify(&text, Rules::embedded(), &[]).trailing);
+}

@@ -270,6 +270,9 @@ mod tests {
         }
         assert!(rules.matching("Le Kremlin dénonce des anomalies").is_none());
         assert!(rules.matching("By John Smith").is_none());
+        // Lynx's buttons are furniture, but not when the next post's stamp runs into them.
+        assert_eq!(rules.matching("(BUTTON) Share (BUTTON) Show more...").map(|r| r.name.as_str()), Some("form-field"));
+        assert!(rules.matching("(BUTTON) Share48m ago15.58 GMT").is_none());
         assert!(rules.matching("Qui anime ce direct ?").unwrap().rest);
     }
 

@@ -23,6 +23,9 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
     if bylines >= 3 {
         odd_first_byline(out, text);
     }
+    if dated >= 3 {
+        worded_first_dated(out, text);
+    }
     time_lists(out, text);
     // Stamps that open with the clock and stamps that open with a date are two families.
     // Where a page has both, the larger stamps the posts — unless one family lies wholly below
@@ -127,6 +130,22 @@ fn odd_first_byline(out: &mut Lines, text: &str) {
     }
 }
 
+/// Date-times that stamp posts print no word; the page's own dateline above them says what its
+/// date is (`Stand: 28.08.2024 09:12 Uhr` over `28.08.2024 • 09:12 Uhr`). When only the first
+/// dated stamp carries such a word, it is the page's dateline.
+fn worded_first_dated(out: &mut Lines, text: &str) {
+    let dated: Vec<usize> =
+        (0..out.lines.len()).filter(|&i| out.stamp(&out.lines[i]).is_some_and(|s| s.shape == Shape::Dated)).collect();
+    let worded = |i: usize| time::dateline::has_kind(text_of(text, &out.lines[i]));
+    if let [first, rest @ ..] = dated.as_slice()
+        && rest.len() >= 2
+        && worded(*first)
+        && !rest.iter().any(|&i| worded(i))
+    {
+        out.lines[*first].kind = Kind::Text;
+    }
+}
+
 /// Runs of three or more stamps each followed by at most one short line before the next
 /// (key-events summaries, lists of videos, menus) are not posts.
 fn time_lists(out: &mut Lines, text: &str) {
@@ -206,14 +225,15 @@ fn trailing(out: &Lines, text: &str) -> bool {
     let before = text_in(0..first);
     let after = text_in(last + 1..out.lines.len());
     let per_post = text_in(first..last) / (times.len() - 1).max(1);
+    // A paragraph ends a sentence on a long line — or, wrapped by a dump, on the line under one.
+    let long = |l: &Line| l.kind == Kind::Text && text_of(text, l).chars().count() >= 60;
     let paragraphs = |r: std::ops::Range<usize>| {
-        out.lines[r]
-            .iter()
-            .filter(|l| {
-                let t = text_of(text, l);
-                l.kind == Kind::Text && t.chars().count() >= 60 && t.ends_with(['.', '!', '?', '"', '”', '»'])
-            })
-            .count()
+        r.filter(|&i| {
+            let l = &out.lines[i];
+            let ends = text_of(text, l).ends_with(['.', '!', '?', '"', '”', '»']);
+            l.kind == Kind::Text && ends && (long(l) || i > 0 && long(&out.lines[i - 1]))
+        })
+        .count()
     };
     before >= 2
         && (after * 2 < per_post.max(2) || paragraphs(0..first) >= 1 && paragraphs(last + 1..out.lines.len()) == 0)

@@ -9,6 +9,7 @@ mod entry;
 mod facts;
 mod outlet;
 mod prefilter;
+mod repeated;
 mod runs;
 mod section;
 mod shapes;
@@ -71,6 +72,7 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
     if story.zone.is_none() {
         story.zone = story.entries.iter().find_map(|e| e.zone);
     }
+    repeated::drop_repeated(story, text, lines, &mut dropped);
     if cl.trailing {
         let last = *times.last().expect("stamps");
         for line in &lines[last + 1..] {
@@ -134,7 +136,8 @@ fn header<'t>(
 ) -> Section<'t> {
     let mut section = Section::new(text);
     let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
-    let title_line = title::pick_title(text, lines);
+    let picked = title::pick_title(text, lines);
+    let title_line = picked.map(|(first, _)| first);
     let mut title: Option<Span> = None;
     for line in lines {
         let t = s(line);
@@ -145,6 +148,10 @@ fn header<'t>(
                 continue;
             }
             _ => continue,
+        }
+        // The rest of a title a dump wrapped over two lines.
+        if picked.is_some_and(|(first, last)| line.number > first && line.number <= last) {
+            continue;
         }
         if header_dateline(story, t) || updated_at(t).is_some() {
             dropped.push(DroppedLine { line: line.number, rule: "dateline".into(), span: line.span });
@@ -157,7 +164,8 @@ fn header<'t>(
             break;
         }
         if title.is_none() && Some(line.number) == title_line {
-            title = Some(line.span);
+            let last = picked.and_then(|(_, last)| lines.iter().find(|l| l.number == last));
+            title = Some(Span::new(line.span.start as usize, last.map_or(line.span, |l| l.span).end as usize));
             // BBC: "… live: Thursday 18 January 2018" dates the whole page.
             if story.published.is_none()
                 && let Some(part) = time::datelines(t).first()
@@ -178,7 +186,11 @@ fn header<'t>(
         section.push(line);
     }
     if timed {
-        story.title = title.map(|t| text[t.start as usize..t.end as usize].to_string()).unwrap_or_default();
+        // A wrapped title is one line again: the dump's break and indentation are no part of it.
+        story.title = title
+            .map(|t| &text[t.start as usize..t.end as usize])
+            .map(|t| if t.contains('\n') { t.split_whitespace().collect::<Vec<_>>().join(" ") } else { t.to_string() })
+            .unwrap_or_default();
     }
     section
 }

@@ -1,6 +1,8 @@
 //! Which line of the page's header is its title: the marked `h1`, else the headline-like line
-//! that scores best — never the navigation, a menu of short lines, a site's domain, or a
-//! standfirst of two sentences.
+//! that scores best — never the navigation, a menu of short lines, a site's domain, a
+//! standfirst of two sentences, or a point of a summary box (`Summary`, `Key points`: the
+//! headings are listed in `assets/summary_headings.txt`). A title a dump wrapped over two
+//! lines is read as one.
 
 use super::super::lines::{Kind, Line};
 use super::super::time;
@@ -8,9 +10,11 @@ use super::{BYLINE, dated_byline, headline_like, is_credit, is_dateline, is_link
 
 /// The page's headline among the header's lines, not its navigation: the marked `h1`, else
 /// the headline-like line with the best score — longer is better, a date or a "live" word in
-/// it is better, and a line among short neighbours (a menu) is worse.
-pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
+/// it is better, and a line among short neighbours (a menu) is worse. Returns the numbers of
+/// the title's first and last line (the same but for a wrapped title).
+pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32)> {
     let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
+    let listed = summary_points(text, lines);
     let content: Vec<&Line> = lines.iter().filter(|l| matches!(l.kind, Kind::Text | Kind::Link)).collect();
     // The line numbered `n`, found by halving (lines come in order): a linear search for each
     // line made a header of 250,000 short lines take minutes.
@@ -26,7 +30,8 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
     let runs_on =
         |l: &Line| numbered(l.number + 1).is_some_and(|n| n.kind == Kind::Text && s(n).starts_with(char::is_lowercase));
     let wrapped_page =
-        width >= 60 && content.iter().filter(|l| near(l)).count() >= 3 && content.iter().any(|l| near(l) && runs_on(l));
+        width >= 60 && content.iter().filter(|l| near(l)).count() >= 3 && content.iter().any(|l| near(l) && runs_on(l))
+            || dump_wraps(text);
     // A line right under an unfinished long line is the rest of a wrapped paragraph.
     let continues = |line: &Line| {
         let above = line.number.checked_sub(2).and_then(|i| numbered(i + 1));
@@ -34,8 +39,12 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
             a.kind == Kind::Text && s(a).chars().count() >= 60 && !s(a).ends_with(['.', '!', '?', ':', '"', '»', '”'])
         })
     };
+    let mut joined: Vec<(u32, u32)> = Vec::new();
     for (k, line) in content.iter().enumerate() {
         let t = s(line);
+        if listed.contains(&line.number) {
+            continue;
+        }
         // An image's alternative text above its caption says the same thing twice.
         let caption_below = content.get(k + 1).is_some_and(|n| {
             let prefix: String = t.chars().take(20).collect();
@@ -50,18 +59,29 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
             && t.chars().count() + 12 >= width
             && numbered(line.number + 1).is_some_and(|n| n.kind == Kind::Text);
         // Only a dump wraps: copied text keeps each paragraph on one line, whatever stands above.
-        if (wrapped_page && continues(line)) || caption_below || wrapped || at_width || t.contains("   ") {
+        if (wrapped_page && continues(line)) || caption_below || t.contains("   ") {
             continue;
+        }
+        // A title the dump wrapped: two lines of one paragraph, read as one.
+        let owned;
+        let mut t = t;
+        if wrapped || at_width {
+            // Only a dump wraps; in copied text the line below is another paragraph.
+            let Some(rest) = wrapped_title(text, lines, line).filter(|_| wrapped_page) else { continue };
+            owned = format!("{t} {}", s(rest));
+            t = &owned;
+            joined.push((line.number, rest.number));
         }
         let opens = |c: char| c.is_alphanumeric() || "\"«“'‘(¿¡".contains(c);
         if line.kind != Kind::Text || !title_like(t) || !t.starts_with(opens) {
             continue;
         }
         if line.h1 {
-            return Some(line.number);
+            return Some(span_of(&joined, line.number));
         }
-        let mut score = words(line).min(12) as i32;
-        if words(line) < 3 {
+        let n_words = t.split_whitespace().count();
+        let mut score = n_words.min(12) as i32;
+        if n_words < 3 {
             score -= 4;
         }
         if LIVE.is_match(t) || t.bytes().any(|b| b.is_ascii_digit()) && !time::datelines(t).is_empty() {
@@ -75,7 +95,12 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
             .split_whitespace()
             .filter(|w| w.chars().any(|c| c.is_ascii_digit() || c == '*') && !w.chars().any(char::is_alphabetic))
             .count();
-        if numbers * 2 >= words(line) {
+        if numbers * 2 >= n_words {
+            score -= 8;
+        }
+        // Two clocks or more make a schedule or a programme guide (`tagesschau 20:00 Uhr 15:02
+        // Min tagesthemen 22:15 Uhr`), not a headline.
+        if t.split_whitespace().filter(|w| time::has_clock_bytes(w.as_bytes())).count() >= 2 {
             score -= 8;
         }
         // A site's name and slogan carry its address.
@@ -98,7 +123,77 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<u32> {
             best = Some((score, n));
         }
     }
-    best.map(|(_, n)| n)
+    best.map(|(_, n)| span_of(&joined, n))
+}
+
+/// The first and last line of the title that starts at line `n`.
+fn span_of(joined: &[(u32, u32)], n: u32) -> (u32, u32) {
+    joined.iter().find(|(first, _)| *first == n).copied().unwrap_or((n, n))
+}
+
+/// The second line of a paragraph of exactly two lines that starts at `line`: a title a dump
+/// wrapped, when the two read as one headline.
+fn wrapped_title<'l>(text: &str, lines: &'l [Line], line: &Line) -> Option<&'l Line> {
+    let at = |n: u32| lines.iter().find(|l| l.number == n);
+    let next = at(line.number + 1).filter(|l| l.kind == Kind::Text)?;
+    if at(line.number + 2).is_some_and(|l| matches!(l.kind, Kind::Text | Kind::Link)) {
+        return None;
+    }
+    let len = |l: &Line| text[l.span.start as usize..l.span.end as usize].chars().count();
+    (len(line) + len(next) <= 200).then_some(next)
+}
+
+/// Whether the text is a dump that wraps its paragraphs at a width: among its first lines,
+/// several reach nearly the longest and run on into a line in lower case.
+fn dump_wraps(text: &str) -> bool {
+    let head = &text[..text.floor_char_boundary(64 * 1024)];
+    let all: Vec<&str> = head.lines().collect();
+    let width = all.iter().map(|l| l.trim_end().chars().count()).max().unwrap_or(0);
+    if width < 60 {
+        return false;
+    }
+    let near = |l: &str| l.trim_end().chars().count() + 12 >= width;
+    let runs_on = all.windows(2).filter(|w| near(w[0]) && w[1].trim_start().starts_with(char::is_lowercase)).count();
+    runs_on >= 2
+}
+
+/// The lines of the lists that stand under a summary heading (`Summary`, `Key points`,
+/// `Highlights`, `L'essentiel`): from the heading to the next blank line after the list.
+fn summary_points(text: &str, lines: &[Line]) -> Vec<u32> {
+    let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        if is_summary_heading(s(&lines[k])) {
+            k += 1;
+            while k < lines.len() && lines[k].kind == Kind::Blank {
+                k += 1;
+            }
+            while k < lines.len() && !matches!(lines[k].kind, Kind::Blank | Kind::Time) {
+                out.push(lines[k].number);
+                k += 1;
+            }
+        } else {
+            k += 1;
+        }
+    }
+    out
+}
+
+static SUMMARY_HEADINGS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    include_str!("../../../assets/summary_headings.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+});
+
+fn is_summary_heading(line: &str) -> bool {
+    line.len() <= 48 && {
+        let l = line.trim_end_matches(':').trim().to_lowercase();
+        SUMMARY_HEADINGS.contains(&l)
+    }
 }
 
 static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -107,7 +202,7 @@ static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 });
 
 static LIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:live|en direct|direct|liveticker|live-ticker|newsblog|in diretta|diretta|en vivo|en directo|as it happened|latest updates)\b")
+    regex::Regex::new(r"(?i)\b(?:live|liveblog|live-blog|live blog|newsticker|en direct|direct|liveticker|live-ticker|newsblog|in diretta|diretta|en vivo|en directo|as it happened|latest updates)\b")
         .expect("live regex")
 });
 
@@ -129,4 +224,39 @@ fn title_like(line: &str) -> bool {
         && !BYLINE.is_match(line)
         && !is_dateline(line)
         && !dated_byline(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Story;
+    use crate::parse::rules::Rules;
+
+    fn title(text: &str) -> String {
+        let lines = crate::parse::lines::classify(text, Rules::embedded(), &[]);
+        let mut story = Story { text: text.to_string(), ..Story::default() };
+        super::super::build(&mut story, &lines);
+        story.title
+    }
+
+    #[test]
+    fn a_point_of_the_summary_box_is_not_the_title() {
+        let text = "Skip to content\nTrain strike: Rail passengers face disruption across England\n\nSummary\n\
+                    Train drivers at 16 operators strike for 24 hours\nThe government says the pay offer is final\n\
+                    Posted at 17:20\nEvening services wind down early\nMost operators stop early tonight.\n";
+        assert_eq!(title(text), "Train strike: Rail passengers face disruption across England");
+    }
+
+    #[test]
+    fn a_title_a_dump_wrapped_over_two_lines_is_read_whole() {
+        let para = "   The minister said the talks would go on through the night and that a deal was close, but\n   unions were not convinced by the offer made on Monday.\n\n";
+        let text = format!(
+            "   Live en cours\n\n  Salon de l'agriculture : la visite du président perturbée par des agriculteurs en colère,\n                 suivez notre direct\n\n{}\n23h28\n\n   Fin de la visite\n\n{}",
+            para.repeat(2),
+            para
+        );
+        assert_eq!(
+            title(&text),
+            "Salon de l'agriculture : la visite du président perturbée par des agriculteurs en colère, suivez notre direct"
+        );
+    }
 }

@@ -44,17 +44,33 @@ static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("trailing clock regex")
 });
 
+/// A byline word, then a name in capitals.
+static BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?i:{})\s+\p{{Lu}}", words().by_alt)).expect("byline word regex"));
+
+/// `By Tuesday 15:00`: a deadline, not a byline. Only a weekday's full name right after the
+/// byline word counts: names may be months (`Marco`, `June`) or abbreviations (`Di Stefano`).
+fn dated_words(prefix: &str) -> bool {
+    prefix.split_whitespace().nth(1).is_some_and(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.chars().count() >= 5 && words().weekday(w).is_some()
+    })
+}
+
 /// A byline ending with a clock and no date, marked as a time by `a.m.`/`pm` or a zone: `From
 /// the National Desk1:12 a.m. ET`, also with a label in capitals after it (`Camille
-/// Dupont19:42 CETKEY EVENT`). The name must be short and no sentence.
+/// Dupont19:42 CETKEY EVENT`) — or opened by a byline word (`By Joe Smith 15:20`), which says
+/// the number after the name is the post's time. The name must be short and no sentence.
 fn trailing_clock(line: &str, context: Option<&str>) -> Option<Stamp> {
     let caps = TRAILING.captures(line)?;
     let (h, zone) = (caps.name("h")?, caps.name("zone"));
     let ampm = caps.name("ampm").map(|m| m.as_str().to_ascii_lowercase());
-    if ampm.is_none() && zone.is_none() {
+    let prefix = line[..h.start()].trim_end_matches([' ', ',', '|', '-', '–', '·', '•', '\u{a0}']);
+    // Unmarked, the clock needs a byline word before the name.
+    let by = BY.is_match(prefix) && !dated_words(prefix);
+    if ampm.is_none() && zone.is_none() && !by {
         return None;
     }
-    let prefix = line[..h.start()].trim_end_matches([' ', ',', '|', '-', '–', '·', '•', '\u{a0}']);
     let count = prefix.split_whitespace().count();
     // A name ends with a capitalised word; a sentence (`closes at 9:40 p.m.`) does not.
     let named = prefix.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_uppercase));
@@ -113,4 +129,34 @@ fn strip_connector(prefix: &str) -> &str {
         }
     }
     prefix
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Shape, stamp};
+
+    #[test]
+    fn a_byline_word_makes_a_plain_clock_after_a_name_a_stamp() {
+        for (line, want) in [
+            ("By Joe Smith 15:20", "15:20"),
+            ("Par Claire Morel 09:05", "09:05"),
+            ("Von Anna Berg 7:45", "07:45"),
+            ("Di Marco Di Stefano 11:48", "11:48"),
+            ("By June Sarpong 10:02", "10:02"),
+        ] {
+            let s = stamp(line, None).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!((s.clock.to_string().as_str(), s.shape), (want, Shape::Byline), "{line}");
+        }
+        // Without the byline word a plain number after a name is no time, nor after a sentence.
+        for line in [
+            "Joe Smith 15:20",
+            "By the end of the day 15:20",
+            "By Tuesday 15:20",
+            "By Monday Morning 09:00",
+            "by joe smith 15:20",
+            "Trains run from 10:32",
+        ] {
+            assert!(stamp(line, None).is_none(), "{line}");
+        }
+    }
 }

@@ -53,7 +53,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<y4>\d{{4}})-(?P<mo4>\d{{2}})-(?P<d4>\d{{2}})
         )
         (?:
-            (?:\s*,|\s+(?P<kind2>{upd}|{pubd}))?(?:\s*,|\s+(?:{at})|\s*T)?\s*
+            (?:\s*,|\s+(?P<kind2>{upd}|{pubd}))?(?:\s*,|\s+(?:{at})|\s*T|\s*[•·|])?\s*
             (?P<h>\d{{1,2}})\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?
             \s*(?P<ampm>[ap]\.?m\.?)?
             (?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|Uhr))?

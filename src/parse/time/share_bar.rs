@@ -8,15 +8,22 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static SHARE_BAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?i:(?:{})(?:\s+|[:|·•]\s*)?){{2,}}", words().share_alt)).expect("share bar regex")
+    Regex::new(&format!(r"^(?i:(?:\(BUTTON\)\s*)?(?:{})(?:\s+|[:|·•]\s*)?){{2,}}", words().share_alt))
+        .expect("share bar regex")
 });
+
+/// One share word glued to what follows (`Share48m ago15.58 GMT`): a bar of one button. Lynx
+/// writes `(BUTTON)` before each button.
+static SHARE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?:\(BUTTON\)\s*)?(?i:{})", words().share_alt)).expect("share word regex"));
 
 /// `Compartir en Facebook Compartir en X21:30 h`: w3m and lynx draw an HTML5 `<footer>` and
 /// `<header>` inline, so a post's share bar runs into the next post's stamp. Only a stamp that
-/// is the clock alone counts after it.
+/// is the clock alone counts after it. A single word counts only glued to the stamp, as
+/// nobody writes it.
 pub(super) fn after_share_bar(line: &str, context: Option<&str>) -> Option<Stamp> {
-    let bar = SHARE_BAR.find(line)?;
-    let rest = &line[bar.end()..];
+    let end = SHARE_BAR.find(line).or_else(|| SHARE_WORD.find(line))?.end();
+    let rest = &line[end..];
     if !rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -28,4 +35,21 @@ pub(super) fn after_share_bar(line: &str, context: Option<&str>) -> Option<Stamp
 pub(super) fn after_bar(line: &str) -> Option<&str> {
     let bar = SHARE_BAR.find(line)?;
     Some(line[bar.end()..].trim_start())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::stamp;
+
+    #[test]
+    fn one_share_button_glued_to_the_next_stamp() {
+        let s = stamp("Share48m ago15.58 GMT", None).expect("a stamp after one share word");
+        assert_eq!(s.clock.to_string(), "15:58");
+        assert_eq!(
+            stamp("(BUTTON) Share48m ago15.58 GMT", None).map(|s| s.clock.to_string()).as_deref(),
+            Some("15:58")
+        );
+        assert!(stamp("Share 15:58", None).is_none(), "a word and a time apart are text");
+        assert!(stamp("Share48m ago15.58 GMT Storm warning", None).is_none(), "only the clock alone counts");
+    }
 }
