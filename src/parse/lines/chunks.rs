@@ -25,6 +25,9 @@ pub(super) const CHUNK: usize = 1 << 20;
 struct Found {
     stamps: usize,
     ruled: Vec<(u32, u32)>,
+    /// The text lines that are a relative time by themselves (`5 min ago`), read here, on
+    /// every core: the few that are are settled with the markup's hints below.
+    relative: Vec<u32>,
 }
 
 /// Splits and classifies the lines of `text`, in pieces of about `chunk` bytes (the whole text
@@ -112,11 +115,16 @@ fn read_piece(
             span.start += bullet as u32;
             found.stamps += 1;
             Kind::Time
-        } else if time::day_header(trimmed).is_some() {
-            // Or a related link, when a `links-below` rule stands above: see `settle`.
-            Kind::DayHeader
         } else {
-            Kind::Text
+            if unshown_of(trimmed, None, false).is_some() {
+                found.relative.push(number);
+            }
+            if time::day_header(trimmed).is_some() {
+                // Or a related link, when a `links-below` rule stands above: see `settle`.
+                Kind::DayHeader
+            } else {
+                Kind::Text
+            }
         };
         slots[filled].write(Line { span, number, kind, heading: false, h1: false });
         filled += 1;
@@ -151,6 +159,7 @@ fn settle(
         ..Lines::default()
     };
     let mut ruled = found.iter().flat_map(|f| f.ruled.iter().copied());
+    let mut relative = found.iter().flat_map(|f| f.relative.iter().copied()).peekable();
     let mut rest_rule: Option<usize> = None;
     let mut links_below = false;
     let mut hints = hints.iter().peekable();
@@ -211,7 +220,13 @@ fn settle(
             Kind::Text | Kind::DayHeader => {
                 // A post stamped only `5 min ago`, or by a `<time datetime>` showing no clock:
                 // the hints say which, so this waits for them here.
-                if let Some((stamp, bullet)) = unshown_of(text_of(text, &out.lines[i]), instant, post_start) {
+                // Without a hint only a relative time stamps a line, and the pieces found those.
+                // (Those under a rule that took every line below were passed over.)
+                while relative.next_if(|&n| n < number).is_some() {}
+                let candidate = relative.next_if_eq(&number).is_some() || instant.is_some() || post_start;
+                if let Some((stamp, bullet)) =
+                    candidate.then(|| unshown_of(text_of(text, &out.lines[i]), instant, post_start)).flatten()
+                {
                     links_below = false;
                     out.lines[i].span.start += bullet as u32;
                     out.lines[i].kind = Kind::Time;

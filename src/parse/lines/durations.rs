@@ -37,13 +37,21 @@ static TITLED: LazyLock<Regex> =
 
 /// A 12-hour clock on a stamp line: `3:20 p.m.`, `9.31am`.
 static TWELVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\d{2}\s*[ap]\.?\s?m(?:\.|\b)").expect("12-hour regex"));
+    LazyLock::new(|| Regex::new(r"(?i)\d{2}\s*[ap]\.?\s?m(?:\.|(?-u:\b))").expect("12-hour regex"));
 
 /// Marks the video lengths among the page's stamps (`video-length` in `--explain`).
 pub(super) fn video_lengths(out: &mut Lines, text: &str) {
     let s = |i: usize| text_of(text, &out.lines[i]);
+    // `02:31`, `4.05`: a digit, then the separator second or third; a cheap test before the
+    // stamp lookup and the regexes, run on every stamp of a page of tens of thousands.
+    let looks_like_length = |i: usize| {
+        let b = s(i).as_bytes();
+        b.first().is_some_and(u8::is_ascii_digit)
+            && (b.get(1).is_some_and(|c| b":.".contains(c)) || b.get(2).is_some_and(|c| b":.".contains(c)))
+    };
     let bare = |i: usize| {
-        out.lines[i].kind == Kind::Time
+        looks_like_length(i)
+            && out.lines[i].kind == Kind::Time
             && out.stamp(&out.lines[i]).is_some_and(|st| st.shape == Shape::Bare && st.unshown.is_none())
             && BARE.is_match(s(i))
     };
@@ -59,7 +67,8 @@ pub(super) fn video_lengths(out: &mut Lines, text: &str) {
     // In a rail a length may carry its title (`02:31Beach crowds in Brighton`).
     let length = |i: usize| {
         bare(i)
-            || out.lines[i].kind == Kind::Time
+            || looks_like_length(i)
+                && out.lines[i].kind == Kind::Time
                 && out.stamp(&out.lines[i]).is_some_and(|st| {
                     matches!(st.shape, Shape::Label | Shape::Inline) && st.unshown.is_none() && st.zone.is_none()
                 })
@@ -69,7 +78,15 @@ pub(super) fn video_lengths(out: &mut Lines, text: &str) {
     let content = |i: usize| !matches!(out.lines[i].kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_));
     let after = |i: usize| (i + 1..out.lines.len()).filter(move |&j| content(j));
     let before = |i: usize| (0..i).rev().filter(move |&j| content(j));
-    let times: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].kind == Kind::Time).collect();
+    // Every line is in the list, the `n`-th at `n - 1`: the stamps' lines are found without a
+    // pass over every line.
+    let times: Vec<usize> = out
+        .stamp_lines
+        .iter()
+        .map(|&n| n as usize - 1)
+        .filter(|&i| out.lines.get(i).is_some_and(|l| l.kind == Kind::Time))
+        .collect();
+    debug_assert!(times.iter().all(|&i| out.lines[i].number as usize == i + 1));
     let mut marked: Vec<usize> = Vec::new();
     let mut rail_end = 0;
     for &i in &times {
@@ -97,12 +114,19 @@ pub(super) fn video_lengths(out: &mut Lines, text: &str) {
         }
     }
     // Lengths among 12-hour clocks (posts stamped `5 min ago` print none).
+    let bares: Vec<usize> = times.iter().copied().filter(|&i| bare(i)).collect();
+    if bares.is_empty() {
+        return mark(out, marked);
+    }
     let shown = times.iter().filter(|&&i| out.stamp(&out.lines[i]).is_some_and(|st| st.unshown.is_none())).count();
     let twelve = times.iter().filter(|&&i| TWELVE.is_match(s(i))).count();
-    let bares: Vec<usize> = times.iter().copied().filter(|&i| bare(i)).collect();
     if twelve >= 3 && twelve + bares.len() == shown && bares.len() * 3 <= twelve {
         marked.extend(bares);
     }
+    mark(out, marked);
+}
+
+fn mark(out: &mut Lines, marked: Vec<usize>) {
     for i in marked {
         out.lines[i].kind = Kind::Furniture(LayoutRule::VideoLength);
     }

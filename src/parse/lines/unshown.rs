@@ -57,6 +57,9 @@ pub(super) fn beside_clocks(out: &mut Lines, text: &str) {
 /// least two such posts running newest first. Runs after the page is weighed, so that a list
 /// of stories with their relative times goes whole as a time list.
 pub(super) fn below_the_feed(out: &mut Lines) {
+    if !out.stamps.iter().any(|s| s.unshown.is_some()) {
+        return;
+    }
     let clocks: Vec<(usize, crate::model::Clock)> = (0..out.lines.len())
         .filter_map(|i| out.stamp(&out.lines[i]).filter(|s| s.unshown.is_none()).map(|s| (i, s.clock)))
         .collect();

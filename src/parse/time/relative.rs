@@ -132,7 +132,9 @@ fn first_word(phrase: &str) -> Option<&str> {
 pub fn relative_stamp(line: &str) -> Option<Stamp> {
     // A dump runs the share bar of the post above into the stamp (`Compartir en X Hace 39
     // minutos`), as it does before a clock.
-    let seconds = seconds_ago(line).or_else(|| seconds_ago(super::share_bar::after_bar(line)?))?;
+    // Only a short line can be a bar and a relative time: a paragraph is not searched for a bar.
+    let after_bar = || if line.len() <= 200 { super::share_bar::after_bar(line) } else { None };
+    let seconds = seconds_ago(line).or_else(|| seconds_ago(after_bar()?))?;
     Some(Stamp {
         clock: Clock::new(0, 0).expect("midnight"),
         zone: None,
