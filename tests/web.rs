@@ -82,7 +82,7 @@ fn failures_are_one_line_each() {
         "/broken" => Reply::status(500),
         "/busy" => Reply::status(503).header("Retry-After", "120"),
         "/loop" => Reply::status(302).header("Location", "/loop"),
-        "/json" => Reply::ok("application/json", "{}"),
+        "/image" => Reply::ok("image/png", "PNG"),
         "/binary" => Reply::ok("text/html", &b"\x89PNG\0\0\0"[..]),
         "/big" => Reply::text(&"x".repeat(5000)),
         // Large enough that the first half leaves the server's buffers before the stall.
@@ -96,7 +96,7 @@ fn failures_are_one_line_each() {
     let busy = err("/busy");
     assert_eq!(busy.retry_after(), Some(liveblog::web::http::RetryAfter::Seconds(120)));
     assert_eq!(err("/loop"), FetchError::RedirectLoop);
-    assert_eq!(err("/json").to_string(), "not HTML (Content-Type application/json)");
+    assert_eq!(err("/image").to_string(), "not HTML (Content-Type image/png)");
     assert!(matches!(err("/binary"), FetchError::NotHtml(_)));
     assert_eq!(err("/big"), FetchError::TooLarge(1000));
     let quick = Client::new(Settings { total_timeout: Duration::from_secs(1), ..Settings::default() });
@@ -259,6 +259,28 @@ fn export_reads_a_url_and_falls_back_to_the_archive_offline() {
     assert_eq!(String::from_utf8(out.stderr).unwrap(), format!("liveblog: {other}: connection refused\n"));
     let out = liveblog(&db, &["export", "gopher://127.0.0.1/x"]);
     assert!(String::from_utf8(out.stderr).unwrap().contains("unsupported scheme \"gopher\""));
+}
+
+#[test]
+fn export_reads_a_live_blog_served_as_json() {
+    // A live blog's own feed of updates, served as JSON, is read by the parser's JSON reader.
+    let dir = tempfile::tempdir().unwrap();
+    let feed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/json/api-blocks.json")).unwrap();
+    let server = Server::start(move |_, _| Reply::ok("application/json; charset=utf-8", feed.clone()));
+    let url = server.url("/live.json");
+    let out = liveblog(&dir.path().join("l.db"), &["export", &url]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let from_file = liveblog::parse::parse_bytes(
+        "api-blocks.json".into(),
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/json/api-blocks.json")).unwrap(),
+        liveblog::parse::Rules::embedded(),
+    )
+    .unwrap();
+    let entries = json["stories"][0]["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), from_file.entries.len(), "{json}");
+    assert!(entries.len() >= 2, "{json}");
+    assert_eq!(json["stories"][0]["title"].as_str(), Some(from_file.title.as_str()), "{json}");
 }
 
 #[test]

@@ -158,7 +158,10 @@ impl Client {
         if uri.host().is_none_or(str::is_empty) {
             return Err(FetchError::InvalidUrl("no host".into()));
         }
-        let mut request = self.agent.get(url).header("Accept", "text/html, application/xhtml+xml, text/plain;q=0.8");
+        let mut request = self
+            .agent
+            .get(url)
+            .header("Accept", "text/html, application/xhtml+xml, text/plain;q=0.8, application/json;q=0.5");
         if let Some(etag) = &validators.etag {
             request = request.header("If-None-Match", etag);
         }
@@ -257,11 +260,15 @@ fn strip_os_error(msg: &str) -> &str {
     msg.find(" (os error").map_or(msg, |i| &msg[..i])
 }
 
-/// Accepts HTML and XHTML, and plain text (the saved text form of a page); refuses the rest.
+/// Accepts HTML and XHTML, plain text (the saved text form of a page) and JSON (a live blog's
+/// own feed of updates, or its JSON-LD: the parser's JSON reader takes those); refuses the rest.
 fn check_content_type(content_type: &str) -> Result<(), FetchError> {
     let mime = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     match mime.as_str() {
         "" | "text/html" | "application/xhtml+xml" | "text/plain" => Ok(()),
+        "application/json" | "application/x-ndjson" | "application/jsonl" => Ok(()),
+        // `application/ld+json`, `application/feed+json`, `application/vnd.api+json`…
+        json if json.starts_with("application/") && json.ends_with("+json") => Ok(()),
         other => Err(FetchError::NotHtml(format!("Content-Type {}", super::one_line(other)))),
     }
 }

@@ -34,8 +34,12 @@ fn cache_control_and_retry_after() {
 fn content_types() {
     assert!(check_content_type("text/html; charset=utf-8").is_ok());
     assert!(check_content_type("text/plain").is_ok());
-    let err = check_content_type("application/json").unwrap_err();
-    assert_eq!(err.to_string(), "not HTML (Content-Type application/json)");
+    for json in ["application/json; charset=utf-8", "application/ld+json", "application/x-ndjson"] {
+        assert!(check_content_type(json).is_ok(), "{json}");
+    }
+    let err = check_content_type("image/png").unwrap_err();
+    assert_eq!(err.to_string(), "not HTML (Content-Type image/png)");
+    assert!(check_content_type("text/json+html").is_err(), "only an application type ends in +json");
 }
 
 #[test]
