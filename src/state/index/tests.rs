@@ -5,8 +5,8 @@ use crate::model::{Span, push_folded};
 use proptest::prelude::*;
 
 /// The definition the index must agree with: fold each field char by char, join them with
-/// line breaks, look for the query.
-fn naive(story: &Story, query: &str) -> Vec<u32> {
+/// line breaks, look for the query (folded already). The searches by slices answer to it too.
+pub(crate) fn naive(story: &Story, query: &str) -> Vec<u32> {
     let fold = |s: &str| {
         let mut out = String::new();
         s.chars().for_each(|c| push_folded(c, &mut out));
@@ -21,7 +21,8 @@ fn naive(story: &Story, query: &str) -> Vec<u32> {
         .collect()
 }
 
-fn story_of(entries: &[(String, Vec<String>)]) -> Story {
+/// A story of entries with a clock and no date, one headline and paragraphs each.
+pub(crate) fn story_of(entries: &[(String, Vec<String>)]) -> Story {
     let mut story = Story::default();
     let push = |s: &str, text: &mut String| {
         let start = text.len();
@@ -32,6 +33,7 @@ fn story_of(entries: &[(String, Vec<String>)]) -> Story {
     let mut text = String::new();
     for (headline, body) in entries {
         let entry = Entry {
+            clock: crate::model::Clock::new(12, 0),
             headline: Some(push(headline, &mut text)),
             body: body.iter().map(|p| push(p, &mut text)).collect(),
             ..Entry::default()

@@ -3,52 +3,15 @@
 //! entry and looking for the query — however keys, slices (of the search and of the index's
 //! build) and stale steps interleave.
 
-use crate::model::{Entry, Span, Story, push_folded};
+use crate::model::Story;
+use crate::state::index::tests::story_of;
 use crate::state::{Action, Reader};
 use proptest::prelude::*;
 
-/// A story of entries with a clock and no date (shown in page order, newest first, or the
-/// other way round), one headline and paragraphs each.
-fn story_of(entries: &[(String, Vec<String>)]) -> Story {
-    let mut story = Story::default();
-    let push = |s: &str, text: &mut String| {
-        let start = text.len();
-        text.push_str(s);
-        text.push('\n');
-        Span::new(start, start + s.len())
-    };
-    let mut text = String::new();
-    for (headline, body) in entries {
-        let entry = Entry {
-            clock: crate::model::Clock::new(12, 0),
-            headline: Some(push(headline, &mut text)),
-            body: body.iter().map(|p| push(p, &mut text)).collect(),
-            ..Entry::default()
-        };
-        story.entries.push(entry);
-    }
-    story.text = text;
-    story
-}
-
-fn fold(s: &str) -> String {
-    let mut out = String::new();
-    s.chars().for_each(|c| push_folded(c, &mut out));
-    out
-}
-
-/// The definition: the entries whose folded fields, joined by line breaks, hold the folded
-/// query, in page order.
+/// The definition: the entries whose folded fields, joined by line breaks, hold the query
+/// folded as the reader folds it (white space trimmed and collapsed), in page order.
 fn naive(story: &Story, query: &str) -> Vec<u32> {
-    // The query is folded as the reader folds it: white space trimmed and collapsed.
-    let query = crate::model::fold(query);
-    (0..story.entries.len() as u32)
-        .filter(|&i| {
-            let e = story.entry(i as usize);
-            let text: Vec<String> = e.tag().into_iter().chain(e.headline()).chain(e.body()).map(fold).collect();
-            query.is_empty() || (text.join("\n") + "\n").contains(&query)
-        })
-        .collect()
+    crate::state::index::tests::naive(story, &crate::model::fold(query))
 }
 
 /// A reader on `story` whose searches read one entry a slice, the search prompt open; its
