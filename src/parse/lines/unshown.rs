@@ -4,10 +4,12 @@
 //! prints always wins. Sites print relative times on their newest posts and clocks on the
 //! older ones, so on a page whose posts run newest first, relative times below the last clock
 //! stamp no post: they date comments, related stories, a most-read box. A relative time whose
-//! one line repeats the headline of a fuller post below is a key-events summary.
+//! one line repeats the headline of a fuller post below is a key-events summary. A relative
+//! time after an `updated` word stamps posts only where the page prints it more than once.
 
 use super::{Kind, LayoutRule, Lines, text_of};
 use crate::parse::time::Shape;
+use crate::parse::time::relative_inline::{Beside, inline_ago};
 use std::collections::HashMap;
 
 /// Marks each stamp without a clock whose nearest line with content, above or below, is a
@@ -16,6 +18,7 @@ pub(super) fn beside_clocks(out: &mut Lines, text: &str) {
     if !out.stamps.iter().any(|s| s.unshown.is_some()) {
         return;
     }
+    lone_updated(out, text);
     // A dated or byline shape seen once is the page's dateline (see `weigh`), no post's clock.
     let once = |shape: Shape| out.stamps.iter().filter(|s| s.shape == shape).count() < 2;
     let (dateline_dated, dateline_byline) = (once(Shape::Dated), once(Shape::Byline));
@@ -49,6 +52,23 @@ pub(super) fn beside_clocks(out: &mut Lines, text: &str) {
             if out.stamp(&out.lines[i]).is_some_and(|s| s.unshown.is_some()) {
                 out.lines[i].kind = Kind::Text;
             }
+        }
+    }
+}
+
+/// An `updated` word before a relative time (`Aggiornato 3 minuti fa`) stamps posts on a page
+/// that prints it on two or more; printed once, it says when the page was last updated and is
+/// left as text for the header to read.
+fn lone_updated(out: &mut Lines, text: &str) {
+    let updated: Vec<usize> = (0..out.lines.len())
+        .filter(|&i| {
+            out.stamp(&out.lines[i]).is_some_and(|s| s.unshown.is_some() && s.rest.is_none())
+                && inline_ago(text_of(text, &out.lines[i])).is_some_and(|(_, b)| b == Beside::Updated)
+        })
+        .collect();
+    if updated.len() < 2 {
+        for i in updated {
+            out.lines[i].kind = Kind::Text;
         }
     }
 }

@@ -9,6 +9,7 @@
 mod byline;
 pub mod dateline;
 pub mod relative;
+pub(crate) mod relative_inline;
 pub(crate) mod restamp;
 mod share_bar;
 

@@ -5,10 +5,12 @@
 //! age into a clock). The words are data in `assets/words.txt` (`ago-unit.N`,
 //! `ago-before`, `ago-after`, `ago-one`, `just-now`).
 //!
-//! Only whole lines count: `Updated 5 min ago` is a dateline, `5 min read` a reading time, and
-//! `4m ago12.50 BST` prints the post's clock, which always wins ([`super::stamp`] reads it
-//! first).
+//! A line that is only the relative time, or the time beside a name or after an `updated`
+//! word ([`super::relative_inline`]): `5 min read` is a reading time, a lone `Updated 5 min
+//! ago` the page's dateline, and `4m ago12.50 BST` prints the post's clock, which always wins
+//! ([`super::stamp`] reads it first).
 
+use super::relative_inline::Beside;
 use super::{Shape, Stamp, Unshown};
 use crate::model::{Clock, When};
 use crate::parse::words::{WORDS, words};
@@ -134,13 +136,24 @@ pub fn relative_stamp(line: &str) -> Option<Stamp> {
     // minutos`), as it does before a clock.
     // Only a short line can be a bar and a relative time: a paragraph is not searched for a bar.
     let after_bar = || if line.len() <= 200 { super::share_bar::after_bar(line) } else { None };
-    let seconds = seconds_ago(line).or_else(|| seconds_ago(after_bar()?))?;
+    let (seconds, beside) = match seconds_ago(line).or_else(|| seconds_ago(after_bar()?)) {
+        Some(seconds) => (seconds, None),
+        // `By Jon Smith · 2 hours ago`: the name beside the time is the post's author.
+        None => super::relative_inline::inline_ago(line).map(|(s, b)| (s, Some(b)))?,
+    };
+    let rest = match beside {
+        Some(Beside::Name(a, b)) => {
+            let at = line.len() - line.trim_start().len();
+            Some((at + a, at + b))
+        }
+        _ => None,
+    };
     Some(Stamp {
         clock: Clock::new(0, 0).expect("midnight"),
         zone: None,
         date: None,
-        shape: Shape::Bare,
-        rest: None,
+        shape: if rest.is_some() { Shape::Label } else { Shape::Bare },
+        rest,
         leading: true,
         unshown: Some(Unshown::Ago(seconds)),
     })

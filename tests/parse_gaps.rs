@@ -1,0 +1,116 @@
+//! The gaps named at the last stop of issue 8, each on small pages written for these tests:
+//! relative times inside a line (`By Jon Smith · 2 hours ago`, `vor 5 Minuten · Anna Weber`,
+//! `Aggiornato 3 minuti fa`) in copied text and in HTML; pages that print no year, dated from
+//! when the copy was taken; headlines printed above their stamps and shown only as a
+//! breadcrumb.
+
+mod common;
+use common::entries;
+use liveblog::model::Story;
+use liveblog::parse::{Rules, parse_bytes, parse_taken_at};
+
+fn taken(name: &str, text: &str, at: &str) -> Story {
+    let at = chrono::DateTime::parse_from_rfc3339(at).unwrap().to_utc();
+    parse_taken_at(name.into(), text.as_bytes().to_vec(), Rules::embedded(), Some(at)).unwrap()
+}
+
+fn rule_of(story: &Story, text: &str) -> Option<String> {
+    story.dropped.iter().find(|d| story.str(d.span).contains(text)).map(|d| d.rule.clone())
+}
+
+#[test]
+fn a_byline_beside_a_relative_time_stamps_its_post_in_english() {
+    // `Last updated 12:53 BST`: the relative times count back from it.
+    let page = "Rail strike live: no trains across the south\nLast updated 18 July 2024 12:53 BST\n\nBy Jon Smith · 2 hours ago\nUnions reject the latest offer\nThe union says the offer does not cover last year's inflation.\n\nSarah Jones, 5 mins ago\nCommuters told to work from home\nOperators say only one train an hour will run on most lines.\n\n09:40\nStations closed in Kent\nSeveral stations in Kent will stay closed all day.\n";
+    let s = taken("rail.txt", page, "2024-07-18T12:00:00Z");
+    assert_eq!(
+        entries(&s),
+        [
+            "10:53 2024-07-18T10:53:00+01:00 Unions reject the latest offer",
+            "12:48 2024-07-18T12:48:00+01:00 Commuters told to work from home",
+            "09:40 2024-07-18T09:40:00+01:00 Stations closed in Kent",
+        ]
+    );
+    // The name beside the time is the post's author, not its text.
+    assert_eq!(rule_of(&s, "By Jon Smith").as_deref(), Some("author"));
+    assert!(s.entry_refs().all(|e| !e.plain_text().contains("Sarah Jones")));
+}
+
+#[test]
+fn a_relative_time_beside_a_name_in_german_french_and_italian() {
+    // Without a shown update the posts count back from when the copy was taken.
+    let de = "Liveticker: Hochwasser an der Donau\n\nvor 5 Minuten · Anna Weber\nPegel in Passau sinkt\nDer Pegel ist seit dem Morgen um einen halben Meter gefallen.\n\nvor 2 Stunden · Jonas Bauer\nAltstadt evakuiert\nDie Feuerwehr hat die Altstadt am Vormittag geräumt.\n";
+    let s = taken("de.txt", de, "2024-06-03T10:05:00Z");
+    assert_eq!(
+        entries(&s),
+        [
+            "12:00 2024-06-03T12:00:00+02:00 Pegel in Passau sinkt",
+            "10:05 2024-06-03T10:05:00+02:00 Altstadt evakuiert",
+        ]
+    );
+    let fr = "En direct : les agriculteurs bloquent Paris\n\nil y a 12 min - Le Monde\nLe périphérique bloqué\nDes tracteurs bloquent le périphérique depuis ce matin.\n\nil y a 1 heure - Le Monde\nLe gouvernement reçoit les syndicats\nLe premier ministre reçoit les syndicats agricoles à Matignon.\n";
+    let s = taken("fr.txt", fr, "2024-01-29T13:12:00Z");
+    assert_eq!(
+        entries(&s),
+        [
+            "14:00 2024-01-29T14:00:00+01:00 Le périphérique bloqué",
+            "13:12 2024-01-29T13:12:00+01:00 Le gouvernement reçoit les syndicats",
+        ]
+    );
+    let it = "Maltempo in Liguria, la diretta\n\nAggiornato 3 minuti fa\nChiusa la statale 45\nUna frana ha bloccato la strada che porta alla valle, e il traffico è deviato per tutta la giornata.\n\nAggiornato 40 minuti fa\nScuole chiuse a Genova\nIl sindaco ha firmato l'ordinanza che chiude le scuole della città per il maltempo, dopo la riunione con la protezione civile.\n";
+    let s = taken("it.txt", it, "2023-11-02T15:03:00Z");
+    assert_eq!(
+        entries(&s),
+        [
+            "16:00 2023-11-02T16:00:00+01:00 Chiusa la statale 45",
+            "15:23 2023-11-02T15:23:00+01:00 Scuole chiuse a Genova",
+        ]
+    );
+}
+
+#[test]
+fn an_updated_relative_time_printed_once_is_the_pages_not_a_post() {
+    let page = "Storm live: power cuts across the north\nUpdated 5 min ago\n\n11:48\nPower restored in Leeds\nEngineers have restored power to most homes.\n\n10:15\nTrains suspended\nNo trains will run north of York today.\n";
+    let s = taken("storm.txt", page, "2024-02-01T12:00:00Z");
+    let clocks: Vec<String> = s.entries.iter().map(|e| e.clock.unwrap().to_string()).collect();
+    assert_eq!(clocks, ["11:48", "10:15"]);
+}
+
+#[test]
+fn a_relative_time_beside_a_name_never_overrides_the_posts_clock_nor_dates_comments() {
+    let page = "Heatwave live\n\nBy Jon Smith · 2 hours ago\n11:48\nHottest day of the year\nThe weather service says 33.4C was recorded at the airport.\n\n09:15\nSpeed limits on the railway\nSpeed restrictions are in place where the track may buckle.\n\nComments\nMary Jones · 2 hours ago\nFar too hot to work today.\nKev Brown · 3 hours ago\nNot a patch on the summer of 1976.\n";
+    let s = taken("heat.txt", page, "2024-07-18T12:00:00Z");
+    let clocks: Vec<String> = s.entries.iter().map(|e| e.clock.unwrap().to_string()).collect();
+    assert_eq!(clocks, ["11:48", "09:15"]);
+    assert_eq!(rule_of(&s, "Kev Brown").as_deref(), Some("relative-time"));
+    assert_eq!(rule_of(&s, "Mary Jones").as_deref(), Some("relative-time"));
+}
+
+#[test]
+fn a_headline_and_a_relative_time_in_a_rail_stamp_nothing() {
+    // Other stories' headlines beside their times are no bylines.
+    let page = "Floods live\n\n10:20\nRiver bursts its banks\nThe river burst its banks overnight in three places.\n\n09:05\nSchools closed\nAll schools in the valley are closed today.\n\nMost read\nFerries cancelled on every route · 2 hours ago\nPrices rise again at the pumps · 3 hours ago\n";
+    let s = taken("floods.txt", page, "2024-02-01T12:00:00Z");
+    assert_eq!(s.entries.len(), 2);
+}
+
+#[test]
+fn html_plain_text_relative_times_beside_a_byline() {
+    let page = r#"<!DOCTYPE html><html lang="en-GB"><head><title>Budget live | The Herald</title>
+<meta property="og:title" content="Budget live: what the chancellor announced">
+<meta property="article:modified_time" content="2024-03-06T15:00:00+00:00"></head><body>
+<h1>Budget live: what the chancellor announced</h1>
+<div class="post"><p class="meta"><span class="by">By Helen Carr</span> · <span class="ago">5 mins ago</span></p><h2>Markets react</h2><p>The pound rose against the dollar after the statement.</p></div>
+<div class="post"><p class="meta"><span class="by">By Helen Carr</span> <span class="ago">2 hours ago</span></p><h2>Chancellor on his feet</h2><p>The chancellor has begun his statement in the Commons.</p></div>
+<div class="post"><p class="meta"><span class="time">11:10</span></p><h2>Fuel duty frozen</h2><p>The 5p cut in fuel duty stays for another year.</p></div>
+</body></html>"#;
+    let s = parse_bytes("budget.html".into(), page.as_bytes().to_vec(), Rules::embedded()).unwrap();
+    assert_eq!(
+        entries(&s),
+        [
+            "14:55 2024-03-06T14:55:00Z Markets react",
+            "13:00 2024-03-06T13:00:00Z Chancellor on his feet",
+            "11:10 2024-03-06T11:10:00Z Fuel duty frozen",
+        ]
+    );
+}
