@@ -120,3 +120,54 @@ fn read_marks_from_two_readers_are_merged() {
     }
     assert_eq!(one.read_marks("other").unwrap().len(), 100);
 }
+
+/// A text page of posts stamped only with relative times, as fetched at `when`.
+fn relative_page(first: &str, second: &str, when: &str) -> (Story, DateTime<Utc>) {
+    let text = format!(
+        "Storm live: power cuts across the north\n\n{first}\nPower restored in Leeds\nEngineers have restored power to most homes in the city.\n\n{second}\nFerries cancelled\nAll crossings are off until the evening.\n\n08:15\nGood morning\nWelcome to our coverage of the storm.\n"
+    );
+    let when: DateTime<Utc> = when.parse().unwrap();
+    let mut s = parse::parse_taken_at(PathBuf::from(URL), text.into_bytes(), Rules::embedded(), Some(when)).unwrap();
+    s.url = Some(URL.into());
+    (s, when)
+}
+
+#[test]
+fn a_post_whose_relative_time_moved_between_fetches_stays_one_post() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut archive = Archive::open(&dir.path().join("l.db")).unwrap();
+    let clocks = |s: &Story| s.entries.iter().map(|e| e.clock.unwrap().to_string()).collect::<Vec<_>>();
+    // 40 seconds later the page still says `5 min ago` and `2 hours ago`: each post's computed
+    // clock moves a minute.
+    let (first, t1) = relative_page("5 min ago", "2 hours ago", "2025-03-14T10:00:40Z");
+    let (second, t2) = relative_page("5 min ago", "2 hours ago", "2025-03-14T10:01:20Z");
+    assert_eq!(clocks(&first), ["09:55", "08:00", "08:15"]);
+    assert_eq!(clocks(&second), ["09:56", "08:01", "08:15"]);
+    assert_eq!(archive.record(URL, &first, t1).unwrap().new, [0, 1, 2]);
+    let again = archive.record(URL, &second, t2).unwrap();
+    assert_eq!((again.new, again.edited), (vec![], vec![]));
+    // A minute later still, `6 min ago`: still the same post.
+    let (third, t3) = relative_page("6 min ago", "2 hours ago", "2025-03-14T10:02:10Z");
+    assert_eq!(clocks(&third), ["09:56", "08:02", "08:15"]);
+    assert_eq!(archive.record(URL, &third, t3).unwrap().new, Vec::<usize>::new());
+    // Nothing comes back twice from the archive.
+    let full = archive.story_with_history(URL, third).unwrap();
+    assert_eq!(headlines(&full), ["Power restored in Leeds", "Ferries cancelled", "Good morning"]);
+}
+
+#[test]
+fn the_same_text_an_hour_apart_or_under_a_printed_clock_is_a_new_post() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut archive = Archive::open(&dir.path().join("l.db")).unwrap();
+    let (first, t1) = relative_page("5 min ago", "2 hours ago", "2025-03-14T10:00:40Z");
+    archive.record(URL, &first, t1).unwrap();
+    // The same words posted again an hour later are another post: minutes round to a minute.
+    let (later, t2) = relative_page("5 min ago", "3 hours ago", "2025-03-14T11:00:40Z");
+    let recorded = archive.record(URL, &later, t2).unwrap();
+    assert_eq!(recorded.new, [0]);
+    // A printed clock is never loosened: `08:15` edited to `08:16` is a new entry.
+    let text = "Storm live\n\n08:16\nGood morning\nWelcome to our coverage of the storm.\n";
+    let mut s = parse::parse_bytes(PathBuf::from(URL), text.as_bytes().to_vec(), Rules::embedded()).unwrap();
+    s.url = Some(URL.into());
+    assert_eq!(archive.record(URL, &s, t2).unwrap().new, [0]);
+}

@@ -43,10 +43,7 @@ fn a_relative_time_beside_a_name_in_german_french_and_italian() {
     let s = taken("de.txt", de, "2024-06-03T10:05:00Z");
     assert_eq!(
         entries(&s),
-        [
-            "12:00 2024-06-03T12:00:00+02:00 Pegel in Passau sinkt",
-            "10:05 2024-06-03T10:05:00+02:00 Altstadt evakuiert",
-        ]
+        ["12:00 2024-06-03T12:00:00+02:00 Pegel in Passau sinkt", "10:05 2024-06-03T10:05:00+02:00 Altstadt evakuiert",]
     );
     let fr = "En direct : les agriculteurs bloquent Paris\n\nil y a 12 min - Le Monde\nLe périphérique bloqué\nDes tracteurs bloquent le périphérique depuis ce matin.\n\nil y a 1 heure - Le Monde\nLe gouvernement reçoit les syndicats\nLe premier ministre reçoit les syndicats agricoles à Matignon.\n";
     let s = taken("fr.txt", fr, "2024-01-29T13:12:00Z");

@@ -2,7 +2,7 @@
 //! its identity (clock + folded headline, counted for repeats, as the reader matches them),
 //! with the earlier versions of the ones edited in place; [`Archive::story_with_history`]
 //! puts back into a fresh parse the entries the page no longer shows, so nothing ever shown
-//! is lost; [`Archive::archived_story`] rebuilds a story offline.
+//! is lost (a post whose relative time moved its clock stays one post: [`super::moved`]); [`Archive::archived_story`] rebuilds a story offline.
 
 use super::{Archive, Result, page_id, sql};
 use crate::model::{Clock, Entry, EntryRef, Span, Story, Tag, When, fold};
@@ -26,12 +26,12 @@ pub use crate::state::identities;
 
 /// An entry's content as stored.
 #[derive(Debug, Clone, PartialEq)]
-struct Stored {
-    tag: Option<String>,
-    headline: Option<String>,
-    body: String,
-    captions: String,
-    links: String,
+pub(super) struct Stored {
+    pub tag: Option<String>,
+    pub headline: Option<String>,
+    pub body: String,
+    pub captions: String,
+    pub links: String,
 }
 
 impl Stored {
@@ -67,7 +67,7 @@ fn when_to_sql(at: Option<When>) -> (Option<String>, bool) {
     }
 }
 
-fn when_from_sql(at: Option<String>, zoned: bool) -> Option<When> {
+pub(super) fn when_from_sql(at: Option<String>, zoned: bool) -> Option<When> {
     let at = at?;
     if zoned {
         DateTime::parse_from_rfc3339(&at).ok().map(When::Zoned)
@@ -91,12 +91,14 @@ impl Archive {
                 "SELECT id, tag, headline, body, captions, links, version FROM entries
                  WHERE page_id = ?1 AND identity = ?2 AND repeat = ?3",
             )?;
-            for (index, (entry, (identity, repeat))) in story.entry_refs().zip(identities(story)).enumerate() {
+            let ids = identities(story);
+            let shown: HashSet<(u64, u32)> = ids.iter().copied().collect();
+            for (index, (entry, (identity, repeat))) in story.entry_refs().zip(ids).enumerate() {
                 let content = Stored::of(&entry);
                 let (at, zoned) = when_to_sql(entry.entry.at);
                 let clock = entry.entry.clock.map(|c| c.to_string());
-                let found = find
-                    .query_row(params![page, identity as i64, repeat], |r| {
+                let mut lookup = || {
+                    find.query_row(params![page, identity as i64, repeat], |r| {
                         Ok((
                             r.get::<_, i64>(0)?,
                             Stored {
@@ -109,7 +111,20 @@ impl Archive {
                             r.get::<_, i64>(6)?,
                         ))
                     })
-                    .optional()?;
+                    .optional()
+                };
+                let mut found = lookup()?;
+                // A post stamped `5 min ago` that the next fetch says is `6 min ago`: the same
+                // post, its identity moved with its clock.
+                if found.is_none()
+                    && let Some(id) = super::moved::moved_row(&tx, page, story, &entry, &content, &shown)?
+                {
+                    tx.execute(
+                        "UPDATE entries SET identity = ?2, repeat = ?3 WHERE id = ?1",
+                        params![id, identity as i64, repeat],
+                    )?;
+                    found = lookup()?;
+                }
                 match found {
                     None => {
                         tx.execute(

@@ -7,6 +7,7 @@
 
 mod entries;
 mod marks;
+mod moved;
 
 pub use entries::Recorded;
 

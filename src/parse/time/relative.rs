@@ -159,6 +159,27 @@ pub fn relative_stamp(line: &str) -> Option<Stamp> {
     })
 }
 
+/// How long ago a stamp line says its post went up, when the line is a relative time (alone,
+/// beside a name or after an `updated` word): what the archive needs to know how far the
+/// post's computed clock may move between two fetches of the page.
+pub fn ago_of(line: &str) -> Option<u32> {
+    match relative_stamp(line.trim())?.unshown? {
+        Unshown::Ago(seconds) => Some(seconds),
+        Unshown::Markup => None,
+    }
+}
+
+/// How far apart two readings of the same relative time may place its post: a time printed
+/// in minutes (`5 min ago` → `6 min ago`) moves by under a minute, in hours by under an hour,
+/// in days by under a day. Sites print the largest unit that fits.
+pub fn ago_rounding(seconds: u32) -> u32 {
+    match seconds {
+        0..3600 => 60,
+        3600..86_400 => 3600,
+        _ => 86_400,
+    }
+}
+
 /// The stamp of a line that prints no clock but says when its post went up: a `<time
 /// datetime>` (`instant`) whose text is a relative time, or any text without a clock when the
 /// time opens its post (`post_start`: `<article><time datetime="…">18 July</time>`); else a

@@ -37,9 +37,8 @@ const SEPARATORS: &[char] = &[' ', '\u{a0}', '·', '•', '|', '-', '–', '—'
 static BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?i:{})\s+", words().by_alt)).expect("by-word regex"));
 
-static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?i:{})\s*:?\s+", words().updated_alt)).expect("updated-word regex")
-});
+static UPDATED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?i:{})\s*:?\s+", words().updated_alt)).expect("updated-word regex"));
 
 /// Words that may stand in lower case inside a name (`Ursula von der Leyen`, `Le Monde`).
 const PARTICLES: &[&str] =
