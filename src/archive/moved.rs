@@ -3,7 +3,8 @@
 //! apart, which changes the clock its identity is made of. An entry not found by its identity
 //! whose stamp is a relative time is the archived entry of the same page with the same
 //! headline and text whose instant lies within the time's rounding (a minute for minutes, an
-//! hour for hours, a day for days; clocks are read to the minute, so the bound is inclusive) and which the fetch shows under no other identity.
+//! hour for hours, a day for days; clocks are read to the minute, so the bound is inclusive)
+//! and which the fetch shows under no other identity.
 
 use super::entries::{Stored, when_from_sql};
 use crate::model::{EntryRef, Story, When};
