@@ -111,3 +111,27 @@ fn html_plain_text_relative_times_beside_a_byline() {
         ]
     );
 }
+
+/// A Polish speedway page's header as three forms show it: the headline appears only as the
+/// last crumb of the breadcrumb (copied text, w3m) or centred as lynx sets the `h1`.
+const ZUZEL_POSTS: &str = "\n19:44\nKoniec meczu. Gospodarze wygrywają pewnie i awansują do finału play-off.\n\n19:31\nBieg 13. Pierwsza trójka na mecie bez zmian, gospodarze prowadzą już dziesięcioma punktami.\n\n19:20\nDefekt kapitana gości tuż po starcie biegu. Sędzia nie przerywa wyścigu.\n";
+
+#[test]
+fn a_headline_shown_only_as_a_breadcrumb_is_the_title() {
+    let want = "Fogo Unia Leszno - RM Solar Falubaz Zielona Góra";
+    let copied = format!(
+        "Szukaj Kokpit Kibice Zaloguj się Zarejestruj się\nPiłka nożna\nŻużel\nSiatkówka\nStart > Żużel > PGE Ekstraliga > {want}\nFogo Unia Leszno\nRM Solar Falubaz Zielona Góra\n57:33\n{ZUZEL_POSTS}"
+    );
+    let w3m = format!(
+        "Szukaj Kokpit Kibice Zaloguj się Zaloguj z FB Zarejestruj się\n\n  • Finał MEP w Terenzano Przejdź do relacji\n  • Turniej MDMW w Ostrowie Przejdź do relacji\n\n 1. Start\n 2. Żużel\n 3. PGE Ekstraliga\n 4. {want}\n\n[ODQ4OTIuYCUwVjl]\n[OTM2MjAuYDUsU] Fogo Unia Leszno\n[NDU0ODcuYSU0U] RM Solar Falubaz Zielona Góra\n57:33\n{ZUZEL_POSTS}"
+    );
+    let lynx = format!(
+        "   Szukaj Kokpit Kibice Zaloguj się Zaloguj z FB Zarejestruj się\n\n    1. Start\n\n     Żużel\n\n     PGE Ekstraliga\n\n\n\n                         {want}\n\n   [OTM2MjAuYDUsUDtZbg5tIG8] Fogo Unia Leszno\n   [NDU0ODcuYSU0Ujl3TA5sMHc] RM Solar Falubaz Zielona Góra\n   57:33\n   33 RM Solar Falubaz Zielona Góra\n{ZUZEL_POSTS}"
+    );
+    for (form, page) in [("copied", copied), ("w3m", w3m), ("lynx", lynx)] {
+        let s = taken(&format!("zuzel-{form}.txt"), &page, "2024-09-08T18:00:00Z");
+        assert_eq!(s.title, want, "{form}");
+        let clocks: Vec<String> = s.entries.iter().map(|e| e.clock.unwrap().to_string()).collect();
+        assert_eq!(clocks, ["19:44", "19:31", "19:20"], "{form}");
+    }
+}

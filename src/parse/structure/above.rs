@@ -32,14 +32,27 @@ pub(super) fn headlines_above(text: &str, cl: &Lines, times: &[usize]) -> Vec<Op
         // A headline on the stamp's own line leaves nothing to take from above.
         let inline = cl.stamp(&lines[t]).is_some_and(|st| st.shape == Shape::Inline);
         let end = times.get(k + 1).copied().unwrap_or(lines.len());
-        let below = lines[t + 1..end].iter().find(|l| l.kind != Kind::Blank);
-        let paragraph = below.is_some_and(|l| l.kind == Kind::Text && !headline_like(s(l)));
+        // A byline under the stamp (`By Helen Carr`) stands before the post's paragraph.
+        let mut below = (t + 1..end).filter(|&i| lines[i].kind != Kind::Blank && !BYLINE.is_match(s(&lines[i])));
+        let paragraph = below.next().is_some_and(|b| lines[b].kind == Kind::Text && paragraph_at(text, lines, b));
         if headline && kept && !inline && paragraph {
             found[k] = Some(p);
         }
     }
     let hits = found.iter().filter(|f| f.is_some()).count();
     if hits * 3 >= times.len() * 2 { found } else { none }
+}
+
+/// Whether the text line `b` opens a paragraph: it reads as no headline, or a dump wrapped a
+/// long sentence over it and the line right after it (`…and we will have` / `every
+/// announcement here.`).
+fn paragraph_at(text: &str, lines: &[Line], b: usize) -> bool {
+    let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
+    if !headline_like(s(&lines[b])) {
+        return true;
+    }
+    let next = lines.get(b + 1).filter(|l| l.kind == Kind::Text && l.number == lines[b].number + 1);
+    next.is_some_and(|n| s(&lines[b]).chars().count() >= 60 && !headline_like(&format!("{} {}", s(&lines[b]), s(n))))
 }
 
 #[cfg(test)]
@@ -62,6 +75,15 @@ mod tests {
         let heads: Vec<&str> = s.entries.iter().map(|e| s.str(e.headline.expect("headline"))).collect();
         assert_eq!(heads, ["Sensex ends flat after budget", "No change in income tax slabs", "Markets open higher"]);
         assert_eq!(s.title, "Budget live: no change in tax slabs");
+    }
+
+    #[test]
+    fn headlines_above_stamps_with_a_byline_under_them_and_wrapped_paragraphs() {
+        // As lynx lays it out: the byline under the clock, each paragraph wrapped at 100 columns.
+        let text = "Budget live\n\nWelcome to budget day\n\n9.02am\nBy Helen Carr\n\nGood morning. The chancellor delivers his spring budget at around 12.30pm and we will have\nevery announcement here.\n\nCabinet meets ahead of statement\n\n10.02am\nBy Helen Carr\n\nThe Institute for Fiscal Studies says the national insurance cut does not stop the overall\ntax burden rising to a post-war high.\n\nFuel duty freeze expected\n\n11.10am\nBy Helen Carr\n\nTreasury sources have briefed that the 5p cut in fuel duty will be kept for another year\nat least.\n";
+        let s = story(text);
+        let heads: Vec<&str> = s.entries.iter().map(|e| s.str(e.headline.expect("headline"))).collect();
+        assert_eq!(heads, ["Welcome to budget day", "Cabinet meets ahead of statement", "Fuel duty freeze expected"]);
     }
 
     #[test]

@@ -63,7 +63,14 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
             let end = above.get(k + 1).copied().flatten().or(times.get(k + 1).copied()).unwrap_or(lines.len());
             owned.clear();
             owned.extend(above[k].map(|h| lines[h].clone()));
-            owned.extend_from_slice(&lines[t + 1..end]);
+            // Under a headline taken from above, the blank after the stamp is no gap between a
+            // tag and its headline (see `entry`): the headline is followed by its text.
+            let from = if above[k].is_some() {
+                (t + 1..end).find(|&i| lines[i].kind != Kind::Blank).unwrap_or(end)
+            } else {
+                t + 1
+            };
+            owned.extend_from_slice(&lines[from..end]);
             &owned[..]
         };
         let stamp = *cl.stamp(&lines[t]).expect("time line has a stamp");
@@ -137,7 +144,7 @@ fn header<'t>(
     let mut section = Section::new(text);
     let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
     let picked = title::pick_title(text, lines);
-    let title_line = picked.map(|(first, _)| first);
+    let title_line = picked.map(|(first, _, _)| first);
     let mut title: Option<Span> = None;
     for line in lines {
         let t = s(line);
@@ -150,7 +157,7 @@ fn header<'t>(
             _ => continue,
         }
         // The rest of a title a dump wrapped over two lines.
-        if picked.is_some_and(|(first, last)| line.number > first && line.number <= last) {
+        if picked.is_some_and(|(first, last, _)| line.number > first && line.number <= last) {
             continue;
         }
         if header_dateline(story, t) || updated_at(t).is_some() {
@@ -164,8 +171,10 @@ fn header<'t>(
             break;
         }
         if title.is_none() && Some(line.number) == title_line {
-            let last = picked.and_then(|(_, last)| lines.iter().find(|l| l.number == last));
-            title = Some(Span::new(line.span.start as usize, last.map_or(line.span, |l| l.span).end as usize));
+            let last = picked.and_then(|(_, last, _)| lines.iter().find(|l| l.number == last));
+            // A breadcrumb's last crumb: the other crumbs are no part of the title.
+            let skip = picked.map_or(0, |(_, _, skip)| skip);
+            title = Some(Span::new(line.span.start as usize + skip, last.map_or(line.span, |l| l.span).end as usize));
             // BBC: "… live: Thursday 18 January 2018" dates the whole page.
             if story.published.is_none()
                 && let Some(part) = time::datelines(t).first()

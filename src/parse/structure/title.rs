@@ -2,19 +2,25 @@
 //! that scores best — never the navigation, a menu of short lines, a site's domain, a
 //! standfirst of two sentences, or a point of a summary box (`Summary`, `Key points`: the
 //! headings are listed in `assets/summary_headings.txt`). A title a dump wrapped over two
-//! lines is read as one.
+//! lines is read as one; a title shown only as the last crumb of a breadcrumb is that crumb.
 
 use super::super::lines::{Kind, Line};
 use super::super::time;
 use super::{BYLINE, dated_byline, headline_like, is_credit, is_dateline, is_link};
 
+#[path = "title_breadcrumb.rs"]
+mod breadcrumb;
+
 /// The page's headline among the header's lines, not its navigation: the marked `h1`, else
 /// the headline-like line with the best score — longer is better, a date or a "live" word in
-/// it is better, and a line among short neighbours (a menu) is worse. Returns the numbers of
-/// the title's first and last line (the same but for a wrapped title).
-pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32)> {
+/// it is better, and a line among short neighbours (a menu) is worse; the last crumb of a
+/// breadcrumb and a line a dump centred (lynx's `h1`) are better still. Returns the numbers of
+/// the title's first and last line (the same but for a wrapped title) and where the title
+/// starts in its first line (after the breadcrumb's other crumbs).
+pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)> {
     let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
     let listed = summary_points(text, lines);
+    let leaves = breadcrumb::leaves(text, lines);
     let content: Vec<&Line> = lines.iter().filter(|l| matches!(l.kind, Kind::Text | Kind::Link)).collect();
     // The line numbered `n`, found by halving (lines come in order): a linear search for each
     // line made a header of 250,000 short lines take minutes.
@@ -22,6 +28,8 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32)> {
     let words = |l: &Line| s(l).split_whitespace().count();
     let short = |i: Option<&&Line>| i.is_none_or(|l| words(l) <= 3);
     let mut scored: Vec<(i32, u32)> = Vec::new();
+    // Where each scored title starts in its line: after the other crumbs of a breadcrumb.
+    let mut skips: Vec<Option<usize>> = Vec::new();
     let width = content.iter().map(|l| s(l).chars().count()).max().unwrap_or(0);
     // A dump wraps paragraphs at a width: many lines end close to it.
     // Lines of a similar length are no proof alone (a short header of copied text has a few):
@@ -72,12 +80,17 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32)> {
             t = &owned;
             joined.push((line.number, rest.number));
         }
+        // `Home > Sport > Żużel > Headline`, `4. Headline` closing a numbered trail: the crumb.
+        let leaf = leaves.binary_search_by_key(&line.number, |&(n, _)| n).ok().map(|i| leaves[i].1);
+        if let Some(at) = leaf {
+            t = &t[at..];
+        }
         let opens = |c: char| c.is_alphanumeric() || "\"«“'‘(¿¡".contains(c);
         if line.kind != Kind::Text || !title_like(t) || !t.starts_with(opens) {
             continue;
         }
         if line.h1 {
-            return Some(span_of(&joined, line.number));
+            return Some(with_skip(span_of(&joined, line.number), leaf));
         }
         let n_words = t.split_whitespace().count();
         let mut score = n_words.min(12) as i32;
@@ -87,7 +100,10 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32)> {
         if LIVE.is_match(t) || t.bytes().any(|b| b.is_ascii_digit()) && !time::datelines(t).is_empty() {
             score += 6;
         }
-        if short(k.checked_sub(1).and_then(|p| content.get(p))) && short(content.get(k + 1)) {
+        if leaf.is_some() || breadcrumb::centred(text, line) {
+            // Its neighbours are the other crumbs, or the blank around a centred heading.
+            score += 8;
+        } else if short(k.checked_sub(1).and_then(|p| content.get(p))) && short(content.get(k + 1)) {
             score -= 6;
         }
         // A row of figures is a table's or a market ticker's (`Sensex 71,645.30 -106.81`).
@@ -112,18 +128,23 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32)> {
             score -= 6;
         }
         scored.push((score, line.number));
+        skips.push(leaf);
     }
     // The headline stands near the feed it heads: the last good candidate above it gains.
     if let Some(last) = scored.iter_mut().rev().find(|(score, _)| *score >= 4) {
         last.0 += 3;
     }
-    let mut best: Option<(i32, u32)> = None;
-    for (score, n) in scored {
-        if best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, n));
+    let mut best: Option<(i32, u32, Option<usize>)> = None;
+    for ((score, n), skip) in scored.into_iter().zip(skips) {
+        if best.is_none_or(|(b, _, _)| score > b) {
+            best = Some((score, n, skip));
         }
     }
-    best.map(|(_, n)| span_of(&joined, n))
+    best.map(|(_, n, skip)| with_skip(span_of(&joined, n), skip))
+}
+
+fn with_skip((first, last): (u32, u32), skip: Option<usize>) -> (u32, u32, usize) {
+    (first, last, skip.unwrap_or(0))
 }
 
 /// The first and last line of the title that starts at line `n`.
