@@ -135,3 +135,44 @@ fn a_headline_shown_only_as_a_breadcrumb_is_the_title() {
         assert_eq!(clocks, ["19:44", "19:31", "19:20"], "{form}");
     }
 }
+
+#[test]
+fn a_page_that_prints_no_date_is_dated_from_when_the_copy_was_taken() {
+    // Clocks with their zone and nothing else: the copy was saved at 00:30 BST on 19 July, so
+    // the newest post is that night and the one before midnight the day before.
+    let page = "Election night live: the results as they come in\n\n00:12 BST\nFirst result declared\nThe first constituency has declared its result.\n\n23:48 BST\nTurnout looks lower\nCounters say turnout looks lower than last time.\n\n22:00 BST\nPolls close\nThe exit poll is published as the polls close.\n";
+    let s = taken("night.txt", page, "2024-07-18T23:30:00Z");
+    assert_eq!(
+        entries(&s),
+        [
+            "00:12 2024-07-19T00:12:00+01:00 First result declared",
+            "23:48 2024-07-18T23:48:00+01:00 Turnout looks lower",
+            "22:00 2024-07-18T22:00:00+01:00 Polls close",
+        ]
+    );
+    // Not knowing when the copy was taken, the parser makes up no date.
+    let s = parse_bytes("night.txt".into(), page.as_bytes().to_vec(), Rules::embedded()).unwrap();
+    assert!(s.entries.iter().all(|e| e.at.is_none()));
+}
+
+#[test]
+fn day_headers_without_a_year_take_the_year_of_the_copy() {
+    // Across the new year: `Mittwoch, 1. Januar` is the copy's year (2025, when 1 January fell
+    // on a Wednesday), `Dienstag, 31. Dezember` the year before.
+    let page = "Liveticker: Silvester in Berlin\n\nMittwoch, 1. Januar\n\n01:10 Uhr\nDer Senat meldet eine ruhige Nacht in den Bezirken.\n\n00:40 Uhr\nDie Feuerwehr zieht eine erste Bilanz der Nacht.\n\nDienstag, 31. Dezember\n\n23:15 Uhr\nAm Brandenburger Tor feiern tausende Menschen.\n\n18:00 Uhr\nDie Polizei ist mit einem Großaufgebot im Einsatz.\n";
+    let s = taken("silvester.txt", page, "2025-01-01T11:00:00Z");
+    let instants: Vec<String> = s.entries.iter().map(|e| e.at.unwrap().to_rfc3339()).collect();
+    assert_eq!(
+        instants,
+        [
+            "2025-01-01T01:10:00+01:00",
+            "2025-01-01T00:40:00+01:00",
+            "2024-12-31T23:15:00+01:00",
+            "2024-12-31T18:00:00+01:00"
+        ]
+    );
+    // A copy taken months later dates them the same.
+    let s = taken("silvester.txt", page, "2025-03-10T09:00:00Z");
+    assert_eq!(s.entries[1].at.unwrap().to_rfc3339(), "2025-01-01T00:40:00+01:00");
+    assert_eq!(s.entries[2].at.unwrap().to_rfc3339(), "2024-12-31T23:15:00+01:00");
+}

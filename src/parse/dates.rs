@@ -26,7 +26,9 @@ enum Marker {
     Entry(usize),
 }
 
-pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<NaiveDate>) {
+/// `taken` is when the copy was taken, on the page's clock (see
+/// [`super::time::restamp::taken_local`]): the last anchor of a page that prints no date.
+pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::NaiveDateTime>) {
     if story.entries.iter().all(|e| e.clock.is_none()) {
         return;
     }
@@ -98,9 +100,14 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<NaiveDate>
         _ => None,
     });
     let weekday_hint = match (year_hint, cursor, taken) {
-        (None, None, Some(taken)) => weekday_year(story, lines, taken),
+        (None, None, Some(taken)) => weekday_year(story, lines, taken.date()),
         _ => None,
     };
+    // A page that prints no year anywhere, and no date to count from: its newest post went up
+    // before the copy was taken.
+    if cursor.is_none() && year_hint.is_none() && weekday_hint.is_none() {
+        cursor = taken.map(|t| (t.date(), t.time()));
+    }
     let mut previous: Option<NaiveTime> = cursor.map(|(_, t)| t);
     let mut day: Option<NaiveDate> = cursor.map(|(d, _)| d);
     for marker in markers {

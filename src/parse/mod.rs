@@ -132,7 +132,8 @@ fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
         story.zone = words::default_zone(&story.text);
     }
     let unplaced = time::restamp::restamp(&mut story, &mut lines, &page);
-    dates::resolve(&mut story, &lines, page.meta.taken);
+    let taken = time::restamp::taken_local(&story, &page);
+    dates::resolve(&mut story, &lines, taken);
     time::restamp::unplace(&mut story, &unplaced);
     // The line list is the parse's largest structure after the text: gone before the rest
     // allocates (the outlet's regex scans the whole text).

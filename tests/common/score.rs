@@ -9,11 +9,17 @@
 //! clock and the right instant (to the minute; a parsed time without an offset is wrong where
 //! the truth has one), the share of parsed entries that match nothing, and whether the title is
 //! right. Shared by `tests/real_forms.rs` and `examples/score_pages.rs` (through `#[path]`).
+//!
+//! Each form is parsed as the reader opens a saved file: with the moment the copy was taken (a
+//! file's modification time), which dates a page that prints no year. Git keeps no such time,
+//! so it is `taken_at` in `truth.json` when given, else ten minutes after the newest instant of
+//! the truth (a copy saved as the page stood). `SCORE_WITHOUT_TAKEN=1` parses without it, as a
+//! bare `parse_bytes` does.
 #![allow(dead_code)]
 
 use chrono::{DateTime, FixedOffset};
 use liveblog::model::{Story, When};
-use liveblog::parse::{Rules, parse_bytes};
+use liveblog::parse::{Rules, parse_taken_at};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -29,6 +35,24 @@ const HEADLINE_REACH: usize = 40;
 pub struct Truth {
     title: String,
     entries: Vec<TruthEntry>,
+    /// When the copy was saved (RFC 3339), as its file's modification time would say.
+    #[serde(default)]
+    taken_at: Option<String>,
+}
+
+impl Truth {
+    /// When the copies were taken: see the module's notes.
+    fn taken(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        if std::env::var_os("SCORE_WITHOUT_TAKEN").is_some_and(|v| v == "1") {
+            return None;
+        }
+        if let Some(t) = &self.taken_at {
+            return DateTime::parse_from_rfc3339(t).ok().map(|t| t.to_utc());
+        }
+        let newest =
+            self.entries.iter().filter_map(|e| DateTime::parse_from_rfc3339(e.instant.as_deref()?).ok()).max()?;
+        Some(newest.to_utc() + chrono::Duration::minutes(10))
+    }
 }
 
 #[derive(Deserialize)]
@@ -154,7 +178,7 @@ pub fn run(root: &Path, only_form: Option<&str>, verbose: bool) -> Vec<(&'static
 
 pub fn score_form(path: &Path, truth: &Truth, rules: &Rules, notes: &mut Vec<String>) -> Score {
     let bytes = std::fs::read(path).unwrap_or_default();
-    let story = match parse_bytes(path.to_path_buf(), bytes, rules) {
+    let story = match parse_taken_at(path.to_path_buf(), bytes, rules, truth.taken()) {
         Ok(s) => s,
         Err(e) => {
             notes.push(format!("parse error: {e}"));

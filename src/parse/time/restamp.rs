@@ -80,6 +80,16 @@ fn reference(story: &Story, page: &Page) -> Option<DateTime<FixedOffset>> {
     updated.or(modified).or_else(|| page.meta.taken_at.map(|t| t.fixed_offset()))
 }
 
+/// When the copy was taken, on the page's clock: the moment (a file's modification time, a
+/// fetch) shown in the page's zone, else the day alone, read as its last second. What dates a
+/// page that prints no year nor date at all ([`crate::parse::dates`]).
+pub(crate) fn taken_local(story: &Story, page: &Page) -> Option<chrono::NaiveDateTime> {
+    match page.meta.taken_at {
+        Some(t) => Some(shown(When::Zoned(t.fixed_offset()), story)),
+        None => page.meta.taken.and_then(|d| d.and_hms_opt(23, 59, 59)),
+    }
+}
+
 /// The `datetime` of the `<time>` hint on a line.
 fn markup_instant(page: &Page, line: u32) -> Option<When> {
     let from = page.hints.partition_point(|h| h.line < line);
