@@ -12,7 +12,7 @@
 //! the page's own dateline).
 
 use super::relative::seconds_ago;
-use crate::parse::words::words;
+use crate::parse::words::{WORDS, words};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -77,14 +77,35 @@ pub(crate) fn inline_ago(line: &str) -> Option<(u32, Beside)> {
     None
 }
 
-/// A cheap test before any regex: a number, or a word of a relative time written in letters.
-fn may_hold_ago(line: &str) -> bool {
-    line.bytes().any(|b| b.is_ascii_digit()) || {
-        let lower = line.to_lowercase();
-        ["ago", " fa", "geleden", "atrás", "vor ", "il y a", "hace ", "há ", "just now", "instant", "gerade"]
-            .iter()
-            .any(|w| lower.contains(w))
+/// The words that say a time is past, from `assets/words.txt`: every relative time holds one
+/// (`ago`, `vor`, `il y a`, `fa`; `5 min` alone is a duration) or is a "just now" phrase. Of a
+/// phrase, its longest word: a line that holds the phrase holds that word.
+static PAST_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut out: Vec<String> = Vec::new();
+    for line in WORDS.lines().map(str::trim) {
+        let Some((key, value)) = line.split_once(':') else { continue };
+        if matches!(key.trim(), "ago-before" | "ago-after" | "just-now") {
+            for phrase in value.split('|') {
+                let longest = phrase.split(is_break).max_by_key(|w| w.chars().count()).unwrap_or("");
+                let word = longest.to_lowercase();
+                if !word.is_empty() && !out.contains(&word) {
+                    out.push(word);
+                }
+            }
+        }
     }
+    out
+});
+
+/// Where words break for [`may_hold_ago`].
+fn is_break(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\'' | '’' | '.' | ',' | '·' | '|' | '-' | '–' | '—' | ':' | '/' | '!')
+}
+
+/// A cheap test before any regex, on every short line of a page: whether one of the
+/// [`PAST_WORDS`] stands in it as a word (ASCII case folded).
+fn may_hold_ago(line: &str) -> bool {
+    line.split(is_break).any(|w| !w.is_empty() && PAST_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w)))
 }
 
 /// The byte offsets where the words of a line start.
@@ -130,7 +151,7 @@ fn name_range(part: &str, offset: usize) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
 
-    fn name<'l>(line: &'l str) -> Option<&'l str> {
+    fn name(line: &str) -> Option<&str> {
         match inline_ago(line)? {
             (_, Beside::Name(a, b)) => Some(&line.trim()[a..b]),
             (_, Beside::Updated) => None,
