@@ -4,6 +4,7 @@
 //! puts back into a fresh parse the entries the page no longer shows, so nothing ever shown
 //! is lost (a post whose relative time moved its clock stays one post: [`super::moved`]); [`Archive::archived_story`] rebuilds a story offline.
 
+use super::moved::{LineStarts, moved_row};
 use super::{Archive, Result, page_id, sql};
 use crate::model::{Clock, Entry, EntryRef, Span, Story, Tag, When, fold};
 use crate::parse::Rules;
@@ -93,6 +94,7 @@ impl Archive {
             )?;
             let ids = identities(story);
             let shown: HashSet<(u64, u32)> = ids.iter().copied().collect();
+            let mut starts: Option<LineStarts> = None;
             for (index, (entry, (identity, repeat))) in story.entry_refs().zip(ids).enumerate() {
                 let content = Stored::of(&entry);
                 let (at, zoned) = when_to_sql(entry.entry.at);
@@ -117,7 +119,10 @@ impl Archive {
                 // A post stamped `5 min ago` that the next fetch says is `6 min ago`: the same
                 // post, its identity moved with its clock.
                 if found.is_none()
-                    && let Some(id) = super::moved::moved_row(&tx, page, story, &entry, &content, &shown)?
+                    && let Some(id) = {
+                        let starts = starts.get_or_insert_with(|| LineStarts::of(&story.text));
+                        moved_row(&tx, page, (story, starts), &entry, &content, &shown)?
+                    }
                 {
                     tx.execute(
                         "UPDATE entries SET identity = ?2, repeat = ?3 WHERE id = ?1",

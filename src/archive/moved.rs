@@ -12,20 +12,36 @@ use crate::parse::time::relative::{ago_of, ago_rounding};
 use rusqlite::{Connection, params};
 use std::collections::HashSet;
 
+/// Where each line of a story's text starts: built once a record, and only when an entry is
+/// not found by its identity.
+pub(super) struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    pub(super) fn of(text: &str) -> LineStarts {
+        LineStarts(std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect())
+    }
+
+    /// The text of line `number` (counted from 1).
+    fn line<'t>(&self, text: &'t str, number: u32) -> Option<&'t str> {
+        let i = (number as usize).checked_sub(1)?;
+        let start = *self.0.get(i)?;
+        let end = self.0.get(i + 1).map_or(text.len(), |&e| e - 1);
+        text.get(start..end)
+    }
+}
+
 /// The id of the archived row `entry` is, moved by its relative time; `None` when its stamp
 /// is no relative time or no archived entry fits.
 pub(super) fn moved_row(
     conn: &Connection,
     page: i64,
-    story: &Story,
+    (story, starts): (&Story, &LineStarts),
     entry: &EntryRef<'_>,
     content: &Stored,
     shown: &HashSet<(u64, u32)>,
 ) -> rusqlite::Result<Option<i64>> {
     let Some(at) = entry.entry.at else { return Ok(None) };
-    let Some(line) = (entry.entry.line as usize).checked_sub(1).and_then(|n| story.text.split('\n').nth(n)) else {
-        return Ok(None);
-    };
+    let Some(line) = starts.line(&story.text, entry.entry.line) else { return Ok(None) };
     let Some(seconds) = ago_of(line) else { return Ok(None) };
     let rounding = i64::from(ago_rounding(seconds));
     let mut stmt = conn.prepare_cached(
