@@ -27,7 +27,14 @@ impl Widget for Timeline<'_> {
         let reader = cx.reader;
         let focused = reader.focus() == Pane::Timeline;
         let (Some(story), Some(view)) = (reader.story(), reader.view()) else {
-            pane_block(" Timeline ".into(), focused, t).render(area, buf);
+            let block = pane_block(" Timeline ".into(), focused, t);
+            let inner = block.inner(area);
+            block.render(area, buf);
+            // "All stories" while its first build runs: how far it is, never a partial list.
+            if let Some((done, all)) = reader.merging() {
+                let msg = format!("Merging every story's timeline… {}%", done * 100 / all.max(1));
+                Paragraph::new(msg).wrap(Wrap { trim: true }).style(t.dim).render(inner, buf);
+            }
             return;
         };
         let untimed = story.entries.iter().all(|e| e.clock.is_none() && e.at.is_none());

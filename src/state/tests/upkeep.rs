@@ -58,9 +58,9 @@ fn a_burst_of_new_stories_on_all_stories_is_merged_before_the_next_key_or_frame(
         s.path = PathBuf::from(format!("new-{i}.txt"));
         r.apply(Action::Reloaded(Reload(std::sync::Arc::new(s))));
     }
-    assert!(r.merged_stale, "reloads put the rebuild off");
+    assert_eq!(r.merge.dirty.len(), 20, "reloads put the update off");
     r.settle();
-    assert!(!r.merged_stale);
+    assert!(r.merge.dirty.is_empty());
     let timed: usize = r.views.iter().map(|v| v.timed()).sum();
     assert_eq!(r.view().unwrap().visible.len(), timed);
     assert_eq!(timed, before + 20 * 5);
