@@ -232,7 +232,7 @@ impl Reader {
         self.sort_stories();
         self.mark_selected_read();
         if self.merged.is_some() || self.merge.build.is_some() {
-            self.reset_merged();
+            self.rebuild_merged();
         }
     }
 

@@ -69,8 +69,10 @@ impl Reader {
         }
     }
 
-    /// Builds the merged timeline anew: the stories' order changed, so every origin did.
-    pub(super) fn reset_merged(&mut self) {
+    /// Drops the merged timeline (and its build under way): built anew at once when shown
+    /// (by slices), else when next shown. The reader needs it when the stories' order
+    /// changed, so every origin did; benchmarks, to compare the kept timeline with builds.
+    pub fn rebuild_merged(&mut self) {
         self.merged = None;
         self.merge = Upkeep::default();
         if self.all {
