@@ -250,13 +250,9 @@ fn first_switch(
         spent
     };
     group.bench_function("first switch to All stories", |b| b.iter_custom(|n| run(reader, false, n)));
-    group.bench_function("first switch, to the whole timeline", |b| {
-        b.iter_custom(|n| run(reader, true, n))
-    });
+    group.bench_function("first switch, to the whole timeline", |b| b.iter_custom(|n| run(reader, true, n)));
     reader.set_search_slice(usize::MAX);
-    group.bench_function("first switch, whole build (reference)", |b| {
-        b.iter_custom(|n| run(reader, false, n))
-    });
+    group.bench_function("first switch, whole build (reference)", |b| b.iter_custom(|n| run(reader, false, n)));
     reader.set_search_slice(SEARCH_SLICE);
     reader.finish_searches();
 }

@@ -15,8 +15,8 @@ mod timeline;
 use super::Reader;
 use crate::model::Story;
 use std::collections::BTreeSet;
-pub use timeline::Merged;
 use timeline::GONE;
+pub use timeline::Merged;
 
 /// A short name for a story in merged rows: its outlet, else its file name.
 pub fn story_label(story: &Story) -> String {

@@ -19,7 +19,11 @@ fn story(path: &str, seed: u64, entries: usize, dated: bool) -> Story {
         for n in 0..entries {
             let minutes = 23 * 60 - (n as u64 * (7 + seed % 5)) % (23 * 60);
             let words = ["élections", "armée", "front", "vote"][((seed + n as u64) % 4) as usize];
-            text.push_str(&format!("{:02}h{:02}\n\nTitre {seed} {n}\n\nTexte sur {words}.\n\n", minutes / 60, minutes % 60));
+            text.push_str(&format!(
+                "{:02}h{:02}\n\nTitre {seed} {n}\n\nTexte sur {words}.\n\n",
+                minutes / 60,
+                minutes % 60
+            ));
         }
         text
     };
