@@ -52,10 +52,18 @@ pub(super) struct Build {
 
 /// The merged timeline's upkeep: a build under way, and the stories changed since the
 /// timeline shown took them in.
-#[derive(Default)]
 pub(super) struct Upkeep {
     pub(super) build: Option<Build>,
     pub(super) dirty: BTreeSet<usize>,
+    /// [`WASTE_FROM`]; 0 (tests): any waste starts a build, to see builds replace a shown
+    /// timeline.
+    waste_from: usize,
+}
+
+impl Default for Upkeep {
+    fn default() -> Self {
+        Upkeep { build: None, dirty: BTreeSet::new(), waste_from: WASTE_FROM }
+    }
 }
 
 impl Reader {
@@ -74,7 +82,7 @@ impl Reader {
     /// changed, so every origin did; benchmarks, to compare the kept timeline with builds.
     pub fn rebuild_merged(&mut self) {
         self.merged = None;
-        self.merge = Upkeep::default();
+        self.merge = Upkeep { waste_from: self.merge.waste_from, ..Upkeep::default() };
         if self.all {
             self.start_build();
         }
@@ -143,7 +151,11 @@ impl Reader {
             merged.update(&self.stories, &self.views, &dirty, |e| self.shown_at(e).map(|t| t.date()));
         }
         merged.sync_marks(&self.views);
-        let wasteful = merged.waste > WASTE_FROM.max(merged.story.text.len() / 2);
+        let limit = match self.merge.waste_from {
+            0 => 0,
+            from => from.max(merged.story.text.len() / 2),
+        };
+        let wasteful = merged.waste > limit;
         self.merged = Some(merged);
         self.invalidate_text();
         self.refresh_merged();

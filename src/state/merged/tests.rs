@@ -100,12 +100,17 @@ proptest! {
     fn kept_in_place_it_is_the_timeline_a_full_build_gives(
         start in prop::collection::vec((0..500u64, 0..9usize, any::<bool>()), 1..6),
         ops in prop::collection::vec(op(), 0..40),
+        rebuild_on_waste in any::<bool>(),
     ) {
         let stories: Vec<Story> =
             start.iter().enumerate().map(|(i, &(seed, n, dated))| story(&format!("s{i}.txt"), seed, n, dated)).collect();
         let mut r = Reader::with_display(stories, as_given());
         // Slices of a few entries: builds and searches take several steps.
         r.set_search_slice(256);
+        if rebuild_on_waste {
+            // Any waste starts a build that replaces the timeline shown.
+            r.merge.waste_from = 0;
+        }
         let mut query = "";
         for op in ops {
             match op {
