@@ -48,7 +48,7 @@ impl Widget for Timeline<'_> {
         block.render(area, buf);
         let width = usize::from(inner.width);
         if view.visible().is_empty() {
-            let msg = if story.entries.is_empty() {
+            let msg = if view.chronological().is_empty() {
                 "This story has no entries.".to_string()
             } else {
                 super::status::keyed("No entry matches these filters. Press {clear_filters} to clear them.", cx.keys)

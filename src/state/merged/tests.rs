@@ -210,4 +210,11 @@ fn a_reload_while_shown_keeps_the_selected_entry_and_empties_the_old_ones() {
     let sel = r.view().unwrap().selected.unwrap();
     assert_eq!(r.story().unwrap().entry(sel as usize).headline().unwrap(), headline, "the same entry stays selected");
     assert!(r.origin(sel).is_some());
+    // The status line counts the entries shown, not the emptied ones.
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 45)).unwrap();
+    let (keys, theme) = (crate::keys::KeyMap::default(), crate::ui::Theme::default());
+    terminal.draw(|f| crate::ui::render(&r, &keys, &theme, f)).unwrap();
+    let screen: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    let timed: usize = r.views.iter().map(|v| v.timed()).sum();
+    assert!(screen.contains(&format!("/{timed} ")), "entry n/{timed} in the status line");
 }
