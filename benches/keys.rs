@@ -3,8 +3,11 @@
 //! with "All stories" shown (a move, story switches, search keystrokes, and a burst of 2,000
 //! new stories arriving). A search keystroke is measured three ways: the key as the reader
 //! answers it (its first slice of search), the time to its exact answer (every slice), and
-//! the whole search on the key as before (the reference, same run). Run with `cargo bench
-//! --bench keys`; `cargo bench --bench keys -- stories` runs the 10,000-story group alone.
+//! the whole search on the key as before (the reference, same run). So are the first switch
+//! to "All stories" (its build by slices against the whole build on the key) and a reload of
+//! one story while it is shown (its entries replaced against a whole rebuild). Run with
+//! `cargo bench --bench keys`; `cargo bench --bench keys -- stories` runs the 10,000-story
+//! groups alone.
 
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
@@ -162,7 +165,9 @@ fn many_stories(c: &mut Criterion) {
         reader.apply(Action::Resize(160, 45));
         // Row 0 of the story list: "All stories".
         reader.apply(Action::PrevStory);
-        assert!(reader.all());
+        // Its first build goes by slices: the rows below measure keys on the whole timeline.
+        reader.finish_searches();
+        assert!(reader.all() && reader.view().is_some());
         reader
     };
     let mut reader = all_stories(&stories);
@@ -190,8 +195,14 @@ fn many_stories(c: &mut Criterion) {
     assert!(reader.all());
     reader.apply(Action::Search);
     type_word(&mut group, &mut reader, &mut press, "elec");
+    reader.apply(Action::Submit);
+    group.bench_function("move down, search \"elec\" shown", |b| b.iter(|| press(&mut reader, &[Action::Down])));
+    reader.apply(Action::Search);
     reader.apply(Action::DeleteToStart);
     reader.apply(Action::Submit);
+    reader.finish_searches();
+    first_switch(&mut group, &mut reader, &mut press);
+    reload_one(&mut group, &mut reader, &mut press, &stories);
     group.finish();
 
     // 2,000 new files in the watched folder, as one burst of reload events, then one frame.
@@ -210,6 +221,82 @@ fn many_stories(c: &mut Criterion) {
         )
     });
     group.finish();
+}
+
+/// The first switch to "All stories" (the reader on the first story, the merged timeline not
+/// built): the key as the reader answers it (the build's first slice; the pane says how far
+/// it is), the time to the whole timeline (every slice, as the event loop applies them
+/// between keys, and its frame), and the whole build on the key (the reference, as before
+/// the build went by slices).
+fn first_switch(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    reader: &mut Reader,
+    press: &mut impl FnMut(&mut Reader, &[Action]),
+) {
+    let mut run = |reader: &mut Reader, whole: bool, iters: u64| {
+        let mut spent = std::time::Duration::ZERO;
+        for _ in 0..iters {
+            press(reader, &[Action::NextStory]);
+            reader.rebuild_merged();
+            let t = std::time::Instant::now();
+            press(reader, &[Action::PrevStory]);
+            if whole {
+                while let Some(generation) = reader.search_pending() {
+                    reader.apply(Action::SearchStep(generation));
+                }
+                press(reader, &[]);
+            }
+            spent += t.elapsed();
+            assert!(reader.all());
+        }
+        spent
+    };
+    group.bench_function("first switch to All stories", |b| b.iter_custom(|n| run(reader, false, n)));
+    group.bench_function("first switch, to the whole timeline", |b| b.iter_custom(|n| run(reader, true, n)));
+    reader.set_search_slice(usize::MAX);
+    group.bench_function("first switch, whole build (reference)", |b| b.iter_custom(|n| run(reader, false, n)));
+    reader.set_search_slice(SEARCH_SLICE);
+    reader.finish_searches();
+}
+
+/// A story re-read (a file changed on disk) while "All stories" is shown, then a frame: its
+/// entries replaced in the kept timeline, against the whole timeline built again on the
+/// reload (the reference, as before). Two versions of one story take turns, so each reload
+/// changes it.
+fn reload_one(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    reader: &mut Reader,
+    press: &mut impl FnMut(&mut Reader, &[Action]),
+    stories: &[liveblog::model::Story],
+) {
+    let path = reader.stories()[17].path.clone();
+    let versions: Vec<Reload> = [17usize, 20_017]
+        .iter()
+        .map(|&seed| {
+            let blog = corpus::generate(12, seed as u64);
+            let story = parse_text(path.clone(), blog.text, Rules::embedded());
+            Reload(std::sync::Arc::new(story))
+        })
+        .collect();
+    assert!(stories.iter().any(|s| s.path == path));
+    let mut turn = 0;
+    group.bench_function("reload of one story", |b| {
+        b.iter(|| {
+            turn += 1;
+            press(reader, &[Action::Reloaded(versions[turn % 2].clone())])
+        })
+    });
+    reader.set_search_slice(usize::MAX);
+    group.bench_function("reload of one story, rebuild (reference)", |b| {
+        b.iter(|| {
+            turn += 1;
+            reader.apply(Action::Reloaded(versions[turn % 2].clone()));
+            reader.rebuild_merged();
+            press(reader, &[])
+        })
+    });
+    reader.set_search_slice(SEARCH_SLICE);
+    reader.finish_searches();
 }
 
 criterion_group!(benches, keys, many_stories);

@@ -165,8 +165,9 @@ pub enum Action {
     /// The mouse wheel at a cell, down (true) or up.
     #[serde(skip)]
     Wheel(u16, u16, bool),
-    /// A slice more of the search of this generation ([`super::Reader::search_pending`]),
-    /// applied by the event loop while no key waits; dropped when that search was typed over.
+    /// A slice more of the search (or of the merged timeline's build) of this generation
+    /// ([`super::Reader::search_pending`]), applied by the event loop while no key waits;
+    /// dropped when that search was typed over.
     #[serde(skip)]
     SearchStep(u64),
 }

@@ -188,11 +188,12 @@ impl Reader {
             return;
         }
         let row = row.clamp(0, self.stories.len() as i64) as usize;
+        let was_all = self.all;
         self.all = row == 0;
         if row > 0 {
             self.current = row - 1;
-        } else if self.merged.is_none() {
-            self.rebuild_merged();
+        } else if !was_all {
+            self.show_merged();
         }
     }
 

@@ -170,6 +170,17 @@ impl SearchIndex {
         SearchIndex { signatures: vec![Signature::default(); n], heads: vec![0; n * HEAD], long: vec![false; n] }
     }
 
+    fn len(&self) -> usize {
+        self.signatures.len()
+    }
+
+    /// Room for `n` entries: those past the old count are not filled yet.
+    fn resize(&mut self, n: usize) {
+        self.signatures.resize(n, Signature::default());
+        self.heads.resize(n * HEAD, 0);
+        self.long.resize(n, false);
+    }
+
     /// Fills entries from `from` on (one at least) until `budget` bytes of their folded text
     /// are read; returns the next entry to fill.
     fn fill_from(&mut self, text: &str, entries: &[Entry], from: usize, budget: usize) -> usize {

@@ -79,7 +79,7 @@ impl Reader {
             self.views.push(view);
             self.tells_stale = true;
             self.refresh_story(self.stories.len() - 1);
-            self.merged_changed();
+            self.merged_changed(self.stories.len() - 1);
             return;
         };
         if looks_truncated(&self.views[index].identities, &story) {
@@ -152,20 +152,10 @@ impl Reader {
         view.start_index(new);
         self.views[index] = view;
         self.refresh_story(index);
-        self.merged_changed();
+        self.merged_changed(index);
         if arrived > 0 {
             let title = crate::text::fit(&self.stories[index].title, 50);
             self.message = Some(format!("{arrived} new in {title}"));
-        }
-    }
-
-    /// A story changed: the merged timeline is rebuilt if shown (once for a burst of
-    /// changes, at [`Reader::settle`]), else dropped until shown.
-    fn merged_changed(&mut self) {
-        if self.all {
-            self.merged_stale = true;
-        } else {
-            self.merged = None;
         }
     }
 
@@ -241,7 +231,7 @@ impl Reader {
         }
         self.sort_stories();
         self.mark_selected_read();
-        if self.merged.is_some() {
+        if self.merged.is_some() || self.merge.build.is_some() {
             self.rebuild_merged();
         }
     }

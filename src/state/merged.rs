@@ -3,22 +3,20 @@
 //! tags (folded, so they merge across outlets), search, time jumps and the go-to prompt work
 //! on it as on any story. Each entry remembers where it comes from: its row names the story,
 //! its text is shown as in its own story, and `Enter` opens it there.
+//!
+//! It is kept, not recomputed: built by slices when first shown (the first slice on the key,
+//! the rest on the steps the event loop applies between keys, as a search's), and then
+//! changed in place when stories change (`timeline.rs`) — a reloaded story costs its own
+//! entries, not a rebuild. While the first build runs the timeline pane says how far it is;
+//! nothing partial is ever shown as the timeline.
 
-use super::{Reader, StoryView};
-use crate::model::{Entry, Span, Story, Tag};
-use std::collections::HashMap;
-use std::path::PathBuf;
+mod timeline;
 
-/// The merged story and where each of its entries comes from.
-pub struct Merged {
-    pub story: Story,
-    pub view: StoryView,
-    /// For each merged entry: (story index, entry index).
-    pub origin: Vec<(u32, u32)>,
-    /// Per merged entry, the day it is shown on in the zone shown: a search keystroke must
-    /// not convert every date again.
-    days: Vec<Option<chrono::NaiveDate>>,
-}
+use super::Reader;
+use crate::model::Story;
+use std::collections::BTreeSet;
+use timeline::GONE;
+pub use timeline::Merged;
 
 /// A short name for a story in merged rows: its outlet, else its file name.
 pub fn story_label(story: &Story) -> String {
@@ -30,92 +28,152 @@ pub fn story_label(story: &Story) -> String {
     })
 }
 
-pub(crate) fn build(stories: &[Story]) -> (Story, Vec<(u32, u32)>) {
-    let mut items: Vec<(u32, u32)> = Vec::new();
-    for (s, story) in stories.iter().enumerate() {
-        for (e, entry) in story.entries.iter().enumerate() {
-            if entry.clock.is_some() {
-                items.push((s as u32, e as u32));
-            }
-        }
+/// Text copied by a slice of a build, in search slices: copying reads text faster than a
+/// search does.
+const COPY_SHARE: usize = 4;
+
+/// Text of emptied entries from which the merged timeline is built anew (by slices, the old
+/// one shown meanwhile), when it is also more than half of its text.
+const WASTE_FROM: usize = 16 << 20;
+
+/// A build of the merged timeline under way.
+pub(super) struct Build {
+    /// Its steps are [`super::Action::SearchStep`]s of this generation.
+    pub(super) generation: u64,
+    /// Every timed entry as (story, entry), in the merged order, as the stories were when
+    /// the build began.
+    order: Vec<(u32, u32)>,
+    /// How many of `order` are done.
+    next: usize,
+    merged: Merged,
+    /// Stories changed since the build began: their entries are skipped, and put in at its end.
+    dirty: BTreeSet<usize>,
+}
+
+/// The merged timeline's upkeep: a build under way, and the stories changed since the
+/// timeline shown took them in.
+pub(super) struct Upkeep {
+    pub(super) build: Option<Build>,
+    pub(super) dirty: BTreeSet<usize>,
+    /// [`WASTE_FROM`]; 0 (tests): any waste starts a build, to see builds replace a shown
+    /// timeline.
+    waste_from: usize,
+}
+
+impl Default for Upkeep {
+    fn default() -> Self {
+        Upkeep { build: None, dirty: BTreeSet::new(), waste_from: WASTE_FROM }
     }
-    let entry = |&(s, e): &(u32, u32)| &stories[s as usize].entries[e as usize];
-    // Newest first, as a page: dated entries by instant, then the undated by clock.
-    items.sort_by(|a, b| {
-        let (ea, eb) = (entry(a), entry(b));
-        match (ea.at, eb.at) {
-            (Some(x), Some(y)) => y.sort_key().cmp(&x.sort_key()).then(a.cmp(b)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => eb.clock.cmp(&ea.clock).then(a.cmp(b)),
-        }
-    });
-    let mut merged = Story { path: PathBuf::from("All stories"), title: "All stories".into(), ..Story::default() };
-    let mut text = String::new();
-    let mut tag_ids: HashMap<String, u32> = HashMap::new();
-    let copy = |s: &str, text: &mut String| {
-        let start = text.len();
-        text.push_str(s);
-        Span::new(start, text.len())
-    };
-    for item in &items {
-        let source = &stories[item.0 as usize];
-        let e = source.entry(item.1 as usize);
-        let mut new = Entry {
-            clock: e.entry.clock,
-            zone: e.entry.zone,
-            at: e.entry.at,
-            updated: e.entry.updated,
-            line: e.entry.line,
-            ..Entry::default()
-        };
-        if let (Some(tag), Some(info)) = (e.tag(), e.tag_info()) {
-            new.tag = Some(copy(tag, &mut text));
-            let next = merged.tags.len() as u32;
-            let id = *tag_ids.entry(info.key.clone()).or_insert_with(|| {
-                merged.tags.push(Tag { label: info.label.clone(), key: info.key.clone() });
-                next
-            });
-            new.tag_id = Some(id);
-        }
-        new.headline = e.headline().map(|h| copy(h, &mut text));
-        new.body = e.body().map(|p| copy(p, &mut text)).collect();
-        new.captions = e.captions().map(|p| copy(p, &mut text)).collect();
-        new.links = e.links().map(|p| copy(p, &mut text)).collect();
-        merged.entries.push(new);
-    }
-    merged.text = text;
-    (merged, items)
 }
 
 impl Reader {
-    /// (Re)builds the merged story, keeping its filters and, when it can, its selection.
-    pub(super) fn rebuild_merged(&mut self) {
-        let previous = self.merged.take();
-        let (story, origin) = build(&self.stories);
-        let mut view = StoryView::new(&story);
-        for (i, (s, e)) in origin.iter().enumerate() {
-            view.marks.set(i, self.views[*s as usize].marks[*e as usize]);
+    /// The "All stories" row was selected: the merged timeline is brought up to date, or
+    /// its build begins.
+    pub(super) fn show_merged(&mut self) {
+        if self.merged.is_some() {
+            self.update_merged();
+        } else if self.merge.build.is_none() {
+            self.start_build();
         }
-        if let Some(old) = previous {
-            let keys: Vec<&str> = old.view.tags.iter().map(|t| old.story.tags[*t as usize].key.as_str()).collect();
-            for (i, t) in story.tags.iter().enumerate() {
-                if keys.contains(&t.key.as_str()) {
-                    view.tags.insert(i as u32);
-                }
-            }
-            view.query = old.view.query.clone();
-            if let Some(sel) = old.view.selected.and_then(|s| old.origin.get(s as usize))
-                && let Some(i) = origin.iter().position(|o| o == sel)
-            {
-                view.selected = Some(i as u32);
+    }
+
+    /// Drops the merged timeline (and its build under way): built anew at once when shown
+    /// (by slices), else when next shown. The reader needs it when the stories' order
+    /// changed, so every origin did; benchmarks, to compare the kept timeline with builds.
+    pub fn rebuild_merged(&mut self) {
+        self.merged = None;
+        self.merge = Upkeep { waste_from: self.merge.waste_from, ..Upkeep::default() };
+        if self.all {
+            self.start_build();
+        }
+        self.invalidate_text();
+    }
+
+    fn start_build(&mut self) {
+        let generation = self.searches.next;
+        self.searches.next += 1;
+        let order = timeline::order(&self.stories);
+        self.merge.build = Some(Build { generation, order, next: 0, merged: Merged::empty(), dirty: BTreeSet::new() });
+        self.merge_step(generation, self.searches.slice);
+    }
+
+    /// How far the build under way is: (entries done, entries in all).
+    pub fn merging(&self) -> Option<(usize, usize)> {
+        self.merge.build.as_ref().map(|b| (b.next, b.order.len()))
+    }
+
+    /// A slice of the build of `generation` (`budget` as for a search slice); false when
+    /// there is no such build.
+    pub(super) fn merge_step(&mut self, generation: u64, budget: usize) -> bool {
+        let Some(build) = self.merge.build.as_mut().filter(|b| b.generation == generation) else { return false };
+        let budget = budget.saturating_mul(COPY_SHARE);
+        let mut copied = 0;
+        while build.next < build.order.len() && copied < budget {
+            let (s, e) = build.order[build.next];
+            build.next += 1;
+            let (s, e) = (s as usize, e as usize);
+            if !build.dirty.contains(&s) {
+                copied += build.merged.append(&self.stories[s], s, e, self.views[s].marks[e]);
             }
         }
-        let days = self.merged_days(&story);
-        self.merged = Some(Merged { story, view, origin, days });
-        self.merged_stale = false;
+        if build.next == build.order.len() {
+            let build = self.merge.build.take().expect("just stepped");
+            self.finish_build(build);
+        }
+        true
+    }
+
+    fn finish_build(&mut self, build: Build) {
+        let Build { mut merged, dirty, .. } = build;
+        merged.order_as_appended();
+        merged.days = self.merged_days(&merged.story);
+        if !dirty.is_empty() {
+            merged.update(&self.stories, &self.views, &dirty, |e| self.shown_at(e).map(|t| t.date()));
+        }
+        merged.sync_marks(&self.views);
+        merged.view.selected = merged.view.by_rank.last().copied();
+        if let Some(old) = self.merged.take() {
+            merged.carry(&old);
+        }
+        // What the old timeline had yet to take in, the build took in.
+        self.merge.dirty.clear();
+        self.merged = Some(merged);
         self.invalidate_text();
         self.refresh_merged();
+    }
+
+    /// Puts the stories changed since into the merged timeline, with the marks their own
+    /// stories took meanwhile; starts building it anew when emptied entries hold too much.
+    fn update_merged(&mut self) {
+        let Some(mut merged) = self.merged.take() else { return };
+        let dirty = std::mem::take(&mut self.merge.dirty);
+        if !dirty.is_empty() {
+            merged.update(&self.stories, &self.views, &dirty, |e| self.shown_at(e).map(|t| t.date()));
+        }
+        merged.sync_marks(&self.views);
+        let limit = match self.merge.waste_from {
+            0 => 0,
+            from => from.max(merged.story.text.len() / 2),
+        };
+        let wasteful = merged.waste > limit;
+        self.merged = Some(merged);
+        self.invalidate_text();
+        self.refresh_merged();
+        if wasteful && self.merge.build.is_none() {
+            self.start_build();
+        }
+    }
+
+    /// Story `index` changed or arrived: the merged timeline takes it in at the next
+    /// [`Reader::settle`] when shown (once for a burst of changes), else when next shown; a
+    /// build under way puts it in at its end.
+    pub(super) fn merged_changed(&mut self, index: usize) {
+        if self.merged.is_some() {
+            self.merge.dirty.insert(index);
+        }
+        if let Some(build) = self.merge.build.as_mut() {
+            build.dirty.insert(index);
+        }
     }
 
     fn merged_days(&self, story: &Story) -> Vec<Option<chrono::NaiveDate>> {
@@ -139,26 +197,25 @@ impl Reader {
     }
 
     /// Does the work put off while a burst of actions arrives: the matches a search's last
-    /// slices found, shown; the merged timeline, rebuilt once after any number of reloaded
-    /// stories (2,000 new files in a watched folder while "All stories" is shown cost one
-    /// rebuild, not 2,000). [`Reader::apply`] calls it before any action but a reload or a
+    /// slices found, shown; the stories reloaded since, taken into the merged timeline shown
+    /// at once (2,000 new files in a watched folder while "All stories" is shown cost one
+    /// update, not 2,000). [`Reader::apply`] calls it before any action but a reload or a
     /// search step; the event loop calls it before drawing.
     pub fn settle(&mut self) {
         self.settle_search();
         self.settle_tells();
-        if self.merged_stale {
-            self.merged_stale = false;
-            if self.merged.is_some() {
-                self.rebuild_merged();
-                self.refresh_text();
-            }
+        if self.all && self.merged.is_some() && !self.merge.dirty.is_empty() {
+            self.update_merged();
+            self.refresh_text();
         }
     }
 
-    /// Where a merged entry comes from, when the merged timeline is shown.
+    /// Where a merged entry comes from, when the merged timeline is shown (and its story has
+    /// not changed since it was taken in).
     pub fn origin(&self, merged_entry: u32) -> Option<(usize, usize)> {
         let m = self.merged.as_ref().filter(|_| self.all)?;
-        m.origin.get(merged_entry as usize).map(|&(s, e)| (s as usize, e as usize))
+        let &(s, e) = m.origin.get(merged_entry as usize)?;
+        (((s, e) != GONE) && !self.merge.dirty.contains(&(s as usize))).then_some((s as usize, e as usize))
     }
 
     /// `Enter` on a merged entry: its own story, at that entry.
@@ -178,3 +235,26 @@ impl Reader {
         self.focus = super::Pane::Timeline;
     }
 }
+
+impl Merged {
+    /// Takes on what the user set on the timeline this one replaces: its tag filter (by
+    /// folded tag), query, unread-only filter and selected entry.
+    fn carry(&mut self, old: &Merged) {
+        let keys: Vec<&str> = old.view.tags.iter().map(|t| old.story.tags[*t as usize].key.as_str()).collect();
+        for (i, t) in self.story.tags.iter().enumerate() {
+            if keys.contains(&t.key.as_str()) {
+                self.view.tags.insert(i as u32);
+            }
+        }
+        self.view.query = old.view.query.clone();
+        self.view.unread_only = old.view.unread_only;
+        if let Some(sel) = old.view.selected.and_then(|s| old.origin.get(s as usize)).filter(|&&o| o != GONE)
+            && let Some(i) = self.find(*sel)
+        {
+            self.view.selected = Some(i);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -134,10 +134,11 @@ pub struct Reader {
     message: Option<String>,
     /// The "All stories" row is selected: the merged timeline is shown.
     all: bool,
-    /// The merged timeline, built when first shown and rebuilt when a story changes.
+    /// The merged timeline, built (by slices) when first shown and kept up to date as
+    /// stories change.
     merged: Option<merged::Merged>,
-    /// Stories changed since the merged timeline was built: rebuild it at [`Reader::settle`].
-    merged_stale: bool,
+    /// Its build under way, and the stories changed since it took them in.
+    merge: merged::Upkeep,
     /// Each story's index by path: a reload finds its story without comparing 10,000 paths
     /// component by component.
     paths: std::collections::HashMap<std::path::PathBuf, usize>,
@@ -207,7 +208,7 @@ impl Reader {
             pane_widths: display.pane_widths,
             all: false,
             merged: None,
-            merged_stale: false,
+            merge: merged::Upkeep::default(),
             paths,
             configured_zone: match display.zone {
                 ZoneShown::Named(tz) => Some(tz),

@@ -268,11 +268,13 @@ impl StoryView {
 }
 
 impl Reader {
-    /// The generation of a search under way, the story shown's first: the event loop applies
-    /// [`Action::SearchStep`] with it while no key waits.
+    /// The generation of a search under way, the story shown's first, then of the merged
+    /// timeline's build: the event loop applies [`Action::SearchStep`] with it while no key
+    /// waits.
     pub fn search_pending(&self) -> Option<u64> {
         let shown = self.view().and_then(StoryView::search_generation);
-        shown.or_else(|| {
+        let merging = self.merge.build.as_ref().map(|b| b.generation);
+        shown.or(merging).or_else(|| {
             let merged = self.merged.as_ref().and_then(|m| m.view.search_generation());
             merged.or_else(|| self.views.iter().find_map(StoryView::search_generation))
         })
@@ -290,6 +292,10 @@ impl Reader {
     /// [`Reader::settle`] (before a frame or a key): rebuilding a 100,000-entry timeline after
     /// every slice would slow the search by a fifth.
     pub(super) fn search_step(&mut self, generation: u64, budget: usize) {
+        // The same steps build the merged timeline (see `merged`).
+        if self.merge_step(generation, budget) {
+            return;
+        }
         let target = if self.merged.as_ref().is_some_and(|m| m.view.search_generation() == Some(generation)) {
             Shown::Merged
         } else if let Some(i) = self.views.iter().position(|v| v.search_generation() == Some(generation)) {

@@ -61,6 +61,8 @@ impl Reader {
             self.views.push(views[i].take().expect("each once"));
         }
         self.current = current;
+        // A reload finds its story by path: the index it finds moved with the story.
+        self.paths = self.stories.iter().enumerate().map(|(i, s)| (s.path.clone(), i)).collect();
         self.refresh_all();
         self.invalidate_text();
     }

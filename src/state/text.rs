@@ -46,7 +46,7 @@ impl Reader {
             None if self.all => return None,
             None => (self.current, sel as usize),
         };
-        let entry = &self.stories.get(story)?.entries[index];
+        let entry = self.stories.get(story)?.entries.get(index)?;
         let diff = self.show_diff && view.before_edit.contains_key(&sel);
         Some(Shown {
             story: Some(story),

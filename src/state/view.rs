@@ -65,6 +65,13 @@ impl MarkList {
         }
     }
 
+    /// One entry more, at the end (the merged timeline grows as stories change).
+    pub(super) fn push(&mut self, m: Marks) {
+        self.marks.push(m);
+        self.unread += usize::from(!m.read);
+        self.new += usize::from(m.new);
+    }
+
     /// Entries not read yet.
     pub(super) fn unread(&self) -> usize {
         self.unread
@@ -107,11 +114,11 @@ pub struct StoryView {
     pub(super) unread_only: bool,
     pub(super) text_scroll: usize,
     /// Chronological rank of each entry (0 = oldest).
-    rank: Vec<u32>,
+    pub(super) rank: Vec<u32>,
     /// Entries from oldest to newest.
-    by_rank: Vec<u32>,
+    pub(super) by_rank: Vec<u32>,
     /// Entries with a clock (those the merged timeline shows), counted once per parse.
-    timed: usize,
+    pub(super) timed: usize,
     /// Built on the first search, or in the background from the start for a big story
     /// ([`StoryView::start_index`]): a page re-read every few seconds while nobody searches
     /// it costs no index.

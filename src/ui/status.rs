@@ -65,7 +65,8 @@ fn status_line(cx: Ctx<'_>, width: usize) -> Line<'static> {
         } else {
             left.push(format!("story {}/{}", reader.current() + 1, reader.stories().len()));
         }
-        let total = story.entries.len();
+        // Not `story.entries`: "All stories" keeps the entries of changed stories emptied.
+        let total = view.chronological().len();
         let pos = view.selected_position().map_or(0, |p| p + 1);
         if view.has_filters() {
             left.push(format!("entry {pos}/{} ({total} in all)", view.visible().len()));

@@ -27,7 +27,14 @@ impl Widget for Timeline<'_> {
         let reader = cx.reader;
         let focused = reader.focus() == Pane::Timeline;
         let (Some(story), Some(view)) = (reader.story(), reader.view()) else {
-            pane_block(" Timeline ".into(), focused, t).render(area, buf);
+            let block = pane_block(" Timeline ".into(), focused, t);
+            let inner = block.inner(area);
+            block.render(area, buf);
+            // "All stories" while its first build runs: how far it is, never a partial list.
+            if let Some((done, all)) = reader.merging() {
+                let msg = format!("Merging every story's timeline… {}%", done * 100 / all.max(1));
+                Paragraph::new(msg).wrap(Wrap { trim: true }).style(t.dim).render(inner, buf);
+            }
             return;
         };
         let untimed = story.entries.iter().all(|e| e.clock.is_none() && e.at.is_none());
@@ -41,7 +48,7 @@ impl Widget for Timeline<'_> {
         block.render(area, buf);
         let width = usize::from(inner.width);
         if view.visible().is_empty() {
-            let msg = if story.entries.is_empty() {
+            let msg = if view.chronological().is_empty() {
                 "This story has no entries.".to_string()
             } else {
                 super::status::keyed("No entry matches these filters. Press {clear_filters} to clear them.", cx.keys)

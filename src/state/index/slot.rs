@@ -128,6 +128,25 @@ impl Slot {
         true
     }
 
+    /// The story now has `n` entries, those from the old count on appended (the merged
+    /// timeline grows as stories change): a ready index fills them in by slices, as a first
+    /// build does, keeping what it holds of the others.
+    pub(in crate::state) fn grow(&mut self, n: usize) {
+        match std::mem::take(self) {
+            Slot::Ready(mut index) => {
+                let done = index.len();
+                index.resize(n);
+                *self = Slot::Partial(index, done.min(n));
+            }
+            Slot::Partial(mut index, done) => {
+                index.resize(n);
+                *self = Slot::Partial(index, done.min(n));
+            }
+            // A background build reads the entries as they were: built again when needed.
+            Slot::None | Slot::Building(_) => {}
+        }
+    }
+
     /// The index, built now or waited for when it is not ready yet.
     pub(in crate::state) fn get(&mut self, story: &Story) -> &SearchIndex {
         if let Slot::Partial(..) = self {

@@ -58,9 +58,9 @@ fn a_burst_of_new_stories_on_all_stories_is_merged_before_the_next_key_or_frame(
         s.path = PathBuf::from(format!("new-{i}.txt"));
         r.apply(Action::Reloaded(Reload(std::sync::Arc::new(s))));
     }
-    assert!(r.merged_stale, "reloads put the rebuild off");
+    assert_eq!(r.merge.dirty.len(), 20, "reloads put the update off");
     r.settle();
-    assert!(!r.merged_stale);
+    assert!(r.merge.dirty.is_empty());
     let timed: usize = r.views.iter().map(|v| v.timed()).sum();
     assert_eq!(r.view().unwrap().visible.len(), timed);
     assert_eq!(timed, before + 20 * 5);
@@ -70,4 +70,22 @@ fn a_burst_of_new_stories_on_all_stories_is_merged_before_the_next_key_or_frame(
     r.apply(Action::Reloaded(Reload(std::sync::Arc::new(s))));
     r.apply(Action::PrevEntry); // `[` shows the entry (`j` would only pass over it)
     assert_eq!(r.view().unwrap().visible.len(), timed + 5);
+}
+
+#[test]
+fn a_reload_replaces_the_story_at_its_path_after_the_list_was_sorted() {
+    // Given oldest first, the list sorts them newest first: every index moves.
+    let samples = crate::load::bundled(Rules::embedded());
+    let mut r = Reader::new(samples.iter().rev().cloned().collect());
+    let moved = r.stories.iter().zip(samples.iter().rev()).filter(|(a, b)| a.path != b.path).count();
+    assert!(moved > 1, "the list is sorted");
+    let path = r.stories[1].path.clone();
+    // The file at that path now holds another page.
+    let mut changed = overnight();
+    changed.path = path.clone();
+    let others: Vec<PathBuf> = r.stories.iter().map(|s| s.path.clone()).collect();
+    r.apply(Action::Reloaded(Reload(std::sync::Arc::new(changed))));
+    assert_eq!(r.stories.iter().map(|s| s.path.clone()).collect::<Vec<_>>(), others, "no story replaced another");
+    assert_eq!(r.stories[1].title, overnight().title);
+    assert_eq!(r.stories[1].path, path);
 }
