@@ -9,9 +9,10 @@ use crate::parse::time::{self, Shape, Stamp};
 
 /// The passes over the whole page that decide which stamps are entries.
 pub(super) fn weigh(out: &mut Lines, text: &str) {
+    let rails = byline_rails(out);
     // A dated or byline stamp shape that occurs once is the page's dateline.
     let count = |shape: Shape, stamps: &[Stamp]| stamps.iter().filter(|s| s.shape == shape).count();
-    let (dated, bylines) = (count(Shape::Dated, &out.stamps), count(Shape::Byline, &out.stamps));
+    let (dated, bylines) = (count(Shape::Dated, &out.stamps), count(Shape::Byline, &out.stamps) - rails);
     for line in &mut out.lines {
         if line.kind == Kind::Time {
             let shape = stamp_at(&out.stamps, &out.stamp_lines, line.number).expect("a time line's stamp").shape;
@@ -80,6 +81,30 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
             _ => {}
         }
     }
+}
+
+/// Lines that each end a headline with a date-time, one right under the other (`Miriam Lord:
+/// Chambers rides the wave Tue Oct 01 2024 - 19:00`, `Stock market today 3 min read · Dec 03,
+/// 2023 05:10 PM IST`), are a rail of related or latest stories: a post's byline always has
+/// the post beside it. Two or more in a row are furniture, and count for no family of stamps:
+/// how many were taken.
+fn byline_rails(out: &mut Lines) -> usize {
+    let content: Vec<usize> = (0..out.lines.len())
+        .filter(|&i| !matches!(out.lines[i].kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_)))
+        .collect();
+    let is_byline = |out: &Lines, i: usize| out.stamp(&out.lines[i]).is_some_and(|s| s.shape == Shape::Byline);
+    let (mut k, mut taken) = (0, 0);
+    while k < content.len() {
+        let run = content[k..].iter().take_while(|&&i| is_byline(out, i)).count();
+        if run >= 2 {
+            for &i in &content[k..k + run] {
+                out.lines[i].kind = Kind::Furniture(LayoutRule::TimeList);
+            }
+            taken += run;
+        }
+        k += run.max(1);
+    }
+    taken
 }
 
 /// A time above the page's own dateline (`02 Novembre 2023 Aggiornato alle 16:58`) stands in
