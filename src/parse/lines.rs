@@ -164,8 +164,23 @@ fn stamp_of(line: &str, context: Option<&str>) -> Option<(Stamp, usize)> {
     if let Some(s) = time::stamp(line, context) {
         return Some((s, 0));
     }
+    // An ordered list's number as w3m and lynx draw it (`1. published at 15:41 GMT`): a feed
+    // marked up as `<ol>`.
+    if let Some(skip) = list_number(line)
+        && let Some(s) = time::stamp(&line[skip..], context)
+    {
+        return Some((s, skip));
+    }
     let skip = match_minute(line)?;
     time::stamp(&line[skip..], context).map(|s| (s, skip))
+}
+
+/// The length of a list number and the spaces after it (`12. `), if the line opens with one.
+fn list_number(line: &str) -> Option<usize> {
+    let n = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = line.get(n..)?.strip_prefix('.')?;
+    let inner = rest.trim_start();
+    ((1..=3).contains(&n) && inner.len() < rest.len()).then_some(line.len() - inner.len())
 }
 
 /// The length of a match minute that opens a line before the clock (`45'+2 17h49`, `90' 18h54`,
