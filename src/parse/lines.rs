@@ -14,6 +14,7 @@ use crate::model::{Span, When};
 
 mod chunks;
 mod durations;
+mod named;
 mod unshown;
 mod weigh;
 use weigh::weigh;
@@ -140,6 +141,7 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
 /// the size (the tests cut pages everywhere).
 pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: usize) -> Lines {
     let mut out = chunks::classify_lines(text, rules, hints, chunk);
+    named::name_clocks(&mut out, text);
     if !out.stamps.is_empty() {
         unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);
