@@ -195,6 +195,13 @@ fn match_minute(line: &str) -> Option<usize> {
     if !(1..=3).contains(&n) {
         return None;
     }
+    // `90+3'`: the added time before the minute's mark, as Spanish and Italian pages print it.
+    let added_first = if b.get(n) == Some(&b'+') { digits(n + 1) } else { 0 };
+    let n = if (1..=2).contains(&added_first) && line[n + 1 + added_first..].starts_with(['\'', '’', '′']) {
+        n + 1 + added_first
+    } else {
+        n
+    };
     let mut at = n + ["'", "’", "′"].iter().find(|q| line[n..].starts_with(**q))?.len();
     if b.get(at) == Some(&b'+') {
         let added = digits(at + 1);
