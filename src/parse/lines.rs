@@ -14,6 +14,7 @@ use crate::model::{Span, When};
 
 mod chunks;
 mod durations;
+mod named;
 mod unshown;
 mod weigh;
 use weigh::weigh;
@@ -140,6 +141,7 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
 /// the size (the tests cut pages everywhere).
 pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: usize) -> Lines {
     let mut out = chunks::classify_lines(text, rules, hints, chunk);
+    named::name_clocks(&mut out, text);
     if !out.stamps.is_empty() {
         unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);
@@ -164,8 +166,23 @@ fn stamp_of(line: &str, context: Option<&str>) -> Option<(Stamp, usize)> {
     if let Some(s) = time::stamp(line, context) {
         return Some((s, 0));
     }
+    // An ordered list's number as w3m and lynx draw it (`1. published at 15:41 GMT`): a feed
+    // marked up as `<ol>`.
+    if let Some(skip) = list_number(line)
+        && let Some(s) = time::stamp(&line[skip..], context)
+    {
+        return Some((s, skip));
+    }
     let skip = match_minute(line)?;
     time::stamp(&line[skip..], context).map(|s| (s, skip))
+}
+
+/// The length of a list number and the spaces after it (`12. `), if the line opens with one.
+fn list_number(line: &str) -> Option<usize> {
+    let n = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = line.get(n..)?.strip_prefix('.')?;
+    let inner = rest.trim_start();
+    ((1..=3).contains(&n) && inner.len() < rest.len()).then_some(line.len() - inner.len())
 }
 
 /// The length of a match minute that opens a line before the clock (`45'+2 17h49`, `90' 18h54`,
@@ -178,6 +195,13 @@ fn match_minute(line: &str) -> Option<usize> {
     if !(1..=3).contains(&n) {
         return None;
     }
+    // `90+3'`: the added time before the minute's mark, as Spanish and Italian pages print it.
+    let added_first = if b.get(n) == Some(&b'+') { digits(n + 1) } else { 0 };
+    let n = if (1..=2).contains(&added_first) && line[n + 1 + added_first..].starts_with(['\'', '’', '′']) {
+        n + 1 + added_first
+    } else {
+        n
+    };
     let mut at = n + ["'", "’", "′"].iter().find(|q| line[n..].starts_with(**q))?.len();
     if b.get(at) == Some(&b'+') {
         let added = digits(at + 1);

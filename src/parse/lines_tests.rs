@@ -209,6 +209,11 @@ fn a_match_minute_before_the_clock_is_no_part_of_the_stamp() {
     let clocks: Vec<String> = lines.stamps.iter().map(|s| s.clock.to_string()).collect();
     assert_eq!(clocks, ["18:54", "17:49", "17:01"]);
     assert_eq!(&text[lines.lines[4].span.start as usize..lines.lines[4].span.end as usize], "17h49");
+    // The added time before the mark (`90+3'`), and a list's number before a worded clock.
+    let text = "Title\n90+3' 23:04 CEST\n¡Final!\nEl texto.\n1. published at 15:41 GMT\nA post\nIts text.\n";
+    let lines = classify(text, Rules::embedded(), &[]);
+    let clocks: Vec<String> = lines.stamps.iter().map(|s| s.clock.to_string()).collect();
+    assert_eq!(clocks, ["23:04", "15:41"]);
     // A minute before text, or alone, stamps nothing.
     assert!(!kinds("Title\n45' Penalty pour Lorient\nLe texte.\n90'+4\nFin.\n", &[]).iter().any(is_time));
 }

@@ -9,9 +9,10 @@ use crate::parse::time::{self, Shape, Stamp};
 
 /// The passes over the whole page that decide which stamps are entries.
 pub(super) fn weigh(out: &mut Lines, text: &str) {
+    let rails = byline_rails(out);
     // A dated or byline stamp shape that occurs once is the page's dateline.
     let count = |shape: Shape, stamps: &[Stamp]| stamps.iter().filter(|s| s.shape == shape).count();
-    let (dated, bylines) = (count(Shape::Dated, &out.stamps), count(Shape::Byline, &out.stamps));
+    let (dated, bylines) = (count(Shape::Dated, &out.stamps), count(Shape::Byline, &out.stamps) - rails);
     for line in &mut out.lines {
         if line.kind == Kind::Time {
             let shape = stamp_at(&out.stamps, &out.stamp_lines, line.number).expect("a time line's stamp").shape;
@@ -80,6 +81,72 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
             _ => {}
         }
     }
+    ticker_copies(out, text);
+}
+
+/// A box of the latest posts above the feed as copied text shows it, each a clock and a
+/// headline on one line (`18:34 The Prime Minister has left…`): three or more in a row whose
+/// clocks all stamp posts below are the box's copies, not text of the page's header.
+fn ticker_copies(out: &mut Lines, text: &str) {
+    let clocks: Vec<_> = out.lines.iter().filter_map(|l| out.stamp(l).map(|s| (l.number, s.clock))).collect();
+    let Some(&(last, _)) = clocks.last() else { return };
+    let content: Vec<usize> = (0..out.lines.len())
+        .filter(|&i| !matches!(out.lines[i].kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_)))
+        .collect();
+    let opening = |i: usize| {
+        let line = &out.lines[i];
+        let t = text_of(text, line);
+        let b = t.as_bytes();
+        let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        if line.kind != Kind::Text
+            || line.number >= last
+            || !(1..=2).contains(&n)
+            || !time::has_clock_bytes(&b[..b.len().min(6)])
+        {
+            return None;
+        }
+        let clock = crate::model::Clock::new(t[..n].parse().ok()?, t.get(n + 1..n + 3)?.parse().ok()?)?;
+        t[n + 3..].starts_with(' ').then_some(clock)
+    };
+    let below = |i: usize| {
+        let (number, clock) = (out.lines[i].number, opening(i));
+        clocks.iter().any(|&(n, c)| n > number && Some(c) == clock)
+    };
+    let (mut k, mut copies) = (0, Vec::new());
+    while k < content.len() {
+        let run: Vec<usize> = content[k..].iter().copied().take_while(|&i| opening(i).is_some()).collect();
+        if run.len() >= 3 && run.iter().all(|&i| below(i)) {
+            copies.extend_from_slice(&run);
+        }
+        k += run.len().max(1);
+    }
+    for i in copies {
+        out.lines[i].kind = Kind::Furniture(LayoutRule::TimeList);
+    }
+}
+
+/// Lines that each end a headline with a date-time, one right under the other (`Miriam Lord:
+/// Chambers rides the wave Tue Oct 01 2024 - 19:00`, `Stock market today 3 min read · Dec 03,
+/// 2023 05:10 PM IST`), are a rail of related or latest stories: a post's byline always has
+/// the post beside it. Two or more in a row are furniture, and count for no family of stamps:
+/// how many were taken.
+fn byline_rails(out: &mut Lines) -> usize {
+    let content: Vec<usize> = (0..out.lines.len())
+        .filter(|&i| !matches!(out.lines[i].kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_)))
+        .collect();
+    let is_byline = |out: &Lines, i: usize| out.stamp(&out.lines[i]).is_some_and(|s| s.shape == Shape::Byline);
+    let (mut k, mut taken) = (0, 0);
+    while k < content.len() {
+        let run = content[k..].iter().take_while(|&&i| is_byline(out, i)).count();
+        if run >= 2 {
+            for &i in &content[k..k + run] {
+                out.lines[i].kind = Kind::Furniture(LayoutRule::TimeList);
+            }
+            taken += run;
+        }
+        k += run.max(1);
+    }
+    taken
 }
 
 /// A time above the page's own dateline (`02 Novembre 2023 Aggiornato alle 16:58`) stands in
@@ -195,8 +262,13 @@ fn time_lists(out: &mut Lines, text: &str) {
         };
         let titled = run.iter().filter(|(_, t)| t.is_some()).count() + inline;
         if repeated && (run.len() >= 4 || (run.len() == 3 && titled == 3)) {
-            // The last one leads into the feed when its title is followed by more text.
-            let keep_last = run.last().is_some_and(|(_, t)| t.is_some()) && j < content.len();
+            // The last one leads into the feed when its title is followed by more text — unless
+            // every clock of the run stamps a post again below (a sticky "latest" box, a
+            // summary ending with the newest post): then it was the feed's copy.
+            let clock = |i: usize| out.stamp(&out.lines[i]).map(|s| s.clock);
+            let below: Vec<_> = content[j.min(content.len())..].iter().filter_map(|&i| clock(i)).collect();
+            let copies = run.iter().all(|&(i, _)| clock(i).is_some_and(|c| below.contains(&c)));
+            let keep_last = run.last().is_some_and(|(_, t)| t.is_some()) && j < content.len() && !copies;
             let n = run.len() - usize::from(keep_last);
             for &(time, title) in &run[..n] {
                 out.lines[time].kind = Kind::Furniture(LayoutRule::TimeList);

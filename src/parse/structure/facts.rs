@@ -19,9 +19,29 @@ pub(super) fn meta_row(line: &str) -> bool {
         return false;
     }
     let parts: Vec<&str> = line.split(['·', '|', '•']).map(str::trim).collect();
-    parts.len() >= 2 && parts.iter().any(|p| p.chars().count() <= 48 && !time::datelines(p).is_empty())
+    let dated = |p: &&str| p.chars().count() <= 48 && !time::datelines(p).is_empty();
+    if parts.len() >= 2 && parts.iter().any(dated) {
+        return true;
+    }
+    // `Luis Gómez Madrid - 26 oct 2024 - 23:06 CEST`: spaced dashes between the facts, one of
+    // them a time (a headline may hold one dash and a date, never two and a clock).
+    let dashed: Vec<&str> = line.split(" - ").map(str::trim).collect();
+    dashed.len() >= 3 && time::has_clock_bytes(line.as_bytes()) && dashed.iter().any(dated)
 }
 
 static BYLINE_OPENS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^(?:By|Par|Von|Por|Di|Door|Af|Av)\s+\p{Lu}").expect("byline opening regex")
 });
+
+#[cfg(test)]
+mod tests {
+    use super::meta_row;
+
+    #[test]
+    fn spaced_dashes_between_a_place_a_date_and_a_time_make_a_row_of_facts() {
+        assert!(meta_row("Luis Gómez Madrid - 26 oct 2024 - 23:06 CEST"));
+        // A headline with one dash and a date, or dashes and no clock, is no row of facts.
+        assert!(!meta_row("Storm Isha - live updates on 21 January 2024"));
+        assert!(!meta_row("Real Madrid - Barcelona - Clásico of 26 oct 2024"));
+    }
+}

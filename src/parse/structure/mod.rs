@@ -226,6 +226,11 @@ fn header_dateline(story: &mut Story, line: &str) -> bool {
     if !meta_row(line) {
         return false;
     }
+    // `Luis Gómez Madrid - 26 oct 2024 - 23:06 CEST`: the place, then the date and the time.
+    let dashed: Vec<&str> = line.split(" - ").map(str::trim).collect();
+    if dashed.len() >= 3 && one_dateline(story, &dashed[1..].join(" ")) {
+        return true;
+    }
     // Every part is read (no short cut): a row may hold both when it started and when it ended.
     let mut any = false;
     for part in line.split(['·', '|', '•']) {

@@ -40,8 +40,12 @@ pub(super) static LINK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("link regex")
 });
 
-pub(super) static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Par|By)\s+\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){1,8}$").expect("byline regex"));
+/// `By Jon Smith`, also with several names (`By Jon Smith & Kate Ellis`, `Par A, B et C`) and
+/// the time the byline gives after a separator (`· 2 hours ago`, `| 14:03`).
+pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Par|By)\s+\p{Lu}[\p{L}'’.-]*(?:,?\s+(?:[\p{L}'’.-]+|&)){1,10}(?:\s+[·|•–—-]\s+[^·|•]{1,40})?$")
+        .expect("byline regex")
+});
 
 pub(super) fn is_credit(line: &str) -> bool {
     super::prefilter::may_be_credit(line) && CREDIT.is_match(line)
@@ -90,6 +94,9 @@ mod tests {
         assert!(!is_link("Voir Moscou s'enfoncer dans la guerre était prévisible."));
         assert!(BYLINE.is_match("Par Franceline Beretti avec AFP"));
         assert!(!BYLINE.is_match("By pfvz8"));
+        assert!(BYLINE.is_match("By Jon Smith & Kate Ellis · 6 hours ago"));
+        assert!(BYLINE.is_match("By Sam Walker, Political Reporter"));
+        assert!(!BYLINE.is_match("By 2030 the city will have 40 new schools"));
     }
 
     #[test]
