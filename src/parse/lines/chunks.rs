@@ -9,7 +9,7 @@
 use super::{Kind, Line, Lines, is_count, stamp_of, text_of, unshown_of};
 use crate::model::Span;
 use crate::parse::page::{HintKind, LineHint};
-use crate::parse::rules::Rules;
+use crate::parse::rules::{Matcher, Rules};
 use crate::parse::time::{self, Shape};
 use rayon::prelude::*;
 use std::mem::MaybeUninit;
@@ -53,10 +53,16 @@ pub(super) fn classify_lines(text: &str, rules: &Rules, hints: &[LineHint], chun
         jobs.push((a, b, first, mine));
         first += n as u32;
     }
-    let read = |(a, b, first, slots)| read_piece(text, a, b, first, slots, rules, context);
-    // A small page is one piece, read here: no hand-off to another thread.
-    let found: Vec<Found> =
-        if jobs.len() > 1 { jobs.into_par_iter().map(read).collect() } else { jobs.into_iter().map(read).collect() };
+    let read =
+        |matcher: &mut Matcher<'_>, (a, b, first, slots)| read_piece(text, (a, b), first, slots, matcher, context);
+    // A small page is one piece, read here: no hand-off to another thread. The rules' search
+    // caches live as long as the reading.
+    let found: Vec<Found> = if jobs.len() > 1 {
+        jobs.into_par_iter().map_init(|| rules.matcher(), read).collect()
+    } else {
+        let mut matcher = rules.matcher();
+        jobs.into_iter().map(|job| read(&mut matcher, job)).collect()
+    };
     // SAFETY: the slots were cut from the first `total` of the capacity without overlap, and
     // `read_piece` wrote each of its slots once (it asserts it filled exactly its share).
     unsafe { list.set_len(total) };
@@ -87,11 +93,10 @@ fn pieces(text: &str, chunk: usize) -> Vec<(usize, usize)> {
 /// Reads the lines of one piece, `first` being the number of its first line, into `slots`.
 fn read_piece(
     text: &str,
-    from: usize,
-    to: usize,
+    (from, to): (usize, usize),
     first: u32,
     slots: &mut [MaybeUninit<Line>],
-    rules: &Rules,
+    rules: &mut Matcher<'_>,
     context: Option<&str>,
 ) -> Found {
     let bytes = text.as_bytes();
