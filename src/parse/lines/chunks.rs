@@ -62,9 +62,18 @@ pub(super) fn classify_lines(text: &str, rules: &Rules, hints: &[LineHint], chun
         read_piece(text, (a, b), first, slots, matcher, context, keep)
     };
     // A small page is one piece, read here: no hand-off to another thread. The rules' search
-    // caches live as long as the reading.
+    // caches live as long as the reading: one a piece read at once (a cache learns the set's
+    // states as it goes, so pieces pass them on), all dropped when the lines are read.
     let found: Vec<Found> = if jobs.len() > 1 {
-        jobs.into_par_iter().map_init(|| rules.matcher(), read).collect()
+        let idle = std::sync::Mutex::new(Vec::new());
+        let reuse = |job| {
+            let taken = idle.lock().expect("no panic holds the lock").pop();
+            let mut matcher = taken.unwrap_or_else(|| rules.matcher());
+            let found = read(&mut matcher, job);
+            idle.lock().expect("no panic holds the lock").push(matcher);
+            found
+        };
+        jobs.into_par_iter().map(reuse).collect()
     } else {
         let mut matcher = rules.matcher();
         jobs.into_iter().map(|job| read(&mut matcher, job)).collect()
