@@ -3,6 +3,9 @@
 //! matches a whole trimmed line; flags let it take the line above or every line below.
 
 use regex::{RegexSet, RegexSetBuilder};
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::util::syntax;
+use regex_automata::{Input, MatchKind, PatternSet, meta};
 use std::sync::{Arc, LazyLock, OnceLock};
 use thiserror::Error;
 
@@ -31,7 +34,7 @@ pub struct Rules {
     /// a program that reads a file compiles them in the background meanwhile
     /// ([`Rules::compile`]); a copy shares the compilation under way. Users' rules are compiled
     /// as they are added, to report errors.
-    set: Arc<OnceLock<RegexSet>>,
+    set: Arc<OnceLock<meta::Regex>>,
     patterns: Vec<String>,
     /// Where each pattern was read, to name the rule that makes the set too big.
     origins: Vec<(String, usize)>,
@@ -42,7 +45,7 @@ impl Default for Rules {
     fn default() -> Rules {
         Rules {
             rules: Vec::new(),
-            set: Arc::new(OnceLock::from(RegexSet::empty())),
+            set: Arc::new(OnceLock::from(compile_set(&[] as &[String]).expect("the empty set compiles"))),
             patterns: Vec::new(),
             origins: Vec::new(),
         }
@@ -76,7 +79,7 @@ impl Rules {
         self.set();
     }
 
-    fn set(&self) -> &RegexSet {
+    fn set(&self) -> &meta::Regex {
         self.set.get_or_init(|| compile_set(&self.patterns).expect("rules checked when added"))
     }
 
@@ -184,16 +187,15 @@ impl Rules {
 
     /// The first rule matching a trimmed line, with its index.
     pub fn matching_index(&self, line: &str) -> Option<(usize, &Rule)> {
-        if line.len() > MAX_RULE_LINE || line.is_empty() {
-            return None;
-        }
-        // `is_match` runs the fast DFA and most lines match nothing; which rule matched needs
-        // the slower search, only for those that do.
+        self.matcher().matching_index(line)
+    }
+
+    /// A matcher with search caches of its own, for many lines: the caches (a few MB once a
+    /// big page has been read) go when it is dropped, where the set's own pool would keep one a
+    /// thread as long as the set lives — through the rest of the parse, at its peak memory.
+    pub fn matcher(&self) -> Matcher<'_> {
         let set = self.set();
-        if !set.is_match(line) {
-            return None;
-        }
-        set.matches(line).iter().next().map(|i| (i, &self.rules[i]))
+        Matcher { rules: self, cache: set.create_cache(), found: PatternSet::new(set.pattern_len()) }
     }
 
     /// The rule of index `index`, as [`Rules::matching_index`] gives it.
@@ -214,6 +216,30 @@ impl Rules {
     }
 }
 
+/// Matches lines against [`Rules`] with caches it owns (see [`Rules::matcher`]).
+pub struct Matcher<'r> {
+    rules: &'r Rules,
+    cache: meta::Cache,
+    found: PatternSet,
+}
+
+impl<'r> Matcher<'r> {
+    /// The first rule matching a trimmed line, with its index.
+    pub fn matching_index(&mut self, line: &str) -> Option<(usize, &'r Rule)> {
+        if line.len() > MAX_RULE_LINE || line.is_empty() {
+            return None;
+        }
+        // The earliest match runs the fast DFA and most lines match nothing; which rule
+        // matched needs the slower search, only for those that do.
+        let set = self.rules.set();
+        let input = Input::new(line).earliest(true);
+        set.search_half_with(&mut self.cache, &input)?;
+        self.found.clear();
+        set.which_overlapping_matches_with(&mut self.cache, &Input::new(line), &mut self.found);
+        self.found.iter().next().map(|i| (i.as_usize(), &self.rules.rules[i.as_usize()]))
+    }
+}
+
 /// The rules as one set, matched by the regex crate's lazy DFA — only while the set stays
 /// within what that DFA can do. It quits on a Unicode word boundary (`\b`) as soon as a
 /// line holds a non-ASCII letter, and it needs a cache larger than the set's automaton (a
@@ -222,8 +248,25 @@ impl Rules {
 /// page's parse. Embedded rules therefore use `(?-u:\b)` and `.*` (see the test below), and
 /// the cache is 8 MB, four times the default, for users' own rules; it grows only as states
 /// are met.
-fn compile_set(patterns: &[String]) -> Result<RegexSet, regex::Error> {
-    RegexSetBuilder::new(patterns).dfa_size_limit(8 << 20).build()
+///
+/// The set is built as the `regex` crate builds a `RegexSet` (same limits, same syntax), but
+/// with the group of the whole match kept, so that it can be searched with caches of its own;
+/// its errors are the `regex` crate's own, to quote them as they always read.
+fn compile_set<P: AsRef<str>>(patterns: &[P]) -> Result<meta::Regex, regex::Error> {
+    const CACHE: usize = 8 << 20;
+    let config = meta::Config::new()
+        .nfa_size_limit(Some(10 << 20))
+        .hybrid_cache_capacity(CACHE)
+        .match_kind(MatchKind::All)
+        .utf8_empty(true)
+        .which_captures(WhichCaptures::Implicit);
+    let patterns: Vec<&str> = patterns.iter().map(AsRef::as_ref).collect();
+    meta::Builder::new().configure(config).syntax(syntax::Config::default().utf8(true)).build_many(&patterns).map_err(
+        |_| match RegexSetBuilder::new(&patterns).dfa_size_limit(CACHE).build() {
+            Err(e) => e,
+            Ok(_) => regex::Error::Syntax("the rules do not compile together".into()),
+        },
+    )
 }
 
 fn first_line(s: &str) -> &str {

@@ -9,8 +9,8 @@
 use super::{Kind, Line, Lines, is_count, stamp_of, text_of, unshown_of};
 use crate::model::Span;
 use crate::parse::page::{HintKind, LineHint};
-use crate::parse::rules::Rules;
-use crate::parse::time::{self, Shape};
+use crate::parse::rules::{Matcher, Rules};
+use crate::parse::time::{self, Shape, Stamp};
 use rayon::prelude::*;
 use std::mem::MaybeUninit;
 
@@ -28,6 +28,10 @@ struct Found {
     /// The text lines that are a relative time by themselves (`5 min ago`), read here, on
     /// every core: the few that are are settled with the markup's hints below.
     relative: Vec<u32>,
+    /// The stamps of the time lines, in line order, when the page is one piece: a small page
+    /// (a saved HTML page renders to less than a piece) has no second list to fear, and reading
+    /// a stamp again costs a regex search with captures for every stamp that is not a bare clock.
+    kept: Vec<Stamp>,
 }
 
 /// Splits and classifies the lines of `text`, in pieces of about `chunk` bytes (the whole text
@@ -53,10 +57,27 @@ pub(super) fn classify_lines(text: &str, rules: &Rules, hints: &[LineHint], chun
         jobs.push((a, b, first, mine));
         first += n as u32;
     }
-    let read = |(a, b, first, slots)| read_piece(text, a, b, first, slots, rules, context);
-    // A small page is one piece, read here: no hand-off to another thread.
-    let found: Vec<Found> =
-        if jobs.len() > 1 { jobs.into_par_iter().map(read).collect() } else { jobs.into_iter().map(read).collect() };
+    let keep = jobs.len() == 1;
+    let read = |matcher: &mut Matcher<'_>, (a, b, first, slots)| {
+        read_piece(text, (a, b), first, slots, matcher, context, keep)
+    };
+    // A small page is one piece, read here: no hand-off to another thread. The rules' search
+    // caches live as long as the reading: one a piece read at once (a cache learns the set's
+    // states as it goes, so pieces pass them on), all dropped when the lines are read.
+    let found: Vec<Found> = if jobs.len() > 1 {
+        let idle = std::sync::Mutex::new(Vec::new());
+        let reuse = |job| {
+            let taken = idle.lock().expect("no panic holds the lock").pop();
+            let mut matcher = taken.unwrap_or_else(|| rules.matcher());
+            let found = read(&mut matcher, job);
+            idle.lock().expect("no panic holds the lock").push(matcher);
+            found
+        };
+        jobs.into_par_iter().map(reuse).collect()
+    } else {
+        let mut matcher = rules.matcher();
+        jobs.into_iter().map(|job| read(&mut matcher, job)).collect()
+    };
     // SAFETY: the slots were cut from the first `total` of the capacity without overlap, and
     // `read_piece` wrote each of its slots once (it asserts it filled exactly its share).
     unsafe { list.set_len(total) };
@@ -87,12 +108,12 @@ fn pieces(text: &str, chunk: usize) -> Vec<(usize, usize)> {
 /// Reads the lines of one piece, `first` being the number of its first line, into `slots`.
 fn read_piece(
     text: &str,
-    from: usize,
-    to: usize,
+    (from, to): (usize, usize),
     first: u32,
     slots: &mut [MaybeUninit<Line>],
-    rules: &Rules,
+    rules: &mut Matcher<'_>,
     context: Option<&str>,
+    keep: bool,
 ) -> Found {
     let bytes = text.as_bytes();
     let mut found = Found::default();
@@ -110,10 +131,13 @@ fn read_piece(
         } else if let Some((name, _)) = rules.matching_index(trimmed) {
             found.ruled.push((number, name as u32));
             Kind::Dropped
-        } else if let Some((_, bullet)) = stamp_of(trimmed, context) {
+        } else if let Some((stamp, bullet)) = stamp_of(trimmed, context) {
             // A dump's list bullet (`  • vor 6 Min.16:48 Uhr`) is no part of the stamp line.
             span.start += bullet as u32;
             found.stamps += 1;
+            if keep {
+                found.kept.push(stamp);
+            }
             Kind::Time
         } else {
             if unshown_of(trimmed, None, false).is_some() {
@@ -160,6 +184,7 @@ fn settle(
     };
     let mut ruled = found.iter().flat_map(|f| f.ruled.iter().copied());
     let mut relative = found.iter().flat_map(|f| f.relative.iter().copied()).peekable();
+    let mut kept = found.iter().flat_map(|f| f.kept.iter().copied());
     let mut rest_rule: Option<usize> = None;
     let mut links_below = false;
     let mut hints = hints.iter().peekable();
@@ -186,6 +211,7 @@ fn settle(
         }
         // What the piece read of a line, taken in step whether or not it still stands.
         let rule = (out.lines[i].kind == Kind::Dropped).then(|| ruled.next().expect("a ruled line's rule").1 as usize);
+        let read = if out.lines[i].kind == Kind::Time { kept.next() } else { None };
         if let Some(rest) = rest_rule {
             if out.lines[i].kind != Kind::Blank {
                 out.lines[i].kind = Kind::Dropped;
@@ -208,7 +234,8 @@ fn settle(
             }
             Kind::Time => {
                 // The span starts after a bullet: the text the stamp was read from.
-                let mut stamp = time::stamp(text_of(text, &out.lines[i]), context).expect("a time line's stamp");
+                let mut stamp =
+                    read.or_else(|| time::stamp(text_of(text, &out.lines[i]), context)).expect("a time line's stamp");
                 links_below = false;
                 // The markup vouches for a `<time>` line: whatever its shape, it stamps a post.
                 if time_hint && stamp.shape != Shape::Inline {
