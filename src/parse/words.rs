@@ -38,6 +38,8 @@ pub(crate) struct Words {
     pub ago_before_alt: String,
     /// Words that may label a clock opening a line (`ore 21.38`).
     pub clock_before_alt: String,
+    /// Today and yesterday before a post's clock (`Heute, 11:50 Uhr`).
+    pub day_word_alt: String,
     /// Words that open a byline (`By`, `Par`, `Von`).
     pub by_alt: String,
     /// Capitalised words before a clock that are no label (`See 1.38pm`).
@@ -132,6 +134,7 @@ impl Words {
             ago_alt: take("ago"),
             ago_before_alt: take("ago-before"),
             clock_before_alt: take("clock-before"),
+            day_word_alt: take("day-word"),
             by_alt: take("by"),
             not_label_alt: take("not-label"),
             at_alt: take("at"),

@@ -80,9 +80,11 @@ fn leading_regex(with_ago: bool) -> Regex {
     let z = zones();
     let ago = if with_ago { format!(r"(?:\d{{1,3}}\s*(?i:{})\.?\s*)?", w.ago_alt) } else { String::new() };
     Regex::new(&format!(
-        r"^(?:(?i:{before})\s+)?{ago}(?:(?P<tag>\p{{Lu}}\p{{Ll}}{{2,15}}|\p{{Lu}}{{2,15}}(?:\s\p{{Lu}}{{2,15}})?)\s+)?(?:(?i:{label})\s+)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr|h(?-u:\b)|hrs(?-u:\b)|horas(?-u:\b))))?(?P<tail>.*)$",
+        r"^(?:(?i:{before})\s+)?{ago}(?:(?i:{day}),?\s+(?:(?i:{at})\s+)?)?(?:(?P<tag>\p{{Lu}}\p{{Ll}}{{2,15}}|\p{{Lu}}{{2,15}}(?:\s\p{{Lu}}{{2,15}})?)\s+)?(?:(?i:{label})\s+)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr|h(?-u:\b)|hrs(?-u:\b)|horas(?-u:\b))))?(?P<tail>.*)$",
         before = w.ago_before_alt,
         label = w.clock_before_alt,
+        day = w.day_word_alt,
+        at = w.at_alt,
     ))
     .expect("leading clock regex")
 }
