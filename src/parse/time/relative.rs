@@ -136,11 +136,13 @@ pub fn relative_stamp(line: &str) -> Option<Stamp> {
     // minutos`), as it does before a clock.
     // Only a short line can be a bar and a relative time: a paragraph is not searched for a bar.
     let after_bar = || if line.len() <= 200 { super::share_bar::after_bar(line) } else { None };
-    let (seconds, beside) = match seconds_ago(line).or_else(|| seconds_ago(after_bar()?)) {
-        Some(seconds) => (seconds, None),
-        // `By Jon Smith · 2 hours ago`: the name beside the time is the post's author.
-        None => super::relative_inline::inline_ago(line).map(|(s, b)| (s, Some(b)))?,
-    };
+    let before_button = || super::share_bar::before_share_word(line);
+    let (seconds, beside) =
+        match seconds_ago(line).or_else(|| seconds_ago(after_bar()?)).or_else(|| seconds_ago(before_button()?)) {
+            Some(seconds) => (seconds, None),
+            // `By Jon Smith · 2 hours ago`: the name beside the time is the post's author.
+            None => super::relative_inline::inline_ago(line).map(|(s, b)| (s, Some(b)))?,
+        };
     let rest = match beside {
         Some(Beside::Name(a, b)) => {
             let at = line.len() - line.trim_start().len();
@@ -247,6 +249,15 @@ mod tests {
     fn a_share_bar_run_into_a_relative_time() {
         let stamp = relative_stamp("Compartir en Facebook Compartir en X Hace 39 minutos").unwrap();
         assert_eq!(stamp.unshown, Some(Unshown::Ago(2340)));
+    }
+
+    #[test]
+    fn a_share_button_closing_a_relative_time() {
+        for (line, want) in [("Il y a 5 minPartager", 300), ("2 hours agoShare", 7200), ("vor 3 Min. Teilen", 180)] {
+            assert_eq!(relative_stamp(line).and_then(|s| s.unshown), Some(Unshown::Ago(want)), "{line}");
+        }
+        assert!(relative_stamp("Partager").is_none());
+        assert!(relative_stamp("Le train part dans 5 min Partager").is_none(), "a sentence is no relative time");
     }
 
     #[test]

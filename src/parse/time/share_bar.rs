@@ -17,6 +17,12 @@ static SHARE_BAR: LazyLock<Regex> = LazyLock::new(|| {
 static SHARE_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?:\(BUTTON\)\s*)?(?i:{})", words().share_alt)).expect("share word regex"));
 
+/// One share button closing a line (`Il y a 5 minPartager`): a copied page runs the post's
+/// relative time into the button beside it.
+static SHARE_WORD_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\s*(?:\(BUTTON\)\s*)?(?i:{})$", words().share_alt)).expect("closing share word regex")
+});
+
 /// `Compartir en Facebook Compartir en X21:30 h`: w3m and lynx draw an HTML5 `<footer>` and
 /// `<header>` inline, so a post's share bar runs into the next post's stamp. Only a stamp that
 /// is the clock alone counts after it. A single word counts only glued to the stamp, as
@@ -35,6 +41,15 @@ pub(super) fn after_share_bar(line: &str, context: Option<&str>) -> Option<Stamp
 pub(super) fn after_bar(line: &str) -> Option<&str> {
     let bar = SHARE_BAR.find(line)?;
     Some(line[bar.end()..].trim_start())
+}
+
+/// What stands before one share button that closes a short line, if one does.
+pub(super) fn before_share_word(line: &str) -> Option<&str> {
+    if line.len() > 80 {
+        return None;
+    }
+    let word = SHARE_WORD_AT_END.find(line)?;
+    (word.start() > 0).then(|| &line[..word.start()])
 }
 
 #[cfg(test)]
