@@ -269,6 +269,9 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
     // A 12-hour clock with its minutes (`9.02am By Helen Carr`) is a time, not a number.
     let marked = ago || twelve || caps.name("d").is_some() || caps.name("uhr").is_some() || zone.is_some();
     let spaced = spaced_out && t.starts_with(|c: char| c.is_uppercase()) && marked;
+    if (glued || spaced) && share_bar::only_share_words(t) {
+        return Some(Some(stamp));
+    }
     if (glued || spaced) && t.trim().chars().count() <= 160 {
         stamp.shape = if t.trim().chars().count() <= 48 { Shape::Label } else { Shape::Inline };
         stamp.rest = rest_from(tail.start());

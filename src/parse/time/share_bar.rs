@@ -43,6 +43,18 @@ pub(super) fn after_bar(line: &str) -> Option<&str> {
     Some(line[bar.end()..].trim_start())
 }
 
+/// A line's rest made only of share buttons (`12h12Partager`, `17:19 Share`).
+static ONLY_SHARE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?i:(?:\(BUTTON\)\s*)?(?:{})(?:\s+|[:|·•]\s*)?)+$", words().share_alt))
+        .expect("share words regex")
+});
+
+/// Whether text after a clock is only the share buttons beside it: no label, no author.
+pub(super) fn only_share_words(text: &str) -> bool {
+    let text = text.trim();
+    text.len() <= 80 && ONLY_SHARE_WORDS.is_match(text)
+}
+
 /// What stands before one share button that closes a short line, if one does.
 pub(super) fn before_share_word(line: &str) -> Option<&str> {
     if line.len() > 80 {
@@ -66,5 +78,15 @@ mod tests {
         );
         assert!(stamp("Share 15:58", None).is_none(), "a word and a time apart are text");
         assert!(stamp("Share48m ago15.58 GMT Storm warning", None).is_none(), "only the clock alone counts");
+    }
+
+    #[test]
+    fn a_share_button_after_the_clock_is_no_label() {
+        for line in ["12h12Partager", "17:19 GMT Share", "10.45 Uhr Teilen"] {
+            let s = stamp(line, None).expect(line);
+            assert_eq!((s.shape, s.rest), (super::super::Shape::Bare, None), "{line}");
+        }
+        let s = stamp("18:28KEY EVENT", None).expect("a label");
+        assert_eq!(s.shape, super::super::Shape::Label);
     }
 }
