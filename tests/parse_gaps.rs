@@ -176,3 +176,25 @@ fn day_headers_without_a_year_take_the_year_of_the_copy() {
     assert_eq!(s.entries[1].at.unwrap().to_rfc3339(), "2025-01-01T00:40:00+01:00");
     assert_eq!(s.entries[2].at.unwrap().to_rfc3339(), "2024-12-31T23:15:00+01:00");
 }
+
+#[test]
+fn a_copy_taken_long_after_its_dates_keeps_the_pages_dates_and_times_nothing_relative() {
+    // A saved page checked out years later: its file time is not when `Il y a 5 min` was
+    // written, and the page's own `Publié le` dates the clocked posts.
+    let page = "Grève SNCF : suivez notre direct\nPublié le 15/02/2024 à 08h10 heure de Paris, mis à jour il y a 5 minutes\n\nIl y a 5 minPartager\nLe ministre appelle au dialogue\nIl a parlé devant le Sénat cet après-midi.\n\n12h12Partager\nLes contrôleurs réunis\nUne assemblée générale se tient à la gare de Lyon, et les voyageurs de la ligne sont dans le hall.\n\n08h20Partager\nBonjour et bienvenue\nSuivez avec nous cette deuxième journée de grève, et la situation sur le réseau de la SNCF.\n";
+    let late = taken("late.txt", page, "2026-11-22T12:00:00Z");
+    let clocks: Vec<_> = late.entries.iter().map(|e| e.clock.map(|c| c.to_string())).collect();
+    assert_eq!(clocks, [None, Some("12:12".into()), Some("08:20".into())]);
+    assert_eq!(
+        entries(&late)[1..],
+        [
+            "12:12 2024-02-15T12:12:00+01:00 Les contrôleurs réunis",
+            "08:20 2024-02-15T08:20:00+01:00 Bonjour et bienvenue"
+        ]
+    );
+    // The share button beside each clock is no tag.
+    assert!(late.entries.iter().all(|e| e.tag.is_none()));
+    // Taken while the page stood, the relative time counts back from the copy.
+    let fresh = taken("fresh.txt", page, "2024-02-15T13:08:00Z");
+    assert_eq!(entries(&fresh)[0], "14:03 2024-02-15T14:03:00+01:00 Le ministre appelle au dialogue");
+}

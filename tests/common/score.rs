@@ -46,6 +46,11 @@ impl Truth {
         if std::env::var_os("SCORE_WITHOUT_TAKEN").is_some_and(|v| v == "1") {
             return None;
         }
+        // A copy saved long after the page stood (`SCORE_TAKEN_AT=2026-11-22T12:00:00Z`): the
+        // file's time says nothing of the page's day, and the page's own dates must win.
+        if let Some(at) = std::env::var("SCORE_TAKEN_AT").ok().and_then(|t| DateTime::parse_from_rfc3339(&t).ok()) {
+            return Some(at.to_utc());
+        }
         if let Some(t) = &self.taken_at {
             return DateTime::parse_from_rfc3339(t).ok().map(|t| t.to_utc());
         }

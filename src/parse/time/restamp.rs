@@ -77,7 +77,29 @@ fn reference(story: &Story, page: &Page) -> Option<DateTime<FixedOffset>> {
         When::Zoned(t) => Some(t),
         When::Local(_) => None,
     });
-    updated.or(modified).or_else(|| page.meta.taken_at.map(|t| t.fixed_offset()))
+    updated.or(modified).or_else(|| contemporary_taken(story, page).map(|t| t.fixed_offset()))
+}
+
+/// How long after the latest date a page prints a copy may have been taken and still be the
+/// page as it stood: a live blog runs for days, a file copied or checked out years later does
+/// not tell when its `5 min ago` was written.
+const CONTEMPORARY_DAYS: i64 = 7;
+
+/// The moment the copy was taken, unless the page's own dates (published, updated, coverage,
+/// markup modification) all lie more than [`CONTEMPORARY_DAYS`] before it: then the copy's
+/// time is not the page's, and relative times count from nothing rather than from it.
+fn contemporary_taken(story: &Story, page: &Page) -> Option<DateTime<chrono::Utc>> {
+    let taken = page.meta.taken_at?;
+    let modified = page.structured.as_ref().and_then(|s| s.modified).or(page.meta.modified);
+    let latest = [story.published, story.updated, story.coverage_start, story.coverage_end, modified]
+        .into_iter()
+        .flatten()
+        .map(|w| w.local().date())
+        .max();
+    match latest {
+        Some(day) if (taken.date_naive() - day).num_days() > CONTEMPORARY_DAYS => None,
+        _ => Some(taken),
+    }
 }
 
 /// When the copy was taken, on the page's clock: the moment (a file's modification time, a
