@@ -7,7 +7,9 @@
 
 use super::super::words::words;
 use super::zones;
+use crate::model::Zone;
 use regex::{Captures, Regex};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 static LEADING: LazyLock<Regex> = LazyLock::new(|| leading_regex(true));
@@ -156,6 +158,26 @@ fn by_hand(line: &str) -> Option<Parts<'_>> {
     Some(parts)
 }
 
+/// The zone a name read off a clock line stands for: [`super::super::words::Words::zone`],
+/// remembered for the last few names (a page names one or two zones on thousands of clocks,
+/// and each lookup folds the name and walks the whole list).
+pub(super) fn zone_of(name: &str, context: Option<&str>) -> Option<Zone> {
+    thread_local! {
+        static SEEN: RefCell<Vec<(String, Option<String>, Option<Zone>)>> = const { RefCell::new(Vec::new()) };
+    }
+    SEEN.with_borrow_mut(|seen| {
+        if let Some((_, _, zone)) = seen.iter().find(|(n, c, _)| n == name && c.as_deref() == context) {
+            return *zone;
+        }
+        let zone = words().zone(name, context);
+        if seen.len() >= 8 {
+            seen.remove(0);
+        }
+        seen.push((name.to_owned(), context.map(str::to_owned), zone));
+        zone
+    })
+}
+
 fn skip_space(line: &str, from: usize) -> usize {
     line.len() - line[from..].trim_start().len()
 }
@@ -265,5 +287,23 @@ mod tests {
             }
         }
         assert!(read > 500, "only {read} clock lines in the fixtures");
+    }
+
+    /// Remembered zones are the list's, whatever the order of names and contexts asked.
+    #[test]
+    fn remembered_zones_are_the_lists() {
+        let names = ["BST", "IST", "GMT", "ET", "CEST", "MEZ", "heure de Paris", "PT", "AEDT", "XYZ"];
+        let mut asked = 0;
+        for round in 0..3 {
+            for (i, name) in names.iter().enumerate() {
+                for context in [None, Some("ie"), Some("il")] {
+                    let name = if (i + round) % 2 == 0 { *name } else { names[names.len() - 1 - i] };
+                    assert_eq!(zone_of(name, context), words().zone(name, context), "{name} {context:?}");
+                    asked += 1;
+                }
+            }
+        }
+        assert_eq!(asked, 90);
+        assert_ne!(zone_of("IST", Some("ie")), zone_of("IST", Some("il")));
     }
 }

@@ -172,7 +172,7 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
         return None;
     }
     let clock = clock_of(caps.name("h")?.as_str(), caps.name("m").map(|m| m.as_str()), ampm.as_deref())?;
-    let zone = caps.name("zone").or(caps.name("pzone")).and_then(|z| words().zone(z.as_str(), context));
+    let zone = caps.name("zone").or(caps.name("pzone")).and_then(|z| leading_parts::zone_of(z.as_str(), context));
     let mut date = None;
     if let (Some(d), Some(m)) = (caps.name("d"), caps.name("mo")) {
         let (d, m) = (d.as_str().parse().ok()?, m.as_str().parse().ok()?);
