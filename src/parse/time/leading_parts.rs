@@ -158,12 +158,15 @@ fn by_hand(line: &str) -> Option<Parts<'_>> {
     Some(parts)
 }
 
+/// A zone name, the context it was read in, and the zone it stands for.
+type Seen = (String, Option<String>, Option<Zone>);
+
 /// The zone a name read off a clock line stands for: [`super::super::words::Words::zone`],
 /// remembered for the last few names (a page names one or two zones on thousands of clocks,
 /// and each lookup folds the name and walks the whole list).
 pub(super) fn zone_of(name: &str, context: Option<&str>) -> Option<Zone> {
     thread_local! {
-        static SEEN: RefCell<Vec<(String, Option<String>, Option<Zone>)>> = const { RefCell::new(Vec::new()) };
+        static SEEN: RefCell<Vec<Seen>> = const { RefCell::new(Vec::new()) };
     }
     SEEN.with_borrow_mut(|seen| {
         if let Some((_, _, zone)) = seen.iter().find(|(n, c, _)| n == name && c.as_deref() == context) {
