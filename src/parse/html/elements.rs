@@ -55,7 +55,7 @@ pub(super) fn furniture_class(el: &Element) -> Option<&'static str> {
 /// mark a post's time without `<time>`. Looks at no more than a few dozen bytes of text and
 /// a few dozen nodes: thousands of empty elements nested at a line's start are each asked.
 pub(super) fn clock_only(node: NodeRef<'_>) -> bool {
-    let mut text = String::new();
+    let mut text = String::with_capacity(32);
     for (i, d) in node.descendants().enumerate() {
         if i > 32 {
             return false;

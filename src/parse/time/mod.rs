@@ -8,6 +8,7 @@
 
 mod byline;
 pub mod dateline;
+mod leading_parts;
 pub mod relative;
 pub(crate) mod relative_inline;
 pub(crate) mod restamp;
@@ -67,26 +68,6 @@ pub enum Unshown {
 /// The zone names as a case-sensitive alternation, shared by the regexes of this module.
 fn zones() -> String {
     format!("(?-i:{})", words().zone_alt)
-}
-
-static LEADING: LazyLock<Regex> = LazyLock::new(|| leading_regex(true));
-
-/// The same without the relative time: `19h40 atualizado…` must not read as `19 h` ago and an
-/// hour `40`.
-static LEADING_NO_AGO: LazyLock<Regex> = LazyLock::new(|| leading_regex(false));
-
-fn leading_regex(with_ago: bool) -> Regex {
-    let w = words();
-    let z = zones();
-    let ago = if with_ago { format!(r"(?:\d{{1,3}}\s*(?i:{})\.?\s*)?", w.ago_alt) } else { String::new() };
-    Regex::new(&format!(
-        r"^(?:(?i:{before})\s+)?{ago}(?:(?i:{day}),?\s+(?:(?i:{at})\s+)?)?(?:(?P<tag>\p{{Lu}}\p{{Ll}}{{2,15}}|\p{{Lu}}{{2,15}}(?:\s\p{{Lu}}{{2,15}})?)\s+)?(?:(?i:{label})\s+)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr|h(?-u:\b)|hrs(?-u:\b)|horas(?-u:\b))))?(?P<tail>.*)$",
-        before = w.ago_before_alt,
-        label = w.clock_before_alt,
-        day = w.day_word_alt,
-        at = w.at_alt,
-    ))
-    .expect("leading clock regex")
 }
 
 static WEEKDAY: LazyLock<Regex> =
@@ -185,19 +166,13 @@ fn plain_clock(b: &[u8]) -> Option<Clock> {
 /// The leading forms. `Some(None)` when the line is a clock line that is not a stamp (a
 /// dateline), `None` when the leading reading does not apply at all.
 fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
-    if !LEADING.is_match(line) {
-        return None;
-    }
-    let mut caps = LEADING.captures(line)?;
-    if caps.name("m").is_none() && caps.name("ampm").is_none() {
-        caps = LEADING_NO_AGO.captures(line)?;
-    }
+    let caps = leading_parts::leading_parts(line)?;
     let ampm = caps.name("ampm").map(|m| m.as_str().to_ascii_lowercase());
     if caps.name("m").is_none() && ampm.is_none() {
         return None;
     }
-    let clock = clock_from(&caps, ampm.as_deref())?;
-    let zone = caps.name("zone").or(caps.name("pzone")).and_then(|z| words().zone(z.as_str(), context));
+    let clock = clock_of(caps.name("h")?.as_str(), caps.name("m").map(|m| m.as_str()), ampm.as_deref())?;
+    let zone = caps.name("zone").or(caps.name("pzone")).and_then(|z| leading_parts::zone_of(z.as_str(), context));
     let mut date = None;
     if let (Some(d), Some(m)) = (caps.name("d"), caps.name("mo")) {
         let (d, m) = (d.as_str().parse().ok()?, m.as_str().parse().ok()?);
