@@ -8,6 +8,7 @@
 
 mod byline;
 pub mod dateline;
+mod paragraph;
 pub mod relative;
 pub(crate) mod relative_inline;
 pub(crate) mod restamp;
@@ -156,7 +157,11 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
         return s;
     }
     if line.len() <= 120 && has_clock_bytes(bytes) {
-        byline::byline(line, context).or_else(|| share_bar::after_share_bar(line, context))
+        byline::byline(line, context)
+            .or_else(|| share_bar::after_share_bar(line, context))
+            .or_else(|| paragraph::paragraph_clock(line))
+    } else if first.is_ascii_digit() {
+        paragraph::paragraph_clock(line)
     } else {
         None
     }
