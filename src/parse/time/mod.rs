@@ -8,6 +8,7 @@
 
 mod byline;
 pub mod dateline;
+mod match_minute;
 mod paragraph;
 mod post_label;
 pub mod relative;
@@ -159,6 +160,7 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     }
     if line.len() <= 120 && has_clock_bytes(bytes) {
         post_label::labelled(line, context)
+            .or_else(|| match_minute::clock_then_minute(line))
             .or_else(|| byline::byline(line, context))
             .or_else(|| share_bar::after_share_bar(line, context))
             .or_else(|| paragraph::paragraph_clock(line))
