@@ -66,9 +66,10 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
             // A header date-time a little before the oldest entry's clock is when the blog
             // opened (a byline's date), not its last update: the walk starts there.
             let (date, at) = (end.local().date(), end.local().time());
-            let opened = clocks.first().map(|c| c.time()).is_some_and(|first| {
-                first >= at && first - at <= chrono::Duration::hours(OPENED_WITHIN_HOURS)
-            });
+            let opened = clocks
+                .first()
+                .map(|c| c.time())
+                .is_some_and(|first| first >= at && first - at <= chrono::Duration::hours(OPENED_WITHIN_HOURS));
             cursor = Some(if opened { (date, at) } else { (date - Days::new(falling as u64), NaiveTime::MIN) });
         }
     } else {

@@ -64,8 +64,12 @@ mod tests {
     fn tickers_schedules_and_prices_are_not_stamps() {
         assert!(paragraph_clock("18:52 Borsa: Milano chiude in rialzo").is_none());
         assert!(paragraph_clock("09:00 Doors open and the first speakers take the stage").is_none());
-        assert!(paragraph_clock("2.50 Euro kostet das Ticket jetzt, teilte der Verkehrsverbund am Montag mit").is_none());
+        assert!(
+            paragraph_clock("2.50 Euro kostet das Ticket jetzt, teilte der Verkehrsverbund am Montag mit").is_none()
+        );
         assert!(paragraph_clock("18:34 The Prime Minister has left Downing Street for the last Cabi").is_none());
-        assert!(paragraph_clock("17:30 was the time the river burst its banks, said the mayor of the town today").is_none());
+        assert!(
+            paragraph_clock("17:30 was the time the river burst its banks, said the mayor of the town today").is_none()
+        );
     }
 }

@@ -8,9 +8,8 @@ use crate::parse::words::words;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^(?:{})\s*", words().post_label_alt)).expect("post label regex")
-});
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{})\s*", words().post_label_alt)).expect("post label regex"));
 
 /// The stamp of a line that opens with a post label then a stamp with nothing after it.
 pub(crate) fn labelled(line: &str, context: Option<&str>) -> Option<Stamp> {
