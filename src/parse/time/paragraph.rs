@@ -31,7 +31,10 @@ pub(crate) fn paragraph_clock(line: &str) -> Option<Stamp> {
     let len = text.as_str().chars().count();
     let t = text.as_str().trim_end();
     let sentence = t.ends_with(['.', '!', '?', '»', '”', '"']) || t.contains(". ");
-    if len < MIN_SENTENCE || words < 8 || (len < WRAPPED && !sentence) {
+    // A sentence runs mostly on lowercase words; a results row (`18:00 Fogo Unia Leszno 57 : 33
+    // RM Solar Falubaz…`) is names and numbers.
+    let lower = text.as_str().split_whitespace().filter(|w| w.starts_with(char::is_lowercase)).count();
+    if len < MIN_SENTENCE || words < 8 || (len < WRAPPED && !sentence) || lower * 5 < words * 2 {
         return None;
     }
     let clock = Clock::new(c["h"].parse().ok()?, c["m"].parse().ok()?)?;
@@ -66,6 +69,10 @@ mod tests {
         assert!(paragraph_clock("09:00 Doors open and the first speakers take the stage").is_none());
         assert!(
             paragraph_clock("2.50 Euro kostet das Ticket jetzt, teilte der Verkehrsverbund am Montag mit").is_none()
+        );
+        assert!(
+            paragraph_clock("18:00 Fogo Unia Leszno Fogo Unia Leszno 57 : 33 RM Solar Falubaz Zielona Góra RM Solar")
+                .is_none()
         );
         assert!(paragraph_clock("18:34 The Prime Minister has left Downing Street for the last Cabi").is_none());
         assert!(
