@@ -207,3 +207,25 @@ fn the_fourth_holdout_round_scores_at_least_its_floor() {
     let failures = check(pages, &totals, &HOLDOUT4_FLOORS);
     assert!(failures.is_empty(), "fourth holdout round fell below its floor:\n{}", failures.join("\n"));
 }
+
+/// The `holdout5-*` pages (`_gen/holdout_h.py`), a fifth blind round in stamp styles no earlier
+/// page used: UTC `<time datetime>` beside a shown BST clock with `Updated at 17.19 BST` inside
+/// posts, an oldest-first blog crossing midnight, `Updated: Nov 2, 2023, 21:06 IST` per post, a
+/// `<strong>18:47</strong>` opening each paragraph, yearless day dividers, `vor 12 Minuten`
+/// beside `16:42`, `19h02` glued to the match minute `90+4'`, and `Key Event17:55` /
+/// `Pinned post19:22` glued labels. Their blind score (clock/instant/spurious/titles) was html
+/// 93/57/10 %/8 of 8, copied 74/48/13 %/5, w3m 74/48/11 %/5, lynx 74/48/19 %/7.
+const HOLDOUT5_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 95.0, instant: 95.0, spurious: 7.0, titles: 100.0 },
+    Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 3.0, titles: 87.0 },
+    Floor { form: "w3m", clock: 100.0, instant: 100.0, spurious: 3.0, titles: 87.0 },
+    Floor { form: "lynx", clock: 100.0, instant: 100.0, spurious: 3.0, titles: 100.0 },
+];
+
+#[test]
+fn the_fifth_holdout_round_scores_at_least_its_floor() {
+    let (pages, totals) = totals(|name| name.starts_with("holdout5-"));
+    assert!(pages >= 8, "expected the holdout5 pages under tests/fixtures/pages");
+    let failures = check(pages, &totals, &HOLDOUT5_FLOORS);
+    assert!(failures.is_empty(), "fifth holdout round fell below its floor:\n{}", failures.join("\n"));
+}

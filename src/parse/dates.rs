@@ -20,6 +20,10 @@ pub(crate) fn dateline_when(part: &DatelinePart, zone: Option<Zone>) -> When {
     }
 }
 
+/// How long before the oldest entry of an oldest-first blog a header date-time may stand and
+/// still be the blog's opening rather than its last update.
+const OPENED_WITHIN_HOURS: i64 = 3;
+
 /// A point on the page that fixes the date of what follows.
 enum Marker {
     Day(u32, u32, Option<i32>),
@@ -59,7 +63,14 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
         if let Some(start) = story.coverage_start.or(story.published) {
             cursor = Some((start.local().date(), start.local().time()));
         } else if let Some(end) = story.coverage_end.or(story.updated) {
-            cursor = Some((end.local().date() - Days::new(falling as u64), NaiveTime::MIN));
+            // A header date-time a little before the oldest entry's clock is when the blog
+            // opened (a byline's date), not its last update: the walk starts there.
+            let (date, at) = (end.local().date(), end.local().time());
+            let opened = clocks
+                .first()
+                .map(|c| c.time())
+                .is_some_and(|first| first >= at && first - at <= chrono::Duration::hours(OPENED_WITHIN_HOURS));
+            cursor = Some(if opened { (date, at) } else { (date - Days::new(falling as u64), NaiveTime::MIN) });
         }
     } else {
         cursor = story.coverage_end.or(story.updated).map(|w| (w.local().date(), at_or_late(w.local().time())));

@@ -38,6 +38,8 @@ pub(crate) struct Words {
     pub ago_before_alt: String,
     /// Words that may label a clock opening a line (`ore 21.38`).
     pub clock_before_alt: String,
+    /// A post's label that a copy glues before its stamp (`Key Event17:55`, `Pinned post19:22`).
+    pub post_label_alt: String,
     /// Today and yesterday before a post's clock (`Heute, 11:50 Uhr`).
     pub day_word_alt: String,
     /// Words that open a byline (`By`, `Par`, `Von`).
@@ -134,6 +136,7 @@ impl Words {
             ago_alt: take("ago"),
             ago_before_alt: take("ago-before"),
             clock_before_alt: take("clock-before"),
+            post_label_alt: take("post-label"),
             day_word_alt: take("day-word"),
             by_alt: take("by"),
             not_label_alt: take("not-label"),

@@ -9,6 +9,9 @@
 mod byline;
 pub mod dateline;
 mod leading_parts;
+mod match_minute;
+mod paragraph;
+mod post_label;
 pub mod relative;
 pub(crate) mod relative_inline;
 pub(crate) mod restamp;
@@ -137,7 +140,13 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
         return s;
     }
     if line.len() <= 120 && has_clock_bytes(bytes) {
-        byline::byline(line, context).or_else(|| share_bar::after_share_bar(line, context))
+        post_label::labelled(line, context)
+            .or_else(|| match_minute::clock_then_minute(line))
+            .or_else(|| byline::byline(line, context))
+            .or_else(|| share_bar::after_share_bar(line, context))
+            .or_else(|| paragraph::paragraph_clock(line))
+    } else if first.is_ascii_digit() {
+        paragraph::paragraph_clock(line)
     } else {
         None
     }

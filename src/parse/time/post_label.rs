@@ -1,0 +1,51 @@
+//! A post's label before its stamp (`Key Event17:55`, `Pinned post19:22`,
+//! `Key event0h ago17.02 BST`): live blogs print the label and the clock in adjacent inline
+//! elements, which a browser's copy glues together. The labels are data (`post-label:` in
+//! `assets/words.txt`); the stamp after the label is read as if it stood alone.
+
+use super::{Shape, Stamp, stamp};
+use crate::parse::words::words;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{})\s*", words().post_label_alt)).expect("post label regex"));
+
+/// The stamp of a line that opens with a post label then a stamp with nothing after it.
+pub(crate) fn labelled(line: &str, context: Option<&str>) -> Option<Stamp> {
+    let m = LABEL.find(line)?;
+    let rest = &line[m.end()..];
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut st = stamp(rest, context)?;
+    if st.shape != Shape::Bare || st.unshown.is_some() {
+        return None;
+    }
+    st.shape = Shape::Label;
+    st.rest = Some((0, line[..m.end()].trim_end().len()));
+    Some(st)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Clock;
+
+    #[test]
+    fn a_glued_label_before_a_clock_is_the_stamp_label() {
+        let s = labelled("Key Event17:55", None).expect("stamp");
+        assert_eq!(s.clock, Clock::new(17, 55).unwrap());
+        assert_eq!(s.shape, Shape::Label);
+        assert_eq!(s.rest, Some((0, 9)));
+        let s = labelled("Key event0h ago17.02 BST", None).expect("stamp after a relative time");
+        assert_eq!(s.clock, Clock::new(17, 2).unwrap());
+        assert_eq!(labelled("Pinned post19:22", None).unwrap().clock, Clock::new(19, 22).unwrap());
+    }
+
+    #[test]
+    fn a_label_before_a_sentence_or_no_clock_is_no_stamp() {
+        assert!(labelled("Breaking news from Paris", None).is_none());
+        assert!(labelled("Breaking 17:30 was when the river burst its banks", None).is_none());
+    }
+}
