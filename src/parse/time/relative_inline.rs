@@ -105,8 +105,27 @@ fn is_break(c: char) -> bool {
 /// A cheap test before any regex, on every short line of a page: whether one of the
 /// [`PAST_WORDS`] stands in it as a word (ASCII case folded).
 fn may_hold_ago(line: &str) -> bool {
-    line.split(is_break).any(|w| !w.is_empty() && PAST_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w)))
+    let (firsts, longest) = &*PAST_WORD_SHAPE;
+    line.split(is_break).any(|w| {
+        // Most words of a page start with a byte no past word starts with, or are too long:
+        // they are never compared.
+        w.len() <= *longest
+            && w.as_bytes().first().is_some_and(|b| firsts[usize::from(b.to_ascii_lowercase())])
+            && PAST_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
+    })
 }
+
+/// The first bytes (ASCII lower case) the [`PAST_WORDS`] start with, and the longest's length.
+static PAST_WORD_SHAPE: LazyLock<([bool; 256], usize)> = LazyLock::new(|| {
+    let mut firsts = [false; 256];
+    for word in PAST_WORDS.iter() {
+        if let Some(&b) = word.as_bytes().first() {
+            firsts[usize::from(b.to_ascii_lowercase())] = true;
+            firsts[usize::from(b.to_ascii_uppercase())] = true;
+        }
+    }
+    (firsts, PAST_WORDS.iter().map(String::len).max().unwrap_or(0))
+});
 
 /// The byte offsets where the words of a line start.
 fn word_starts(line: &str) -> Vec<usize> {
