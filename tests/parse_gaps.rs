@@ -198,3 +198,11 @@ fn a_copy_taken_long_after_its_dates_keeps_the_pages_dates_and_times_nothing_rel
     let fresh = taken("fresh.txt", page, "2024-02-15T13:08:00Z");
     assert_eq!(entries(&fresh)[0], "14:03 2024-02-15T14:03:00+01:00 Le ministre appelle au dialogue");
 }
+
+#[test]
+fn a_line_saying_when_the_page_was_updated_is_no_title() {
+    // Copied text: a short standfirst-less header where the dateline is the longest line.
+    let page = "News-Ticker\n\nUnwetter im Tessin: der Ticker\n\nRedaktion Tagblatt · Aktualisiert vor 12 Minuten · Publiziert heute um 11:05 Uhr\n\n16:42\nDrei Personen vermisst\nDie Suche geht weiter.\n\n11:05\nMurgang in Sorte\nEin Murgang hat das Dorf getroffen.\n";
+    let s = taken("ticker.txt", page, "2024-06-22T17:00:00Z");
+    assert_eq!(s.title, "Unwetter im Tessin: der Ticker");
+}

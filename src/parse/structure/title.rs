@@ -119,6 +119,11 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         if t.split_whitespace().filter(|w| time::has_clock_bytes(w.as_bytes())).count() >= 2 {
             score -= 8;
         }
+        // `Redaktion · Aktualisiert vor 12 Minuten · Publiziert heute um 11:05 Uhr`: a line that
+        // says when the page was updated or published, with a time, is its dateline.
+        if time::has_clock_bytes(t.as_bytes()) && time::dateline::has_kind(t) {
+            score -= 12;
+        }
         // A site's name and slogan carry its address.
         if DOMAIN.is_match(t) {
             score -= 8;
