@@ -3,7 +3,7 @@
 //! clock keeps its two minute digits; the match minute after it (`90+4'`, `45'+2`, `1'`) is
 //! dropped, as a minute of play is never a time of day.
 
-use super::{Shape, Stamp};
+use super::Stamp;
 use crate::model::Clock;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -16,15 +16,7 @@ static GLUED: LazyLock<Regex> = LazyLock::new(|| {
 /// The stamp of a line holding only a clock and the match minute after it.
 pub(crate) fn clock_then_minute(line: &str) -> Option<Stamp> {
     let c = GLUED.captures(line.trim_end())?;
-    Some(Stamp {
-        clock: Clock::new(c["h"].parse().ok()?, c["m"].parse().ok()?)?,
-        zone: None,
-        date: None,
-        shape: Shape::Bare,
-        rest: None,
-        leading: true,
-        unshown: None,
-    })
+    Some(Stamp::bare(Clock::new(c["h"].parse().ok()?, c["m"].parse().ok()?)?))
 }
 
 #[cfg(test)]

@@ -57,6 +57,13 @@ pub struct Stamp {
     pub unshown: Option<Unshown>,
 }
 
+impl Stamp {
+    /// A clock alone opening its line: no zone, date or text beside it.
+    pub(crate) fn bare(clock: Clock) -> Stamp {
+        Stamp { clock, zone: None, date: None, shape: Shape::Bare, rest: None, leading: true, unshown: None }
+    }
+}
+
 /// How a stamp that prints no clock tells its post's time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unshown {
@@ -122,15 +129,7 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     // A clock opens a line in its first bytes: a long paragraph after it (`9.33am: Haroon
     // Siddique has more details…`) costs one anchored match.
     if let Some(clock) = plain_clock(bytes) {
-        return Some(Stamp {
-            clock,
-            zone: None,
-            date: None,
-            shape: Shape::Bare,
-            rest: None,
-            leading: true,
-            unshown: None,
-        });
+        return Some(Stamp::bare(clock));
     }
     // `vor 6 Min.16:48 Uhr`, `il y a 5 min 12h30`: a word may open the relative time.
     if (first.is_ascii_digit() || dated || first.is_ascii_alphabetic())
