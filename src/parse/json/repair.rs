@@ -3,14 +3,11 @@
 //! brackets still open there closed in turn. What came after that value is lost; what came
 //! before reads as it would in the whole file.
 
-/// The text of `body` up to its last whole value, with its open brackets closed; `None` when
-/// no value inside a bracket was ever closed.
-pub(crate) fn close_cut(body: &str) -> Option<String> {
-    let bytes = body.as_bytes();
+/// The bytes of JSON text that stand outside its strings (quotes included in neither), with
+/// their offsets: where brackets open and close.
+fn outside_strings(bytes: &[u8]) -> impl Iterator<Item = (usize, u8)> + '_ {
     let (mut in_string, mut escaped) = (false, false);
-    let mut depth = 0usize;
-    let mut last_close = None;
-    for (i, &b) in bytes.iter().enumerate() {
+    bytes.iter().enumerate().filter_map(move |(i, &b)| {
         if in_string {
             match b {
                 _ if escaped => escaped = false,
@@ -18,10 +15,24 @@ pub(crate) fn close_cut(body: &str) -> Option<String> {
                 b'"' => in_string = false,
                 _ => {}
             }
-            continue;
+            return None;
         }
+        if b == b'"' {
+            in_string = true;
+            return None;
+        }
+        Some((i, b))
+    })
+}
+
+/// The text of `body` up to its last whole value, with its open brackets closed; `None` when
+/// no value inside a bracket was ever closed.
+pub(crate) fn close_cut(body: &str) -> Option<String> {
+    let bytes = body.as_bytes();
+    let mut depth = 0usize;
+    let mut last_close = None;
+    for (i, b) in outside_strings(bytes) {
         match b {
-            b'"' => in_string = true,
             b'{' | b'[' => depth += 1,
             b'}' | b']' => {
                 depth = depth.checked_sub(1)?;
@@ -36,19 +47,8 @@ pub(crate) fn close_cut(body: &str) -> Option<String> {
     // The brackets open at `end`, found again from the start: the ones opened later and closed
     // before the cut are gone from the stack by then.
     let mut stack = Vec::new();
-    let (mut in_string, mut escaped) = (false, false);
-    for &b in &bytes[..end] {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    for (_, b) in outside_strings(&bytes[..end]) {
         match b {
-            b'"' => in_string = true,
             b'{' => stack.push(b'}'),
             b'[' => stack.push(b']'),
             b'}' | b']' => {

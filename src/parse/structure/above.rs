@@ -57,15 +57,7 @@ fn paragraph_at(text: &str, lines: &[Line], b: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::Story;
-    use crate::parse::rules::Rules;
-
-    fn story(text: &str) -> Story {
-        let lines = crate::parse::lines::classify(text, Rules::embedded(), &[]);
-        let mut story = Story { text: text.to_string(), ..Story::default() };
-        super::super::build(&mut story, &lines);
-        story
-    }
+    use super::super::built_story as story;
 
     #[test]
     fn headlines_printed_above_their_stamps_open_the_posts_below() {

@@ -269,18 +269,26 @@ fn one_dateline(story: &mut Story, line: &str) -> bool {
     whole && line.chars().count() <= 120
 }
 
+/// A text page classified with the embedded rules and built, for the tests of this module's
+/// parts.
+#[cfg(test)]
+fn built_story_with(text: &str, hints: &[crate::parse::page::LineHint]) -> Story {
+    let lines = crate::parse::lines::classify(text, crate::parse::rules::Rules::embedded(), hints);
+    let mut story = Story { text: text.to_string(), ..Story::default() };
+    build(&mut story, &lines);
+    story
+}
+
+/// [`built_story_with`] with no markup hints: a copied text or a dump.
+#[cfg(test)]
+fn built_story(text: &str) -> Story {
+    built_story_with(text, &[])
+}
+
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::built_story_with as story;
     use crate::parse::page::{HintKind, LineHint};
-    use crate::parse::rules::Rules;
-
-    fn story(text: &str, hints: &[LineHint]) -> Story {
-        let lines = crate::parse::lines::classify(text, Rules::embedded(), hints);
-        let mut story = Story { text: text.to_string(), ..Story::default() };
-        build(&mut story, &lines);
-        story
-    }
 
     #[test]
     fn the_title_is_the_headline_not_the_navigation() {

@@ -51,15 +51,7 @@ pub(super) fn drop_repeated(story: &mut Story, text: &str, lines: &[Line], dropp
 
 #[cfg(test)]
 mod tests {
-    use crate::model::Story;
-    use crate::parse::rules::Rules;
-
-    fn story(text: &str) -> Story {
-        let lines = crate::parse::lines::classify(text, Rules::embedded(), &[]);
-        let mut story = Story { text: text.to_string(), ..Story::default() };
-        super::super::build(&mut story, &lines);
-        story
-    }
+    use super::super::built_story as story;
 
     #[test]
     fn a_pinned_copy_above_the_feed_is_dropped_and_explained() {
