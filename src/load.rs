@@ -41,15 +41,22 @@ pub fn reason(err: &InputError) -> String {
 }
 
 /// The names a folder's live blogs go by: saved text (`.txt`, `.text`), saved pages
-/// (`.html`, `.htm`, `.xhtml`, `.shtml`) and JSON (`.json`, `.jsonl`, `.ndjson`). A named file
+/// (`.html`, `.htm`, `.xhtml`, `.shtml`, MHTML's `.mhtml` and `.mht`) and JSON (`.json`,
+/// `.jsonl`, `.ndjson`), and any of these gzipped (`page.html.gz`). A named file
 /// is read whatever its name — text, HTML or JSON is told by content — but a folder also holds what is not a live blog (a browser's "complete"
 /// save puts scripts, styles and images beside the page), so only these names are taken there.
 pub fn is_story_file(path: &Path) -> bool {
-    let named = path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
-        ["txt", "text", "html", "htm", "xhtml", "shtml", "json", "jsonl", "ndjson"]
-            .iter()
-            .any(|known| x.eq_ignore_ascii_case(known))
-    });
+    let known = |x: Option<&std::ffi::OsStr>| {
+        x.and_then(|x| x.to_str()).is_some_and(|x| {
+            ["txt", "text", "html", "htm", "xhtml", "shtml", "json", "jsonl", "ndjson", "mhtml", "mht"]
+                .iter()
+                .any(|known| x.eq_ignore_ascii_case(known))
+        })
+    };
+    // `page.html.gz`: a gzip of a name the folder takes (the parser opens it by its bytes).
+    let gzipped = path.extension().is_some_and(|x| x.eq_ignore_ascii_case("gz"))
+        && known(path.file_stem().map(Path::new).and_then(Path::extension));
+    let named = known(path.extension()) || gzipped;
     // `page_files/` beside `page.html`: the assets a browser saved with a page (ads' frames
     // among them), never stories of their own.
     let in_assets = path
@@ -345,10 +352,21 @@ mod tests {
 
     #[test]
     fn folders_take_saved_text_and_pages_but_not_their_assets() {
-        for yes in ["a/blog.txt", "a/Page.HTML", "a/live.htm", "b/x.xhtml"] {
+        for yes in [
+            "a/blog.txt",
+            "a/Page.HTML",
+            "a/live.htm",
+            "b/x.xhtml",
+            "a/p.mhtml",
+            "a/p.MHT",
+            "a/p.html.gz",
+            "a/b.json.GZ",
+        ] {
             assert!(is_story_file(Path::new(yes)), "{yes}");
         }
-        for no in ["a/style.css", "a/app.js", "a/photo.jpg", "a/page_files/frame.html", "a/README"] {
+        for no in
+            ["a/style.css", "a/app.js", "a/photo.jpg", "a/page_files/frame.html", "a/README", "a/app.js.gz", "a/x.gz"]
+        {
             assert!(!is_story_file(Path::new(no)), "{no}");
         }
     }

@@ -180,3 +180,34 @@ fn a_paragraph_of_megabytes_is_wrapped_line_by_line() {
     assert!(lines.iter().all(|l| liveblog::text::width(l) <= 60));
     assert_eq!(lines.concat().replace(' ', ""), para.replace(' ', ""));
 }
+
+/// Containers and scripts (`src/parse/unwrap/`, `src/parse/json/script.rs`): each bad one is a
+/// one-line reason or a story, and the files beside it still open.
+#[test]
+fn bad_containers_and_scripts_are_one_line_or_a_story() {
+    let reason = |name: &str, bytes: Vec<u8>| {
+        let err = parse_bytes(PathBuf::from(name), bytes, Rules::embedded()).expect_err(name).to_string();
+        assert!(!err.contains('\n'), "{err}");
+        err
+    };
+    let gz = std::fs::read(root().join("tests/fixtures/containers/guardian_like.html.gz")).unwrap();
+    assert_eq!(reason("cut.html.gz", gz[..15].to_vec()), "gzip cut short before any of it inflated");
+    let no_html = b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=x\n\n--x\nContent-Type: text/css\n\nb{}\n--x--\n";
+    assert_eq!(reason("page.mhtml", no_html.to_vec()), "MHTML with no HTML part");
+    let deep = format!("window.__STATE__ = {}{}{};", "{\"a\":[".repeat(20_000), 1, "]}".repeat(20_000));
+    assert_eq!(reason("state.js", deep.into_bytes()), "JSON nested more than 128 levels deep");
+    // A script with no object is text: a story, whatever it shows.
+    let s = parse("app.js", b"function go() { return 1 + 2; }\nconsole.log(go());\n".to_vec());
+    assert!(s.entries.iter().all(|e| e.clock.is_none()));
+    // Controls inside a script's strings are cleaned like any JSON's.
+    let js = "export default { title: 'Storm \\u001b]52;c;x\\u0007 live', posts: [{time: '2024-05-01T12:50:00Z', text: 'Ferries \\u001b[2J cancelled'}] };";
+    assert_clean_export(parse("state.js", js.as_bytes().to_vec()));
+    // A cut gzip beside a good page: the page still opens.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.html.gz"), &gz[..15]).unwrap();
+    std::fs::write(dir.path().join("b.html.gz"), &gz).unwrap();
+    let (code, json, stderr) = export_guarded(&[dir.path()]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(json["stories"].as_array().map(Vec::len), Some(1), "{stderr}");
+    assert!(stderr.contains("a.html.gz: gzip cut short"), "{stderr}");
+}

@@ -21,17 +21,16 @@ fn in_utc(entry: &str) -> String {
 
 /// Title matched, then entries matched whole (clock, instant and headline), of those expected.
 fn score(name: &str) -> (bool, usize, usize, Vec<String>) {
-    let truth: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(root().join("tests/fixtures/datasets").join(format!(
-            "{}.truth.json",
-            name.rsplit_once('.').unwrap().0
-        )))
-        .unwrap())
-        .unwrap();
+    let truth: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            root().join("tests/fixtures/datasets").join(format!("{}.truth.json", name.rsplit_once('.').unwrap().0)),
+        )
+        .unwrap(),
+    )
+    .unwrap();
     let story = fixture(&format!("datasets/{name}"));
     let got: Vec<String> = entries(&story).iter().map(|e| in_utc(e)).collect();
-    let want: Vec<String> =
-        truth["entries"].as_array().unwrap().iter().map(|e| in_utc(e.as_str().unwrap())).collect();
+    let want: Vec<String> = truth["entries"].as_array().unwrap().iter().map(|e| in_utc(e.as_str().unwrap())).collect();
     let hits = want.iter().filter(|w| got.contains(w)).count();
     let title = story.title == truth["title"].as_str().unwrap();
     let mut notes = vec![format!("title {:?}", story.title)];

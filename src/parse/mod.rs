@@ -14,6 +14,7 @@ mod reconcile;
 pub mod rules;
 mod structure;
 pub mod time;
+mod unwrap;
 pub(crate) mod words;
 
 use crate::decode::{self, InputError};
@@ -77,20 +78,28 @@ pub fn parse_taken_at(
     })
 }
 
-/// Bytes → a story: a JSON blog is read whole by its own reader; HTML and text go through the
-/// line pipeline, with what the outside world knows of the copy set on the page first.
+/// Bytes → a story: containers opened first ([`unwrap`]: gzip, MHTML); a JSON blog, or a
+/// script assigning one, is read whole by its own reader; HTML and text go through the line
+/// pipeline, with what the outside world knows of the copy set on the page first.
 fn read_page(
     path: PathBuf,
     bytes: Vec<u8>,
     rules: &Rules,
     copy_taken: impl FnOnce(&mut page::PageMeta),
 ) -> Result<Story, InputError> {
+    let unwrap::Unwrapped { bytes, address } = unwrap::unwrap(bytes)?;
+    let is_html = html::looks_like_html(&bytes);
     let mut page = read(bytes)?;
-    if let Some(story) = json::read(&path, &page.text) {
-        return story;
+    let saved_from = |mut story: Story| {
+        story.url = story.url.or(address);
+        story
+    };
+    let json = json::read(&path, &page.text).or_else(|| (!is_html).then(|| json::read_script(&path, &page.text))?);
+    if let Some(story) = json {
+        return story.map(saved_from);
     }
     copy_taken(&mut page.meta);
-    Ok(parse_page(path, page, rules))
+    Ok(saved_from(parse_page(path, page, rules)))
 }
 
 /// Bytes → a page, HTML or text, recognised by their content.

@@ -14,6 +14,7 @@ mod build;
 mod find;
 mod keys;
 mod repair;
+mod script;
 mod when;
 
 use crate::decode::InputError;
@@ -37,6 +38,12 @@ pub(crate) fn read(path: &Path, text: &str) -> Option<Result<Story, InputError>>
         Some(rec) => Ok(build::story(path.to_path_buf(), rec)),
         None => Err(refuse("JSON with no live-blog posts in it (no list of objects with a time and a text)")),
     })
+}
+
+/// The story of a script that assigns a live blog as one big object or array ([`script`]);
+/// `None` when `text` is not such a script (read it as text).
+pub(crate) fn read_script(path: &Path, text: &str) -> Option<Result<Story, InputError>> {
+    read(path, &script::assigned_json(text)?)
 }
 
 /// One JSON document, or JSON Lines as the array of their values; JSON cut short is closed
