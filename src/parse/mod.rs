@@ -88,12 +88,15 @@ fn read_page(
     copy_taken: impl FnOnce(&mut page::PageMeta),
 ) -> Result<Story, InputError> {
     let unwrap::Unwrapped { bytes, address } = unwrap::unwrap(bytes)?;
-    let is_html = html::looks_like_html(&bytes);
-    let mut page = read(bytes)?;
     let saved_from = |mut story: Story| {
         story.url = story.url.or(address);
         story
     };
+    let is_html = html::looks_like_html(&bytes);
+    if let Some(story) = (!is_html).then(|| json::read_table(&path, &bytes)).flatten() {
+        return story.map(saved_from);
+    }
+    let mut page = read(bytes)?;
     let json = json::read(&path, &page.text).or_else(|| (!is_html).then(|| json::read_script(&path, &page.text))?);
     if let Some(story) = json {
         return story.map(saved_from);

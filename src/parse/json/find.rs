@@ -6,7 +6,7 @@
 //! array of pages of one story (no titles of their own) gives all their posts. Every key name
 //! comes from [`super::keys`]: there is no case for any one source.
 
-use super::keys::{Keys, keys, prefixed, values};
+use super::keys::{Keys, keys, prefixed, suffixed, values};
 use super::when::{self, Time};
 use serde_json::{Map, Value};
 
@@ -176,9 +176,18 @@ fn post(o: &Map<String, Value>, k: &Keys) -> Post {
     Post { time: post_time(o, k), headline, body, tag: tag(o, k) }
 }
 
+/// A post's time: its time keys, else keys ending with one, else its edits; an instant shown
+/// in the offset its record shows it in (see [`when::shown`]).
 pub(crate) fn post_time(o: &Map<String, Value>, k: &Keys) -> Option<Time> {
-    when::combine(values(o, &k.time).into_iter().filter_map(when::of_value))
-        .or_else(|| when::combine(prefixed(o, &k.time_prefix).into_iter().filter_map(when::of_value)))
+    let t = when::combine(values(o, &k.time).into_iter().filter_map(when::of_value))
+        .filter(|t| matches!(t, Time::At(crate::model::When::Zoned(_))))
+        .or_else(|| {
+            let keyed = values(o, &k.time).into_iter().chain(suffixed(o, &k.time_suffix));
+            when::combine(keyed.filter_map(when::of_value))
+        })
+        .or_else(|| when::combine(prefixed(o, &k.time_prefix).into_iter().filter_map(when::of_value)))?;
+    let shown = suffixed(o, &k.time_shown).into_iter().filter_map(when::of_value);
+    Some(when::shown(t, shown))
 }
 
 /// The raw text of an object: under its first text key that holds any (a string, a list of

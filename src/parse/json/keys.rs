@@ -12,6 +12,10 @@ const KEYS: &str = include_str!("../../../assets/json_keys.txt");
 pub(super) struct Keys {
     pub time: Vec<String>,
     pub time_prefix: Vec<String>,
+    /// Keys that end with a time key (`blockFirstPublished`, `date_unixtime`).
+    pub time_suffix: Vec<String>,
+    /// Keys that end with these show a time as the page did (`blockFirstPublishedDisplay`).
+    pub time_shown: Vec<String>,
     pub text: Vec<String>,
     pub headline: Vec<String>,
     pub tag: Vec<String>,
@@ -45,6 +49,8 @@ fn parse(text: &str) -> Keys {
         let list = match section {
             "time" => &mut k.time,
             "time-prefix" => &mut k.time_prefix,
+            "time-suffix" => &mut k.time_suffix,
+            "time-shown" => &mut k.time_shown,
             "text" => &mut k.text,
             "headline" => &mut k.headline,
             "tag" => &mut k.tag,
@@ -96,6 +102,16 @@ pub(super) fn prefixed<'v>(obj: &'v Map<String, Value>, prefixes: &[String]) -> 
         .collect()
 }
 
+/// The values of keys that end with one of `suffixes` (`blockFirstPublished`), in the list's
+/// order.
+pub(super) fn suffixed<'v>(obj: &'v Map<String, Value>, suffixes: &[String]) -> Vec<&'v Value> {
+    let folded: Vec<(String, &Value)> = obj.iter().map(|(k, v)| (fold_key(k), v)).collect();
+    suffixes
+        .iter()
+        .flat_map(|want| folded.iter().filter(move |(k, _)| k.ends_with(want.as_str())).map(|(_, v)| *v))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,7 +119,19 @@ mod tests {
     #[test]
     fn the_asset_fills_every_list() {
         let k = keys();
-        for list in [&k.time, &k.time_prefix, &k.text, &k.headline, &k.tag, &k.name, &k.title, &k.outlet, &k.url] {
+        for list in [
+            &k.time,
+            &k.time_prefix,
+            &k.time_suffix,
+            &k.time_shown,
+            &k.text,
+            &k.headline,
+            &k.tag,
+            &k.name,
+            &k.title,
+            &k.outlet,
+            &k.url,
+        ] {
             assert!(!list.is_empty());
         }
         assert!(k.time.contains(&"firstpublisheddate".to_string()));

@@ -15,6 +15,7 @@ mod find;
 mod keys;
 mod repair;
 mod script;
+mod table;
 mod when;
 
 use crate::decode::InputError;
@@ -34,16 +35,34 @@ pub(crate) fn read(path: &Path, text: &str) -> Option<Result<Story, InputError>>
         Err(Some(reason)) => return Some(Err(refuse(reason))),
         Err(None) => return None,
     };
-    Some(match record(&root) {
+    Some(story_of(path, &root))
+}
+
+fn story_of(path: &Path, root: &Value) -> Result<Story, InputError> {
+    match record(root) {
         Some(rec) => Ok(build::story(path.to_path_buf(), rec)),
         None => Err(refuse("JSON with no live-blog posts in it (no list of objects with a time and a text)")),
-    })
+    }
 }
 
 /// The story of a script that assigns a live blog as one big object or array ([`script`]);
 /// `None` when `text` is not such a script (read it as text).
 pub(crate) fn read_script(path: &Path, text: &str) -> Option<Result<Story, InputError>> {
     read(path, &script::assigned_json(text)?)
+}
+
+/// The story of a CSV or TSV table of posts ([`table`]), read from the file's bytes (decoding
+/// turns tabs into spaces); `None` when its first line is not such a table's header, which is
+/// all that is looked at then.
+pub(crate) fn read_table(path: &Path, bytes: &[u8]) -> Option<Result<Story, InputError>> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let end = memchr::memchr(b'\n', &bytes[..bytes.len().min(4096)])?;
+    table::header(&String::from_utf8_lossy(&bytes[..end]))?;
+    if memchr::memchr(0, bytes).is_some() {
+        return None;
+    }
+    let text = crate::decode::utf8_or_windows_1252(bytes.to_vec());
+    table::rows(&text).map(|root| story_of(path, &root))
 }
 
 /// One JSON document, or JSON Lines as the array of their values; JSON cut short is closed

@@ -1,8 +1,8 @@
 //! JSON inside JavaScript: a JS or TS module or script that assigns one big object or array
 //! (`export const Live: FEArticle = {…};`, `window.__PRELOADED_STATE__ = {…};`, `var data =
 //! […]`, `export default {…}`, a Twitter archive's `window.YTD.tweets.part0 = […]`) is read as
-//! that JSON. Told by content: the value assigned must be most of the file, so a text blog
-//! with `x = {` in a sentence stays text. JavaScript's relaxations of JSON that such files use
+//! that JSON. Told by content: the value assigned must be most of the file (or all but a few
+//! lines of code), and a literal, so a text blog with `x = {` in a sentence stays text. JavaScript's relaxations of JSON that such files use
 //! are undone token by token ([`to_json`]): comments, unquoted keys, single-quoted strings,
 //! trailing commas, `undefined` (*decision*: each is a local rewrite outside strings, cheap
 //! and unable to turn one value into another; expressions, template strings with `${}` and
@@ -11,13 +11,29 @@
 /// The JSON text of the one big value a script assigns; `None` when the file is not such a
 /// script.
 pub(super) fn assigned_json(text: &str) -> Option<String> {
+    if !opens_like_a_script(text) {
+        return None;
+    }
     let (start, end) = biggest_value(text)?;
     let meaningful = text.bytes().filter(|b| !b.is_ascii_whitespace()).count();
     let inside = text[start..end].bytes().filter(|b| !b.is_ascii_whitespace()).count();
-    if inside * 2 < meaningful {
+    // Most of the file, or all but a line or two of code around it.
+    let outside = meaningful - inside;
+    if inside < outside && outside > 256 {
         return None;
     }
     to_json(&text[start..end])
+}
+
+/// Whether an object or an array is assigned in the file's first 4 kB (`= {`, `=[`,
+/// `default {`): a text blog of megabytes is passed over without a scan.
+fn opens_like_a_script(text: &str) -> bool {
+    let head = &text.as_bytes()[..text.len().min(4096)];
+    head.iter().enumerate().any(|(i, &b)| {
+        let after = |from: usize| head[from..].iter().find(|c| !c.is_ascii_whitespace());
+        (b == b'=' && matches!(after(i + 1), Some(b'{' | b'[')))
+            || (head[i..].starts_with(b"default") && matches!(after(i + 7), Some(b'{' | b'[')))
+    })
 }
 
 /// The byte span of the largest `{…}` or `[…]` that follows an assignment (`=`, not `==` or
@@ -206,7 +222,7 @@ mod tests {
 
     #[test]
     fn a_module_assigning_an_object_gives_that_object() {
-        let js = "import type { FEArticle } from '../types';\n// generated\nexport const Live: FEArticle = {\n  a: 1, 'b': 'it\\'s', \"c\": [1, 2,],\n  d: undefined, /* note */ e: true,\n};\n";
+        let js = "import type { FEArticle } from '../types';\nexport const Live: FEArticle = {\n  a: 1, 'b': 'it\\'s', \"c\": [1, 2,],\n  d: undefined, /* a note */ e: true, webTitle: 'Storm live: ferries cancelled',\n};\n";
         let json = assigned_json(js).unwrap();
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["b"], "it's");
@@ -216,7 +232,7 @@ mod tests {
 
     #[test]
     fn the_biggest_assignment_wins_and_comparisons_are_not_assignments() {
-        let js = "if (a == {}) {}\nwindow.small = {x: 1};\nwindow.__PRELOADED_STATE__ = {\"posts\": [{\"t\": 1}, {\"t\": 2}], \"n\": \"=\"};";
+        let js = "if (a == {}) {}\nwindow.s = {x: 1};\nwindow.__PRELOADED_STATE__ = {\"posts\": [{\"t\": 1}, {\"t\": 2}, {\"t\": 3}], \"n\": \"=\"};";
         let v: serde_json::Value = serde_json::from_str(&assigned_json(js).unwrap()).unwrap();
         assert_eq!(v["posts"][1]["t"], 2);
     }

@@ -110,16 +110,21 @@ pub(crate) fn of_str(s: &str) -> Option<Time> {
     }
 }
 
-/// One post's time from the values of its time keys, best first: the first instant; else a
-/// clock with a date given beside it; else a date alone.
+/// One post's time from the values of its time keys, best first: the first instant with an
+/// offset; else the first local one; else a clock with a date given beside it; else a date
+/// alone.
 pub(crate) fn combine(times: impl IntoIterator<Item = Time>) -> Option<Time> {
-    let (mut clock, mut date) = (None, None);
+    let (mut clock, mut date, mut local) = (None, None, None);
     for t in times {
         match t {
-            Time::At(_) => return Some(t),
+            Time::At(When::Zoned(_)) => return Some(t),
+            Time::At(When::Local(_)) => local = local.or(Some(t)),
             Time::Clock { .. } => clock = clock.or(Some(t)),
             Time::Date(d) => date = date.or(Some(d)),
         }
+    }
+    if local.is_some() {
+        return local;
     }
     match (clock, date) {
         (Some(Time::Clock { clock, zone, date: None }), Some(d)) => Some(Time::Clock { clock, zone, date: Some(d) }),
@@ -127,6 +132,35 @@ pub(crate) fn combine(times: impl IntoIterator<Item = Time>) -> Option<Time> {
         (None, Some(d)) => Some(Time::Date(d)),
         (None, None) => None,
     }
+}
+
+/// An instant in the offset another of the post's values shows it in: a local time that is the
+/// instant moved by a whole offset (a quarter-hour multiple, at most 14 hours: Telegram's
+/// `date` beside `date_unixtime`), or a clock with a zone that shows the instant (`14.03 BST`
+/// beside epoch milliseconds). Any other time, and any value that shows another moment (when
+/// the block was created), leaves it as it is.
+pub(crate) fn shown(t: Time, others: impl IntoIterator<Item = Time>) -> Time {
+    let Time::At(When::Zoned(at)) = t else { return t };
+    for other in others {
+        let offset = match other {
+            Time::At(When::Local(local)) => (local - at.naive_utc()).num_seconds(),
+            Time::Clock { clock, zone: Some(z), .. } => {
+                let there = crate::parse::html::zone::local_in(z, at);
+                if Clock::from_time(there.time()) != clock {
+                    continue;
+                }
+                i64::from(there.offset().local_minus_utc())
+            }
+            _ => continue,
+        };
+        if offset % 900 == 0
+            && offset.abs() <= 14 * 3600
+            && let Some(fixed) = chrono::FixedOffset::east_opt(offset as i32)
+        {
+            return Time::At(When::Zoned(at.with_timezone(&fixed)));
+        }
+    }
+    t
 }
 
 /// Whether clocks run oldest first: read that way, less time passes from the first to the last
