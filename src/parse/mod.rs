@@ -151,6 +151,7 @@ fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
     // allocates (the outlet's regex scans the whole text).
     drop(lines);
     reconcile::apply_structured(&mut story, &page);
+    json::state::apply(&mut story, &page.state);
     if story.outlet.is_none() {
         story.outlet = structure::find_outlet(&story.text);
     }

@@ -22,6 +22,10 @@ pub struct Page {
     /// footer, asides, forms, hidden elements), with its rule, for `--explain`. It never
     /// reaches the lines; [`super::reconcile`] appends it to the story's dropped lines.
     pub furniture: Vec<Furniture>,
+    /// The texts of the page's script state (`<script type="application/json">`,
+    /// `window.__STATE__ = {…}`), read for posts by [`super::json`] once the page's own entries
+    /// are known.
+    pub state: Vec<String>,
 }
 
 /// One element the HTML reader left out, as text (cut short), and the rule that left it out

@@ -270,7 +270,7 @@ fn agreeing(w: When, clock: Clock, zone: Option<Zone>) -> Option<When> {
 }
 
 /// Appends the structured updates that no entry of the page matches, newest first.
-fn add_unshown(story: &mut Story, updates: &[StructuredUpdate], zone: Option<Zone>) {
+pub(crate) fn add_unshown(story: &mut Story, updates: &[StructuredUpdate], zone: Option<Zone>) {
     let dated: Vec<&StructuredUpdate> = updates.iter().filter(|u| u.published.is_some()).collect();
     // Every update stamped alike is the page's modification time, not the posts'.
     let stamped_alike = dated.len() > 2
@@ -332,7 +332,7 @@ fn add_unshown(story: &mut Story, updates: &[StructuredUpdate], zone: Option<Zon
 }
 
 /// Whether the first words of a structured update's text open an entry's headline or body.
-fn same_words(text: Option<&str>, headline: &str, body: &str) -> bool {
+pub(crate) fn same_words(text: Option<&str>, headline: &str, body: &str) -> bool {
     let Some(text) = text else { return false };
     let words: Vec<String> = fold(text).split(' ').take(8).map(str::to_string).collect();
     let probe = words.join(" ");

@@ -52,6 +52,9 @@ pub(crate) struct Element {
     pub(super) attrs: Vec<(LocalName, StrTendril)>,
     /// Text appended to this element is dropped: a script that is not JSON-LD, a style.
     pub(super) mute: bool,
+    /// A muted script whose text is kept after all if it opens by assigning the page's state
+    /// (`window.__PRELOADED_STATE__ = {…}`: see [`super::state`]).
+    pub(super) probe: bool,
 }
 
 impl Element {
@@ -178,10 +181,17 @@ impl Dom {
 
     /// Appends text to `parent`, or to the text node before `before`, joining adjacent text.
     pub(super) fn add_text(&mut self, parent: NodeId, before: Option<NodeId>, text: StrTendril) {
-        if let Node::Element(e) = &self.slots[parent as usize].value
+        if let Node::Element(e) = &mut self.slots[parent as usize].value
             && e.mute
         {
-            return;
+            if !e.probe || text.trim().is_empty() {
+                return;
+            }
+            e.probe = false;
+            if !super::state::opens_state(&text) {
+                return;
+            }
+            e.mute = false;
         }
         let neighbour = match before {
             Some(b) => self.slots[b as usize].prev,

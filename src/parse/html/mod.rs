@@ -13,6 +13,7 @@ mod meta;
 mod microdata;
 mod render;
 mod sink;
+mod state;
 pub(crate) mod zone;
 
 use super::page::Page;
@@ -94,7 +95,8 @@ pub(crate) fn read(bytes: Vec<u8>) -> Result<Page, InputError> {
     let mut structured = jsonld::read(&html);
     microdata::read(&html, &mut structured);
     let structured = (structured != Default::default()).then_some(structured);
-    Ok(Page { text: rendered.text, hints: rendered.hints, meta, structured, furniture: rendered.furniture })
+    let state = state::scripts(&html);
+    Ok(Page { text: rendered.text, hints: rendered.hints, meta, structured, furniture: rendered.furniture, state })
 }
 
 /// An HTML fragment (a post's body given as markup inside JSON) as the renderer lays it out:

@@ -61,14 +61,15 @@ impl TreeSink for Sink {
         let mute = name.ns == ns!(html)
             && match name.local {
                 local_name!("style") => true,
-                local_name!("script") => !attrs
-                    .iter()
-                    .any(|(n, v)| n == &local_name!("type") && v.trim().eq_ignore_ascii_case("application/ld+json")),
+                local_name!("script") => {
+                    !attrs.iter().any(|(n, v)| n == &local_name!("type") && super::state::kept_type(v))
+                }
                 _ => false,
             };
+        let probe = mute && name.local == local_name!("script");
         let template = name.ns == ns!(html) && name.local == local_name!("template");
         let mut dom = self.0.borrow_mut();
-        let id = dom.push(Node::Element(super::dom::Element { name, attrs, mute }));
+        let id = dom.push(Node::Element(super::dom::Element { name, attrs, mute, probe }));
         if template {
             let contents = dom.push(Node::Fragment);
             dom.append(id, contents);

@@ -99,6 +99,22 @@ pub(crate) fn record(root: &Value) -> Option<Record> {
     Some(rec)
 }
 
+/// Every array of posts in the document (not only the best): a page's script state holds
+/// other stories' lists beside its posts, and only the page can tell which is which.
+pub(crate) fn post_arrays(root: &Value) -> Vec<Vec<Post>> {
+    let mut found: Vec<(Vec<Step>, Score)> = Vec::new();
+    walk(root, &mut Vec::new(), &mut found);
+    let k = keys();
+    found
+        .iter()
+        .filter_map(|(path, _)| resolve(root, path)?.as_array())
+        .map(|a| {
+            let posts = a.iter().filter_map(Value::as_object).map(|o| post(unwrap(o, k), k));
+            posts.filter(|p| !p.body.is_empty() || p.headline.is_some()).collect()
+        })
+        .collect()
+}
+
 /// Every array of objects in the document, with its score.
 fn walk(v: &Value, path: &mut Vec<Step>, out: &mut Vec<(Vec<Step>, Score)>) {
     match v {

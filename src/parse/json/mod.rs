@@ -15,6 +15,7 @@ mod find;
 mod keys;
 mod repair;
 mod script;
+pub(crate) mod state;
 mod table;
 mod when;
 
