@@ -39,6 +39,10 @@ pub(super) fn rows(text: &str) -> Option<Value> {
 /// The delimiter of a header row that names a table of posts: short names, a time and a text
 /// or a headline among them; `None` for any other line.
 pub(super) fn header(line: &str) -> Option<char> {
+    // JSON, markup and a script open with these; a header row never does.
+    if line.trim_start().starts_with(['{', '[', '<']) {
+        return None;
+    }
     let delimiter = ['\t', ',', ';'].into_iter().max_by_key(|d| line.matches(*d).count())?;
     let header: Vec<String> = fields(line, delimiter).next()?;
     if header.len() < 2 || !header.iter().all(|h| !h.is_empty() && h.len() <= 40 && h.split_whitespace().count() <= 4) {
@@ -120,6 +124,7 @@ mod tests {
             "name,price\napple,1\n",
             "time,text\n",
             "date,text\n2024-01-01,a,b,c\n2024-01-02,d,e,f\n",
+            "{\"time\": \"12:50\", \"text\": \"Storm\"}\n",
         ] {
             assert_eq!(rows(text), None, "{text}");
         }

@@ -185,3 +185,26 @@ fn json_without_posts_too_deep_or_cut_before_anything_whole_gives_a_reason() {
     let deep_lines = format!("{{\"a\": 1}}\n{}{}", "[".repeat(5000), "]".repeat(5000));
     assert!(read(Path::new("d.jsonl"), &deep_lines).unwrap().is_err());
 }
+
+#[test]
+fn an_instant_is_shown_in_the_offset_its_record_shows_it_in() {
+    let utc = of_str("2024-05-15T13:03:00Z").unwrap();
+    // A zoned clock that shows the instant, a local time a whole offset away.
+    assert_eq!(at(Some(super::when::shown(utc, [of_str("14.03 BST").unwrap()]))), "2024-05-15T14:03:00+01:00");
+    let local = of_str("2024-05-15T16:03:00").unwrap();
+    assert_eq!(at(Some(super::when::shown(utc, [local]))), "2024-05-15T16:03:00+03:00");
+    // Another moment (the block created two minutes before), or no offset at all: as it was.
+    for other in ["14.01 BST", "2024-05-15T13:05:30", "2024-05-16T09:00:00", "12:00"] {
+        assert_eq!(at(Some(super::when::shown(utc, [of_str(other).unwrap()]))), "2024-05-15T13:03:00Z", "{other}");
+    }
+    // An instant with an offset wins over a local time given first.
+    assert_eq!(at(combine([local, utc])), "2024-05-15T13:03:00Z");
+}
+
+#[test]
+fn keys_that_end_with_a_time_key_date_a_post() {
+    let s = story(
+        r#"{"title": "T", "blocks": [{"blockFirstPublished": 1715778180000, "blockCreatedOn": 1715778060000, "elements": [{"html": "<p>Ferries cancelled</p>"}]}]}"#,
+    );
+    assert_eq!(s.entries[0].at.map(|w| w.to_rfc3339()).as_deref(), Some("2024-05-15T13:03:00Z"));
+}
