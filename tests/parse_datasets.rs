@@ -67,3 +67,20 @@ fn every_dataset_record_reads_as_its_truth() {
     eprintln!("datasets: titles {titles}/{}, entries {hits}/{all}", RECORDS.len());
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn what_the_records_say_beyond_their_entries() {
+    // A Telegram message's text given as runs (a bold one, then plain) is one paragraph.
+    let tg = fixture("datasets/telegram-result.json");
+    let first: Vec<Vec<&str>> = tg.entry_refs().map(|e| e.body().collect()).collect();
+    assert_eq!(first[1], ["Air raid alert across eastern regions, residents urged to shelter."]);
+    // The summarisation record's bullets are the story's summary; the second record is named.
+    let sum = fixture("datasets/summaries.jsonl");
+    assert_eq!(sum.summary().collect::<Vec<_>>(), ["A loss and damage fund is announced", "Talks resume on Friday"]);
+    assert!(sum.dropped.iter().any(|d| d.rule == "json-other-story"));
+    // A key-events list and a pinned post repeat blocks: no entry twice.
+    let dcr = fixture("datasets/dcr-model.json");
+    assert_eq!(dcr.entries.len(), 4);
+    let tags: Vec<Option<&str>> = dcr.entry_refs().map(|e| e.tag()).collect();
+    assert_eq!(tags, [Some("Key event"), None, Some("Key event"), None]);
+}

@@ -185,7 +185,12 @@ fn resolve<'v>(mut v: &'v Value, path: &[Step]) -> Option<&'v Value> {
 
 fn post(o: &Map<String, Value>, k: &Keys) -> Post {
     let headline = headline(o, k);
-    let mut body: Vec<String> = texts(o, TEXT_DEPTH, k).into_iter().flat_map(paragraphs).collect();
+    let raw = texts(o, TEXT_DEPTH, k);
+    // Runs of one line (`["Air raid alert", " across the east"]`, a Telegram export's text with
+    // its bold run): a space at the seam says so.
+    let runs = raw.windows(2).any(|p| p[0].ends_with(char::is_whitespace) || p[1].starts_with(char::is_whitespace));
+    let mut body: Vec<String> =
+        if runs { paragraphs(&raw.concat()) } else { raw.into_iter().flat_map(paragraphs).collect() };
     if body.first().is_some_and(|b| Some(b) == headline.as_ref()) {
         body.remove(0);
     }
