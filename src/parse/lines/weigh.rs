@@ -134,10 +134,15 @@ fn byline_rails(out: &mut Lines) -> usize {
     let content: Vec<usize> = (0..out.lines.len())
         .filter(|&i| !matches!(out.lines[i].kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_)))
         .collect();
-    let is_byline = |out: &Lines, i: usize| out.stamp(&out.lines[i]).is_some_and(|s| s.shape == Shape::Byline);
+    // A rail's items share one form: a post's byline with a clock alone (`Par Claire Morel, à
+    // 7h32`) right above a rail of dated links is no item of it.
+    let byline_dated = |out: &Lines, i: usize| {
+        out.stamp(&out.lines[i]).filter(|s| s.shape == Shape::Byline).map(|s| s.date.is_some())
+    };
     let (mut k, mut taken) = (0, 0);
     while k < content.len() {
-        let run = content[k..].iter().take_while(|&&i| is_byline(out, i)).count();
+        let form = byline_dated(out, content[k]);
+        let run = content[k..].iter().take_while(|&&i| form.is_some() && byline_dated(out, i) == form).count();
         if run >= 2 {
             for &i in &content[k..k + run] {
                 out.lines[i].kind = Kind::Furniture(LayoutRule::TimeList);
