@@ -100,6 +100,10 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         if LIVE.is_match(t) || t.bytes().any(|b| b.is_ascii_digit()) && !time::datelines(t).is_empty() {
             score += 6;
         }
+        // A `LIVE` badge alone on the line above marks the headline it stands over.
+        if live_badge_above(text, lines, line) {
+            score += 8;
+        }
         if leaf.is_some() || breadcrumb::centred(text, line) {
             // Its neighbours are the other crumbs, or the blank around a centred heading.
             score += 8;
@@ -124,6 +128,11 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         if time::has_clock_bytes(t.as_bytes()) && time::dateline::has_kind(t) {
             score -= 12;
         }
+        // `Seats filled: 12/174 · Live results`, `Guarda Cielo TG24 in diretta · 24h`: parts set
+        // apart by dots are a strip or a band of the site, not one headline.
+        if t.split(['·', '•']).filter(|p| !p.trim().is_empty()).count() >= 2 {
+            score -= 6;
+        }
         // A site's name and slogan carry its address.
         if DOMAIN.is_match(t) {
             score -= 8;
@@ -146,6 +155,16 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         }
     }
     best.map(|(_, n, skip)| with_skip(span_of(&joined, n), skip))
+}
+
+/// Whether the last non-blank line above `line` is only a live word (`LIVE`, `DIRECT`), the
+/// badge a live page sets over its headline.
+fn live_badge_above(text: &str, lines: &[Line], line: &Line) -> bool {
+    let Ok(at) = lines.binary_search_by_key(&line.number, |l| l.number) else { return false };
+    lines[..at].iter().rev().find(|l| l.kind != Kind::Blank).is_some_and(|l| {
+        let t = text[l.span.start as usize..l.span.end as usize].trim();
+        LIVE.find(t).is_some_and(|m| m.start() == 0 && m.end() == t.len())
+    })
 }
 
 fn with_skip((first, last): (u32, u32), skip: Option<usize>) -> (u32, u32, usize) {
@@ -271,6 +290,18 @@ mod tests {
                     Train drivers at 16 operators strike for 24 hours\nThe government says the pay offer is final\n\
                     Posted at 17:20\nEvening services wind down early\nMost operators stop early tonight.\n";
         assert_eq!(title(text), "Train strike: Rail passengers face disruption across England");
+    }
+
+    #[test]
+    fn a_live_badge_marks_the_headline_and_a_dotted_band_is_none() {
+        let text = "Scores & Fixtures\nTables\nLIVE\n\nArsenal v Chelsea: Premier League – live text and score updates\n\
+                    Premier League\nFT · Emirates Stadium\n\nLive Line-ups Match stats Head-to-head\n18:32\n\
+                    Full-time: Arsenal 1-1 Chelsea\nHonours even at the Emirates tonight.\n";
+        assert_eq!(title(text), "Arsenal v Chelsea: Premier League – live text and score updates");
+        let text = "Regions\nElection 2024\n\nSeats filled: 12/174 · Live results\n\n\
+                    Election 2024: Counting under way across the country\n\nCounting is under way in all constituencies.\n\n\
+                    18:12\nFirst seat filled in Dublin Bay South\nIvana Bacik has been elected on the fifth count.\n";
+        assert_eq!(title(text), "Election 2024: Counting under way across the country");
     }
 
     #[test]
