@@ -14,6 +14,7 @@ use crate::model::{Span, When};
 
 mod chunks;
 mod durations;
+mod key_copies;
 mod named;
 mod unshown;
 mod weigh;
@@ -145,6 +146,7 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
     if !out.stamps.is_empty() {
         unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);
+        key_copies::under_key_events(&mut out, text, rules);
         weigh(&mut out, text);
         unshown::below_the_feed(&mut out);
     }
