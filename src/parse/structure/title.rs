@@ -73,12 +73,20 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         // A title the dump wrapped: two lines of one paragraph, read as one.
         let owned;
         let mut t = t;
+        // The line after the title: under a wrapped title, the one after its rest.
+        let mut after = k + 1;
         if wrapped || at_width {
             // Only a dump wraps; in copied text the line below is another paragraph.
-            let Some(rest) = wrapped_page.then(|| wrapped_title(text, lines, line)).flatten() else { continue };
+            // A long line near a dump's width that runs on in lower case is wrapped itself, on
+            // a page too short to show it by other lines (copied text keeps far longer lines).
+            let dumped = wrapped && (60..=132).contains(&width) && t.chars().count() + 12 >= width;
+            let Some(rest) = (wrapped_page || dumped).then(|| wrapped_title(text, lines, line)).flatten() else {
+                continue;
+            };
             owned = format!("{t} {}", s(rest));
             t = &owned;
             joined.push((line.number, rest.number));
+            after = content.iter().position(|l| l.number > rest.number).unwrap_or(content.len());
         }
         // `Home > Sport > Żużel > Headline`, `4. Headline` closing a numbered trail: the crumb.
         let leaf = leaves.binary_search_by_key(&line.number, |&(n, _)| n).ok().map(|i| leaves[i].1);
@@ -107,7 +115,7 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         if leaf.is_some() || breadcrumb::centred(text, line) {
             // Its neighbours are the other crumbs, or the blank around a centred heading.
             score += 8;
-        } else if short(k.checked_sub(1).and_then(|p| content.get(p))) && short(content.get(k + 1)) {
+        } else if short(k.checked_sub(1).and_then(|p| content.get(p))) && short(content.get(after)) {
             score -= 6;
         }
         // A row of figures is a table's or a market ticker's (`Sensex 71,645.30 -106.81`).
@@ -302,6 +310,16 @@ mod tests {
                     Election 2024: Counting under way across the country\n\nCounting is under way in all constituencies.\n\n\
                     18:12\nFirst seat filled in Dublin Bay South\nIvana Bacik has been elected on the fifth count.\n";
         assert_eq!(title(text), "Election 2024: Counting under way across the country");
+    }
+
+    #[test]
+    fn a_title_an_80_column_dump_wrapped_keeps_its_place() {
+        // The rest of the title is one short word: the line after it is the title's neighbour,
+        // and a short page shows the wrap by the title alone.
+        let text = "News / City News / Mumbai News\n\nMumbai rains LIVE updates: Red alert in city, local trains delayed, schools\n\
+                    shut\n\nTOB.in / Updated: Jul 8, 2024, 15:42 IST\n\nMumbai 26°C · Humidity 94% · High tide at 16:59 (4.2 m)\n\n\
+                    15:42\nBMC asks citizens to stay indoors\nThe civic body has opened 40 relief centres.\n";
+        assert_eq!(title(text), "Mumbai rains LIVE updates: Red alert in city, local trains delayed, schools shut");
     }
 
     #[test]
