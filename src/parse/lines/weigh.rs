@@ -40,9 +40,11 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
     };
     let (lead, dated) = (span(true), span(false));
     if lead.0 > 0 && dated.0 > 0 {
-        let keep_leading = if dated.1 > lead.2 {
+        // One stamp above the other family is no family of its own: a header's date-time a
+        // dump split over two lines leaves its clock alone on a line (`21:06 IST`).
+        let keep_leading = if dated.1 > lead.2 && lead.0 >= 2 {
             true
-        } else if lead.1 > dated.2 {
+        } else if lead.1 > dated.2 && dated.0 >= 2 {
             false
         } else {
             lead.0 >= dated.0
