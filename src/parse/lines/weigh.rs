@@ -138,9 +138,8 @@ fn byline_rails(out: &mut Lines) -> usize {
         .collect();
     // A rail's items share one form: a post's byline with a clock alone (`Par Claire Morel, à
     // 7h32`) right above a rail of dated links is no item of it.
-    let byline_dated = |out: &Lines, i: usize| {
-        out.stamp(&out.lines[i]).filter(|s| s.shape == Shape::Byline).map(|s| s.date.is_some())
-    };
+    let byline_dated =
+        |out: &Lines, i: usize| out.stamp(&out.lines[i]).filter(|s| s.shape == Shape::Byline).map(|s| s.date.is_some());
     let (mut k, mut taken) = (0, 0);
     while k < content.len() {
         let form = byline_dated(out, content[k]);
