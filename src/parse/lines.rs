@@ -146,6 +146,7 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
     named::name_clocks(&mut out, text);
     wrapped_clock::wrapped_paragraph_clocks(&mut out, text);
     if !out.stamps.is_empty() {
+        wrapped_clock::sentence_rest_clocks(&mut out, text);
         unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);
         key_copies::under_key_events(&mut out, text, rules);

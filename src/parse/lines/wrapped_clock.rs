@@ -2,10 +2,37 @@
 //! ingenti, chiederemo lo stato di` over `emergenza». Il consiglio…`, w3m at 80 columns): the
 //! first line alone is too short a sentence to be told from a ticker's cut-off headline (see
 //! [`crate::parse::time::paragraph`]), but the line under it carries the sentence on in lower
-//! case. Read with its continuation, the line is an inline stamp like an unwrapped one.
+//! case. Read with its continuation, the line is an inline stamp like an unwrapped one. The
+//! other way round, a clock the wrap put at the start of a line (`Kick-off is at` over
+//! `8.10pm.`) ends the sentence above it and stamps nothing.
 
 use super::{Kind, Lines, text_of};
 use crate::parse::time::paragraph::paragraph_clock;
+use crate::parse::words::words;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A line ending with a word that leads into a time (`at`, `from`, `until`, `à`, `um`: the
+/// `not-label:` words of `assets/words.txt`), the sentence unfinished.
+static LEADS_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)(?:^|\s)(?:{})$", words().not_label_alt)).expect("lead-in word regex"));
+
+/// A stamp line right under a line of a paragraph that breaks off on a word leading into a
+/// time is the rest of that sentence, not a post's stamp. A short line (`published at` over
+/// `15:41 GMT`) may be the stamp's own label.
+pub(super) fn sentence_rest_clocks(out: &mut Lines, text: &str) {
+    for i in 1..out.lines.len() {
+        let (above, line) = (&out.lines[i - 1], &out.lines[i]);
+        if line.kind == Kind::Time
+            && above.kind == Kind::Text
+            && above.number + 1 == line.number
+            && text_of(text, above).chars().count() >= 40
+            && LEADS_IN.is_match(text_of(text, above))
+        {
+            out.lines[i].kind = Kind::Text;
+        }
+    }
+}
 
 /// Stamps the text lines that open with a clock and a sentence only a wrap cut short.
 pub(super) fn wrapped_paragraph_clocks(out: &mut Lines, text: &str) {
@@ -59,5 +86,21 @@ mod tests {
         let text = "Ultima ora\n18:52 Borsa: Milano chiude in rialzo dopo una seduta\nvolatile\n";
         let lines = classify(text, Rules::embedded(), &[]);
         assert_ne!(lines.lines[1].kind, Kind::Time);
+    }
+
+    #[test]
+    fn a_clock_ending_a_wrapped_sentence_is_no_stamp() {
+        let text = "6.40pm
+Good evening
+Welcome along to our live coverage. Kick-off is at
+8.10pm.
+Gavan Casey reports
+                    7.15pm
+Team news confirmed
+Andy Farrell makes no late changes.
+";
+        let lines = classify(text, Rules::embedded(), &[]);
+        let kinds: Vec<Kind> = lines.lines.iter().map(|l| l.kind).collect();
+        assert_eq!((kinds[0], kinds[3], kinds[5]), (Kind::Time, Kind::Text, Kind::Time), "{kinds:?}");
     }
 }
