@@ -229,3 +229,25 @@ fn the_fifth_holdout_round_scores_at_least_its_floor() {
     let failures = check(pages, &totals, &HOLDOUT5_FLOORS);
     assert!(failures.is_empty(), "fifth holdout round fell below its floor:\n{}", failures.join("\n"));
 }
+
+/// The `holdout7-*` pages (`_gen/holdout_j.py`), a seventh blind round written with the text
+/// forms first: match minutes `45+2'` beside clocks and a score-board table, `18:12Áine Ní
+/// Bhriain` glued in the copy, an oldest-first feed with `43 mins ago` beside `8.51pm`, posts
+/// laid out in `<table>`s and `<li>`s, day dividers across midnight, `Par Claire Morel, à 13h48`
+/// after each post, `AGGIORNAMENTO09:58` glued labels, `6. November` over `0:47 Uhr`, and
+/// `Heute` / `Gestern` dividers. Their blind score (clock/instant/spurious/titles) was html
+/// 90/90/10 %/10 of 10, copied 90/90/11 %/6, w3m 90/90/11 %/6, lynx 90/90/11 %/9.
+const HOLDOUT7_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "w3m", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "lynx", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+];
+
+#[test]
+fn the_seventh_holdout_round_scores_at_least_its_floor() {
+    let (pages, totals) = totals(|name| name.starts_with("holdout7-"));
+    assert!(pages >= 10, "expected the holdout7 pages under tests/fixtures/pages");
+    let failures = check(pages, &totals, &HOLDOUT7_FLOORS);
+    assert!(failures.is_empty(), "seventh holdout round fell below its floor:\n{}", failures.join("\n"));
+}

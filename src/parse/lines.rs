@@ -14,9 +14,11 @@ use crate::model::{Span, When};
 
 mod chunks;
 mod durations;
+mod key_copies;
 mod named;
 mod unshown;
 mod weigh;
+mod wrapped_clock;
 use weigh::weigh;
 
 /// What one line of the page is, before layout. Two bytes, so that a [`Line`] is 16: a 100 MB
@@ -142,9 +144,12 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
 pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: usize) -> Lines {
     let mut out = chunks::classify_lines(text, rules, hints, chunk);
     named::name_clocks(&mut out, text);
+    wrapped_clock::wrapped_paragraph_clocks(&mut out, text);
     if !out.stamps.is_empty() {
+        wrapped_clock::sentence_rest_clocks(&mut out, text);
         unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);
+        key_copies::under_key_events(&mut out, text, rules);
         weigh(&mut out, text);
         unshown::below_the_feed(&mut out);
     }

@@ -243,3 +243,15 @@ fn bylines_closing_wrapped_posts_of_a_dump_close_them() {
     );
     assert!(classify(&text, Rules::embedded(), &[]).trailing);
 }
+
+#[test]
+fn a_header_clock_split_from_its_date_is_no_family_of_stamps() {
+    // lynx at 80 columns breaks the header's `Updated: November 02, 2023 21:06 IST` before the
+    // clock; the posts' date-times below still stamp them.
+    let text = "Delhi air pollution LIVE updates\nNew Delhi | Updated: November 02, 2023\n21:06 IST\n\
+                Updated: Nov 2, 2023, 21:06 IST\nGRAP stage 3 in force\nConstruction is banned.\n\
+                Updated: Nov 2, 2023, 19:40 IST\nMinister chairs meeting\nOfficials met.\n\
+                Updated: Nov 2, 2023, 17:25 IST\nAQI at 402\nThe worst reading.\n";
+    let k = kinds(text, &[]);
+    assert!(is_time(&k[3]) && is_time(&k[6]) && is_time(&k[9]), "{k:?}");
+}

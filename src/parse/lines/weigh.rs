@@ -40,9 +40,11 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
     };
     let (lead, dated) = (span(true), span(false));
     if lead.0 > 0 && dated.0 > 0 {
-        let keep_leading = if dated.1 > lead.2 {
+        // One stamp above the other family is no family of its own: a header's date-time a
+        // dump split over two lines leaves its clock alone on a line (`21:06 IST`).
+        let keep_leading = if dated.1 > lead.2 && lead.0 >= 2 {
             true
-        } else if lead.1 > dated.2 {
+        } else if lead.1 > dated.2 && dated.0 >= 2 {
             false
         } else {
             lead.0 >= dated.0
@@ -134,10 +136,14 @@ fn byline_rails(out: &mut Lines) -> usize {
     let content: Vec<usize> = (0..out.lines.len())
         .filter(|&i| !matches!(out.lines[i].kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_)))
         .collect();
-    let is_byline = |out: &Lines, i: usize| out.stamp(&out.lines[i]).is_some_and(|s| s.shape == Shape::Byline);
+    // A rail's items share one form: a post's byline with a clock alone (`Par Claire Morel, à
+    // 7h32`) right above a rail of dated links is no item of it.
+    let byline_dated =
+        |out: &Lines, i: usize| out.stamp(&out.lines[i]).filter(|s| s.shape == Shape::Byline).map(|s| s.date.is_some());
     let (mut k, mut taken) = (0, 0);
     while k < content.len() {
-        let run = content[k..].iter().take_while(|&&i| is_byline(out, i)).count();
+        let form = byline_dated(out, content[k]);
+        let run = content[k..].iter().take_while(|&&i| form.is_some() && byline_dated(out, i) == form).count();
         if run >= 2 {
             for &i in &content[k..k + run] {
                 out.lines[i].kind = Kind::Furniture(LayoutRule::TimeList);

@@ -73,12 +73,20 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         // A title the dump wrapped: two lines of one paragraph, read as one.
         let owned;
         let mut t = t;
+        // The line after the title: under a wrapped title, the one after its rest.
+        let mut after = k + 1;
         if wrapped || at_width {
             // Only a dump wraps; in copied text the line below is another paragraph.
-            let Some(rest) = wrapped_page.then(|| wrapped_title(text, lines, line)).flatten() else { continue };
+            // A long line near a dump's width that runs on in lower case is wrapped itself, on
+            // a page too short to show it by other lines (copied text keeps far longer lines).
+            let dumped = wrapped && (60..=132).contains(&width) && t.chars().count() + 12 >= width;
+            let Some(rest) = (wrapped_page || dumped).then(|| wrapped_title(text, lines, line)).flatten() else {
+                continue;
+            };
             owned = format!("{t} {}", s(rest));
             t = &owned;
             joined.push((line.number, rest.number));
+            after = content.iter().position(|l| l.number > rest.number).unwrap_or(content.len());
         }
         // `Home > Sport > Żużel > Headline`, `4. Headline` closing a numbered trail: the crumb.
         let leaf = leaves.binary_search_by_key(&line.number, |&(n, _)| n).ok().map(|i| leaves[i].1);
@@ -100,10 +108,14 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         if LIVE.is_match(t) || t.bytes().any(|b| b.is_ascii_digit()) && !time::datelines(t).is_empty() {
             score += 6;
         }
+        // A `LIVE` badge alone on the line above marks the headline it stands over.
+        if live_badge_above(text, lines, line) {
+            score += 8;
+        }
         if leaf.is_some() || breadcrumb::centred(text, line) {
             // Its neighbours are the other crumbs, or the blank around a centred heading.
             score += 8;
-        } else if short(k.checked_sub(1).and_then(|p| content.get(p))) && short(content.get(k + 1)) {
+        } else if short(k.checked_sub(1).and_then(|p| content.get(p))) && short(content.get(after)) {
             score -= 6;
         }
         // A row of figures is a table's or a market ticker's (`Sensex 71,645.30 -106.81`).
@@ -123,6 +135,11 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         // says when the page was updated or published, with a time, is its dateline.
         if time::has_clock_bytes(t.as_bytes()) && time::dateline::has_kind(t) {
             score -= 12;
+        }
+        // `Seats filled: 12/174 · Live results`, `Guarda Cielo TG24 in diretta · 24h`: parts set
+        // apart by dots are a strip or a band of the site, not one headline.
+        if t.split(['·', '•']).filter(|p| !p.trim().is_empty()).count() >= 2 {
+            score -= 6;
         }
         // A site's name and slogan carry its address.
         if DOMAIN.is_match(t) {
@@ -146,6 +163,16 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         }
     }
     best.map(|(_, n, skip)| with_skip(span_of(&joined, n), skip))
+}
+
+/// Whether the last non-blank line above `line` is only a live word (`LIVE`, `DIRECT`), the
+/// badge a live page sets over its headline.
+fn live_badge_above(text: &str, lines: &[Line], line: &Line) -> bool {
+    let Ok(at) = lines.binary_search_by_key(&line.number, |l| l.number) else { return false };
+    lines[..at].iter().rev().find(|l| l.kind != Kind::Blank).is_some_and(|l| {
+        let t = text[l.span.start as usize..l.span.end as usize].trim();
+        LIVE.find(t).is_some_and(|m| m.start() == 0 && m.end() == t.len())
+    })
 }
 
 fn with_skip((first, last): (u32, u32), skip: Option<usize>) -> (u32, u32, usize) {
@@ -271,6 +298,28 @@ mod tests {
                     Train drivers at 16 operators strike for 24 hours\nThe government says the pay offer is final\n\
                     Posted at 17:20\nEvening services wind down early\nMost operators stop early tonight.\n";
         assert_eq!(title(text), "Train strike: Rail passengers face disruption across England");
+    }
+
+    #[test]
+    fn a_live_badge_marks_the_headline_and_a_dotted_band_is_none() {
+        let text = "Scores & Fixtures\nTables\nLIVE\n\nArsenal v Chelsea: Premier League – live text and score updates\n\
+                    Premier League\nFT · Emirates Stadium\n\nLive Line-ups Match stats Head-to-head\n18:32\n\
+                    Full-time: Arsenal 1-1 Chelsea\nHonours even at the Emirates tonight.\n";
+        assert_eq!(title(text), "Arsenal v Chelsea: Premier League – live text and score updates");
+        let text = "Regions\nElection 2024\n\nSeats filled: 12/174 · Live results\n\n\
+                    Election 2024: Counting under way across the country\n\nCounting is under way in all constituencies.\n\n\
+                    18:12\nFirst seat filled in Dublin Bay South\nIvana Bacik has been elected on the fifth count.\n";
+        assert_eq!(title(text), "Election 2024: Counting under way across the country");
+    }
+
+    #[test]
+    fn a_title_an_80_column_dump_wrapped_keeps_its_place() {
+        // The rest of the title is one short word: the line after it is the title's neighbour,
+        // and a short page shows the wrap by the title alone.
+        let text = "News / City News / Mumbai News\n\nMumbai rains LIVE updates: Red alert in city, local trains delayed, schools\n\
+                    shut\n\nTOB.in / Updated: Jul 8, 2024, 15:42 IST\n\nMumbai 26°C · Humidity 94% · High tide at 16:59 (4.2 m)\n\n\
+                    15:42\nBMC asks citizens to stay indoors\nThe civic body has opened 40 relief centres.\n";
+        assert_eq!(title(text), "Mumbai rains LIVE updates: Red alert in city, local trains delayed, schools shut");
     }
 
     #[test]

@@ -38,11 +38,15 @@ pub(super) fn byline(line: &str, context: Option<&str>) -> Option<Stamp> {
 
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})\s*(?:(?P<ampm>[aApP]\.?[mM]\.?)\s*)?(?P<zone>{})?(?:\s*\p{{Lu}}{{3,}}(?:\s\p{{Lu}}{{2,}}){{0,2}})?\s*$",
+        r"(?P<h>\d{{1,2}})[:.h](?P<m>\d{{2}})\s*(?:(?P<ampm>[aApP]\.?[mM]\.?)\s*)?(?P<zone>{})?(?:\s*\p{{Lu}}{{3,}}(?:\s\p{{Lu}}{{2,}}){{0,2}})?\s*$",
         zones()
     ))
     .expect("trailing clock regex")
 });
+
+/// The word between a name and its time (`Par Claire Morel, à 13h48`), with the comma before it.
+static AT_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)[\s,]+(?:{})$", words().at_alt)).expect("byline at-word regex"));
 
 /// A byline word, then a name in capitals.
 static BY: LazyLock<Regex> =
@@ -60,12 +64,14 @@ fn dated_words(prefix: &str) -> bool {
 /// A byline ending with a clock and no date, marked as a time by `a.m.`/`pm` or a zone: `From
 /// the National Desk1:12 a.m. ET`, also with a label in capitals after it (`Camille
 /// Dupont19:42 CETKEY EVENT`) — or opened by a byline word (`By Joe Smith 15:20`), which says
-/// the number after the name is the post's time. The name must be short and no sentence.
+/// the number after the name is the post's time, also after a comma and `à` (`Par Claire
+/// Morel, à 13h48`, the French clock). The name must be short and no sentence.
 fn trailing_clock(line: &str, context: Option<&str>) -> Option<Stamp> {
     let caps = TRAILING.captures(line)?;
     let (h, zone) = (caps.name("h")?, caps.name("zone"));
     let ampm = caps.name("ampm").map(|m| m.as_str().to_ascii_lowercase());
     let prefix = line[..h.start()].trim_end_matches([' ', ',', '|', '-', '–', '·', '•', '\u{a0}']);
+    let prefix = AT_END.find(prefix).map_or(prefix, |m| &prefix[..m.start()]);
     // Unmarked, the clock needs a byline word before the name.
     let by = BY.is_match(prefix) && !dated_words(prefix);
     if ampm.is_none() && zone.is_none() && !by {
@@ -143,6 +149,9 @@ mod tests {
             ("Von Anna Berg 7:45", "07:45"),
             ("Di Marco Di Stefano 11:48", "11:48"),
             ("By June Sarpong 10:02", "10:02"),
+            ("Par Claire Morel, à 13h48", "13:48"),
+            ("Par Hugo Lefèvre, à 7h32", "07:32"),
+            ("By Joe Smith at 15:20", "15:20"),
         ] {
             let s = stamp(line, None).unwrap_or_else(|| panic!("{line}"));
             assert_eq!((s.clock.to_string().as_str(), s.shape), (want, Shape::Byline), "{line}");
@@ -155,6 +164,8 @@ mod tests {
             "By Monday Morning 09:00",
             "by joe smith 15:20",
             "Trains run from 10:32",
+            "Claire Morel, à 13h48",
+            "Par la suite, à 13h48",
         ] {
             assert!(stamp(line, None).is_none(), "{line}");
         }

@@ -10,7 +10,7 @@ mod byline;
 pub mod dateline;
 mod leading_parts;
 mod match_minute;
-mod paragraph;
+pub(crate) mod paragraph;
 mod post_label;
 pub mod relative;
 pub(crate) mod relative_inline;

@@ -41,6 +41,7 @@ mod tests {
         let s = labelled("Key event0h ago17.02 BST", None).expect("stamp after a relative time");
         assert_eq!(s.clock, Clock::new(17, 2).unwrap());
         assert_eq!(labelled("Pinned post19:22", None).unwrap().clock, Clock::new(19, 22).unwrap());
+        assert_eq!(labelled("AGGIORNAMENTO09:58", None).unwrap().clock, Clock::new(9, 58).unwrap());
     }
 
     #[test]
