@@ -62,6 +62,10 @@ impl Lines {
 /// Where the line of `line` ends: its line feed (or the end of the text).
 fn line_end(text: &str, line: &Line) -> usize {
     let from = line.span.end as usize;
+    // Most lines end right at their line feed: no search.
+    if text.as_bytes().get(from) == Some(&b'\n') {
+        return from;
+    }
     memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |i| from + i)
 }
 
@@ -69,6 +73,12 @@ fn line_end(text: &str, line: &Line) -> usize {
 /// spans as the classifier takes them.
 fn blank_lines(text: &str, mut start: usize, numbers: std::ops::Range<u32>, out: &mut Vec<Line>) {
     for number in numbers {
+        // An empty line, the usual blank one: no search.
+        if text.as_bytes().get(start) == Some(&b'\n') {
+            out.push(Line { span: Span::new(start, start), number, kind: Kind::Blank, heading: false, h1: false });
+            start += 1;
+            continue;
+        }
         let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         let raw = &text[start..end];
         let trimmed = raw.trim();
