@@ -196,6 +196,24 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 /// paragraph separators (E2 80 A8..A9). French text has a no-break space (C2 A0) or a curly
 /// apostrophe (E2 80 99) in most lines, so looking for the lead bytes first found too many.
 fn has_unsafe_bytes(bytes: &[u8]) -> bool {
+    // The same loop compiled for 32-byte registers where the processor has them: half the
+    // instructions of the baseline's 16-byte ones.
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor was just seen to support AVX2.
+        return unsafe { has_unsafe_bytes_avx2(bytes) };
+    }
+    has_unsafe_bytes_in(bytes)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn has_unsafe_bytes_avx2(bytes: &[u8]) -> bool {
+    has_unsafe_bytes_in(bytes)
+}
+
+#[inline(always)]
+fn has_unsafe_bytes_in(bytes: &[u8]) -> bool {
     let n = bytes.len();
     let mut i = 0;
     while i + 66 <= n {

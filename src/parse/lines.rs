@@ -12,6 +12,7 @@ use super::rules::Rules;
 use super::time::{self, Stamp};
 use crate::model::{Span, When};
 
+mod blanks;
 mod chunks;
 mod durations;
 mod key_copies;
@@ -92,6 +93,8 @@ pub(crate) struct Lines {
     /// The stamps close their posts (a byline with a date-time under each post) rather than
     /// open them.
     pub trailing: bool,
+    /// How many lines the page has, once [`Lines::drop_blanks`] left some out.
+    total: u32,
 }
 
 impl Lines {

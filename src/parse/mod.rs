@@ -121,6 +121,7 @@ pub fn parse_text(path: PathBuf, text: String, rules: &Rules) -> Story {
 fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
     let text = std::mem::take(&mut page.text);
     let mut lines = lines::classify(&text, rules, &page.hints);
+    lines.drop_blanks_if_timed();
     let mut story = Story { path, ..Story::default() };
     let mut dropped = Vec::new();
     for line in &lines.lines {

@@ -97,14 +97,14 @@ fn ticker_copies(out: &mut Lines, text: &str) {
         .collect();
     let opening = |i: usize| {
         let line = &out.lines[i];
+        // What the record says first: most lines are turned away without reading their text.
+        if line.kind != Kind::Text || line.number >= last {
+            return None;
+        }
         let t = text_of(text, line);
         let b = t.as_bytes();
         let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
-        if line.kind != Kind::Text
-            || line.number >= last
-            || !(1..=2).contains(&n)
-            || !time::has_clock_bytes(&b[..b.len().min(6)])
-        {
+        if !(1..=2).contains(&n) || !time::has_clock_bytes(&b[..b.len().min(6)]) {
             return None;
         }
         let clock = crate::model::Clock::new(t[..n].parse().ok()?, t.get(n + 1..n + 3)?.parse().ok()?)?;
@@ -116,9 +116,10 @@ fn ticker_copies(out: &mut Lines, text: &str) {
     };
     let (mut k, mut copies) = (0, Vec::new());
     while k < content.len() {
-        let run: Vec<usize> = content[k..].iter().copied().take_while(|&i| opening(i).is_some()).collect();
+        let run = content[k..].iter().take_while(|&&i| opening(i).is_some()).count();
+        let run = &content[k..k + run];
         if run.len() >= 3 && run.iter().all(|&i| below(i)) {
-            copies.extend_from_slice(&run);
+            copies.extend_from_slice(run);
         }
         k += run.len().max(1);
     }

@@ -46,7 +46,11 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
     let above = above::headlines_above(text, cl, &times);
     let header_end =
         if cl.trailing { first_post_start(text, &lines[..first_time]) } else { above[0].unwrap_or(first_time) };
-    let mut head = header(story, text, &lines[..header_end], true, &mut dropped);
+    // The header and each entry are read as printed, blank lines included (the list may have
+    // left them out: see `Lines::drop_blanks`).
+    let mut head_lines = Vec::new();
+    cl.with_blanks(text, 0, header_end, true, &mut head_lines);
+    let mut head = header(story, text, &head_lines, true, &mut dropped);
     story.summary = head.take(Part::Body);
     story.captions = head.take(Part::Caption);
     story.links = head.take(Part::Link);
@@ -56,12 +60,12 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
         let t = times[k];
         // Leading stamps own the lines down to the next stamp; trailing ones the lines up
         // from the previous stamp (or the header's end).
-        let content = if cl.trailing {
+        owned.clear();
+        if cl.trailing {
             let from = if k == 0 { header_end } else { times[k - 1] + 1 };
-            &lines[from..t]
+            cl.with_blanks(text, from, t, k > 0, owned);
         } else {
             let end = above.get(k + 1).copied().flatten().or(times.get(k + 1).copied()).unwrap_or(lines.len());
-            owned.clear();
             owned.extend(above[k].map(|h| lines[h].clone()));
             // Under a headline taken from above, the blank after the stamp is no gap between a
             // tag and its headline (see `entry`): the headline is followed by its text.
@@ -70,11 +74,10 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
             } else {
                 t + 1
             };
-            owned.extend_from_slice(&lines[from..end]);
-            &owned[..]
-        };
+            cl.with_blanks(text, from, end, above[k].is_none(), owned);
+        }
         let stamp = *cl.stamp(&lines[t]).expect("time line has a stamp");
-        entry::build_entry(cx, &lines[t], &stamp, content)
+        entry::build_entry(cx, &lines[t], &stamp, owned)
     });
     if story.zone.is_none() {
         story.zone = story.entries.iter().find_map(|e| e.zone);
@@ -273,7 +276,8 @@ fn one_dateline(story: &mut Story, line: &str) -> bool {
 /// parts.
 #[cfg(test)]
 fn built_story_with(text: &str, hints: &[crate::parse::page::LineHint]) -> Story {
-    let lines = crate::parse::lines::classify(text, crate::parse::rules::Rules::embedded(), hints);
+    let mut lines = crate::parse::lines::classify(text, crate::parse::rules::Rules::embedded(), hints);
+    lines.drop_blanks_if_timed();
     let mut story = Story { text: text.to_string(), ..Story::default() };
     build(&mut story, &lines);
     story

@@ -11,9 +11,21 @@ pub(super) fn may_be_credit(line: &str) -> bool {
 
 /// Whether a line may be a related link ([`super::shapes::is_link`]): every announcing word
 /// (`Voir`, `Lire`, `À lire`, `A lire`, `Related`, `Read more`, `See also`, `Watch`, in the
-/// cases the regex spells) opens with one of these bytes (`À` is C3 80).
+/// cases the regex spells) opens with one of these three bytes (`À` is C3 80): a paragraph
+/// opening with `La`, `Selon` or `Les` is not read by the regex.
 pub(super) fn may_be_link(line: &str) -> bool {
-    line.as_bytes().first().is_some_and(|b| matches!(b, b'V' | b'L' | 0xC3 | b'A' | b'R' | b'S' | b'W'))
+    matches!(
+        line.as_bytes(),
+        [b'V', b'o', b'i', ..]
+            | [b'V', b'O', b'I', ..]
+            | [b'L', b'i', b'r', ..]
+            | [b'L', b'I', b'R', ..]
+            | [0xC3, 0x80, b' ', ..]
+            | [b'A', b' ', b'l', ..]
+            | [b'R', b'e', b'l' | b'a', ..]
+            | [b'S', b'e', b'e', ..]
+            | [b'W', b'a', b't', ..]
+    )
 }
 
 /// Whether a line may be an `Updated at 19.38 GMT` note ([`super::shapes::updated_at`]):

@@ -26,7 +26,7 @@ pub(crate) fn restamp(story: &mut Story, lines: &mut Lines, page: &Page) -> Vec<
     let reference = reference(story, page);
     for i in 0..story.entries.len() {
         let number = story.entries[i].line;
-        let Some(line) = number.checked_sub(1).and_then(|n| lines.lines.get(n as usize)) else { continue };
+        let Some(line) = lines.line(number) else { continue };
         let Some(unshown) = lines.stamp(line).and_then(|s| s.unshown) else { continue };
         let at = match unshown {
             Unshown::Markup => markup_instant(page, number).map(|w| shown(w, story)),
