@@ -243,3 +243,13 @@ fn bylines_closing_wrapped_posts_of_a_dump_close_them() {
     );
     assert!(classify(&text, Rules::embedded(), &[]).trailing);
 }
+
+#[test]
+fn an_audio_players_position_and_length_are_no_posts() {
+    // `Ascolta l'articolo 00:00 04:41` above the first day bar: read as posts, the newest
+    // would be 04:41 and every real post a day early.
+    let text = "Title of the page\nAscolta l'articolo\n00:00\n04:41\n2 minuti di lettura\n16:58\nHeadline\nThe body of the post, a sentence as long as a real one on the page.\n15:12\nOther\nThe body of the post, a sentence as long as a real one on the page.\n";
+    let k = kinds(text, &[]);
+    assert_eq!(&k[2..4], &[Kind::Furniture(LayoutRule::VideoLength); 2], "{k:?}");
+    assert!(is_time(&k[5]) && is_time(&k[8]), "{k:?}");
+}
