@@ -253,3 +253,11 @@ fn an_audio_players_position_and_length_are_no_posts() {
     assert_eq!(&k[2..4], &[Kind::Furniture(LayoutRule::VideoLength); 2], "{k:?}");
     assert!(is_time(&k[5]) && is_time(&k[8]), "{k:?}");
 }
+
+#[test]
+fn a_summary_item_running_into_the_line_below_is_still_a_summary() {
+    let text = "Title of the page\n1h ago\nJury votes: Sweden surge ahead\nLive feed\n23:48\nThe public vote is in\nFinland storms up the table with 376 points from the public vote tonight.\n22:55\nJury votes: Sweden surge ahead\nTwelve points keep coming for Loreen from the national juries tonight.\n";
+    let k = kinds(text, &[]);
+    assert!(!is_time(&k[1]), "{k:?}");
+    assert!(is_time(&k[4]) && is_time(&k[7]), "{k:?}");
+}
