@@ -15,6 +15,7 @@ use crate::model::{Span, When};
 mod chunks;
 mod durations;
 mod named;
+mod related;
 mod unshown;
 mod weigh;
 use weigh::weigh;
@@ -47,6 +48,8 @@ pub(crate) enum LayoutRule {
     RelativeTime,
     /// A video's length (`02:31` under `More videos`), and its rail.
     VideoLength,
+    /// A related article's date under a related block's heading.
+    RelatedDate,
 }
 
 impl LayoutRule {
@@ -55,6 +58,7 @@ impl LayoutRule {
             LayoutRule::TimeList => "time-list",
             LayoutRule::RelativeTime => "relative-time",
             LayoutRule::VideoLength => "video-length",
+            LayoutRule::RelatedDate => "related-date",
         }
     }
 }
@@ -143,6 +147,7 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
     let mut out = chunks::classify_lines(text, rules, hints, chunk);
     named::name_clocks(&mut out, text);
     if !out.stamps.is_empty() {
+        related::related_dates(&mut out, text, rules);
         unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);
         weigh(&mut out, text);

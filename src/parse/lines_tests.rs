@@ -261,3 +261,15 @@ fn a_summary_item_running_into_the_line_below_is_still_a_summary() {
     assert!(!is_time(&k[1]), "{k:?}");
     assert!(is_time(&k[4]) && is_time(&k[7]), "{k:?}");
 }
+
+#[test]
+fn a_dated_teaser_under_a_related_heading_stamps_no_post() {
+    let body = "Das Kabinett will ein Sicherheitspaket noch in dieser Woche beschließen, heißt es.";
+    let text = format!(
+        "Title of the page\n27.08.2024, 16:42 Uhr\nErste Meldung\n{body}\nMehr zum Thema\n26.08.2024, 10:12 Uhr\nWas über den Tatverdächtigen bekannt ist\n27.08.2024, 14:10 Uhr\nZweite Meldung\n{body}\n27.08.2024, 12:32 Uhr\nDritte Meldung\n{body}\n"
+    );
+    let k = kinds(&text, &[]);
+    assert_eq!(k[5], Kind::Furniture(LayoutRule::RelatedDate), "{k:?}");
+    assert_eq!(k[6], Kind::Link, "{k:?}");
+    assert!(is_time(&k[1]) && is_time(&k[7]) && is_time(&k[10]), "{k:?}");
+}
