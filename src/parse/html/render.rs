@@ -228,7 +228,10 @@ impl Renderer {
                 frame.breaks_after = 1;
                 self.trim_clock = true;
             }
-            "time" if (self.at_line_start || self.pending_breaks > 0 || self.after_label()) && !in_link_elsewhere(node) => {
+            "time"
+                if (self.at_line_start || self.pending_breaks > 0 || self.after_label())
+                    && !in_link_elsewhere(node) =>
+            {
                 let instant = el.attr("datetime").and_then(meta::when);
                 self.pending.retain(|h| !matches!(h, HintKind::Time { .. }));
                 if self.after_label() {
