@@ -16,6 +16,7 @@ mod chunks;
 mod durations;
 mod named;
 mod related;
+mod twin_dateline;
 mod unshown;
 mod weigh;
 use weigh::weigh;
@@ -148,6 +149,7 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
     named::name_clocks(&mut out, text);
     if !out.stamps.is_empty() {
         related::related_dates(&mut out, text, rules);
+        twin_dateline::twin_dateline(&mut out, text);
         unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);
         weigh(&mut out, text);

@@ -273,3 +273,19 @@ fn a_dated_teaser_under_a_related_heading_stamps_no_post() {
     assert_eq!(k[6], Kind::Link, "{k:?}");
     assert!(is_time(&k[1]) && is_time(&k[7]) && is_time(&k[10]), "{k:?}");
 }
+
+#[test]
+fn the_page_date_time_twin_of_the_newest_post_is_its_dateline() {
+    let body = "Das Kabinett will ein Sicherheitspaket noch in dieser Woche beschließen, heißt es.";
+    let text = format!(
+        "Title of the page\n27.08.2024, 16:42 Uhr\nAlle Entwicklungen im Überblick.\n27.08.2024, 16:42 Uhr\nErste Meldung\n{body}\n27.08.2024, 14:10 Uhr\nZweite Meldung\n{body}\n"
+    );
+    let k = kinds(&text, &[]);
+    assert_eq!(k[1], Kind::Text, "{k:?}");
+    assert!(is_time(&k[3]) && is_time(&k[6]), "{k:?}");
+    // A pinned copy of the newest post above the feed stays a stamp for the repeated-post rule.
+    let pinned = format!(
+        "Title of the page\n27.08.2024, 16:42 Uhr\nErste Meldung\n{body}\n27.08.2024, 16:42 Uhr\nErste Meldung\n{body}\n27.08.2024, 14:10 Uhr\nZweite Meldung\n{body}\n"
+    );
+    assert!(is_time(&kinds(&pinned, &[])[1]));
+}
