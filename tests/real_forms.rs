@@ -251,3 +251,26 @@ fn the_seventh_holdout_round_scores_at_least_its_floor() {
     let failures = check(pages, &totals, &HOLDOUT7_FLOORS);
     assert!(failures.is_empty(), "seventh holdout round fell below its floor:\n{}", failures.join("\n"));
 }
+
+/// The `holdout6-*` pages (`_gen/holdout_i.py`, `_gen/holdout_i2.py`), a sixth blind round in
+/// the markup of outlets the evaluation meets: a Guardian dotcom-rendering blog across midnight
+/// with a pinned summary, Reach badges before `<time>` (`Key Event18:56Saskia Long`), embedded
+/// tweets, stamps at the END of posts (Independent-like, sports.fr-like), BR24-like teasers
+/// with their own datelines inside posts, a Le Monde-like reader's question with its time,
+/// Repubblica-like date bars under an audio player, NDTV-like `(IST)` stamps, an NZZ-like
+/// `vor 12 Min.`. Their blind score (clock/instant/spurious/titles) was html 92/92/12 %/10 of 10,
+/// copied 92/82/11 %/9, w3m 92/82/11 %/9, lynx 92/82/11 %/10.
+const HOLDOUT6_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 98.0, instant: 98.0, spurious: 5.0, titles: 100.0 },
+    Floor { form: "copied", clock: 98.0, instant: 98.0, spurious: 5.0, titles: 100.0 },
+    Floor { form: "w3m", clock: 98.0, instant: 98.0, spurious: 5.0, titles: 100.0 },
+    Floor { form: "lynx", clock: 98.0, instant: 98.0, spurious: 5.0, titles: 100.0 },
+];
+
+#[test]
+fn the_sixth_holdout_round_scores_at_least_its_floor() {
+    let (pages, totals) = totals(|name| name.starts_with("holdout6-"));
+    assert!(pages >= 10, "expected the holdout6 pages under tests/fixtures/pages");
+    let failures = check(pages, &totals, &HOLDOUT6_FLOORS);
+    assert!(failures.is_empty(), "sixth holdout round fell below its floor:\n{}", failures.join("\n"));
+}

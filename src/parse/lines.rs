@@ -17,6 +17,8 @@ mod chunks;
 mod durations;
 mod key_copies;
 mod named;
+mod related;
+mod twin_dateline;
 mod unshown;
 mod weigh;
 mod wrapped_clock;
@@ -50,6 +52,8 @@ pub(crate) enum LayoutRule {
     RelativeTime,
     /// A video's length (`02:31` under `More videos`), and its rail.
     VideoLength,
+    /// A related article's date under a related block's heading.
+    RelatedDate,
 }
 
 impl LayoutRule {
@@ -58,6 +62,7 @@ impl LayoutRule {
             LayoutRule::TimeList => "time-list",
             LayoutRule::RelativeTime => "relative-time",
             LayoutRule::VideoLength => "video-length",
+            LayoutRule::RelatedDate => "related-date",
         }
     }
 }
@@ -150,6 +155,8 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
     wrapped_clock::wrapped_paragraph_clocks(&mut out, text);
     if !out.stamps.is_empty() {
         wrapped_clock::sentence_rest_clocks(&mut out, text);
+        related::related_dates(&mut out, text, rules);
+        twin_dateline::twin_dateline(&mut out, text);
         unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);
         key_copies::under_key_events(&mut out, text, rules);

@@ -255,3 +255,49 @@ fn a_header_clock_split_from_its_date_is_no_family_of_stamps() {
     let k = kinds(text, &[]);
     assert!(is_time(&k[3]) && is_time(&k[6]) && is_time(&k[9]), "{k:?}");
 }
+
+#[test]
+fn an_audio_players_position_and_length_are_no_posts() {
+    // `Ascolta l'articolo 00:00 04:41` above the first day bar: read as posts, the newest
+    // would be 04:41 and every real post a day early.
+    let text = "Title of the page\nAscolta l'articolo\n00:00\n04:41\n2 minuti di lettura\n16:58\nHeadline\nThe body of the post, a sentence as long as a real one on the page.\n15:12\nOther\nThe body of the post, a sentence as long as a real one on the page.\n";
+    let k = kinds(text, &[]);
+    assert_eq!(&k[2..4], &[Kind::Furniture(LayoutRule::VideoLength); 2], "{k:?}");
+    assert!(is_time(&k[5]) && is_time(&k[8]), "{k:?}");
+}
+
+#[test]
+fn a_summary_item_running_into_the_line_below_is_still_a_summary() {
+    let text = "Title of the page\n1h ago\nJury votes: Sweden surge ahead\nLive feed\n23:48\nThe public vote is in\nFinland storms up the table with 376 points from the public vote tonight.\n22:55\nJury votes: Sweden surge ahead\nTwelve points keep coming for Loreen from the national juries tonight.\n";
+    let k = kinds(text, &[]);
+    assert!(!is_time(&k[1]), "{k:?}");
+    assert!(is_time(&k[4]) && is_time(&k[7]), "{k:?}");
+}
+
+#[test]
+fn a_dated_teaser_under_a_related_heading_stamps_no_post() {
+    let body = "Das Kabinett will ein Sicherheitspaket noch in dieser Woche beschließen, heißt es.";
+    let text = format!(
+        "Title of the page\n27.08.2024, 16:42 Uhr\nErste Meldung\n{body}\nMehr zum Thema\n26.08.2024, 10:12 Uhr\nWas über den Tatverdächtigen bekannt ist\n27.08.2024, 14:10 Uhr\nZweite Meldung\n{body}\n27.08.2024, 12:32 Uhr\nDritte Meldung\n{body}\n"
+    );
+    let k = kinds(&text, &[]);
+    assert_eq!(k[5], Kind::Furniture(LayoutRule::RelatedDate), "{k:?}");
+    assert_eq!(k[6], Kind::Link, "{k:?}");
+    assert!(is_time(&k[1]) && is_time(&k[7]) && is_time(&k[10]), "{k:?}");
+}
+
+#[test]
+fn the_page_date_time_twin_of_the_newest_post_is_its_dateline() {
+    let body = "Das Kabinett will ein Sicherheitspaket noch in dieser Woche beschließen, heißt es.";
+    let text = format!(
+        "Title of the page\n27.08.2024, 16:42 Uhr\nAlle Entwicklungen im Überblick.\n27.08.2024, 16:42 Uhr\nErste Meldung\n{body}\n27.08.2024, 14:10 Uhr\nZweite Meldung\n{body}\n"
+    );
+    let k = kinds(&text, &[]);
+    assert_eq!(k[1], Kind::Text, "{k:?}");
+    assert!(is_time(&k[3]) && is_time(&k[6]), "{k:?}");
+    // A pinned copy of the newest post above the feed stays a stamp for the repeated-post rule.
+    let pinned = format!(
+        "Title of the page\n27.08.2024, 16:42 Uhr\nErste Meldung\n{body}\n27.08.2024, 16:42 Uhr\nErste Meldung\n{body}\n27.08.2024, 14:10 Uhr\nZweite Meldung\n{body}\n"
+    );
+    assert!(is_time(&kinds(&pinned, &[])[1]));
+}

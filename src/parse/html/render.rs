@@ -228,11 +228,19 @@ impl Renderer {
                 frame.breaks_after = 1;
                 self.trim_clock = true;
             }
-            "time" if (self.at_line_start || self.pending_breaks > 0) && !in_link_elsewhere(node) => {
-                self.brk(1);
+            "time"
+                if (self.at_line_start || self.pending_breaks > 0 || self.after_label())
+                    && !in_link_elsewhere(node) =>
+            {
                 let instant = el.attr("datetime").and_then(meta::when);
                 self.pending.retain(|h| !matches!(h, HintKind::Time { .. }));
-                self.pending.push(HintKind::Time { instant });
+                if self.after_label() {
+                    // `Key Event 18:56`: the badge stays on the time's line, as the copy has it.
+                    self.hints.push(LineHint { line: self.line, kind: HintKind::Time { instant } });
+                } else {
+                    self.brk(1);
+                    self.pending.push(HintKind::Time { instant });
+                }
                 frame.time = true;
                 frame.breaks_after = u8::from(!relative_before_clock(node));
             }
@@ -300,6 +308,12 @@ impl Renderer {
             self.brk(frame.breaks_after);
         }
         self.after_inline = frame.inline;
+    }
+
+    /// Whether the line so far is only a post's label (`Key Event`, `Pinned post`).
+    fn after_label(&self) -> bool {
+        let start = self.out.rfind('\n').map_or(0, |i| i + 1);
+        !self.at_line_start && self.pending_breaks == 0 && crate::parse::time::post_label::is_label(&self.out[start..])
     }
 
     fn brk(&mut self, n: u8) {

@@ -102,6 +102,12 @@ pub(super) fn video_lengths(out: &mut Lines, text: &str) {
         // The rail: lengths with at most a short title after each.
         let mut at = Some(i);
         while let Some(item) = at.filter(|&l| length(l)) {
+            // A clock whose short line is followed by a paragraph is a post's stamp and
+            // headline: the rail ended above it.
+            let titled = after(item).next().filter(|&t| bare(item) && short(t));
+            if item != i && titled.and_then(|t| after(t).next()).is_some_and(paragraph) {
+                break;
+            }
             marked.push(item);
             rail_end = item + 1;
             at = after(item).next();

@@ -106,20 +106,28 @@ fn summaries(out: &mut Lines, text: &str) {
     // Each stamp's headline and whether text follows it: the last stamp with a fuller post
     // under each headline.
     let mut fuller: HashMap<&str, usize> = HashMap::new();
-    let mut single: Vec<(usize, usize)> = Vec::new();
+    let mut clocked: HashMap<&str, usize> = HashMap::new();
+    let mut single: Vec<(usize, usize, bool)> = Vec::new();
     for i in 0..out.lines.len() {
         let Some(stamp) = out.stamp(&out.lines[i]) else { continue };
         let Some(title) = next(out, i).filter(|&j| is_text(out, j)) else { continue };
         let more = next(out, title).is_some_and(|k| is_text(out, k));
         if more {
             fuller.insert(text_of(text, &out.lines[title]), i);
-        } else if stamp.unshown.is_some() {
-            single.push((i, title));
+            if stamp.unshown.is_none() {
+                clocked.insert(text_of(text, &out.lines[title]), i);
+            }
+        }
+        if stamp.unshown.is_some() {
+            single.push((i, title, more));
         }
     }
+    // The last item of a summary may run into the line under the list (`1h ago` / `Jury
+    // votes` / `Live feed`): it still repeats a post that prints its clock further down.
     let mut marked = Vec::new();
-    for (i, title) in single {
-        if fuller.get(text_of(text, &out.lines[title])).is_some_and(|&post| post > i) {
+    for (i, title, more) in single {
+        let repeats = if more { &clocked } else { &fuller };
+        if repeats.get(text_of(text, &out.lines[title])).is_some_and(|&post| post > i) {
             marked.extend([i, title]);
         }
     }

@@ -13,6 +13,7 @@ mod repeated;
 mod runs;
 mod section;
 mod shapes;
+mod standfirst;
 mod title;
 mod untimed;
 

@@ -145,8 +145,8 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         if DOMAIN.is_match(t) {
             score -= 8;
         }
-        // A headline is one sentence; a standfirst may run to two.
-        if two_sentences(t) {
+        // A headline is one sentence; a standfirst may run to two, or invite to follow.
+        if two_sentences(t) || super::standfirst::invites_to_follow(t) {
             score -= 6;
         }
         scored.push((score, line.number));

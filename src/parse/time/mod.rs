@@ -11,7 +11,7 @@ pub mod dateline;
 mod leading_parts;
 mod match_minute;
 pub(crate) mod paragraph;
-mod post_label;
+pub(crate) mod post_label;
 pub mod relative;
 pub(crate) mod relative_inline;
 pub(crate) mod restamp;

@@ -1,7 +1,8 @@
 //! A post's label before its stamp (`Key Event17:55`, `Pinned post19:22`,
 //! `Key event0h ago17.02 BST`): live blogs print the label and the clock in adjacent inline
 //! elements, which a browser's copy glues together. The labels are data (`post-label:` in
-//! `assets/words.txt`); the stamp after the label is read as if it stood alone.
+//! `assets/words.txt`); the stamp after the label is read as if it stood alone, an author glued
+//! after it (`Key Event18:56Saskia Long`, Reach's badge, clock and byline) kept out of the label.
 
 use super::{Shape, Stamp, stamp};
 use crate::parse::words::words;
@@ -11,6 +12,13 @@ use std::sync::LazyLock;
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{})\s*", words().post_label_alt)).expect("post label regex"));
 
+/// Whether the whole of `text` is a post label: the HTML renderer keeps a `<time>` after one on
+/// the label's line.
+pub(crate) fn is_label(text: &str) -> bool {
+    let t = text.trim();
+    LABEL.find(t).is_some_and(|m| m.end() == t.len()) && !t.is_empty()
+}
+
 /// The stamp of a line that opens with a post label then a stamp with nothing after it.
 pub(crate) fn labelled(line: &str, context: Option<&str>) -> Option<Stamp> {
     let m = LABEL.find(line)?;
@@ -19,7 +27,7 @@ pub(crate) fn labelled(line: &str, context: Option<&str>) -> Option<Stamp> {
         return None;
     }
     let mut st = stamp(rest, context)?;
-    if st.shape != Shape::Bare || st.unshown.is_some() {
+    if !matches!(st.shape, Shape::Bare | Shape::Label) || st.unshown.is_some() {
         return None;
     }
     st.shape = Shape::Label;
@@ -42,11 +50,16 @@ mod tests {
         assert_eq!(s.clock, Clock::new(17, 2).unwrap());
         assert_eq!(labelled("Pinned post19:22", None).unwrap().clock, Clock::new(19, 22).unwrap());
         assert_eq!(labelled("AGGIORNAMENTO09:58", None).unwrap().clock, Clock::new(9, 58).unwrap());
+        let s = labelled("Key Event18:56Saskia Long", None).expect("stamp with an author after it");
+        assert_eq!((s.clock, s.rest), (Clock::new(18, 56).unwrap(), Some((0, 9))));
+        assert_eq!(labelled("Update18:20Saskia Long", None).unwrap().clock, Clock::new(18, 20).unwrap());
+        assert!(is_label(" Key Event ") && is_label("Update") && !is_label("Key Event 18:56") && !is_label(""));
     }
 
     #[test]
     fn a_label_before_a_sentence_or_no_clock_is_no_stamp() {
         assert!(labelled("Breaking news from Paris", None).is_none());
         assert!(labelled("Breaking 17:30 was when the river burst its banks", None).is_none());
+        assert!(labelled("Updated 18:20", None).is_none());
     }
 }
