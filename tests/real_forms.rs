@@ -151,6 +151,15 @@ fn check(pages: usize, totals: &[(&'static str, Score)], floors: &[Floor]) -> Ve
     failures
 }
 
+/// Scores the pages whose names start with `prefix` (at least `min_pages` of them) and fails
+/// with every form that fell below `floors`, naming the round as `what`.
+fn round_holds(prefix: &str, min_pages: usize, floors: &[Floor], what: &str) {
+    let (pages, totals) = totals(|name| name.starts_with(prefix));
+    assert!(pages >= min_pages, "expected the {prefix}* pages under tests/fixtures/pages");
+    let failures = check(pages, &totals, floors);
+    assert!(failures.is_empty(), "{what}:\n{}", failures.join("\n"));
+}
+
 #[test]
 fn every_form_of_every_page_scores_at_least_the_floor() {
     let (pages, totals) = totals(|name| !name.starts_with("holdout"));
@@ -161,26 +170,17 @@ fn every_form_of_every_page_scores_at_least_the_floor() {
 
 #[test]
 fn the_holdout_pages_score_at_least_their_floor() {
-    let (pages, totals) = totals(|name| name.starts_with("holdout-"));
-    assert!(pages >= 12, "expected the holdout pages under tests/fixtures/pages");
-    let failures = check(pages, &totals, &HOLDOUT_FLOORS);
-    assert!(failures.is_empty(), "holdout scores fell below their floor:\n{}", failures.join("\n"));
+    round_holds("holdout-", 12, &HOLDOUT_FLOORS, "holdout scores fell below their floor");
 }
 
 #[test]
 fn the_second_holdout_round_scores_at_least_its_floor() {
-    let (pages, totals) = totals(|name| name.starts_with("holdout2-"));
-    assert!(pages >= 8, "expected the holdout2 pages under tests/fixtures/pages");
-    let failures = check(pages, &totals, &HOLDOUT2_FLOORS);
-    assert!(failures.is_empty(), "second holdout round fell below its floor:\n{}", failures.join("\n"));
+    round_holds("holdout2-", 8, &HOLDOUT2_FLOORS, "second holdout round fell below its floor");
 }
 
 #[test]
 fn the_third_holdout_round_scores_at_least_its_floor() {
-    let (pages, totals) = totals(|name| name.starts_with("holdout3-"));
-    assert!(pages >= 10, "expected the holdout3 pages under tests/fixtures/pages");
-    let failures = check(pages, &totals, &HOLDOUT3_FLOORS);
-    assert!(failures.is_empty(), "third holdout round fell below its floor:\n{}", failures.join("\n"));
+    round_holds("holdout3-", 10, &HOLDOUT3_FLOORS, "third holdout round fell below its floor");
 }
 
 /// The `holdout4-*` pages (`_gen/holdout_f.py`, `_gen/holdout_g.py`), a fourth blind round
@@ -202,10 +202,7 @@ const HOLDOUT4_FLOORS: [Floor; 4] = [
 
 #[test]
 fn the_fourth_holdout_round_scores_at_least_its_floor() {
-    let (pages, totals) = totals(|name| name.starts_with("holdout4-"));
-    assert!(pages >= 10, "expected the holdout4 pages under tests/fixtures/pages");
-    let failures = check(pages, &totals, &HOLDOUT4_FLOORS);
-    assert!(failures.is_empty(), "fourth holdout round fell below its floor:\n{}", failures.join("\n"));
+    round_holds("holdout4-", 10, &HOLDOUT4_FLOORS, "fourth holdout round fell below its floor");
 }
 
 /// The `holdout5-*` pages (`_gen/holdout_h.py`), a fifth blind round in stamp styles no earlier
@@ -224,32 +221,7 @@ const HOLDOUT5_FLOORS: [Floor; 4] = [
 
 #[test]
 fn the_fifth_holdout_round_scores_at_least_its_floor() {
-    let (pages, totals) = totals(|name| name.starts_with("holdout5-"));
-    assert!(pages >= 8, "expected the holdout5 pages under tests/fixtures/pages");
-    let failures = check(pages, &totals, &HOLDOUT5_FLOORS);
-    assert!(failures.is_empty(), "fifth holdout round fell below its floor:\n{}", failures.join("\n"));
-}
-
-/// The `holdout7-*` pages (`_gen/holdout_j.py`), a seventh blind round written with the text
-/// forms first: match minutes `45+2'` beside clocks and a score-board table, `18:12Áine Ní
-/// Bhriain` glued in the copy, an oldest-first feed with `43 mins ago` beside `8.51pm`, posts
-/// laid out in `<table>`s and `<li>`s, day dividers across midnight, `Par Claire Morel, à 13h48`
-/// after each post, `AGGIORNAMENTO09:58` glued labels, `6. November` over `0:47 Uhr`, and
-/// `Heute` / `Gestern` dividers. Their blind score (clock/instant/spurious/titles) was html
-/// 90/90/10 %/10 of 10, copied 90/90/11 %/6, w3m 90/90/11 %/6, lynx 90/90/11 %/9.
-const HOLDOUT7_FLOORS: [Floor; 4] = [
-    Floor { form: "html", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
-    Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
-    Floor { form: "w3m", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
-    Floor { form: "lynx", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
-];
-
-#[test]
-fn the_seventh_holdout_round_scores_at_least_its_floor() {
-    let (pages, totals) = totals(|name| name.starts_with("holdout7-"));
-    assert!(pages >= 10, "expected the holdout7 pages under tests/fixtures/pages");
-    let failures = check(pages, &totals, &HOLDOUT7_FLOORS);
-    assert!(failures.is_empty(), "seventh holdout round fell below its floor:\n{}", failures.join("\n"));
+    round_holds("holdout5-", 8, &HOLDOUT5_FLOORS, "fifth holdout round fell below its floor");
 }
 
 /// The `holdout6-*` pages (`_gen/holdout_i.py`, `_gen/holdout_i2.py`), a sixth blind round in
@@ -269,8 +241,24 @@ const HOLDOUT6_FLOORS: [Floor; 4] = [
 
 #[test]
 fn the_sixth_holdout_round_scores_at_least_its_floor() {
-    let (pages, totals) = totals(|name| name.starts_with("holdout6-"));
-    assert!(pages >= 10, "expected the holdout6 pages under tests/fixtures/pages");
-    let failures = check(pages, &totals, &HOLDOUT6_FLOORS);
-    assert!(failures.is_empty(), "sixth holdout round fell below its floor:\n{}", failures.join("\n"));
+    round_holds("holdout6-", 10, &HOLDOUT6_FLOORS, "sixth holdout round fell below its floor");
+}
+
+/// The `holdout7-*` pages (`_gen/holdout_j.py`), a seventh blind round written with the text
+/// forms first: match minutes `45+2'` beside clocks and a score-board table, `18:12Áine Ní
+/// Bhriain` glued in the copy, an oldest-first feed with `43 mins ago` beside `8.51pm`, posts
+/// laid out in `<table>`s and `<li>`s, day dividers across midnight, `Par Claire Morel, à 13h48`
+/// after each post, `AGGIORNAMENTO09:58` glued labels, `6. November` over `0:47 Uhr`, and
+/// `Heute` / `Gestern` dividers. Their blind score (clock/instant/spurious/titles) was html
+/// 90/90/10 %/10 of 10, copied 90/90/11 %/6, w3m 90/90/11 %/6, lynx 90/90/11 %/9.
+const HOLDOUT7_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "w3m", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "lynx", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+];
+
+#[test]
+fn the_seventh_holdout_round_scores_at_least_its_floor() {
+    round_holds("holdout7-", 10, &HOLDOUT7_FLOORS, "seventh holdout round fell below its floor");
 }
