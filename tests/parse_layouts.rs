@@ -152,3 +152,36 @@ fn a_first_published_dateline_anchors_the_oldest_entry_days_before() {
     assert_eq!(story.entries[0].at.unwrap().to_rfc3339(), "2023-05-17T10:05:00+01:00");
     assert_eq!(story.entries[2].at.unwrap().to_rfc3339(), "2023-05-15T06:00:00+01:00");
 }
+
+#[test]
+fn bare_clocks_that_close_posts_opened_by_match_minutes() {
+    let story = fixture("layouts/minute-marks-clock-last.txt");
+    let clocks: Vec<String> =
+        story.entries.iter().map(|e| e.clock.map(|c| c.to_string()).unwrap_or_default()).collect();
+    assert_eq!(clocks, ["23:05", "22:41", "22:16", "21:48", "21:13"]);
+    // Each clock stamps the text above it, from its match minute down.
+    let body = |k: usize| story.entry(k).headline().into_iter().chain(story.entry(k).body()).collect::<Vec<_>>();
+    assert_eq!(body(0)[..2], ["120'+2", "Fin de la prolongation !"]);
+    assert_eq!(body(1)[..2], ["104'", "BUT ! Brest reprend l'avantage"]);
+    assert_eq!(body(4)[..2], ["12'", "BUT ! Ouverture du score"]);
+    assert!(!text_fields(&story).iter().any(|t| t.contains("Statistiques")), "what follows the last post is furniture");
+    assert_eq!(dropped_rule(&story, "Statistiques").as_deref(), Some("after-last-post"));
+    assert!(story.summary().next().is_none(), "the first post's minute is no summary");
+
+    // The same match with each clock above its minute, the score above the title: the stamps
+    // open their posts.
+    let leading = "Stade Brestois\n\n3 - 2\n\nAS Monaco\n\nBrest - Monaco : le direct du quart de finale\n\n\
+                   Par Léa Martin · Publié le 27/02/2024 à 20h40\n\n\
+                   23h05\n120'+2\n\nFin de la prolongation !\n\nBrest se qualifie au bout du suspense.\n\n\
+                   22h41\n104'\n\nBUT ! Brest reprend l'avantage\n\nLe Douaron coupe au premier poteau.\n\n\
+                   22h16\n90'+3\n\nFin du temps réglementaire\n\n\
+                   21h48\n67'\n\nCarton rouge pour Monaco\n\nSingo est exclu pour un tacle.\n\n\
+                   21h13\n12'\n\nBUT ! Ouverture du score\n\nDel Castillo frappe en lucarne.\n";
+    let story = parse_str(leading);
+    assert_eq!(entries(&story).len(), 5);
+    let first = story.entry(0);
+    assert_eq!(first.entry.clock.map(|c| c.to_string()).as_deref(), Some("23:05"));
+    assert_eq!(first.headline().into_iter().chain(first.body()).nth(1), Some("Fin de la prolongation !"));
+    let last = story.entry(4);
+    assert_eq!(last.headline().into_iter().chain(last.body()).nth(1), Some("BUT ! Ouverture du score"));
+}

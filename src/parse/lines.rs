@@ -14,6 +14,8 @@ use crate::model::{Span, When};
 
 mod blanks;
 mod chunks;
+mod closing_marks;
+pub(crate) use closing_marks::is_post_mark;
 mod durations;
 mod key_copies;
 mod named;
@@ -95,8 +97,8 @@ pub(crate) struct Lines {
     stamp_lines: Vec<u32>,
     /// The lines a rule removed, in line order: line number and rule index.
     drops: Vec<(u32, u32)>,
-    /// The stamps close their posts (a byline with a date-time under each post) rather than
-    /// open them.
+    /// The stamps close their posts (a byline with a date-time, or a bare clock after a post
+    /// opened by a match minute, under each post) rather than open them.
     pub trailing: bool,
     /// How many lines the page has, once [`Lines::drop_blanks`] left some out.
     total: u32,

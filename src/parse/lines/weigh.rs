@@ -60,7 +60,7 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
         }
     }
     first_above_dateline(out, text);
-    out.trailing = trailing(out, text);
+    out.trailing = trailing(out, text) || super::closing_marks::closed_by_marks(out, text);
     // A time line only stamps an entry when the entry has something: below it when stamps
     // open their posts, above it when they close them; otherwise it is a time standing alone
     // in a text. A headline on the stamp's own line is something.

@@ -1,7 +1,8 @@
 //! From classified lines to the story's structure: header (title, datelines, lead, captions),
 //! entries (time, tag, headline, body, captions, links) or, for pages with no time lines,
 //! sections split at subheadings. Stamps usually open their posts; on pages where a byline
-//! with a date-time closes each post, entries run up to their stamp instead. Tags and
+//! with a date-time, or a bare clock under a post opened by a mark, closes each post, entries
+//! run up to their stamp instead. Tags and
 //! headlines are told apart by the layout, never by a list of known tags.
 
 mod above;
@@ -17,7 +18,7 @@ mod standfirst;
 mod title;
 mod untimed;
 
-use super::lines::{Kind, Line, Lines};
+use super::lines::{Kind, Line, Lines, is_post_mark};
 use super::time::{self, DatelineKind};
 use crate::model::{DroppedLine, Span, Story};
 use facts::{dated_byline, meta_row};
@@ -130,7 +131,11 @@ fn first_post_start(text: &str, lines: &[Line]) -> usize {
     for w in (from..texts.len()).rev() {
         let i = texts[w];
         if (lines[i].heading || headline_like(s(&lines[i]))) && w + 1 < texts.len() {
-            return i;
+            // A mark that opens each post (a match minute) above the headline is the post's.
+            return match w.checked_sub(1).map(|p| texts[p]) {
+                Some(p) if w > from && is_post_mark(s(&lines[p])) => p,
+                _ => i,
+            };
         }
     }
     texts.get(from).copied().unwrap_or(lines.len())
