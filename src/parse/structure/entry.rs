@@ -60,11 +60,15 @@ pub(super) fn build_entry(cx: &mut Context<'_, '_>, stamp_line: &Line, stamp: &S
         tag = Some(first.span);
         used = 1;
     }
+    // A match minute opening the post (`78'`) stays in its body; the headline is the line under it.
+    let minute = usize::from(
+        tag.is_none() && used == 0 && content.first().is_some_and(|l| super::super::lines::is_post_mark(s(l))),
+    );
     if entry.headline.is_none()
         && lead.is_none()
-        && let Some(next) = content.get(used)
+        && let Some(next) = content.get(used + minute)
         && (headline_like(s(next)) || next.heading)
-        && content.len() > used + 1
+        && content.len() > used + minute + 1
         && !is_link(s(next))
         && !is_credit(s(next))
     {
@@ -81,7 +85,11 @@ pub(super) fn build_entry(cx: &mut Context<'_, '_>, stamp_line: &Line, stamp: &S
         }
         used += 1;
     }
-    let skip: Vec<u32> = content[..used].iter().map(|l| l.number).collect();
+    let mut skip: Vec<u32> = content[..used].iter().map(|l| l.number).collect();
+    if minute == 1 && entry.headline.is_some() {
+        // The headline is the line under the minute, not the minute.
+        skip[used - 1] = content[used].number;
+    }
 
     let mut section = Section::new(text);
     for line in lines {
