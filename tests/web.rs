@@ -64,6 +64,25 @@ fn a_gzip_body_is_decompressed() {
 }
 
 #[test]
+fn a_gzip_file_served_as_a_download_is_read_and_other_downloads_are_refused() {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(page(&[B, A]).as_bytes()).unwrap();
+    let body = gz.finish().unwrap();
+    let server = Server::start(move |_, seen| {
+        if seen.path.ends_with(".gz") {
+            Reply::ok("application/octet-stream", body.clone())
+        } else {
+            Reply::ok("application/octet-stream", b"\x00\x01not a page".to_vec())
+        }
+    });
+    let Fetched::Page(response) = get(&server.url("/live.txt.gz")).unwrap() else { panic!("a page") };
+    let story = liveblog::parse::parse_bytes("live".into(), response.body, Rules::embedded()).unwrap();
+    assert_eq!(story.entries.len(), 2, "the gzip is opened by the parser");
+    let err = get(&server.url("/blob")).unwrap_err();
+    assert_eq!(err.to_string(), "not HTML (Content-Type application/octet-stream)");
+}
+
+#[test]
 fn a_declared_charset_is_transcoded_to_utf8_with_a_bom() {
     let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode("Premier titre: café");
     let latin1 = latin1.into_owned();

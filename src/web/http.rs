@@ -185,8 +185,9 @@ impl Client {
             return Err(FetchError::Status { status, retry_after });
         }
         let content_type = header("content-type");
+        let mut sniff_gzip = false;
         if let Some(ct) = &content_type {
-            check_content_type(ct)?;
+            sniff_gzip = check_content_type(ct)? == Accepted::IfGzip;
         }
         let validators = Validators { etag: header("etag"), last_modified: header("last-modified") };
         let final_url = response.get_uri().to_string();
@@ -196,7 +197,17 @@ impl Client {
             .limit(self.settings.body_cap)
             .read_to_vec()
             .map_err(|e| self.classify(e, true, https))?;
+        // A gzipped file served as such (a dataset's `blog.json.gz`, a saved `page.html.gz`) is
+        // opened by the parser, like the same file on disk; any other binary body is refused.
+        let gzip_file = body.starts_with(&[0x1F, 0x8B]);
+        if sniff_gzip && !gzip_file {
+            return Err(FetchError::NotHtml(format!(
+                "Content-Type {}",
+                super::one_line(content_type.as_deref().unwrap_or(""))
+            )));
+        }
         if let Some(at) = memchr::memchr(0, &body[..body.len().min(4096)])
+            && !gzip_file
             && !body.starts_with(&[0xFF, 0xFE])
             && !body.starts_with(&[0xFE, 0xFF])
         {
@@ -260,15 +271,27 @@ fn strip_os_error(msg: &str) -> &str {
     msg.find(" (os error").map_or(msg, |i| &msg[..i])
 }
 
-/// Accepts HTML and XHTML, plain text (the saved text form of a page) and JSON (a live blog's
-/// own feed of updates, or its JSON-LD: the parser's JSON reader takes those); refuses the rest.
-fn check_content_type(content_type: &str) -> Result<(), FetchError> {
+/// What a `Content-Type` lets through.
+#[derive(Debug, PartialEq, Eq)]
+enum Accepted {
+    Yes,
+    /// Only a body that is a gzip file (checked once it is read).
+    IfGzip,
+}
+
+/// Accepts HTML and XHTML, plain text (the saved text form of a page), JSON (a live blog's own
+/// feed of updates, or its JSON-LD: the parser's JSON reader takes those), CSV and TSV tables of
+/// posts, and MHTML saves; a gzip file or an untyped download only if its body is a gzip file
+/// (servers send `blog.json.gz` as `application/octet-stream`). Refuses the rest.
+fn check_content_type(content_type: &str) -> Result<Accepted, FetchError> {
     let mime = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     match mime.as_str() {
-        "" | "text/html" | "application/xhtml+xml" | "text/plain" => Ok(()),
-        "application/json" | "application/x-ndjson" | "application/jsonl" => Ok(()),
+        "" | "text/html" | "application/xhtml+xml" | "text/plain" => Ok(Accepted::Yes),
+        "application/json" | "application/x-ndjson" | "application/jsonl" => Ok(Accepted::Yes),
+        "text/csv" | "text/tab-separated-values" | "multipart/related" | "message/rfc822" => Ok(Accepted::Yes),
         // `application/ld+json`, `application/feed+json`, `application/vnd.api+json`…
-        json if json.starts_with("application/") && json.ends_with("+json") => Ok(()),
+        json if json.starts_with("application/") && json.ends_with("+json") => Ok(Accepted::Yes),
+        "application/gzip" | "application/x-gzip" | "application/octet-stream" => Ok(Accepted::IfGzip),
         other => Err(FetchError::NotHtml(format!("Content-Type {}", super::one_line(other)))),
     }
 }

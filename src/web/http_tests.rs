@@ -37,6 +37,12 @@ fn content_types() {
     for json in ["application/json; charset=utf-8", "application/ld+json", "application/x-ndjson"] {
         assert!(check_content_type(json).is_ok(), "{json}");
     }
+    for table in ["text/csv; charset=utf-8", "text/tab-separated-values", "multipart/related; boundary=x"] {
+        assert_eq!(check_content_type(table).unwrap(), Accepted::Yes, "{table}");
+    }
+    for gz in ["application/gzip", "application/x-gzip", "application/octet-stream"] {
+        assert_eq!(check_content_type(gz).unwrap(), Accepted::IfGzip, "{gz}");
+    }
     let err = check_content_type("image/png").unwrap_err();
     assert_eq!(err.to_string(), "not HTML (Content-Type image/png)");
     assert!(check_content_type("text/json+html").is_err(), "only an application type ends in +json");
