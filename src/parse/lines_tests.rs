@@ -287,6 +287,24 @@ fn a_dated_teaser_under_a_related_heading_stamps_no_post() {
 }
 
 #[test]
+fn a_teasers_date_under_its_title_stamps_no_post_unless_a_post_follows() {
+    let body = "The storm made landfall near Keaton Beach early on Wednesday, officials said.";
+    let text = format!(
+        "Title of the page\n30 August 2023 13:05\nFirst update\n{body}\n30 August 2023 12:40\nSecond update\n{body}\nRead More\nHurricane Idalia: Maps show path of storm\n29 August 2023 18:30\nMost popular\n"
+    );
+    let k = kinds(&text, &[]);
+    assert_eq!(k[9], Kind::Furniture(LayoutRule::RelatedDate), "{k:?}");
+    assert_eq!(k[8], Kind::Link, "{k:?}");
+    assert!(is_time(&k[1]) && is_time(&k[4]), "{k:?}");
+    // The same block where the date has a headline and a paragraph under it: the next post.
+    let text = format!(
+        "Title of the page\n30 August 2023 13:05\nFirst update\n{body}\nRead More\nHurricane Idalia: Maps show path of storm\n30 August 2023 12:40\nSecond update\n{body}\n"
+    );
+    let k = kinds(&text, &[]);
+    assert!(is_time(&k[6]), "{k:?}");
+}
+
+#[test]
 fn the_page_date_time_twin_of_the_newest_post_is_its_dateline() {
     let body = "Das Kabinett will ein Sicherheitspaket noch in dieser Woche beschließen, heißt es.";
     let text = format!(

@@ -2,7 +2,9 @@
 //! `26.08.2024, 10:12 Uhr` / its title, a teaser inside a post): the date-time belongs to the
 //! article the link leads to and stamps no post. Only a stamp that prints its date counts —
 //! a bare clock after a "Read more" block starts the next post — and only right under the
-//! heading (`related-block` in `assets/boilerplate.rules`, a rule flagged `links-below`).
+//! heading (`related-block` in `assets/boilerplate.rules`, a rule flagged `links-below`), or
+//! under a teaser's title that stands right under it (`Read More` / title / date) when no
+//! headline and paragraph follow the date.
 
 use super::{Kind, LayoutRule, Lines, text_of};
 use crate::parse::rules::Rules;
@@ -19,8 +21,22 @@ pub(super) fn related_dates(out: &mut Lines, text: &str, rules: &Rules) {
             continue;
         }
         let below: Vec<usize> = (i + 1..out.lines.len()).filter(|&j| filled(out, j)).take(ITEMS * 2 + 1).collect();
+        let dated_at = |n: usize| below.get(n).is_some_and(|&j| out.stamp(&out.lines[j]).is_some_and(dated));
+        // A teaser's title with its date under it (`Read More` / title / `29 August 2023 18:30`),
+        // unless a headline and a paragraph follow the date: then it is the next post's.
+        if !dated_at(0)
+            && dated_at(1)
+            && let Some(&title) = below.first()
+            && matches!(out.lines[title].kind, Kind::Text | Kind::Link)
+            && (out.lines[title].span.end - out.lines[title].span.start) as usize <= TITLE_BYTES
+            && !below.get(3).is_some_and(|&p| paragraph(out, text, p))
+        {
+            titles.push(title);
+            dates.push(below[1]);
+            continue;
+        }
         // Only a block whose first line is a dated item: a plain list of links stays as it is.
-        if !below.first().is_some_and(|&j| out.stamp(&out.lines[j]).is_some_and(dated)) {
+        if !dated_at(0) {
             continue;
         }
         // Dated items, each with at most one title line under it.
