@@ -3,9 +3,11 @@
 //! button scope? an `a` among the formatting elements?), so 100,000 nested `<div>` cost
 //! 100,000² steps: minutes for a 600 kB file. Browsers cap the depth (Blink at 512); so does
 //! this: a start tag that would open an element deeper than [`MAX_OPEN`] is dropped, with the
-//! end tag that matches it, and its text lands in the deepest element kept.
+//! end tag that matches it, and its text lands in the deepest element kept. The whole parse is
+//! driven from here, on one thread or, for a big page, two ([`super::split`]).
 
 use html5ever::tendril::StrTendril;
+use super::split;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
 use html5ever::tree_builder::{Tracer, TreeBuilder, TreeSink};
 use html5ever::{LocalName, TokenizerResult, local_name};
@@ -15,19 +17,89 @@ use std::collections::HashMap;
 /// How many elements may be open (with the formatting elements the builder remembers) at once.
 pub(super) const MAX_OPEN: usize = 512;
 
-/// Parses a whole document through the capped tree builder into `sink`'s output.
-pub(super) fn parse<S: TreeSink>(sink: S, text: &str) -> S::Output
+/// Parses a whole document through the capped tree builder into the output of a sink from
+/// `make`. A big page is tokenized on two threads ([`split`]); should that fail, it is parsed
+/// again serially with a new sink.
+pub(super) fn parse<S: TreeSink>(make: impl Fn() -> S, text: &str) -> S::Output
+where
+    S::Handle: Clone,
+{
+    if (split::SPLIT_MIN..=split::SPLIT_MAX).contains(&text.len())
+        && let Some(at) = split::cut(text, split::HEAD_SHARE)
+        && let Some(out) = parse_cut(make(), text, at)
+    {
+        return out;
+    }
+    parse_serial(make(), text)
+}
+
+fn tokenizer<S: TreeSink>(sink: S) -> Tokenizer<Capped<S>>
 where
     S::Handle: Clone,
 {
     let builder = TreeBuilder::new(sink, Default::default());
-    let capped = Capped { builder, opened_since: Cell::new(0), last_count: Cell::new(0), dropped: RefCell::default() };
-    let tokenizer = Tokenizer::new(capped, Default::default());
+    let capped = Capped {
+        builder,
+        opened_since: Cell::new(0),
+        last_count: Cell::new(0),
+        dropped: RefCell::default(),
+        tokens: Cell::new(0),
+        after_tag: Cell::new(false),
+    };
+    Tokenizer::new(capped, Default::default())
+}
+
+fn feed<S: TreeSink>(tokenizer: &Tokenizer<Capped<S>>, text: &str)
+where
+    S::Handle: Clone,
+{
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(text));
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+}
+
+pub(super) fn parse_serial<S: TreeSink>(sink: S, text: &str) -> S::Output
+where
+    S::Handle: Clone,
+{
+    let tokenizer = tokenizer(sink);
+    feed(&tokenizer, text);
     tokenizer.end();
     tokenizer.sink.builder.sink.finish()
+}
+
+/// Parses `text` with its tail, from the `<` at `at` (right after a `>`), tokenized on a thread
+/// of its own; `None` when a guess the tail's tokenizer made proves wrong.
+pub(super) fn parse_cut<S: TreeSink>(sink: S, text: &str, at: usize) -> Option<S::Output>
+where
+    S::Handle: Clone,
+{
+    std::thread::scope(|scope| {
+        let tail = scope.spawn(|| split::record(&text[at..]));
+        let tokenizer = tokenizer(sink);
+        // The `>` before the cut is fed alone: if it closes a tag that leaves the tokenizer in
+        // the data state, the head's tokenizer stands exactly where the tail's started.
+        feed(&tokenizer, &text[..at - 1]);
+        let before = tokenizer.sink.tokens.get();
+        feed(&tokenizer, ">");
+        let at_cut = tokenizer.sink.tokens.get() > before && tokenizer.sink.after_tag.get();
+        match tail.join().ok().filter(|tail| at_cut && !tail.guessed_cdata) {
+            Some(tail) => {
+                for (token, line, next) in tail.tokens {
+                    if split::Next::of(&tokenizer.sink.process_token(token, line)) != next {
+                        return None;
+                    }
+                }
+                // What the tokenizer's own end does once its input is read.
+                tokenizer.sink.end();
+            }
+            None => {
+                feed(&tokenizer, &text[at..]);
+                tokenizer.end();
+            }
+        }
+        Some(tokenizer.sink.builder.sink.finish())
+    })
 }
 
 struct Capped<S: TreeSink> {
@@ -38,6 +110,10 @@ struct Capped<S: TreeSink> {
     last_count: Cell<usize>,
     /// How many start tags of each name were dropped and not yet closed.
     dropped: RefCell<HashMap<LocalName, usize>>,
+    /// How many tokens came, and whether the last was a tag that left the tokenizer in the
+    /// data state: what [`parse_cut`] checks at the cut.
+    tokens: Cell<usize>,
+    after_tag: Cell<bool>,
 }
 
 struct Count<H>(Cell<usize>, std::marker::PhantomData<H>);
@@ -107,6 +183,29 @@ where
     type Handle = S::Handle;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
+        let tag = matches!(token, Token::TagToken(_));
+        let result = self.capped(token, line_number);
+        self.tokens.set(self.tokens.get() + 1);
+        self.after_tag.set(tag && split::Next::of(&result) == split::Next::Data);
+        result
+    }
+
+    fn end(&self) {
+        self.builder.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder.adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+impl<S: TreeSink> Capped<S>
+where
+    S::Handle: Clone,
+{
+    /// The builder's answer to a token, or the tokenizer's "go on" for a start tag dropped
+    /// beyond the cap and its end tag.
+    fn capped(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
         if let Token::TagToken(tag) = &token {
             match tag.kind {
                 TagKind::StartTag if !tag.self_closing && !never_dropped(&tag.name) => {
@@ -126,13 +225,5 @@ where
             }
         }
         self.builder.process_token(token, line_number)
-    }
-
-    fn end(&self) {
-        self.builder.end();
-    }
-
-    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.builder.adjusted_current_node_present_but_not_in_html_namespace()
     }
 }

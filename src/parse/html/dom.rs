@@ -105,9 +105,12 @@ impl Dom {
     /// Parses a whole document, as a browser would, whatever its errors (and nesting capped
     /// as browsers cap it, see [`super::capped`]).
     pub(crate) fn parse(text: &str) -> Dom {
-        let mut dom = Dom { slots: Vec::with_capacity(text.len() / 32) };
-        dom.push(Node::Document);
-        super::capped::parse(Sink(RefCell::new(dom)), text)
+        let sink = || {
+            let mut dom = Dom { slots: Vec::with_capacity(text.len() / 32) };
+            dom.push(Node::Document);
+            Sink(RefCell::new(dom))
+        };
+        super::capped::parse(sink, text)
     }
 
     pub(crate) fn root(&self) -> NodeRef<'_> {

@@ -13,6 +13,7 @@ mod meta;
 mod microdata;
 mod render;
 mod sink;
+mod split;
 mod state;
 pub(crate) mod zone;
 
