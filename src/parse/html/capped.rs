@@ -215,6 +215,8 @@ where
                     }
                     self.opened_since.set(self.opened_since.get() + 1);
                 }
+                // Most pages never reach the cap: no end tag is looked up in the empty map.
+                TagKind::EndTag if self.dropped.borrow().is_empty() => {}
                 TagKind::EndTag => {
                     if let Some(open) = self.dropped.borrow_mut().get_mut(&tag.name).filter(|n| **n > 0) {
                         *open -= 1;

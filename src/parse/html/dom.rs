@@ -1,6 +1,6 @@
 //! The page's DOM, as small as the readers need: html5ever's tree builder drives our own
 //! `TreeSink` ([`super::sink`]) into one arena of nodes linked by index. An element keeps its name and only the
-//! attributes the renderer and the metadata readers look at ([`KEPT`]); text of scripts (but
+//! attributes the renderer and the metadata readers look at ([`kept_of`]); text of scripts (but
 //! JSON-LD blocks) and styles is dropped as it arrives. Comments stay as empty nodes, since a
 //! comment still separates two siblings (processing instructions, which HTML never yields, too);
 //! doctypes are not kept.
@@ -11,8 +11,41 @@ use html5ever::tendril::StrTendril;
 use html5ever::{LocalName, QualName};
 use std::cell::RefCell;
 
-/// The attributes anything in `html/` reads; every other one is dropped at creation.
-pub(super) const KEPT: [&str; 19] = [
+/// The attributes anything in `html/` reads; every other one is dropped at creation. An element
+/// keeps each by its place in this list, not its name: [`Element::attr`], given a name written
+/// in the code, finds that place at compile time.
+macro_rules! kept {
+    ($($name:tt),* $(,)?) => {
+        /// The place in the kept list of an attribute html5ever names.
+        pub(super) fn kept_of(name: &LocalName) -> Option<u8> {
+            let mut k = 0u8;
+            $(
+                if *name == html5ever::local_name!($name) {
+                    return Some(k);
+                }
+                k += 1;
+            )*
+            let _ = k;
+            None
+        }
+
+        /// The place in the kept list of an attribute's name as the readers write it.
+        #[inline(always)]
+        fn kept_of_str(name: &str) -> Option<u8> {
+            let mut k = 0u8;
+            $(
+                if name == $name {
+                    return Some(k);
+                }
+                k += 1;
+            )*
+            let _ = k;
+            None
+        }
+    };
+}
+
+kept![
     "class",
     "id",
     "hidden",
@@ -49,7 +82,8 @@ pub(crate) enum Node {
 
 pub(crate) struct Element {
     pub(super) name: QualName,
-    pub(super) attrs: Vec<(LocalName, StrTendril)>,
+    /// The kept attributes, each by its place in the kept list ([`kept_of`]).
+    pub(super) attrs: Vec<(u8, StrTendril)>,
     /// Text appended to this element is dropped: a script that is not JSON-LD, a style.
     pub(super) mute: bool,
     /// A muted script whose text is kept after all if it opens by assigning the page's state
@@ -62,8 +96,10 @@ impl Element {
         &self.name.local
     }
 
+    #[inline(always)]
     pub(crate) fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(n, _)| &**n == name).map(|(_, v)| &**v)
+        let k = kept_of_str(name)?;
+        self.attrs.iter().find(|(n, _)| *n == k).map(|(_, v)| &**v)
     }
 }
 

@@ -3,7 +3,7 @@
 //! attributes the readers use, and muting scripts and styles so their text is never stored.
 //! The tokenizer still sees every byte; the sink only keeps less of it.
 
-use super::dom::{Dom, KEPT, NONE, Node, NodeId};
+use super::dom::{Dom, NONE, Node, NodeId, kept_of};
 use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, QualName, local_name, ns};
@@ -12,11 +12,10 @@ use std::cell::{Ref, RefCell};
 
 pub(super) struct Sink(pub(super) RefCell<Dom>);
 
-fn kept(attrs: Vec<Attribute>) -> Vec<(html5ever::LocalName, StrTendril)> {
+fn kept(attrs: Vec<Attribute>) -> Vec<(u8, StrTendril)> {
     attrs
         .into_iter()
-        .filter(|a| a.name.ns == ns!() && KEPT.contains(&&*a.name.local))
-        .map(|a| (a.name.local, a.value))
+        .filter_map(|a| Some((kept_of(&a.name.local).filter(|_| a.name.ns == ns!())?, a.value)))
         .collect()
 }
 
@@ -62,7 +61,7 @@ impl TreeSink for Sink {
             && match name.local {
                 local_name!("style") => true,
                 local_name!("script") => {
-                    !attrs.iter().any(|(n, v)| n == &local_name!("type") && super::state::kept_type(v))
+                    !attrs.iter().any(|(n, v)| Some(*n) == kept_of(&local_name!("type")) && super::state::kept_type(v))
                 }
                 _ => false,
             };

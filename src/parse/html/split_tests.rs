@@ -21,7 +21,7 @@ fn dump(dom: &Dom) -> String {
                 Node::Element(e) => {
                     let _ = write!(out, "<{}:{:?}", e.name(), e.name.ns);
                     for (name, value) in &e.attrs {
-                        let _ = write!(out, " {}={:?}", &**name, &**value);
+                        let _ = write!(out, " {name}={:?}", &**value);
                     }
                     out.push('>');
                 }
