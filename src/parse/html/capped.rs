@@ -7,6 +7,7 @@
 //! driven from here, on one thread or, for a big page, two ([`super::split`]).
 
 use html5ever::tendril::StrTendril;
+use super::crowded::{MAX_ATTRS, thin};
 use super::split;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
 use html5ever::tree_builder::{Tracer, TreeBuilder, TreeSink};
@@ -18,8 +19,9 @@ use std::collections::HashMap;
 pub(super) const MAX_OPEN: usize = 512;
 
 /// Parses a whole document through the capped tree builder into the output of a sink from
-/// `make`. A big page is tokenized on two threads ([`split`]); should that fail, it is parsed
-/// again serially with a new sink.
+/// `make`, its tags crowded with attributes thinned first ([`crowded`]). A big page is
+/// tokenized on two threads ([`split`]); should that fail, it is parsed again serially with a
+/// new sink.
 pub(super) fn parse<S: TreeSink>(make: impl Fn() -> S, text: &str) -> S::Output
 where
     S::Handle: Clone,
@@ -30,7 +32,7 @@ where
     {
         return out;
     }
-    parse_serial(make(), text)
+    parse_serial(make(), &thin(text, MAX_ATTRS))
 }
 
 fn tokenizer<S: TreeSink>(sink: S) -> Tokenizer<Capped<S>>
@@ -75,11 +77,14 @@ where
     S::Handle: Clone,
 {
     std::thread::scope(|scope| {
-        let tail = scope.spawn(|| split::record(&text[at..]));
+        // Each thread thins the tags of its own part ([`crowded`]): a cut between two tags cuts
+        // none of them.
+        let tail = scope.spawn(|| split::record(&thin(&text[at..], MAX_ATTRS)));
         let tokenizer = tokenizer(sink);
+        let head = thin(&text[..at], MAX_ATTRS);
         // The `>` before the cut is fed alone: if it closes a tag that leaves the tokenizer in
         // the data state, the head's tokenizer stands exactly where the tail's started.
-        feed(&tokenizer, &text[..at - 1]);
+        feed(&tokenizer, &head[..head.len() - 1]);
         let before = tokenizer.sink.tokens.get();
         feed(&tokenizer, ">");
         let at_cut = tokenizer.sink.tokens.get() > before && tokenizer.sink.after_tag.get();
@@ -94,7 +99,7 @@ where
                 tokenizer.sink.end();
             }
             None => {
-                feed(&tokenizer, &text[at..]);
+                feed(&tokenizer, &thin(&text[at..], MAX_ATTRS));
                 tokenizer.end();
             }
         }

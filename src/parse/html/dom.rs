@@ -31,7 +31,7 @@ macro_rules! kept {
 
         /// The place in the kept list of an attribute's name as the readers write it.
         #[inline(always)]
-        fn kept_of_str(name: &str) -> Option<u8> {
+        pub(super) fn kept_of_str(name: &str) -> Option<u8> {
             let mut k = 0u8;
             $(
                 if name == $name {

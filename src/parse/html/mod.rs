@@ -5,6 +5,7 @@
 //! ([`meta`]), JSON-LD ([`jsonld`]) and microdata ([`microdata`]).
 
 mod capped;
+mod crowded;
 mod decode;
 mod dom;
 mod elements;

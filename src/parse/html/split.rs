@@ -159,4 +159,4 @@ pub(super) fn record(tail: &str) -> Recorded {
 
 #[cfg(test)]
 #[path = "split_tests.rs"]
-mod tests;
+pub(super) mod tests;

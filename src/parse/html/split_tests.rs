@@ -5,7 +5,7 @@ use super::cut;
 use std::cell::RefCell;
 use std::fmt::Write;
 
-fn sink() -> Sink {
+pub(in crate::parse::html) fn sink() -> Sink {
     let mut dom = Dom { slots: Vec::new() };
     dom.push(Node::Document);
     Sink(RefCell::new(dom))
@@ -13,7 +13,7 @@ fn sink() -> Sink {
 
 /// The tree as text: every element with its kept attributes, every text and comment, nesting
 /// shown by the closes.
-fn dump(dom: &Dom) -> String {
+pub(in crate::parse::html) fn dump(dom: &Dom) -> String {
     let mut out = String::new();
     for edge in dom.root().traverse() {
         match edge {
