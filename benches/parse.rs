@@ -3,7 +3,8 @@
 //! (navigation, JSON-LD, ~1,500 posts with `<time>`, headings, figures, share bars), one shaped
 //! like a real outlet's save (half its bytes inline scripts, styles, SVG icons and `data-`
 //! attributes). html5ever's tokenizer alone over the dense page is measured in the same run as
-//! the floor the HTML reader cannot go under. Run with `cargo bench --bench parse`
+//! the floor a one-thread HTML reader cannot go under (the reader tokenizes a big page on two
+//! threads where a second core is free). Run with `cargo bench --bench parse`
 //! (`-- html` for the pages only); throughput is reported in MB/s.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -121,7 +122,7 @@ fn parse_html(c: &mut Criterion) {
             )
         });
     }
-    // The floor, measured in the same run: html5ever's tokenizer alone over the dense page.
+    // The one-thread floor, measured in the same run: html5ever's tokenizer alone over the dense page.
     let page = String::from_utf8(html_page(1000 * 1000)).unwrap();
     group.throughput(Throughput::Bytes(page.len() as u64));
     group.bench_function("1MB html, tokenizer alone", |b| {

@@ -6,9 +6,9 @@
 //! end tag that matches it, and its text lands in the deepest element kept. The whole parse is
 //! driven from here, on one thread or, for a big page, two ([`super::split`]).
 
-use html5ever::tendril::StrTendril;
 use super::crowded::{MAX_ATTRS, thin};
 use super::split;
+use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
 use html5ever::tree_builder::{Tracer, TreeBuilder, TreeSink};
 use html5ever::{LocalName, TokenizerResult, local_name};

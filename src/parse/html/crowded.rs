@@ -32,7 +32,8 @@ pub(super) fn thin(text: &str, max: usize) -> Cow<'_, str> {
             i = at + 1;
             continue;
         }
-        let name_end = from + b[from..].iter().position(|&c| is_space(c) || c == b'/' || c == b'>').unwrap_or(b.len() - from);
+        let name_end =
+            from + b[from..].iter().position(|&c| is_space(c) || c == b'/' || c == b'>').unwrap_or(b.len() - from);
         let (end, count) = attributes(b, name_end, None);
         if count > max {
             attrs.clear();
@@ -43,7 +44,10 @@ pub(super) fn thin(text: &str, max: usize) -> Cow<'_, str> {
         let name = &b[from..name_end];
         // Most tags are told apart from the raw-text ones by their first letter or length.
         let may_be_raw = name.len() >= 3 && matches!(name[0] | 0x20, b's' | b't' | b'x' | b'i' | b'n' | b'p');
-        if !end_tag && may_be_raw && let Some(raw) = RAW.iter().find(|r| name.eq_ignore_ascii_case(r)) {
+        if !end_tag
+            && may_be_raw
+            && let Some(raw) = RAW.iter().find(|r| name.eq_ignore_ascii_case(r))
+        {
             if *raw == b"plaintext" {
                 break;
             }

@@ -13,10 +13,7 @@ use std::cell::{Ref, RefCell};
 pub(super) struct Sink(pub(super) RefCell<Dom>);
 
 fn kept(attrs: Vec<Attribute>) -> Vec<(u8, StrTendril)> {
-    attrs
-        .into_iter()
-        .filter_map(|a| Some((kept_of(&a.name.local).filter(|_| a.name.ns == ns!())?, a.value)))
-        .collect()
+    attrs.into_iter().filter_map(|a| Some((kept_of(&a.name.local).filter(|_| a.name.ns == ns!())?, a.value))).collect()
 }
 
 impl Sink {
