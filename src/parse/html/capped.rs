@@ -12,6 +12,7 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
 use html5ever::tree_builder::{Tracer, TreeBuilder, TreeSink};
 use html5ever::{LocalName, TokenizerResult, local_name};
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
@@ -71,37 +72,39 @@ where
 }
 
 /// Parses `text` with its tail, from the `<` at `at` (right after a `>`), tokenized on a thread
-/// of its own; `None` when a guess the tail's tokenizer made proves wrong.
+/// of its own; `None` when a guess the tail's tokenizer made proves wrong, or when a part holds
+/// a tag crowded with attributes.
 pub(super) fn parse_cut<S: TreeSink>(sink: S, text: &str, at: usize) -> Option<S::Output>
 where
     S::Handle: Clone,
 {
     std::thread::scope(|scope| {
-        // Each thread thins the tags of its own part ([`crowded`]): a cut between two tags cuts
-        // none of them.
-        let tail = scope.spawn(|| split::record(&thin(&text[at..], MAX_ATTRS)));
+        // Each thread looks for crowded tags ([`crowded`]) in its own part: should either find
+        // one, one may straddle the cut, and the whole page is thinned and parsed serially.
+        let tail = scope.spawn(|| match thin(&text[at..], MAX_ATTRS) {
+            Cow::Borrowed(tail) => Some(split::record(tail)),
+            Cow::Owned(_) => None,
+        });
         let tokenizer = tokenizer(sink);
-        let head = thin(&text[..at], MAX_ATTRS);
+        let Cow::Borrowed(head) = thin(&text[..at], MAX_ATTRS) else { return None };
         // The `>` before the cut is fed alone: if it closes a tag that leaves the tokenizer in
         // the data state, the head's tokenizer stands exactly where the tail's started.
-        feed(&tokenizer, &head[..head.len() - 1]);
+        feed(&tokenizer, &head[..at - 1]);
         let before = tokenizer.sink.tokens.get();
         feed(&tokenizer, ">");
         let at_cut = tokenizer.sink.tokens.get() > before && tokenizer.sink.after_tag.get();
-        match tail.join().ok().filter(|tail| at_cut && !tail.guessed_cdata) {
-            Some(tail) => {
-                for (token, line, next) in tail.tokens {
-                    if split::Next::of(&tokenizer.sink.process_token(token, line)) != next {
-                        return None;
-                    }
+        let Ok(Some(tail)) = tail.join() else { return None };
+        if at_cut && !tail.guessed_cdata {
+            for (token, line, next) in tail.tokens {
+                if split::Next::of(&tokenizer.sink.process_token(token, line)) != next {
+                    return None;
                 }
-                // What the tokenizer's own end does once its input is read.
-                tokenizer.sink.end();
             }
-            None => {
-                feed(&tokenizer, &thin(&text[at..], MAX_ATTRS));
-                tokenizer.end();
-            }
+            // What the tokenizer's own end does once its input is read.
+            tokenizer.sink.end();
+        } else {
+            feed(&tokenizer, &text[at..]);
+            tokenizer.end();
         }
         Some(tokenizer.sink.builder.sink.finish())
     })

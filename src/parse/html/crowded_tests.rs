@@ -59,3 +59,20 @@ fn a_tag_with_a_hundred_thousand_attributes_is_read_with_those_that_count() {
     let div = div.value().as_element().unwrap();
     assert_eq!((div.attr("id"), div.attr("class")), (Some("first"), Some("last")));
 }
+
+#[test]
+fn a_crowded_tag_across_the_cut_of_a_split_parse_is_thinned_whole() {
+    // The last attribute's quote runs past the cut: thinning the head alone would drop it with
+    // the `>` the cut follows, and the tail would read the rest of the tag as text.
+    let mut page = String::from("<html><body><p>head</p><div");
+    for i in 0..(MAX_ATTRS + 5) {
+        page.push_str(&format!(" a{i}=\"{i}\""));
+    }
+    page.push_str(" z=\"q><p>tail</p>\" class=\"c\">x</div><p>after</p></body></html>");
+    let at = page.find("<p>tail").unwrap();
+    assert!(super::super::capped::parse_cut(sink(), &page, at).is_none());
+    // What the reader uses then thins the page whole and parses it on one thread.
+    let dom = super::super::capped::parse(sink, &page);
+    let div = dom.nodes().find(|n| n.value().as_element().is_some_and(|e| e.name() == "div")).unwrap();
+    assert_eq!(div.value().as_element().unwrap().attr("class"), Some("c"));
+}
