@@ -21,6 +21,7 @@ mod key_copies;
 mod named;
 mod rails;
 mod related;
+mod signed;
 mod twin_dateline;
 mod unshown;
 mod weigh;
@@ -57,6 +58,8 @@ pub(crate) enum LayoutRule {
     VideoLength,
     /// A related article's date under a related block's heading.
     RelatedDate,
+    /// The time of a reader's comment or question quoted in a post, under the reader's name.
+    Contribution,
 }
 
 impl LayoutRule {
@@ -66,6 +69,7 @@ impl LayoutRule {
             LayoutRule::RelativeTime => "relative-time",
             LayoutRule::VideoLength => "video-length",
             LayoutRule::RelatedDate => "related-date",
+            LayoutRule::Contribution => "contribution-time",
         }
     }
 }
@@ -165,6 +169,7 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
         durations::video_lengths(&mut out, text);
         key_copies::under_key_events(&mut out, text, rules);
         weigh(&mut out, text);
+        signed::signed_times(&mut out, text);
         unshown::below_the_feed(&mut out);
     }
     // A rule that takes the number above a line can add a drop past the list's exact size;
