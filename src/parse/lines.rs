@@ -21,6 +21,7 @@ mod key_copies;
 mod named;
 mod rails;
 mod related;
+mod schedule;
 mod signed;
 mod twin_dateline;
 mod unshown;
@@ -168,6 +169,7 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
         unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);
         key_copies::under_key_events(&mut out, text, rules);
+        schedule::schedule_rows(&mut out, text);
         weigh(&mut out, text);
         signed::signed_times(&mut out, text);
         unshown::below_the_feed(&mut out);

@@ -256,7 +256,7 @@ static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 });
 
 static LIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:live|liveblog|live-blog|live blog|newsticker|en direct|direct|liveticker|live-ticker|newsblog|in diretta|diretta|en vivo|en directo|as it happened|latest updates)\b")
+    regex::Regex::new(r"(?i)\b(?:live|liveblog|live-blog|live blog|newsticker|en direct|direct|liveticker|live-ticker|ticker|newsticker|newsblog|in diretta|diretta|en vivo|en directo|as it happened|latest updates)\b")
         .expect("live regex")
 });
 
