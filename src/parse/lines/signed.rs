@@ -5,7 +5,8 @@
 //! posts have none: a time line whose line above is a signature — a name or a handle, not a
 //! sentence, a label or a tag (`assets/signature_words.txt`) — is a contribution's when such
 //! signed times are fewer than the page's other stamps (a page whose every post shows its
-//! author over its clock keeps them all).
+//! author over its clock keeps them all) and stand under the feed's first stamp (a byline over
+//! the first post's clock is the header's).
 
 use super::{Kind, LayoutRule, Lines, text_of};
 use crate::parse::time::post_label;
@@ -37,9 +38,13 @@ const PARTICLES: [&str; 12] = ["de", "da", "di", "du", "la", "le", "van", "von",
 pub(super) fn signed_times(out: &mut Lines, text: &str) {
     let filled = |j: &usize| out.lines[*j].kind != Kind::Blank;
     let times: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].kind == Kind::Time).collect();
+    // Quoted inside a post, under the post's own stamp: a reporter's name over the feed's
+    // first clock is the header's byline.
+    let first = times.first().copied();
     let signed: Vec<usize> = times
         .iter()
         .copied()
+        .filter(|&i| Some(i) != first)
         .filter(|&i| {
             // The time alone on its line: a label or an author on it is the post's own.
             if out.stamp(&out.lines[i]).is_none_or(|s| s.rest.is_some()) {
@@ -148,6 +153,13 @@ mod tests {
         assert_eq!(kind_of(text, "3.45pm"), Kind::Furniture(LayoutRule::Contribution));
         assert_eq!(kind_of(text, "3.49pm"), Kind::Furniture(LayoutRule::Contribution));
         assert_eq!(kind_of(text, "2.31pm"), Kind::Time);
+    }
+
+    #[test]
+    fn the_reporters_name_over_the_first_clock_is_the_byline() {
+        let text = "Storm live\n\nAoife Hennessy\n13:52\nRoad closures\nThe council closed Main Street.\n\n\
+                    12:38\nWarning extended\nThe warning runs until 9pm.\n\n11:20\nPower cuts\nCrews are out.\n";
+        assert_eq!(kind_of(text, "13:52"), Kind::Time);
     }
 
     #[test]
