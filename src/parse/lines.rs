@@ -171,8 +171,8 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
         key_copies::under_key_events(&mut out, text, rules);
         schedule::schedule_rows(&mut out, text);
         weigh(&mut out, text);
-        signed::signed_times(&mut out, text);
         unshown::below_the_feed(&mut out);
+        signed::signed_times(&mut out, text);
     }
     // A rule that takes the number above a line can add a drop past the list's exact size;
     // every list lives through the layout, the moment of the parse's peak memory.

@@ -128,8 +128,13 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         }
         // Two clocks or more make a schedule or a programme guide (`tagesschau 20:00 Uhr 15:02
         // Min tagesthemen 22:15 Uhr`), not a headline.
-        if t.split_whitespace().filter(|w| time::has_clock_bytes(w.as_bytes())).count() >= 2 {
+        let clocks = t.split_whitespace().filter(|w| time::has_clock_bytes(w.as_bytes())).count();
+        if clocks >= 2 {
             score -= 8;
+        } else if clocks == 1 {
+            // One clock: where to watch and when (`Dove vedere Lazio-Napoli: ore 20:45 su DAZN`,
+            // `Live im TV: SRF zwei ab 12:10 Uhr`), seldom a headline.
+            score -= 4;
         }
         // `Redaktion · Aktualisiert vor 12 Minuten · Publiziert heute um 11:05 Uhr`: a line that
         // says when the page was updated or published, with a time, is its dateline.
