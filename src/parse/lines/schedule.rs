@@ -1,5 +1,5 @@
 //! Schedules laid out a row a line — when polls close, a TV programme, a timetable — each row
-//! opening with a time and what happens then (`11pm	Georgia, Indiana…`, `12.30am	North
+//! opening with a time and what happens then (`11pm Georgia, Indiana…`, `12.30am North
 //! Carolina, Ohio`, `20 Uhr Tagesschau`). Rows at round hours print no minutes (`1am`, `18 Uhr`)
 //! and read as no stamp, the others do: three rows or more in a row, one of them at least a
 //! round hour, are a schedule, and the stamps among them stamp no post.
