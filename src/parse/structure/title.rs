@@ -318,6 +318,18 @@ mod tests {
     }
 
     #[test]
+    fn a_ticker_band_marks_the_headline_and_a_tv_hint_is_none() {
+        let text = "Sport\nSki\nTICKER\nLauberhorn-Abfahrt im Ticker: Odermatt siegt in Wengen vor von Allmen\n\
+                    Marco Odermatt gewinnt die Abfahrt am Lauberhorn.\nStartliste\n\
+                    Live im TV: SRF zwei ab 12:10 Uhr\n13:41Ticker\nOdermatt jubelt!\nDer Nidwaldner gewinnt.\n";
+        assert_eq!(title(text), "Lauberhorn-Abfahrt im Ticker: Odermatt siegt in Wengen vor von Allmen");
+        let text = "Calciomercato\nCalciomercato oggi: Juve su Hancko, il Milan prende Walker\n\
+                    Tutte le trattative di oggi, minuto per minuto\nDove vedere Lazio-Napoli: ore 20:45 su DAZN e Sky Sport\n\
+                    18:34\nMilan, accordo per Walker\nPrestito con diritto di riscatto.\n";
+        assert_eq!(title(text), "Calciomercato oggi: Juve su Hancko, il Milan prende Walker");
+    }
+
+    #[test]
     fn a_title_an_80_column_dump_wrapped_keeps_its_place() {
         // The rest of the title is one short word: the line after it is the title's neighbour,
         // and a short page shows the wrap by the title alone.
