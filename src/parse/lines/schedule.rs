@@ -33,6 +33,11 @@ pub(super) fn schedule_rows(out: &mut Lines, text: &str) {
     // A stamp with nothing but its zone beside it (`11.15 BST`) opens a post, never a row.
     let row = |i: usize| {
         let line = &out.lines[i];
+        // The cheap test first: a row opens with a digit (or `ore`).
+        let first = text.as_bytes().get(line.span.start as usize).copied().unwrap_or(0);
+        if !(first.is_ascii_digit() || first == b'o' || first == b'O') {
+            return false;
+        }
         (line.kind == Kind::Text || line.kind == Kind::Time && out.stamp(line).is_some_and(|s| s.rest.is_some()))
             && ROW.is_match(text_of(text, line))
     };

@@ -12,6 +12,7 @@ use super::{Kind, LayoutRule, Lines, text_of};
 use crate::parse::time::post_label;
 use crate::parse::words::words;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Words that stand over a post's time as its tag or section, never as a reader's name.
@@ -58,14 +59,21 @@ pub(super) fn signed_times(out: &mut Lines, text: &str) {
         .collect();
     // An author's name closing each post stands over the next post's time: a name the page
     // prints on more than two lines is its reporters', not a reader's.
-    let signed: Vec<usize> = signed
-        .into_iter()
-        .filter(|&i| {
-            let Some(a) = (0..i).rev().find(filled) else { return false };
-            let name = text_of(text, &out.lines[a]);
-            out.lines.iter().filter(|l| l.kind != Kind::Blank && text_of(text, l) == name).count() <= 2
-        })
-        .collect();
+    if signed.is_empty() {
+        return;
+    }
+    let name_of = |i: usize| (0..i).rev().find(filled).map(|a| text_of(text, &out.lines[a]));
+    // One pass over the page counts every candidate name's lines.
+    let mut seen: HashMap<&str, usize> = signed.iter().filter_map(|&i| name_of(i)).map(|n| (n, 0)).collect();
+    for line in &out.lines {
+        if line.kind != Kind::Blank
+            && let Some(n) = seen.get_mut(text_of(text, line))
+        {
+            *n += 1;
+        }
+    }
+    let signed: Vec<usize> =
+        signed.into_iter().filter(|&i| name_of(i).is_some_and(|n| seen.get(n).is_some_and(|&c| c <= 2))).collect();
     let others = times.len() - signed.len();
     if signed.is_empty() || others < 2 || signed.len() >= others {
         return;
