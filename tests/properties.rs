@@ -140,3 +140,13 @@ prop_compose! {
         (h, m, tag, capitalised(headline), body.into_iter().map(capitalised).collect())
     }
 }
+
+/// A case the property test found: a match-minute-like mark opening a post whose headline sits
+/// on the stamp's own line once panicked on an empty list of used lines.
+#[test]
+fn a_post_with_its_headline_on_the_stamp_line_and_a_mark_under_it_does_not_panic() {
+    let body = "10:05Headline words&#x1b;[2J<img alt=\"&#x1b;[31malt\"><b>\n&#0;\n";
+    let page = format!("{body}\n\n10h05\n\n{body}\n\n{body}\n");
+    let story = parse_bytes(PathBuf::from("x.html"), page.into_bytes(), Rules::embedded()).unwrap();
+    assert!(!story.entries.is_empty());
+}

@@ -262,3 +262,23 @@ const HOLDOUT7_FLOORS: [Floor; 4] = [
 fn the_seventh_holdout_round_scores_at_least_its_floor() {
     round_holds("holdout7-", 10, &HOLDOUT7_FLOORS, "seventh holdout round fell below its floor");
 }
+
+/// The `holdout8-*` pages (`_gen/holdout_k.py`, `_gen/holdout_k2.py`), an eighth blind round
+/// around furniture that prints times and dates which are no posts: readers' comments and
+/// questions signed with their own times inside posts, most-read rails with dates glued to
+/// their titles, embedded posts with their stamps, results and score widgets, a polls-close
+/// table, TV programmes and start lists, a Timeline box, corrections naming a time; and titles
+/// under LIVE / TICKER bands, breadcrumbs, breaking strips, an h1 split in spans, a headline
+/// that is no h1. Their blind score (clock/instant/spurious/titles) was html 100/100/4 %/10 of
+/// 10, copied 100/81/10 %/9, w3m 100/81/10 %/9, lynx 100/81/10 %/10.
+const HOLDOUT8_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "w3m", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "lynx", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+];
+
+#[test]
+fn the_eighth_holdout_round_scores_at_least_its_floor() {
+    round_holds("holdout8-", 10, &HOLDOUT8_FLOORS, "eighth holdout round fell below its floor");
+}

@@ -19,7 +19,10 @@ pub(crate) use closing_marks::is_post_mark;
 mod durations;
 mod key_copies;
 mod named;
+mod rails;
 mod related;
+mod schedule;
+mod signed;
 mod twin_dateline;
 mod unshown;
 mod weigh;
@@ -56,6 +59,8 @@ pub(crate) enum LayoutRule {
     VideoLength,
     /// A related article's date under a related block's heading.
     RelatedDate,
+    /// The time of a reader's comment or question quoted in a post, under the reader's name.
+    Contribution,
 }
 
 impl LayoutRule {
@@ -65,6 +70,7 @@ impl LayoutRule {
             LayoutRule::RelativeTime => "relative-time",
             LayoutRule::VideoLength => "video-length",
             LayoutRule::RelatedDate => "related-date",
+            LayoutRule::Contribution => "contribution-time",
         }
     }
 }
@@ -158,12 +164,15 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
     if !out.stamps.is_empty() {
         wrapped_clock::sentence_rest_clocks(&mut out, text);
         related::related_dates(&mut out, text, rules);
+        rails::rail_dates(&mut out, text, rules);
         twin_dateline::twin_dateline(&mut out, text);
         unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);
         key_copies::under_key_events(&mut out, text, rules);
+        schedule::schedule_rows(&mut out, text);
         weigh(&mut out, text);
         unshown::below_the_feed(&mut out);
+        signed::signed_times(&mut out, text);
     }
     // A rule that takes the number above a line can add a drop past the list's exact size;
     // every list lives through the layout, the moment of the parse's peak memory.

@@ -234,7 +234,11 @@ pub(crate) fn zone_context(text: &str) -> Option<&'static str> {
     let head = &text[..text.floor_char_boundary(64 * 1024)];
     let mut best: Option<(&'static str, usize)> = None;
     for (ctx, places) in &words().places {
-        let n: usize = places.iter().map(|p| head.matches(p).count()).sum();
+        // Whole words only: `Indiana` names no place in India.
+        let whole = |p: &str| {
+            head.match_indices(p).filter(|(at, _)| !head[at + p.len()..].starts_with(char::is_alphabetic)).count()
+        };
+        let n: usize = places.iter().map(|p| whole(p)).sum();
         if n >= 2 && best.is_none_or(|(_, m)| n > m) {
             best = Some((ctx, n));
         }
@@ -271,6 +275,7 @@ mod tests {
         assert_eq!(zone_context("Cork and Dublin brace for the storm, Irish forecasters say"), Some("ie"));
         assert_eq!(zone_context("Delhi votes"), None);
         assert_eq!(zone_context("Delhi votes as Mumbai waits"), Some("in"));
+        assert_eq!(zone_context("Polls close in Indiana; Indiana goes red"), None);
     }
 
     #[test]

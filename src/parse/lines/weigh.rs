@@ -10,9 +10,13 @@ use crate::parse::time::{self, Shape, Stamp};
 /// The passes over the whole page that decide which stamps are entries.
 pub(super) fn weigh(out: &mut Lines, text: &str) {
     let rails = byline_rails(out);
-    // A dated or byline stamp shape that occurs once is the page's dateline.
-    let count = |shape: Shape, stamps: &[Stamp]| stamps.iter().filter(|s| s.shape == shape).count();
-    let (dated, bylines) = (count(Shape::Dated, &out.stamps), count(Shape::Byline, &out.stamps) - rails);
+    // A dated or byline stamp shape that occurs once is the page's dateline; the dates of
+    // related and most-read rails, already set apart, count for no shape.
+    let railed =
+        |n: &u32| out.lines.get(*n as usize - 1).is_some_and(|l| l.kind == Kind::Furniture(LayoutRule::RelatedDate));
+    let count =
+        |shape: Shape| out.stamps.iter().zip(&out.stamp_lines).filter(|(s, n)| s.shape == shape && !railed(n)).count();
+    let (dated, bylines) = (count(Shape::Dated), count(Shape::Byline) - rails);
     for line in &mut out.lines {
         if line.kind == Kind::Time {
             let shape = stamp_at(&out.stamps, &out.stamp_lines, line.number).expect("a time line's stamp").shape;

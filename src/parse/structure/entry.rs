@@ -86,7 +86,8 @@ pub(super) fn build_entry(cx: &mut Context<'_, '_>, stamp_line: &Line, stamp: &S
         used += 1;
     }
     let mut skip: Vec<u32> = content[..used].iter().map(|l| l.number).collect();
-    if minute == 1 && entry.headline.is_some() {
+    // (Not when the headline is on the stamp's own line: then no line under it was used.)
+    if minute == 1 && used > 0 && entry.headline.is_some() {
         // The headline is the line under the minute, not the minute.
         skip[used - 1] = content[used].number;
     }

@@ -253,7 +253,10 @@ fn one_dateline(story: &mut Story, line: &str) -> bool {
     let Some(first) = parts.first() else {
         return false;
     };
-    let whole = dateline_whole(line, parts.len(), first.kind);
+    // A date with its clock and zone (`Wednesday November 06 2024, 3.47am GMT, The Chronicle`)
+    // is the page's, whatever follows it.
+    let whole =
+        dateline_whole(line, parts.len(), first.kind) || parts.iter().any(|p| p.time.is_some() && p.zone.is_some());
     // What a date is said to be wins over a date that says nothing.
     parts.sort_by_key(|p| p.kind == DatelineKind::Plain);
     for part in &parts {
@@ -314,5 +317,18 @@ mod tests {
         assert_eq!(story(text, &[]).title, "Our best stories of the week in one place");
         let h1 = LineHint { line: 2, kind: HintKind::Heading(1) };
         assert_eq!(story(text, &[h1]).title, "Storm latest");
+    }
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::built_story;
+
+    #[test]
+    fn a_date_with_clock_and_zone_dates_the_page_whatever_follows_it() {
+        let text = "US election live\n\nWednesday November 06 2024, 3.47am GMT, The Chronicle\n\n3.47am\nTrump wins\nThe state is called.\n\n\
+                    2.15am\nStill counting\nVotes remain.\n\nRelated articles\nWho is JD Vance?November 05 2024, 6.00pm\n";
+        let s = built_story(text);
+        assert_eq!(s.updated.map(|u| u.local().to_string()), Some("2024-11-06 03:47:00".to_string()));
     }
 }

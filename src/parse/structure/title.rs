@@ -128,8 +128,13 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         }
         // Two clocks or more make a schedule or a programme guide (`tagesschau 20:00 Uhr 15:02
         // Min tagesthemen 22:15 Uhr`), not a headline.
-        if t.split_whitespace().filter(|w| time::has_clock_bytes(w.as_bytes())).count() >= 2 {
+        let clocks = t.split_whitespace().filter(|w| time::has_clock_bytes(w.as_bytes())).count();
+        if clocks >= 2 {
             score -= 8;
+        } else if clocks == 1 {
+            // One clock: where to watch and when (`Dove vedere Lazio-Napoli: ore 20:45 su DAZN`,
+            // `Live im TV: SRF zwei ab 12:10 Uhr`), seldom a headline.
+            score -= 4;
         }
         // `Redaktion · Aktualisiert vor 12 Minuten · Publiziert heute um 11:05 Uhr`: a line that
         // says when the page was updated or published, with a time, is its dateline.
@@ -256,7 +261,7 @@ static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 });
 
 static LIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:live|liveblog|live-blog|live blog|newsticker|en direct|direct|liveticker|live-ticker|newsblog|in diretta|diretta|en vivo|en directo|as it happened|latest updates)\b")
+    regex::Regex::new(r"(?i)\b(?:live|liveblog|live-blog|live blog|newsticker|en direct|direct|liveticker|live-ticker|ticker|newsticker|newsblog|in diretta|diretta|en vivo|en directo|as it happened|latest updates)\b")
         .expect("live regex")
 });
 
@@ -310,6 +315,18 @@ mod tests {
                     Election 2024: Counting under way across the country\n\nCounting is under way in all constituencies.\n\n\
                     18:12\nFirst seat filled in Dublin Bay South\nIvana Bacik has been elected on the fifth count.\n";
         assert_eq!(title(text), "Election 2024: Counting under way across the country");
+    }
+
+    #[test]
+    fn a_ticker_band_marks_the_headline_and_a_tv_hint_is_none() {
+        let text = "Sport\nSki\nTICKER\nLauberhorn-Abfahrt im Ticker: Odermatt siegt in Wengen vor von Allmen\n\
+                    Marco Odermatt gewinnt die Abfahrt am Lauberhorn.\nStartliste\n\
+                    Live im TV: SRF zwei ab 12:10 Uhr\n13:41Ticker\nOdermatt jubelt!\nDer Nidwaldner gewinnt.\n";
+        assert_eq!(title(text), "Lauberhorn-Abfahrt im Ticker: Odermatt siegt in Wengen vor von Allmen");
+        let text = "Calciomercato\nCalciomercato oggi: Juve su Hancko, il Milan prende Walker\n\
+                    Tutte le trattative di oggi, minuto per minuto\nDove vedere Lazio-Napoli: ore 20:45 su DAZN e Sky Sport\n\
+                    18:34\nMilan, accordo per Walker\nPrestito con diritto di riscatto.\n";
+        assert_eq!(title(text), "Calciomercato oggi: Juve su Hancko, il Milan prende Walker");
     }
 
     #[test]
