@@ -24,6 +24,7 @@ mod twin_dateline;
 mod unshown;
 mod weigh;
 mod wrapped_clock;
+mod wrapped_stamp;
 use weigh::weigh;
 
 /// What one line of the page is, before layout. Two bytes, so that a [`Line`] is 16: a 100 MB
@@ -155,6 +156,7 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
     let mut out = chunks::classify_lines(text, rules, hints, chunk);
     named::name_clocks(&mut out, text);
     wrapped_clock::wrapped_paragraph_clocks(&mut out, text);
+    wrapped_stamp::wrapped_stamps(&mut out, text);
     if !out.stamps.is_empty() {
         wrapped_clock::sentence_rest_clocks(&mut out, text);
         related::related_dates(&mut out, text, rules);
