@@ -157,6 +157,7 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
     named::name_clocks(&mut out, text);
     wrapped_clock::wrapped_paragraph_clocks(&mut out, text);
     wrapped_stamp::wrapped_stamps(&mut out, text);
+    wrapped_stamp::list_item_rests(&mut out, text);
     if !out.stamps.is_empty() {
         wrapped_clock::sentence_rest_clocks(&mut out, text);
         related::related_dates(&mut out, text, rules);

@@ -7,6 +7,10 @@
 use super::{Kind, Lines, text_of};
 use crate::parse::time::{self, Shape};
 
+/// The shortest first line that shows a wrap cut it: a date line over a clock line (`6.
+/// November` over `0:47 Uhr`) is two lines of a layout, not one cut in two.
+const WRAPPED_MIN: usize = 40;
+
 /// The longest second line taken as the rest of a wrapped stamp: a date's tail and a clock.
 const REST_MAX: usize = 32;
 
@@ -26,7 +30,7 @@ pub(super) fn wrapped_stamps(out: &mut Lines, text: &str) {
         if n.len() > REST_MAX
             || !n.starts_with(|c: char| c.is_alphanumeric())
             || !time::has_clock_bytes(n.as_bytes())
-            || !t.ends_with(|c: char| c.is_alphanumeric())
+            || !t.ends_with(|c: char| c.is_alphanumeric() || c == ',')
         {
             continue;
         }
@@ -36,8 +40,12 @@ pub(super) fn wrapped_stamps(out: &mut Lines, text: &str) {
             continue;
         }
         // The date must reach back over the break: a second line that is a stamp alone is one
-        // already.
-        if time::stamp(n, context).is_some() {
+        // already — but for a bare clock under a long line the wrap cut after its date
+        // (`… Was Betroffene wissen müssen 02.06.2024,` over `08.15 Uhr`): the clock is that
+        // date's, and weighed with it (a related item, not a post).
+        if let Some(alone) = time::stamp(n, context)
+            && (alone.date.is_some() || t.chars().count() < WRAPPED_MIN || !t.ends_with(','))
+        {
             continue;
         }
         stamp.rest = None;
@@ -53,6 +61,44 @@ pub(super) fn wrapped_stamps(out: &mut Lines, text: &str) {
         out.stamp_lines.insert(at, number);
         out.stamps.insert(at, stamp);
         out.lines[i].kind = Kind::Time;
+    }
+}
+
+/// Where a list item's text starts in its line, if the line opens with a list marker as a
+/// dump draws it (`  • `, `   * `, ` 12. `).
+fn item_column(text: &str, line: &super::Line) -> Option<usize> {
+    let start = line_start(text, line);
+    let raw = &text[start..line.span.end as usize];
+    let body = raw.trim_start();
+    let marker = body.split_whitespace().next()?;
+    let numbered = marker.len() <= 3 && marker.ends_with('.') && marker[..marker.len() - 1].bytes().all(|b| b.is_ascii_digit());
+    if !(numbered || matches!(marker, "•" | "*" | "◦" | "▪" | "-")) {
+        return None;
+    }
+    let after = &body[marker.len()..];
+    let text_at = raw.len() - after.trim_start().len();
+    Some(raw[..text_at].chars().count())
+}
+
+fn line_start(text: &str, line: &super::Line) -> usize {
+    text[..line.span.start as usize].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// A stamp on the line a dump wrapped a list item onto (` 3. Elementarschadenversicherung: Was
+/// Betroffene wissen müssen 02.06.2024,` over `    08.15 Uhr`, set in at the item's text):
+/// a rail's item ran past the width, no post starts inside it. The line goes back to text.
+pub(super) fn list_item_rests(out: &mut Lines, text: &str) {
+    for i in 1..out.lines.len() {
+        let (above, line) = (&out.lines[i - 1], &out.lines[i]);
+        if line.kind != Kind::Time || above.number + 1 != line.number || above.kind == Kind::Blank {
+            continue;
+        }
+        // A line that opens with a marker of its own is the next item, not the rest of this.
+        let Some(column) = item_column(text, above).filter(|_| item_column(text, line).is_none()) else { continue };
+        let indent = text[line_start(text, line)..line.span.start as usize].chars().count();
+        if column >= 2 && indent == column && text_of(text, above).chars().count() >= WRAPPED_MIN {
+            out.lines[i].kind = Kind::Text;
+        }
     }
 }
 
@@ -86,5 +132,15 @@ mod tests {
         let times: Vec<u32> =
             lines.lines.iter().filter(|l| l.kind == Kind::Time).map(|l| l.number).collect();
         assert_eq!(times, vec![3, 10], "{:?}", lines.lines);
+    }
+
+    #[test]
+    fn a_clock_on_a_wrapped_list_item_s_rest_is_no_stamp() {
+        let text = "Live\n\n14:03\n\nFirst post\n\nBody of the post.\n\nMehr zum Thema\n\n \
+                    1. Pegelstände: Wo das Wasser jetzt steigt 01.06.2024, 17.22 Uhr\n \
+                    2. Elementarschadenversicherung: Was Betroffene wissen müssen 02.06.2024,\n    08.15 Uhr\n";
+        let lines = classify(text, Rules::embedded(), &[]);
+        assert_ne!(lines.lines[13].kind, Kind::Time, "{:?}", lines.lines);
+        assert_eq!(lines.lines[2].kind, Kind::Time);
     }
 }
