@@ -87,17 +87,45 @@ fn line_start(text: &str, line: &super::Line) -> usize {
 /// A stamp on the line a dump wrapped a list item onto (` 3. Elementarschadenversicherung: Was
 /// Betroffene wissen müssen 02.06.2024,` over `    08.15 Uhr`, set in at the item's text):
 /// a rail's item ran past the width, no post starts inside it. The line goes back to text.
+/// The other way round, an item whose stamp the wrap cut (` 1. Telangana: … Dec 03, 2023 06:30`
+/// over `    PM IST`) is read with its rest, so that the item's stamp is the one its
+/// neighbours print whole.
 pub(super) fn list_item_rests(out: &mut Lines, text: &str) {
+    let mut context: Option<Option<&str>> = None;
     for i in 1..out.lines.len() {
         let (above, line) = (&out.lines[i - 1], &out.lines[i]);
-        if line.kind != Kind::Time || above.number + 1 != line.number || above.kind == Kind::Blank {
+        if above.number + 1 != line.number || !matches!(line.kind, Kind::Time | Kind::Text) {
+            continue;
+        }
+        if line.kind == Kind::Text && above.kind != Kind::Time {
             continue;
         }
         // A line that opens with a marker of its own is the next item, not the rest of this.
         let Some(column) = item_column(text, above).filter(|_| item_column(text, line).is_none()) else { continue };
         let indent = text[line_start(text, line)..line.span.start as usize].chars().count();
-        if column >= 2 && indent == column && text_of(text, above).chars().count() >= WRAPPED_MIN {
+        if column < 2 || indent != column || text_of(text, above).chars().count() < WRAPPED_MIN {
+            continue;
+        }
+        if line.kind == Kind::Time {
             out.lines[i].kind = Kind::Text;
+            continue;
+        }
+        let (t, n) = (text_of(text, above), text_of(text, line));
+        if n.chars().count() > REST_MAX || !t.starts_with(|c: char| !c.is_alphabetic()) {
+            continue;
+        }
+        let context = *context.get_or_insert_with(|| crate::parse::words::zone_context(text));
+        let number = above.number;
+        let joined = out.stamp_mut(number).and_then(|old| {
+            // The item's text, after its marker.
+            let marker = t.split_whitespace().next().unwrap_or("");
+            let item = t[marker.len()..].trim_start();
+            let mut new = time::stamp(&format!("{item} {n}"), context)?;
+            new.rest = None;
+            (new.clock != old.clock || new.zone != old.zone).then_some((old, new))
+        });
+        if let Some((old, new)) = joined {
+            *old = new;
         }
     }
 }
@@ -142,5 +170,15 @@ mod tests {
         let lines = classify(text, Rules::embedded(), &[]);
         assert_ne!(lines.lines[13].kind, Kind::Time, "{:?}", lines.lines);
         assert_eq!(lines.lines[2].kind, Kind::Time);
+    }
+
+    #[test]
+    fn an_item_stamp_the_wrap_cut_is_read_with_its_rest() {
+        let text = "Live\n\n14:03\n\nFirst post\n\nBody of the post.\n\nLatest News\n\n \
+                    1. Telangana: Congress set to form government 2 min read · Dec 03, 2023 06:30\n    PM IST\n \
+                    2. Stock market today: Sensex outlook 3 min read · Dec 03, 2023 05:10 PM IST\n";
+        let lines = classify(text, Rules::embedded(), &[]);
+        let stamp = lines.lines.iter().find(|l| l.number == 11).and_then(|l| lines.stamp(l)).expect("item stamp");
+        assert_eq!(stamp.clock, crate::model::Clock::new(18, 30).unwrap());
     }
 }
