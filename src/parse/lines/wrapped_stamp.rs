@@ -71,7 +71,8 @@ fn item_column(text: &str, line: &super::Line) -> Option<usize> {
     let raw = &text[start..line.span.end as usize];
     let body = raw.trim_start();
     let marker = body.split_whitespace().next()?;
-    let numbered = marker.len() <= 3 && marker.ends_with('.') && marker[..marker.len() - 1].bytes().all(|b| b.is_ascii_digit());
+    let numbered =
+        marker.len() <= 3 && marker.ends_with('.') && marker[..marker.len() - 1].bytes().all(|b| b.is_ascii_digit());
     if !(numbered || matches!(marker, "•" | "*" | "◦" | "▪" | "-")) {
         return None;
     }
@@ -145,8 +146,7 @@ mod tests {
                     By Press Association reporters and the Breaking News Eire newsdesk team · Tue 1\n\
                     Oct 2024, 13:19\n\nMinister rises\n\nJack Chambers begins his speech.\n";
         let lines = classify(text, Rules::embedded(), &[]);
-        let times: Vec<u32> =
-            lines.lines.iter().filter(|l| l.kind == Kind::Time).map(|l| l.number).collect();
+        let times: Vec<u32> = lines.lines.iter().filter(|l| l.kind == Kind::Time).map(|l| l.number).collect();
         // The wrap that splits the date stamps the line the clock ends; the first line stays text.
         assert!(times.contains(&11) && times.contains(&18), "{times:?}");
         assert!(!times.contains(&10) && !times.contains(&17), "{times:?}");
@@ -157,8 +157,7 @@ mod tests {
         let text = "Live\n\n14:03\n\nFirst post\n\nThe minister said the plan would be published on Tue 1 Oct\n\
                     2024, 14:26 at the latest.\n\n13:10\n\nSecond post\n\nBody.\n";
         let lines = classify(text, Rules::embedded(), &[]);
-        let times: Vec<u32> =
-            lines.lines.iter().filter(|l| l.kind == Kind::Time).map(|l| l.number).collect();
+        let times: Vec<u32> = lines.lines.iter().filter(|l| l.kind == Kind::Time).map(|l| l.number).collect();
         assert_eq!(times, vec![3, 10], "{:?}", lines.lines);
     }
 

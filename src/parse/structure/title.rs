@@ -84,7 +84,8 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
             // A long line near a dump's width that runs on in lower case is wrapped itself, on
             // a page too short to show it by other lines (copied text keeps far longer lines).
             let dumped = wrapped && (60..=132).contains(&width) && t.chars().count() + 12 >= width;
-            let Some(rest) = (wrapped_page || dumped || at_width).then(|| wrapped_title(text, lines, line)).flatten() else {
+            let Some(rest) = (wrapped_page || dumped || at_width).then(|| wrapped_title(text, lines, line)).flatten()
+            else {
                 continue;
             };
             owned = format!("{t} {}", s(rest));

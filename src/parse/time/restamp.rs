@@ -169,7 +169,8 @@ mod tests {
                     Paul Brand14:03\nAmber alert extended to Sunday\n\nThe alert covers the Midlands.\n\n\
                     Daniel Hewitt12:40\nBeaches busy in Bournemouth\n\nCouncil officials urge visitors to take the bus.\n";
         let taken: DateTime<Utc> = "2024-07-31T16:00:00Z".parse().unwrap();
-        let story = parse_taken_at("t.txt".into(), text.as_bytes().to_vec(), Rules::embedded(), Some(taken)).expect("text");
+        let story =
+            parse_taken_at("t.txt".into(), text.as_bytes().to_vec(), Rules::embedded(), Some(taken)).expect("text");
         let at: Vec<String> = story.entries.iter().filter_map(|e| e.at.map(|w| w.local().to_string())).collect();
         // 12 minutes before the copy (17:00 in London), not before the blog's opening at 10:15.
         assert_eq!(at.first().map(String::as_str), Some("2024-07-31 16:48:00"), "{at:?}");
