@@ -19,6 +19,7 @@ pub(crate) use closing_marks::is_post_mark;
 mod durations;
 mod key_copies;
 mod named;
+mod rail_items;
 mod related;
 mod twin_dateline;
 mod unshown;
@@ -161,6 +162,7 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
     if !out.stamps.is_empty() {
         wrapped_clock::sentence_rest_clocks(&mut out, text);
         related::related_dates(&mut out, text, rules);
+        rail_items::rail_items(&mut out, text, rules);
         twin_dateline::twin_dateline(&mut out, text);
         unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);
