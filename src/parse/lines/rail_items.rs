@@ -21,7 +21,7 @@ const ITEM_CHARS: usize = 160;
 pub(super) fn rail_items(out: &mut Lines, text: &str, rules: &Rules) {
     let mut dates = Vec::new();
     for i in 0..out.lines.len() {
-        if !out.dropped_rule(&out.lines[i]).is_some_and(|r| rules.name(r) == RAIL_RULE) {
+        if out.dropped_rule(&out.lines[i]).is_none_or(|r| rules.name(r) != RAIL_RULE) {
             continue;
         }
         let below: Vec<usize> =
