@@ -20,6 +20,7 @@ mod durations;
 mod key_copies;
 mod named;
 mod rails;
+mod rail_items;
 mod related;
 mod schedule;
 mod signed;
@@ -27,6 +28,7 @@ mod twin_dateline;
 mod unshown;
 mod weigh;
 mod wrapped_clock;
+mod wrapped_stamp;
 use weigh::weigh;
 
 /// What one line of the page is, before layout. Two bytes, so that a [`Line`] is 16: a 100 MB
@@ -161,10 +163,13 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
     let mut out = chunks::classify_lines(text, rules, hints, chunk);
     named::name_clocks(&mut out, text);
     wrapped_clock::wrapped_paragraph_clocks(&mut out, text);
+    wrapped_stamp::wrapped_stamps(&mut out, text);
+    wrapped_stamp::list_item_rests(&mut out, text);
     if !out.stamps.is_empty() {
         wrapped_clock::sentence_rest_clocks(&mut out, text);
         related::related_dates(&mut out, text, rules);
         rails::rail_dates(&mut out, text, rules);
+        rail_items::rail_items(&mut out, text, rules);
         twin_dateline::twin_dateline(&mut out, text);
         unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);

@@ -211,9 +211,13 @@ pub(crate) fn language(text: &str) -> Option<&'static str> {
     }
     let mut ranked: Vec<(&'static str, usize)> = counts.into_iter().collect();
     ranked.sort_by_key(|&(l, n)| std::cmp::Reverse((n, l)));
-    // A short page (a copied post or two) is told by a clear lead rather than by numbers.
+    // A short page (a copied post or two) is told by a clear lead rather than by numbers; a
+    // page of a few short posts (a dozen words of its language) by twice the next one's.
     let second = ranked.get(1).map_or(0, |&(_, n)| n);
-    ranked.first().filter(|&&(_, n)| n >= 20 || (n >= 6 && n >= 3 * second)).map(|&(l, _)| l)
+    ranked
+        .first()
+        .filter(|&&(_, n)| n >= 20 || (n >= 6 && n >= 3 * second) || (n >= 12 && n >= 2 * second))
+        .map(|&(l, _)| l)
 }
 
 /// The zone of a page that states none: its language's, refined by the places it names.
@@ -293,5 +297,14 @@ mod tests {
         let en = "The storm has hit the coast and the rivers are rising in Cork and Dublin. ".repeat(5);
         assert_eq!(default_zone(&en), Some(Zone::Region(chrono_tz::Europe::Dublin)));
         assert_eq!(language("Short."), None);
+        // A few short posts: a dozen words of the language, twice as many as the next one's.
+        let it = "Chiusa la via Emilia a Forlì. Il traffico è deviato sull'A14 per le piogge. \
+                  Le scuole sono chiuse in dodici comuni della provincia di Ravenna. \
+                  Il sindaco ha firmato l'ordinanza per le zone vicino al fiume, che è esondato. \
+                  A Faenza la Protezione civile ha aperto due centri di accoglienza per gli sfollati.";
+        assert_eq!(language(it), Some("it"));
+        let fr = "Les vols sont retardés à New York. La fumée atteint la Norvège après trois jours, \
+                  selon les satellites européens qui suivent le panache depuis le Québec.";
+        assert_eq!(language(fr), Some("fr"));
     }
 }

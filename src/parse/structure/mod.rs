@@ -174,7 +174,7 @@ fn header<'t>(
             continue;
         }
         if story.zone.is_none() {
-            story.zone = time::zone_statement(t);
+            story.zone = time::zone_statement(t).or_else(|| wrapped_zone_statement(text, lines, line));
         }
         if !timed {
             break;
@@ -248,6 +248,19 @@ fn header_dateline(story: &mut Story, line: &str) -> bool {
     any
 }
 
+/// A zone statement a dump wrapped (`… All times` over `Eastern.`): read with the line right
+/// under it.
+fn wrapped_zone_statement(text: &str, lines: &[Line], line: &Line) -> Option<crate::model::Zone> {
+    let at = lines.binary_search_by_key(&(line.number + 1), |l| l.number).ok()?;
+    let next = &lines[at];
+    let rest = &text[next.span.start as usize..next.span.end as usize];
+    if next.kind != Kind::Text || rest.chars().count() > 40 {
+        return None;
+    }
+    let t = &text[line.span.start as usize..line.span.end as usize];
+    time::zone_statement(&format!("{t} {rest}"))
+}
+
 fn one_dateline(story: &mut Story, line: &str) -> bool {
     let mut parts = time::datelines(line);
     let Some(first) = parts.first() else {
@@ -317,6 +330,12 @@ mod tests {
         assert_eq!(story(text, &[]).title, "Our best stories of the week in one place");
         let h1 = LineHint { line: 2, kind: HintKind::Heading(1) };
         assert_eq!(story(text, &[h1]).title, "Storm latest");
+    }
+
+    #[test]
+    fn a_zone_statement_a_dump_wrapped_is_read_whole() {
+        let text = "Live updates: Primary election night results\n\n   Follow along for live results from tonight's county races. All times\n   Eastern.\n\n7:02 PM\nPolls close\nThe polls have closed.\n";
+        assert_eq!(story(text, &[]).zone, Some(crate::model::Zone::Region(chrono_tz::America::New_York)));
     }
 }
 

@@ -10,6 +10,8 @@ use super::{BYLINE, dated_byline, headline_like, is_credit, is_dateline, is_link
 
 #[path = "title_breadcrumb.rs"]
 mod breadcrumb;
+#[path = "title_wrap.rs"]
+mod wrap;
 
 /// The page's headline among the header's lines, not its navigation: the marked `h1`, else
 /// the headline-like line with the best score — longer is better, a date or a "live" word in
@@ -47,6 +49,7 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
             a.kind == Kind::Text && s(a).chars().count() >= 60 && !s(a).ends_with(['.', '!', '?', ':', '"', '»', '”'])
         })
     };
+    let dump_width = wrap::dump_width(text);
     let mut joined: Vec<(u32, u32)> = Vec::new();
     for (k, line) in content.iter().enumerate() {
         let t = s(line);
@@ -63,9 +66,10 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
             numbered(line.number + 1).is_some_and(|n| n.kind == Kind::Text && s(n).starts_with(char::is_lowercase));
         // Columns set apart by runs of spaces are a table row.
         // A dump wraps paragraphs at a width: a line that reaches it runs on below.
-        let at_width = wrapped_page
-            && t.chars().count() + 12 >= width
-            && numbered(line.number + 1).is_some_and(|n| n.kind == Kind::Text);
+        let at_width = numbered(line.number + 1).is_some_and(|n| {
+            (wrapped_page && t.chars().count() + 12 >= width && wrap::continues_title(text, n))
+                || dump_width.is_some_and(|w| wrap::cut_at_width(text, line, n, w))
+        });
         // Only a dump wraps: copied text keeps each paragraph on one line, whatever stands above.
         if (wrapped_page && continues(line)) || caption_below || t.contains("   ") {
             continue;
@@ -80,7 +84,8 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
             // A long line near a dump's width that runs on in lower case is wrapped itself, on
             // a page too short to show it by other lines (copied text keeps far longer lines).
             let dumped = wrapped && (60..=132).contains(&width) && t.chars().count() + 12 >= width;
-            let Some(rest) = (wrapped_page || dumped).then(|| wrapped_title(text, lines, line)).flatten() else {
+            let Some(rest) = (wrapped_page || dumped || at_width).then(|| wrapped_title(text, lines, line)).flatten()
+            else {
                 continue;
             };
             owned = format!("{t} {}", s(rest));
@@ -102,6 +107,14 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         }
         let n_words = t.split_whitespace().count();
         let mut score = n_words.min(12) as i32;
+        // In a dump, a line with text right under it that is no wrapped title is the first
+        // line of a paragraph (a standfirst cut at the width: `… took five wickets as`).
+        if !(wrapped || at_width)
+            && (wrapped_page || dump_width.is_some_and(|(_, crowded)| crowded))
+            && numbered(line.number + 1).is_some_and(|n| n.kind == Kind::Text)
+        {
+            score -= 6;
+        }
         if n_words < 3 {
             score -= 4;
         }
@@ -194,7 +207,7 @@ fn span_of(joined: &[(u32, u32)], n: u32) -> (u32, u32) {
 /// wrapped, when the two read as one headline.
 fn wrapped_title<'l>(text: &str, lines: &'l [Line], line: &Line) -> Option<&'l Line> {
     let at = |n: u32| lines.binary_search_by_key(&n, |l| l.number).ok().map(|i| &lines[i]);
-    let next = at(line.number + 1).filter(|l| l.kind == Kind::Text)?;
+    let next = at(line.number + 1).filter(|l| wrap::continues_title(text, l))?;
     if at(line.number + 2).is_some_and(|l| matches!(l.kind, Kind::Text | Kind::Link)) {
         return None;
     }

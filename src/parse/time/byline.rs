@@ -18,7 +18,11 @@ pub(super) fn byline(line: &str, context: Option<&str>) -> Option<Stamp> {
     };
     let prefix = line[..start].trim_end_matches([' ', ',', '|', '-', '–', '·', '•', '\u{a0}']);
     let prefix = strip_connector(prefix);
-    if prefix.chars().count() > 60 || prefix.ends_with(['.', '!', '?', ':']) {
+    // A byline word may open a long credit (`By Muiris O'Cearbhaill, Political Correspondent,
+    // and Press Association reporters · Tue 1 Oct 2024, 14:03`); without one, a long text
+    // before a date-time is a sentence.
+    let most = if BY.is_match(prefix) { 100 } else { 60 };
+    if prefix.chars().count() > most || prefix.ends_with(['.', '!', '?', ':']) {
         return None;
     }
     let rest = (!prefix.is_empty()).then(|| {

@@ -16,6 +16,7 @@ pub mod relative;
 pub(crate) mod relative_inline;
 pub(crate) mod restamp;
 mod share_bar;
+mod ticker_marks;
 
 use super::words::words;
 use crate::model::{Clock, Zone};
@@ -137,6 +138,11 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
         && let Some(s) = leading(line, context)
     {
         return s;
+    }
+    if matches!(first, b'+' | b'*' | b'>' | 0xE2)
+        && let Some(s) = ticker_marks::marked(line)
+    {
+        return Some(s);
     }
     if line.len() <= 120 && has_clock_bytes(bytes) {
         post_label::labelled(line, context)

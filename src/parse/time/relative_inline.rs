@@ -127,16 +127,18 @@ static PAST_WORD_SHAPE: LazyLock<([bool; 256], usize)> = LazyLock::new(|| {
     (firsts, PAST_WORDS.iter().map(String::len).max().unwrap_or(0))
 });
 
-/// The byte offsets where the words of a line start.
+/// The byte offsets where the words of a line start, and where a copy glued a number to the
+/// letter before it (`Sophie Morris12m ago`: the author's span and the time's run together).
 fn word_starts(line: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut previous_space = true;
+    let mut previous: Option<char> = None;
     for (i, c) in line.char_indices() {
         let space = c.is_whitespace();
-        if previous_space && !space {
+        let glued = c.is_ascii_digit() && previous.is_some_and(char::is_lowercase);
+        if (previous.is_none_or(char::is_whitespace) || glued) && !space {
             out.push(i);
         }
-        previous_space = space;
+        previous = Some(c);
     }
     out
 }
@@ -187,6 +189,7 @@ mod tests {
             ("Par Jean de La Fontaine | il y a 3 heures", 10800, "Par Jean de La Fontaine"),
             ("hace 20 minutos · Redacción", 1200, "Redacción"),
             ("Marco Rossi 12 minuti fa", 720, "Marco Rossi"),
+            ("Sophie Morris12m ago", 720, "Sophie Morris"),
         ] {
             assert_eq!(inline_ago(line).map(|(s, _)| s), Some(seconds), "{line}");
             assert_eq!(name(line), Some(who), "{line}");
@@ -211,6 +214,7 @@ mod tests {
             "2 hours ago",
             "Police said the man left 3 hours ago.",
             "Jon Smith · 2 hours ago · 5 min read",
+            "Ferries cancelled on every route2 hours ago",
         ] {
             assert_eq!(inline_ago(line), None, "{line}");
         }

@@ -23,7 +23,7 @@ use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveTime};
 /// they carry their neighbour's clock through the walk, then none ([`unplace`]).
 pub(crate) fn restamp(story: &mut Story, lines: &mut Lines, page: &Page) -> Vec<usize> {
     let mut unplaced = Vec::new();
-    let reference = reference(story, page);
+    let reference = reference(story, lines, page);
     for i in 0..story.entries.len() {
         let number = story.entries[i].line;
         let Some(line) = lines.line(number) else { continue };
@@ -67,8 +67,16 @@ pub(crate) fn unplace(story: &mut Story, unplaced: &[usize]) {
 
 /// The instant relative times count back from: the page's shown last update when it has a
 /// time of day, else its markup's modification instant, else the moment the copy was taken.
-fn reference(story: &Story, page: &Page) -> Option<DateTime<FixedOffset>> {
-    let updated = story.updated.filter(|w| w.local().time() != NaiveTime::MIN).map(|w| match w {
+/// A shown date-time a few hours before the newest clock a post shows is when the blog
+/// opened (`Wednesday 31 July 2024, 10:15am` over posts up to 15:32), not its last update —
+/// as the date walk reads it ([`crate::parse::dates`]).
+fn reference(story: &Story, lines: &Lines, page: &Page) -> Option<DateTime<FixedOffset>> {
+    let newest = newest_shown_clock(story, lines);
+    let opened = |w: &When| {
+        let at = w.local().time();
+        newest.is_some_and(|n| n > at && n - at < Duration::hours(OPENED_WITHIN_HOURS))
+    };
+    let updated = story.updated.filter(|w| w.local().time() != NaiveTime::MIN && !opened(w)).map(|w| match w {
         When::Zoned(t) => t,
         When::Local(t) => story.zone.and_then(|z| z.resolve(t)).unwrap_or_else(|| t.and_utc().fixed_offset()),
     });
@@ -78,6 +86,24 @@ fn reference(story: &Story, page: &Page) -> Option<DateTime<FixedOffset>> {
         When::Local(_) => None,
     });
     updated.or(modified).or_else(|| contemporary_taken(story, page).map(|t| t.fixed_offset()))
+}
+
+/// How far before the newest post's clock a shown date-time may be and still be the blog's
+/// opening rather than its last update (the date walk's bound).
+const OPENED_WITHIN_HOURS: i64 = 12;
+
+/// The clock of the newest post whose stamp prints one: the first such post of a blog that
+/// runs newest first, the last of one that runs oldest first.
+fn newest_shown_clock(story: &Story, lines: &Lines) -> Option<NaiveTime> {
+    let shown: Vec<NaiveTime> = story
+        .entries
+        .iter()
+        .filter(|e| lines.line(e.line).and_then(|l| lines.stamp(l)).is_some_and(|s| s.unshown.is_none()))
+        .filter_map(|e| e.clock.map(|c| c.time()))
+        .collect();
+    let rising = shown.windows(2).filter(|p| p[1] > p[0]).count();
+    let falling = shown.windows(2).filter(|p| p[1] < p[0]).count();
+    if rising > falling { shown.last().copied() } else { shown.first().copied() }
 }
 
 /// How long after the latest date a page prints a copy may have been taken and still be the
@@ -127,5 +153,27 @@ fn shown(w: When, story: &Story) -> chrono::NaiveDateTime {
     match (w, story.zone) {
         (When::Zoned(t), Some(z)) => zone::local_in(z, t).naive_local(),
         (w, _) => w.local(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::{Rules, parse_taken_at};
+    use chrono::{DateTime, Utc};
+
+    #[test]
+    fn a_header_date_time_hours_before_the_newest_clock_is_no_reference() {
+        let text = "Live: Heatwave grips England as amber alert extended\n\nWednesday 31 July 2024, 10:15am\n\n\
+                    Sophie Morris12m ago\nWimbledon Common fire under control\n\nFirefighters say the fire is contained.\n\n\
+                    Sophie Morris15:32\n34C recorded at Heathrow\n\nThe Met Office confirms the hottest day so far.\n\n\
+                    Paul Brand14:03\nAmber alert extended to Sunday\n\nThe alert covers the Midlands.\n\n\
+                    Daniel Hewitt12:40\nBeaches busy in Bournemouth\n\nCouncil officials urge visitors to take the bus.\n";
+        let taken: DateTime<Utc> = "2024-07-31T16:00:00Z".parse().unwrap();
+        let story =
+            parse_taken_at("t.txt".into(), text.as_bytes().to_vec(), Rules::embedded(), Some(taken)).expect("text");
+        let at: Vec<String> = story.entries.iter().filter_map(|e| e.at.map(|w| w.local().to_string())).collect();
+        // 12 minutes before the copy (17:00 in London), not before the blog's opening at 10:15.
+        assert_eq!(at.first().map(String::as_str), Some("2024-07-31 16:48:00"), "{at:?}");
+        assert_eq!(at.get(1).map(String::as_str), Some("2024-07-31 15:32:00"), "{at:?}");
     }
 }

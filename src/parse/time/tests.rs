@@ -251,3 +251,14 @@ fn any_zone_name_states_the_page_zone() {
     assert_eq!(zone_statement("Times in CET"), zone_named("CET"));
     assert_eq!(zone_statement("Sometimes CET"), None);
 }
+
+#[test]
+fn a_long_credit_opened_by_a_byline_word_ends_with_the_post_stamp() {
+    let line =
+        "By Muiris O'Cearbhaill, Political Correspondent, and Press Association reporters · Tue 1 Oct 2024, 14:03";
+    assert_eq!(clock(line).as_deref(), Some("14:03"));
+    // Without the byline word, so long a text before a date-time is a sentence.
+    let sentence =
+        "Ministers confirmed in a statement to the Dáil and to Press Association reporters · Tue 1 Oct 2024, 14:03";
+    assert_eq!(clock(sentence), None);
+}
