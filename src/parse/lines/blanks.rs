@@ -17,6 +17,17 @@ impl Lines {
         self.lines.shrink_to_fit();
     }
 
+    /// Keeps only the records read once the entries are laid out — stamps and day headers for
+    /// the date walk (it asks for no other kind, nor for a line's neighbours), lines a rule
+    /// removed for `--explain` — so that the rest of the parse does not hold a 100 MB blog's
+    /// whole line list (8 MB) beside its entries. A line the list no longer holds reads as a
+    /// blank one (see [`Lines::line`]).
+    pub(crate) fn keep_dated(&mut self) {
+        self.total = self.total();
+        self.lines.retain(|l| matches!(l.kind, Kind::Time | Kind::DayHeader | Kind::Dropped));
+        self.lines.shrink_to_fit();
+    }
+
     /// [`Lines::drop_blanks`] on a page with stamps: a page without any is laid out by the
     /// untimed reader, which reads the full list.
     pub(crate) fn drop_blanks_if_timed(&mut self) {

@@ -9,15 +9,15 @@ use crate::parse::lines::{Kind, Line, Lines};
 use crate::parse::time::Shape;
 
 /// For each stamp (by its index in `times`), the line above it that is its post's headline,
-/// when the page prints its headlines above the stamps; all `None` otherwise.
-pub(super) fn headlines_above(text: &str, cl: &Lines, times: &[usize]) -> Vec<Option<usize>> {
+/// when the page prints its headlines above the stamps; all `None` otherwise. (Line indices
+/// as `u32`: the list lives through the layout, a big blog's peak.)
+pub(super) fn headlines_above(text: &str, cl: &Lines, times: &[usize]) -> Vec<Option<u32>> {
     let lines = &cl.lines;
     let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
-    let none = vec![None; times.len()];
+    let mut found = vec![None; times.len()];
     if cl.trailing || times.len() < 2 {
-        return none;
+        return found;
     }
-    let mut found = none.clone();
     for (k, &t) in times.iter().enumerate() {
         let floor = if k == 0 { 0 } else { times[k - 1] + 1 };
         let Some(p) = (floor..t).rev().find(|&i| lines[i].kind != Kind::Blank) else { continue };
@@ -36,11 +36,14 @@ pub(super) fn headlines_above(text: &str, cl: &Lines, times: &[usize]) -> Vec<Op
         let mut below = (t + 1..end).filter(|&i| lines[i].kind != Kind::Blank && !BYLINE.is_match(s(&lines[i])));
         let paragraph = below.next().is_some_and(|b| lines[b].kind == Kind::Text && paragraph_at(text, lines, b));
         if headline && kept && !inline && paragraph {
-            found[k] = Some(p);
+            found[k] = Some(p as u32);
         }
     }
     let hits = found.iter().filter(|f| f.is_some()).count();
-    if hits * 3 >= times.len() * 2 { found } else { none }
+    if hits * 3 < times.len() * 2 {
+        found.fill(None);
+    }
+    found
 }
 
 /// Whether the text line `b` opens a paragraph: it reads as no headline, or a dump wrapped a

@@ -46,8 +46,11 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
         return;
     };
     let above = above::headlines_above(text, cl, &times);
-    let header_end =
-        if cl.trailing { first_post_start(text, &lines[..first_time]) } else { above[0].unwrap_or(first_time) };
+    let header_end = if cl.trailing {
+        first_post_start(text, &lines[..first_time])
+    } else {
+        above[0].map_or(first_time, |h| h as usize)
+    };
     // The header and each entry are read as printed, blank lines included (the list may have
     // left them out: see `Lines::drop_blanks`).
     let mut head_lines = Vec::new();
@@ -67,8 +70,9 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
             let from = if k == 0 { header_end } else { times[k - 1] + 1 };
             cl.with_blanks(text, from, t, k > 0, owned);
         } else {
-            let end = above.get(k + 1).copied().flatten().or(times.get(k + 1).copied()).unwrap_or(lines.len());
-            owned.extend(above[k].map(|h| lines[h].clone()));
+            let next_above = above.get(k + 1).copied().flatten().map(|h| h as usize);
+            let end = next_above.or(times.get(k + 1).copied()).unwrap_or(lines.len());
+            owned.extend(above[k].map(|h| lines[h as usize].clone()));
             // Under a headline taken from above, the blank after the stamp is no gap between a
             // tag and its headline (see `entry`): the headline is followed by its text.
             let from = if above[k].is_some() {

@@ -30,6 +30,10 @@ struct Vocabulary {
     /// The words a relative time may open with, besides a number (lower case): most short
     /// lines of a page are told apart by their first word, without a regex.
     firsts: HashSet<String>,
+    /// The words that say a time is past, as the line regex spells them (a word before the
+    /// number followed by a space, one after it preceded by a space) and the "just now"
+    /// phrases, unanchored: a line that holds none holds no relative time anywhere in it.
+    past: Regex,
 }
 
 static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| Vocabulary::parse(WORDS));
@@ -68,6 +72,17 @@ impl Vocabulary {
         ))
         .expect("relative time regex");
         let just_now = Regex::new(&format!(r"(?i)^(?:{})\s*[.!]?$", alt(&list("just-now")))).expect("just-now regex");
+        // Searched before curled apostrophes are straightened (see `seconds_ago`).
+        let past = Regex::new(
+            &format!(
+                r"(?i)(?:{before})\s|\s(?:{after})|{just_now}",
+                before = words().ago_before_alt,
+                after = alt(&list("ago-after")),
+                just_now = alt(&list("just-now")),
+            )
+            .replace('\'', "['’]"),
+        )
+        .expect("past-word regex");
         let ones = list("ago-one").iter().map(|w| w.to_lowercase()).collect();
         let before: Vec<&str> =
             text.lines().filter_map(|l| l.trim().strip_prefix("ago-before:")).flat_map(|v| v.split('|')).collect();
@@ -77,7 +92,7 @@ impl Vocabulary {
             .filter_map(|w| first_word(w))
             .map(str::to_lowercase)
             .collect();
-        Vocabulary { units, ones, line, just_now, firsts }
+        Vocabulary { units, ones, line, just_now, firsts, past }
     }
 }
 
@@ -132,6 +147,13 @@ fn first_word(phrase: &str) -> Option<&str> {
 /// The stamp of a line that is only a relative time. Its clock is unknown until the page's
 /// reference instant is: midnight stands in for it until [`super::restamp`] runs.
 pub fn relative_stamp(line: &str) -> Option<Stamp> {
+    // Every reading below (the line alone, after a share bar, before a share button, beside a
+    // name, after an `updated` word) matches the line regex or the "just now" one on a part of
+    // the line: a short line without a past word is let go by one search instead of five
+    // readings. A longer one is let go by each reading's own length limit, sooner.
+    if line.len() <= 200 && !VOCABULARY.past.is_match(line) {
+        return None;
+    }
     // A dump runs the share bar of the post above into the stamp (`Compartir en X Hace 39
     // minutos`), as it does before a clock.
     // Only a short line can be a bar and a relative time: a paragraph is not searched for a bar.
@@ -242,6 +264,33 @@ mod tests {
             ("Zojuist", 0),
         ] {
             assert_eq!(seconds_ago(line), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn the_past_word_search_lets_every_relative_time_through() {
+        let past = &VOCABULARY.past;
+        // Read whole: the search runs first, so each reading says it let the line through.
+        for (line, want) in [
+            ("5 min ago", 300),
+            ("HÁ 2 HORAS", 7200),
+            ("2 HORAS ATRÁS", 7200),
+            ("À l’instant", 0),
+            ("IL Y A 5 MIN", 300),
+            ("un’ora fa", 3600),
+            ("By Jon Smith · 2 hours ago", 7200),
+            ("vor 5 Minuten · Anna Weber", 300),
+            ("Aggiornato 3 minuti fa", 180),
+        ] {
+            assert_eq!(relative_stamp(line).and_then(|s| s.unshown), Some(Unshown::Ago(want)), "{line}");
+        }
+        // Run into a share button or bar: the past word stands glued to it.
+        for line in ["Share48m ago", "Compartir en XHace 39 minutos", "5 min agoPartager"] {
+            assert!(past.is_match(line), "{line}");
+        }
+        for line in ["Le conseil a voté la loi", "Storm warning for the coast", "12:45", "Le Conseil d’État valide"]
+        {
+            assert!(!past.is_match(line), "{line}");
         }
     }
 
