@@ -20,7 +20,6 @@ mod durations;
 mod key_copies;
 mod named;
 mod rails;
-mod rail_items;
 mod related;
 mod schedule;
 mod signed;
@@ -169,7 +168,6 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
         wrapped_clock::sentence_rest_clocks(&mut out, text);
         related::related_dates(&mut out, text, rules);
         rails::rail_dates(&mut out, text, rules);
-        rail_items::rail_items(&mut out, text, rules);
         twin_dateline::twin_dateline(&mut out, text);
         unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);

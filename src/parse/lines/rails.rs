@@ -138,4 +138,18 @@ mod tests {
                     11 October 2024 08:12\nAnother post\nMore text.\n";
         assert_eq!(kind_of(text, "11 October 2024 09:10"), Kind::Time);
     }
+
+    /// A numbered item with its date-time on the title's line.
+    #[test]
+    fn a_dated_item_under_a_most_read_heading_stamps_no_post() {
+        let text = "Budget live\n\n14:03\n\nEnergy credits confirmed\n\nThree credits will be paid.\n\n\
+                    13:19\n\nMinister rises\n\nJack Chambers begins his speech.\n\nMost Read\n\n\
+                    1. Budget 2025: winners and losers Tue 1 Oct 2024, 16:30\n\
+                    2. Calculator: what it means for you 3 hours ago\n";
+        let lines = classify(text, Rules::embedded(), &[]);
+        let item = lines.lines.iter().find(|l| l.number == 17).expect("item line");
+        assert_eq!(item.kind, Kind::Furniture(LayoutRule::RelatedDate), "{:?}", lines.lines);
+        let times = lines.lines.iter().filter(|l| l.kind == Kind::Time).count();
+        assert_eq!(times, 2);
+    }
 }
