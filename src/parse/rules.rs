@@ -308,11 +308,16 @@ mod tests {
             ("Durée de la vidéo 04 minutes 58 secondes", "video-length"),
             ("Qui anime ce direct ?", "host-box"),
             ("Tous droits réservés AP", "rights"),
+            ("Share 146 shares View comments 212", "share-counts"),
+            ("1,2K partages 35 commentaires", "share-counts"),
         ] {
             assert_eq!(rules.matching(line).map(|r| r.name.as_str()), Some(name), "{line}");
         }
         assert!(rules.matching("Le Kremlin dénonce des anomalies").is_none());
         assert!(rules.matching("By John Smith").is_none());
+        // Counts with words that are no share bar's.
+        assert!(rules.matching("146 shares fell in early trading").is_none());
+        assert!(rules.matching("2 1").is_none());
         // Lynx's buttons are furniture, but not when the next post's stamp runs into them.
         assert_eq!(rules.matching("(BUTTON) Share (BUTTON) Show more...").map(|r| r.name.as_str()), Some("form-field"));
         assert!(rules.matching("(BUTTON) Share48m ago15.58 GMT").is_none());

@@ -84,15 +84,20 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
             // A long line near a dump's width that runs on in lower case is wrapped itself, on
             // a page too short to show it by other lines (copied text keeps far longer lines).
             let dumped = wrapped && (60..=132).contains(&width) && t.chars().count() + 12 >= width;
-            let Some(rest) = (wrapped_page || dumped || at_width).then(|| wrapped_title(text, lines, line)).flatten()
-            else {
-                continue;
-            };
-            owned = format!("{t} {}", s(rest));
-            t = &owned;
-            joined.push((line.number, rest.number));
-            after = content.iter().position(|l| l.number > rest.number).unwrap_or(content.len());
+            match (wrapped_page || dumped || at_width).then(|| wrapped_title(text, lines, line)).flatten() {
+                Some(rest) => {
+                    owned = format!("{t} {}", s(rest));
+                    t = &owned;
+                    joined.push((line.number, rest.number));
+                    after = content.iter().position(|l| l.number > rest.number).unwrap_or(content.len());
+                }
+                // A line as long as the widest, over short lines that read as no title's rest
+                // (a list of points under a headline): the line alone, judged below.
+                None if at_width && !wrapped => {}
+                None => continue,
+            }
         }
+        let rest_joined = joined.last().is_some_and(|&(first, _)| first == line.number);
         // `Home > Sport > Żużel > Headline`, `4. Headline` closing a numbered trail: the crumb.
         let leaf = leaves.binary_search_by_key(&line.number, |&(n, _)| n).ok().map(|i| leaves[i].1);
         if let Some(at) = leaf {
@@ -108,11 +113,13 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         let n_words = t.split_whitespace().count();
         let mut score = n_words.min(12) as i32;
         // In a dump, a line with text right under it that is no wrapped title is the first
-        // line of a paragraph (a standfirst cut at the width: `… took five wickets as`).
-        if !(wrapped || at_width)
-            && (wrapped_page || dump_width.is_some_and(|(_, crowded)| crowded))
-            && numbered(line.number + 1).is_some_and(|n| n.kind == Kind::Text)
-        {
+        // line of a paragraph (a standfirst cut at the width: `… took five wickets as` over
+        // `India bowled Sri Lanka out for 55.`): the lines under it end a sentence. A title
+        // over a list of short points (`Amber warnings for wind and snow`) ends none.
+        let ends_sentence = (1..=3)
+            .map_while(|k| numbered(line.number + k).filter(|n| n.kind == Kind::Text))
+            .any(|n| s(n).ends_with(['.', '!', '?', '…', '"', '»', '”']));
+        if !rest_joined && (wrapped_page || dump_width.is_some_and(|(_, crowded)| crowded)) && ends_sentence {
             score -= 6;
         }
         if n_words < 3 {
@@ -364,5 +371,19 @@ mod tests {
             title(&text),
             "Salon de l'agriculture : la visite du président perturbée par des agriculteurs en colère, suivez notre direct"
         );
+    }
+
+    #[test]
+    fn a_title_over_short_points_in_a_copy_of_short_lines_is_the_title() {
+        // Every line of this copy stays under a dump's width and several come close to the
+        // longest, as in an 80-column dump; but the lines under the title end no sentence.
+        let text = "Home\nNews\nSport\nStorm Bert LIVE: Amber warnings as 80mph gusts and heavy snow batter Britain\n\
+                    Amber warnings for wind and snow\nHundreds of flights cancelled\n\nBy Harriet Vane\n\n\
+                    15:41\nFlights cancelled at Manchester\nSeveral departures from Manchester were grounded as the crosswinds picked up.\n\n\
+                    14:26\nMet Office issues amber snow warning\nUp to 20cm of snow could fall on the high ground in the north of England.\n\n\
+                    13:58\nTrains cancelled across the north\nNorthern Rail has cancelled all of its services until tomorrow morning.\n\n\
+                    13:12\nPower cuts hit thousands of homes\nAround 40,000 homes are without power across the north of the country.\n\n\
+                    12:40\nRoads closed in the Peak District\nThe Snake Pass and the Woodhead Pass are both closed until further notice.\n";
+        assert_eq!(title(text), "Storm Bert LIVE: Amber warnings as 80mph gusts and heavy snow batter Britain");
     }
 }

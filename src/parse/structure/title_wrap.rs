@@ -8,30 +8,19 @@ use crate::parse::lines::{Kind, Line};
 /// The narrowest and widest widths a text dump is rendered at (80 by default, 120 or 132 when
 /// asked); copied text keeps each paragraph on one line, far longer.
 const WIDTHS: std::ops::RangeInclusive<usize> = 60..=132;
-/// How many lines must come close to the widest one, each cut before a word that would not
-/// have fitted, for the text to be a dump at that width: a copy of a page of short paragraphs
-/// can stay under a dump's width too, but its lines are not cut.
+/// How many lines must come close to the widest one for the text to be a dump at that width:
+/// a copy of a page of short paragraphs can stay under a dump's width too, but not crowd it.
 const CLOSE_LINES: usize = 5;
 /// How far in lynx sets the rest of a heading it centres (`le point` over `en direct`).
 const CENTRED: usize = 8;
 
 /// The width a text may have been wrapped at: the longest line (indentation included) of the
-/// page's head when it is a dump's width, and whether several lines crowd it, each cut before
-/// the next line's first word (then the text is a dump, not a copy of short paragraphs).
+/// page's head when it is a dump's width, and whether several lines crowd it (then the text is
+/// a dump, not a copy of short paragraphs).
 pub(super) fn dump_width(text: &str) -> Option<(usize, bool)> {
     let head = &text[..text.floor_char_boundary(64 * 1024)];
     let width = head.lines().map(|l| l.trim_end().chars().count()).max()?;
-    // A line the dump cut is one whose next line opens with a word that would not have fitted
-    // on it: a copy's paragraphs can come close to each other's length, but are not cut.
-    let lines: Vec<&str> = head.lines().map(str::trim_end).collect();
-    let close = lines
-        .windows(2)
-        .filter(|pair| {
-            let shown = pair[0].chars().count();
-            let word = pair[1].split_whitespace().next().map_or(0, |w| w.chars().count());
-            shown + 12 >= width && word > 0 && shown + 1 + word > width
-        })
-        .count();
+    let close = head.lines().filter(|l| l.trim_end().chars().count() + 12 >= width).count();
     WIDTHS.contains(&width).then_some((width, close >= CLOSE_LINES))
 }
 
@@ -97,7 +86,5 @@ mod tests {
         assert_eq!(dump_width(&row.repeat(6)), Some((76, true)));
         assert_eq!(dump_width(&row.repeat(2)), Some((76, false)), "two long lines crowd no width");
         assert_eq!(dump_width(&("y".repeat(400) + "\n").repeat(6)), None, "copied paragraphs run far longer");
-        // A copy of short paragraphs as long as each other: each ends its line, none is cut.
-        assert_eq!(dump_width(&(row.clone() + "\n").repeat(6)), Some((76, false)));
     }
 }
