@@ -29,6 +29,11 @@ pub(super) fn meta_row(line: &str) -> bool {
     dashed.len() >= 3 && time::has_clock_bytes(line.as_bytes()) && dashed.iter().any(dated)
 }
 
+/// A line opened by a byline word and a name (`By Tom Haskell, Political Editor and …`).
+pub(super) fn byline_opens(line: &str) -> bool {
+    BYLINE_OPENS.is_match(line)
+}
+
 static BYLINE_OPENS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^(?:By|Par|Von|Por|Di|Door|Af|Av)\s+\p{Lu}").expect("byline opening regex")
 });

@@ -272,8 +272,11 @@ fn one_dateline(story: &mut Story, line: &str) -> bool {
     };
     // A date with its clock and zone (`Wednesday November 06 2024, 3.47am GMT, The Chronicle`)
     // is the page's, whatever follows it.
+    // So is a date-time closing a byline, however long its credit (`By Tom Haskell, Political
+    // Editor and Amy Lloyd30 October 2024 • 4:48pm`).
+    let timed = |zoned: bool| parts.iter().any(|p| p.time.is_some() && (p.zone.is_some() || !zoned));
     let whole =
-        dateline_whole(line, parts.len(), first.kind) || parts.iter().any(|p| p.time.is_some() && p.zone.is_some());
+        dateline_whole(line, parts.len(), first.kind) || timed(true) || facts::byline_opens(line) && timed(false);
     // What a date is said to be wins over a date that says nothing.
     parts.sort_by_key(|p| p.kind == DatelineKind::Plain);
     for part in &parts {
@@ -353,5 +356,17 @@ mod dateline_tests {
                     2.15am\nStill counting\nVotes remain.\n\nRelated articles\nWho is JD Vance?November 05 2024, 6.00pm\n";
         let s = built_story(text);
         assert_eq!(s.updated.map(|u| u.local().to_string()), Some("2024-11-06 03:47:00".to_string()));
+    }
+
+    #[test]
+    fn a_date_time_closing_a_long_byline_dates_the_page() {
+        let text = "Budget live: taxes rise\n\nBy Tom Haskell, Political Editor and Amy Lloyd30 October 2024 • 4:48pm\n\n\
+                    4.48pm\nIFS says taxes rise\nThe IFS said so.\n\n3.52pm\nMarkets calm\nGilts were steady.\n";
+        let s = built_story(text);
+        assert_eq!(s.updated.map(|u| u.local().to_string()), Some("2024-10-30 16:48:00".to_string()));
+        // A sentence that names a day and a time is no dateline.
+        let text = "Budget live: taxes rise\n\nThe Chancellor will speak on 30 October 2024 at 12.30pm, the Treasury said\n\n\
+                    4.48pm\nIFS says taxes rise\nThe IFS said so.\n\n3.52pm\nMarkets calm\nGilts were steady.\n";
+        assert_eq!(built_story(text).updated, None);
     }
 }
