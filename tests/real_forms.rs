@@ -304,3 +304,24 @@ const HOLDOUT9_FLOORS: [Floor; 4] = [
 fn the_ninth_holdout_round_scores_at_least_its_floor() {
     round_holds("holdout9-", 10, &HOLDOUT9_FLOORS, "ninth holdout round fell below its floor");
 }
+
+/// The `holdout10-*` pages (`_gen/holdout_m.py`), a tenth blind round written with long posts
+/// (two to four paragraphs of 200–500 characters) and the HTML form first: `<time>` with an
+/// offset beside a weekday date, `Sun, 20 Oct, 2024 - 17:20` under each headline, `Posted at
+/// 4:42 PM, Jun 04`, `18 h 40` with spaces, `15 ottobre 2024 - 21:35`, `09:14 Uhr Headline`
+/// under day dividers over midnight, `19.42` glued to the author after a `306 Postings`
+/// counter, and JSON-LD that stamps every update with dateModified, labels local time `Z` or
+/// lists only the latest few. Their blind score (clock/instant/spurious/titles) was html
+/// 86/86/16 %/8 of 8, copied 86/86/6 %/7, w3m 78/78/12 %/7, lynx 78/78/24 %/7. After the fixes
+/// every page reads whole in every form.
+const HOLDOUT10_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "w3m", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "lynx", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+];
+
+#[test]
+fn the_tenth_holdout_round_scores_at_least_its_floor() {
+    round_holds("holdout10-", 8, &HOLDOUT10_FLOORS, "tenth holdout round fell below its floor");
+}

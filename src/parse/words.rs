@@ -50,6 +50,8 @@ pub(crate) struct Words {
     /// Words of a share bar (`Compartir en Facebook Compartir en X`), which w3m and lynx run
     /// into the next post's stamp.
     pub share_alt: String,
+    /// What a post's reader counter counts (`306 Postings`).
+    pub counted_alt: String,
     pub zone_alt: String,
     pub zones: Vec<ZoneName>,
     /// Context → places that select it.
@@ -142,6 +144,7 @@ impl Words {
             not_label_alt: take("not-label"),
             at_alt: take("at"),
             share_alt: take("share"),
+            counted_alt: take("counted"),
             zone_alt,
             zones,
             places,

@@ -161,6 +161,13 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
 /// print thousands of them.
 fn plain_clock(b: &[u8]) -> Option<Clock> {
     let (h, rest) = match b {
+        // `18 h 40`: French regional print sets the `h` between spaces (plain or no-break).
+        [h1, h2, rest @ ..] if h1.is_ascii_digit() && h2.is_ascii_digit() && spaced_h(rest).is_some() => {
+            return spaced_h(rest).and_then(|m| Clock::new(u32::from((h1 - b'0') * 10 + h2 - b'0'), m));
+        }
+        [h1, rest @ ..] if h1.is_ascii_digit() && spaced_h(rest).is_some() => {
+            return spaced_h(rest).and_then(|m| Clock::new(u32::from(h1 - b'0'), m));
+        }
         [h1, h2, rest @ ..] if h1.is_ascii_digit() && h2.is_ascii_digit() => {
             (u32::from((h1 - b'0') * 10 + h2 - b'0'), rest)
         }
@@ -173,6 +180,21 @@ fn plain_clock(b: &[u8]) -> Option<Clock> {
         {
             Clock::new(h, u32::from((m1 - b'0') * 10 + m2 - b'0'))
         }
+        _ => None,
+    }
+}
+
+/// The minutes of ` h 40` (spaces plain, no-break U+00A0 or narrow U+202F) ending the line.
+fn spaced_h(rest: &[u8]) -> Option<u32> {
+    fn space(b: &[u8]) -> Option<&[u8]> {
+        b.strip_prefix(b" ")
+            .or_else(|| b.strip_prefix("\u{a0}".as_bytes()))
+            .or_else(|| b.strip_prefix("\u{202f}".as_bytes()))
+    }
+    let rest = space(rest)?;
+    let rest = rest.strip_prefix(b"h").or_else(|| rest.strip_prefix(b"H"))?;
+    match space(rest)? {
+        [m1, m2] if m1.is_ascii_digit() && m2.is_ascii_digit() => Some(u32::from((m1 - b'0') * 10 + m2 - b'0')),
         _ => None,
     }
 }

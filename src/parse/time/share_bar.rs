@@ -17,6 +17,12 @@ static SHARE_BAR: LazyLock<Regex> = LazyLock::new(|| {
 static SHARE_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?:\(BUTTON\)\s*)?(?i:{})", words().share_alt)).expect("share word regex"));
 
+/// A post's reader counter glued to the next post's stamp (`306 Postings18.25Maria Sterkl`):
+/// w3m draws the `<footer>` holding it inline, as it does a share bar.
+static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\d[\d.,]*\s?[kK]?\s*(?i:{})", words().counted_alt)).expect("reader counter regex")
+});
+
 /// One share button closing a line (`Il y a 5 minPartager`): a copied page runs the post's
 /// relative time into the button beside it.
 static SHARE_WORD_AT_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -28,6 +34,14 @@ static SHARE_WORD_AT_END: LazyLock<Regex> = LazyLock::new(|| {
 /// is the clock alone counts after it. A single word counts only glued to the stamp, as
 /// nobody writes it.
 pub(super) fn after_share_bar(line: &str, context: Option<&str>) -> Option<Stamp> {
+    if let Some(counter) = COUNTER.find(line) {
+        // After a counter the stamp may carry its author (`18.25Maria Sterkl`), as the same
+        // stamp does where it opens its line.
+        let rest = &line[counter.end()..];
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return super::stamp(rest, context).filter(|s| s.shape != Shape::Inline && s.date.is_none());
+        }
+    }
     let end = SHARE_BAR.find(line).or_else(|| SHARE_WORD.find(line))?.end();
     let rest = &line[end..];
     if !rest.starts_with(|c: char| c.is_ascii_digit()) {
@@ -78,6 +92,15 @@ mod tests {
         );
         assert!(stamp("Share 15:58", None).is_none(), "a word and a time apart are text");
         assert!(stamp("Share48m ago15.58 GMT Storm warning", None).is_none(), "only the clock alone counts");
+    }
+
+    #[test]
+    fn a_reader_counter_glued_to_the_next_stamp() {
+        let s = stamp("306 Postings18.25Maria Sterkl", None).expect("a stamp after a counter");
+        assert_eq!((s.clock.to_string(), s.shape), ("18:25".to_string(), super::super::Shape::Label));
+        assert_eq!(stamp("12 comments21:30", None).map(|s| s.clock.to_string()).as_deref(), Some("21:30"));
+        assert!(stamp("306 Postings 18.25 Uhr: Kickl spricht", None).is_none(), "a headline is no stamp here");
+        assert!(stamp("306 Besucher18.25", None).is_none(), "only a reader counter counts");
     }
 
     #[test]
