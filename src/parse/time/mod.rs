@@ -17,6 +17,7 @@ pub(crate) mod relative_inline;
 pub(crate) mod restamp;
 mod share_bar;
 mod ticker_marks;
+mod update_lead;
 
 use super::words::words;
 use crate::model::{Clock, Zone};
@@ -141,6 +142,12 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     }
     if matches!(first, b'+' | b'*' | b'>' | 0xE2)
         && let Some(s) = ticker_marks::marked(line)
+    {
+        return Some(s);
+    }
+    if first.is_ascii_alphabetic()
+        && has_clock_bytes(&bytes[..bytes.len().min(48)])
+        && let Some(s) = update_lead::update_lead(line)
     {
         return Some(s);
     }
