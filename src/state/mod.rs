@@ -185,8 +185,13 @@ impl Reader {
         Reader::with_display(stories, Display::default())
     }
 
-    pub fn with_display(stories: Vec<Story>, display: Display) -> Self {
+    pub fn with_display(mut stories: Vec<Story>, display: Display) -> Self {
         use rayon::prelude::*;
+        // The parser's removed lines are for `export --explain`: nothing the reader shows
+        // reads them, and a big story's (a `String` each) sit beside its index as it is built.
+        for s in &mut stories {
+            s.dropped = Vec::new();
+        }
         let views: Vec<StoryView> = stories
             .par_iter()
             .map(|s| {
