@@ -119,6 +119,20 @@ impl Lines {
         stamp_at(&self.stamps, &self.stamp_lines, line.number)
     }
 
+    /// Makes line `i` a stamp line with `stamp`, in line order among the others; false, and
+    /// nothing changed, when the line already has a stamp.
+    pub(crate) fn add_stamp(&mut self, i: usize, stamp: Stamp) -> bool {
+        let number = self.lines[i].number;
+        let at = self.stamp_lines.partition_point(|&n| n < number);
+        if self.stamp_lines.get(at) == Some(&number) {
+            return false;
+        }
+        self.stamp_lines.insert(at, number);
+        self.stamps.insert(at, stamp);
+        self.lines[i].kind = Kind::Time;
+        true
+    }
+
     /// The stamp of line `number`, to change, whatever the line's kind now.
     pub fn stamp_mut(&mut self, number: u32) -> Option<&mut Stamp> {
         let i = self.stamp_lines.binary_search(&number).ok()?;

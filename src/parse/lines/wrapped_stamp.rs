@@ -53,14 +53,7 @@ pub(super) fn wrapped_stamps(out: &mut Lines, text: &str) {
         found.push((i + 1, stamp));
     }
     for (i, stamp) in found {
-        let number = out.lines[i].number;
-        let at = out.stamp_lines.partition_point(|&n| n < number);
-        if out.stamp_lines.get(at) == Some(&number) {
-            continue;
-        }
-        out.stamp_lines.insert(at, number);
-        out.stamps.insert(at, stamp);
-        out.lines[i].kind = Kind::Time;
+        out.add_stamp(i, stamp);
     }
 }
 
