@@ -1,3 +1,6 @@
+//! Tests of the thinning of tags with thousands of attributes: thinning keeps the tree of every
+//! fixture, and a hostile tag is read with the attributes that count.
+
 use super::super::capped::parse_serial;
 use super::super::dom::Dom;
 use super::super::split::tests::{dump, sink};

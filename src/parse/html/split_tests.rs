@@ -1,3 +1,6 @@
+//! Tests of the two-thread tokenizer: every fixture cut at several places builds the same tree
+//! as the serial parse, and each wrong guess falls back to it.
+
 use super::super::capped::{parse_cut, parse_serial};
 use super::super::dom::{Dom, Edge, Node};
 use super::super::sink::Sink;

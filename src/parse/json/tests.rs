@@ -1,3 +1,6 @@
+//! Tests of the structured-data reader: time forms, clocks walked back across midnight, and
+//! which array of a JSON document holds the posts.
+
 use super::when::{Time, combine, of_str, of_value, place};
 use super::*;
 use crate::model::{Clock, When, Zone};

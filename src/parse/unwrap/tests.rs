@@ -1,3 +1,6 @@
+//! Tests of the container layer: gzip members and bombs, MHTML parts, quoted-printable, and
+//! the one-line reasons for what cannot be opened.
+
 use super::*;
 use std::io::Write;
 
