@@ -66,7 +66,8 @@ fn build_from(story: &mut Story, text: &str, cl: &mut Lines) {
     // their posts, or that the header leaves without zone or date — every text line. Where
     // that is the short list, the records each wave of entries alone read are dropped as the
     // waves are built, and the line list does not stand beside the whole entry list.
-    let zone_known = story.zone.is_some() || times.iter().any(|&t| cl.stamp(&lines[t]).is_some_and(|s| s.zone.is_some()));
+    let zone_known =
+        story.zone.is_some() || times.iter().any(|&t| cl.stamp(&lines[t]).is_some_and(|s| s.zone.is_some()));
     let lay_by = !cl.trailing && zone_known && story.updated.or(story.published).or(story.coverage_start).is_some();
     let first_line = |k: usize| above[k].map_or(times[k], |h| h as usize);
     let mut kept = Vec::new();
@@ -107,6 +108,10 @@ fn build_from(story: &mut Story, text: &str, cl: &mut Lines) {
     if story.zone.is_none() {
         story.zone = story.entries.iter().find_map(|e| e.zone);
     }
+    // The trailer datelines read every text line: laying lines by assumed they would not run.
+    debug_assert!(
+        !lay_by || story.zone.is_some() && story.updated.or(story.published).or(story.coverage_start).is_some()
+    );
     repeated::drop_repeated(story, text, lines, &mut dropped);
     if cl.trailing {
         let last = *times.last().expect("stamps");

@@ -51,8 +51,7 @@ pub(super) fn build_entries<L: Sync>(
         let fill = |(first, slots): (usize, &mut [MaybeUninit<Entry>])| {
             let mut run = Run::default();
             let mut scratch = Vec::new();
-            let mut cx =
-                entry::Context { story: &mut run.story, text, tags: &mut run.tags, dropped: &mut run.dropped };
+            let mut cx = entry::Context { story: &mut run.story, text, tags: &mut run.tags, dropped: &mut run.dropped };
             for (j, slot) in slots.iter_mut().enumerate() {
                 slot.write(build(read, first + j, &mut scratch, &mut cx));
             }
@@ -93,5 +92,47 @@ pub(super) fn build_entries<L: Sync>(
             }
         }
         dropped.extend(run.dropped);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::{Rules, parse_text};
+    use std::fmt::Write;
+
+    /// A page of more entries than a wave, with day headers and removed lines deep in it: the
+    /// entries, their dates and `--explain`'s lines must come out as the whole list gives them
+    /// once the line records past each wave have been given back.
+    #[test]
+    fn entries_past_the_first_wave_keep_their_lines_dates_and_removed_lines() {
+        let days = ["Monday 21 October 2024", "Sunday 20 October 2024", "Saturday 19 October 2024"];
+        let per_day = 1_000 * 4;
+        let mut text = String::from("Storm live\n\nAll times are UK.\n\nPublished 21 October 2024 23:59 BST\n\n");
+        for (d, day) in days.iter().enumerate() {
+            writeln!(text, "{day}\n").unwrap();
+            for k in 0..per_day {
+                let minutes = 23 * 60 + 59 - k / 3;
+                let n = d * per_day + k;
+                write!(
+                    text,
+                    "{:02}:{:02}\nUpdate {n} on the storm\nThe storm moved north again today, post {n}.\n",
+                    minutes / 60,
+                    minutes % 60
+                )
+                .unwrap();
+                writeln!(text, "Advertisement\n").unwrap();
+            }
+        }
+        let story = parse_text("storm.txt".into(), text, Rules::embedded());
+        assert_eq!(story.entries.len(), days.len() * per_day);
+        for (i, e) in story.entries.iter().enumerate().step_by(997) {
+            assert_eq!(story.str(e.headline.expect("headline")), format!("Update {i} on the storm"));
+            let day = 21 - (i / per_day) as u32;
+            assert_eq!(e.at.map(|a| a.local().date().to_string()), Some(format!("2024-10-{day}")), "entry {i}");
+        }
+        let ads = story.dropped.iter().filter(|d| story.str(d.span) == "Advertisement").count();
+        assert_eq!(ads, days.len() * per_day);
+        let headers = story.dropped.iter().filter(|d| d.rule == "day-header").count();
+        assert_eq!(headers, days.len());
     }
 }
