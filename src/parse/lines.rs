@@ -167,7 +167,7 @@ fn stamp_at<'s>(stamps: &'s [Stamp], lines: &[u32], number: u32) -> Option<&'s S
 /// Splits and classifies lines (in parallel pieces on a big page: [`chunks`]), then weighs the
 /// page's stamps.
 pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
-    classify_in(text, rules, hints, chunks::CHUNK)
+    classify_in(text, rules, hints, chunks::piece_size(text.len()))
 }
 
 /// [`classify`] with the text read in pieces of about `chunk` bytes: the same lines whatever

@@ -158,7 +158,7 @@ fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
     let mut lines = lines::classify(&text, rules, &page.hints);
     lines.drop_blanks_if_timed();
     let mut story = Story { path, text, ..Story::default() };
-    structure::build(&mut story, &lines);
+    structure::build(&mut story, &mut lines);
     lines.keep_dated();
     add_rule_drops(&mut story.dropped, &lines, rules);
     reconcile::apply_meta(&mut story, &page);

@@ -28,6 +28,31 @@ impl Lines {
         self.lines.shrink_to_fit();
     }
 
+    /// Moves the records from `cut` on that the layout reads once its entries are built — those
+    /// [`Lines::keep_dated`] keeps and the layout's furniture — to the end of `kept` (last line
+    /// first), and gives back the list's memory past `cut`: the entries are built from the
+    /// page's end up, and the lines past the wave being built are read by no entry any more.
+    /// [`Lines::take_back`] puts them back.
+    pub(crate) fn lay_by(&mut self, cut: usize, kept: &mut Vec<Line>) {
+        self.total = self.total();
+        let kinds = |l: &&Line| matches!(l.kind, Kind::Time | Kind::DayHeader | Kind::Dropped | Kind::Furniture(_));
+        if kept.capacity() == 0 {
+            // Sized once for every wave: grown by doubling, it would outgrow what it saves.
+            kept.reserve_exact(self.lines.iter().filter(kinds).count());
+        }
+        let tail = self.lines.get(cut..).unwrap_or_default();
+        kept.extend(tail.iter().rev().filter(kinds).cloned());
+        self.lines.truncate(cut);
+        self.lines.shrink_to_fit();
+    }
+
+    /// Appends the records [`Lines::lay_by`] moved to `kept`, in line order again.
+    pub(crate) fn take_back(&mut self, mut kept: Vec<Line>) {
+        kept.reverse();
+        self.lines.reserve_exact(kept.len());
+        self.lines.append(&mut kept);
+    }
+
     /// [`Lines::drop_blanks`] on a page with stamps: a page without any is laid out by the
     /// untimed reader, which reads the full list.
     pub(crate) fn drop_blanks_if_timed(&mut self) {

@@ -17,6 +17,16 @@ use std::mem::MaybeUninit;
 /// Pieces of at least this many bytes: smaller ones cost more in hand-offs than they gain.
 pub(super) const CHUNK: usize = 1 << 20;
 
+/// Text from this size on is read in two pieces at least: a saved 1 MB HTML page renders to
+/// about half its bytes, read on one core while the other had nothing left to do.
+const HALVED_FROM: usize = 256 << 10;
+
+/// The size of the pieces `text_len` bytes are read in: [`CHUNK`], or half the text when that
+/// is less and the text is big enough to be worth two.
+pub(super) fn piece_size(text_len: usize) -> usize {
+    if (HALVED_FROM..2 * CHUNK).contains(&text_len) { text_len / 2 + 1 } else { CHUNK }
+}
+
 /// What one piece found besides its lines: how many time lines, and the rule of each line a
 /// rule took (with the line's number), in line order. A time line's stamp is read again when
 /// the pieces are put together rather than kept here: a stamp is 72 bytes, and a second list

@@ -28,14 +28,14 @@ use shapes::{BYLINE, is_credit, is_link};
 pub(crate) use shapes::{headline_like, updated_at};
 
 /// Fills the story's title, header and entries from its lines.
-pub(crate) fn build(story: &mut Story, lines: &Lines) {
+pub(crate) fn build(story: &mut Story, lines: &mut Lines) {
     // The text is taken out while the story's other fields are filled from it.
     let owned = std::mem::take(&mut story.text);
     build_from(story, &owned, lines);
     story.text = owned;
 }
 
-fn build_from(story: &mut Story, text: &str, cl: &Lines) {
+fn build_from(story: &mut Story, text: &str, cl: &mut Lines) {
     let lines = &cl.lines;
     let times: Vec<usize> = (0..lines.len()).filter(|&i| matches!(lines[i].kind, Kind::Time)).collect();
     let mut dropped = Vec::new();
@@ -61,7 +61,18 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
     story.links = head.take(Part::Link);
     dropped.append(&mut head.dropped);
 
-    runs::build_entries(story, text, &mut dropped, times.len(), |k, owned, cx| {
+    // What the passes after the entries read of the lines: the first entries' own (a pinned
+    // copy), the stamps, day headers and removed lines, and — on a page whose stamps close
+    // their posts, or that the header leaves without zone or date — every text line. Where
+    // that is the short list, the records each wave of entries alone read are dropped as the
+    // waves are built, and the line list does not stand beside the whole entry list.
+    let zone_known =
+        story.zone.is_some() || times.iter().any(|&t| cl.stamp(&lines[t]).is_some_and(|s| s.zone.is_some()));
+    let lay_by = !cl.trailing && zone_known && story.updated.or(story.published).or(story.coverage_start).is_some();
+    let first_line = |k: usize| above[k].map_or(times[k], |h| h as usize);
+    let mut kept = Vec::new();
+    let build = |cl: &Lines, k: usize, owned: &mut Vec<Line>, cx: &mut entry::Context<'_, '_>| {
+        let lines = &cl.lines;
         let t = times[k];
         // Leading stamps own the lines down to the next stamp; trailing ones the lines up
         // from the previous stamp (or the header's end).
@@ -84,10 +95,23 @@ fn build_from(story: &mut Story, text: &str, cl: &Lines) {
         }
         let stamp = *cl.stamp(&lines[t]).expect("time line has a stamp");
         entry::build_entry(cx, &lines[t], &stamp, owned)
-    });
+    };
+    // A wave reads up to the first line of the next one: that line stays.
+    let built = |cl: &mut Lines, first: usize| {
+        if lay_by && first > 0 {
+            cl.lay_by(first_line(first) + 1, &mut kept);
+        }
+    };
+    runs::build_entries(story, text, &mut dropped, times.len(), cl, build, built);
+    cl.take_back(kept);
+    let lines = &cl.lines;
     if story.zone.is_none() {
         story.zone = story.entries.iter().find_map(|e| e.zone);
     }
+    // The trailer datelines read every text line: laying lines by assumed they would not run.
+    debug_assert!(
+        !lay_by || story.zone.is_some() && story.updated.or(story.published).or(story.coverage_start).is_some()
+    );
     repeated::drop_repeated(story, text, lines, &mut dropped);
     if cl.trailing {
         let last = *times.last().expect("stamps");
@@ -308,7 +332,7 @@ fn built_story_with(text: &str, hints: &[crate::parse::page::LineHint]) -> Story
     let mut lines = crate::parse::lines::classify(text, crate::parse::rules::Rules::embedded(), hints);
     lines.drop_blanks_if_timed();
     let mut story = Story { text: text.to_string(), ..Story::default() };
-    build(&mut story, &lines);
+    build(&mut story, &mut lines);
     story
 }
 

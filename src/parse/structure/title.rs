@@ -311,9 +311,9 @@ mod tests {
     use crate::parse::rules::Rules;
 
     fn title(text: &str) -> String {
-        let lines = crate::parse::lines::classify(text, Rules::embedded(), &[]);
+        let mut lines = crate::parse::lines::classify(text, Rules::embedded(), &[]);
         let mut story = Story { text: text.to_string(), ..Story::default() };
-        super::super::build(&mut story, &lines);
+        super::super::build(&mut story, &mut lines);
         story.title
     }
 
