@@ -76,13 +76,19 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
         cursor = story.coverage_end.or(story.updated).map(|w| (w.local().date(), at_or_late(w.local().time())));
         // A newest entry a few hours after the page's date-time means that date-time was the
         // start (or a stale stamp), not the last update: an update a day after the newest
-        // post is less likely than that.
+        // post is less likely than that. A date-time that is the oldest post's own clock
+        // (`Friday 30 August 2024 09:00` above a feed that opens at 09:00 and runs to 23:12)
+        // is the blog's opening however late the newest post came.
         let newest = clocks.get(usize::from(pinned)).map(|c| c.time());
-        if let (Some((date, at)), Some(newest)) = (cursor, newest)
-            && newest > at
-            && newest - at < chrono::Duration::hours(12)
-        {
-            cursor = Some((date, late));
+        let opening = |at: NaiveTime| clocks.last().is_some_and(|c| c.time() == at) && at != NaiveTime::MIN;
+        if let (Some((date, at)), Some(newest)) = (cursor, newest) {
+            if opening(at) {
+                // Each midnight the feed crosses puts the newest post a day after the opening.
+                let crossed = clocks[usize::from(pinned)..].windows(2).filter(|p| p[1] > p[0]).count();
+                cursor = Some((date + Days::new(crossed as u64), late));
+            } else if newest > at && newest - at < chrono::Duration::hours(12) {
+                cursor = Some((date, late));
+            }
         }
     }
     if cursor.is_none()
@@ -280,3 +286,7 @@ fn restate_in_zone(story: &mut Story) {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "dates_tests.rs"]
+mod tests;
