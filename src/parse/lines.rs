@@ -183,6 +183,7 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
         related::related_dates(&mut out, text, rules);
         rails::rail_dates(&mut out, text, rules);
         twin_dateline::twin_dateline(&mut out, text);
+        twin_dateline::opening_twin(&mut out, text);
         unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);
         key_copies::under_key_events(&mut out, text, rules);
