@@ -348,3 +348,16 @@ fn relative_times_on_the_newest_posts_are_no_family_against_dated_ones() {
         ]
     );
 }
+
+#[test]
+fn a_dated_first_stamp_older_than_every_post_is_the_pages() {
+    let text = "Ski-WM live\n\nRalf Meile · Julian Graf\n\n14.02.2025, 09:30\n\nRangliste\n1. Odermatt 2:21.54\n\n\
+                14.02.2025, 14:31\nGold für Odermatt!\nBody one.\n\n14.02.2025, 13:52\nMeillard führt\nBody two.\n\n\
+                14.02.2025, 10:45\nErster Lauf\nBody three.\n\n14.02.2025, 09:58\nLos geht's!\nBody four.\n";
+    let k = kinds(text, &[]);
+    assert_eq!(k[4], Kind::Text, "{k:?}");
+    assert_eq!(k.iter().filter(|k| is_time(k)).count(), 4, "{k:?}");
+    // A pinned post newer than the oldest stays a post.
+    let pinned = text.replace("14.02.2025, 09:30", "14.02.2025, 10:00");
+    assert!(is_time(&kinds(&pinned, &[])[4]));
+}

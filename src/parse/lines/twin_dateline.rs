@@ -2,7 +2,9 @@
 //! under the headline, with no `Stand` word): it equals the newest post's stamp below it, and
 //! what follows it is the standfirst, not that post's headline. It is left as text for the
 //! header to read. A pinned copy of the newest post (the same headline under both) is not one.
-//! The same date-time may instead repeat the oldest post's: the blog's opening.
+//! The same date-time may instead repeat the oldest post's: the blog's opening. On a feed
+//! whose every stamp prints its date, a first date-time older than every post below it is the
+//! page's (`14.02.2025, 09:30` under the byline, the first post at 09:58), not a post's.
 
 use super::{Kind, Lines, text_of};
 
@@ -39,5 +41,25 @@ pub(super) fn opening_twin(out: &mut Lines, text: &str) {
     let (Some(x), Some(y)) = (next(first), next(last)) else { return };
     if text_of(text, &out.lines[x]) != text_of(text, &out.lines[y]) {
         out.lines[first].kind = Kind::Text;
+    }
+}
+
+/// Turns the first stamp back into text when the page's stamps all print a date and it is
+/// older than every other: posts run newest first, so only the page's own date-time (when
+/// the ticker opened) stands above them older than the oldest.
+pub(super) fn older_than_the_feed(out: &mut Lines) {
+    let times: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].kind == Kind::Time).collect();
+    if times.len() < 4 {
+        return;
+    }
+    let at = |i: usize| {
+        let s = out.stamp(&out.lines[i])?;
+        let (d, m, y) = s.date?;
+        (s.unshown.is_none()).then_some((y?, m, d, s.clock))
+    };
+    let Some(first) = at(times[0]) else { return };
+    let mut rest = times[1..].iter().map(|&i| at(i));
+    if rest.all(|t| t.is_some_and(|t| t > first)) {
+        out.lines[times[0]].kind = Kind::Text;
     }
 }
