@@ -32,3 +32,46 @@ fn a_late_feed_under_an_earlier_update_is_the_day_before() {
                 20:05\nUgarte signs\n\nBody two.\n\n09:00\nGood morning\n\nBody three.\n";
     assert_eq!(instants(text), ["2024-08-30T23:12:00", "2024-08-30T20:05:00", "2024-08-30T09:00:00"]);
 }
+
+fn instants_taken(text: &str, taken: &str) -> Vec<String> {
+    let taken = chrono::DateTime::parse_from_rfc3339(taken).unwrap().with_timezone(&chrono::Utc);
+    let story =
+        crate::parse::parse_taken_at(PathBuf::from("t.txt"), text.as_bytes().to_vec(), Rules::embedded(), Some(taken))
+            .unwrap();
+    story.entries.iter().map(|e| e.at.map(|a| a.to_rfc3339()[..19].to_string()).unwrap_or_default()).collect()
+}
+
+#[test]
+fn day_word_dividers_count_back_from_the_pages_update() {
+    // `Gestern` over posts whose clocks are earlier than today's oldest: only the word says
+    // they are the day before.
+    let text = "Unwetter in Hessen: der Ticker\n\nStand: 14.08.2024, 16:42 Uhr\n\nHeute\n\n16:40 Uhr\nWarnung\n\nText eins.\n\n\
+                09:30 Uhr\nBilanz\n\nText zwei.\n\nGestern\n\n08:15 Uhr\nGewitter\n\nText drei.\n\n07:00 Uhr\nErste Meldung\n\nText vier.\n";
+    assert_eq!(
+        instants(text),
+        ["2024-08-14T16:40:00", "2024-08-14T09:30:00", "2024-08-13T08:15:00", "2024-08-13T07:00:00"]
+    );
+}
+
+#[test]
+fn day_words_before_a_clock_count_back_from_the_copy_time() {
+    // No date on the page: the copy was taken on the 14th.
+    let text = "Unwetter in Hessen: der Ticker\n\nHeute, 16:40 Uhr\nWarnung\n\nText eins.\n\n\
+                Heute, 09:30 Uhr\nBilanz\n\nText zwei.\n\nGestern, 10:15 Uhr\nGewitter\n\nText drei.\n\n\
+                Gestern, 09:00 Uhr\nErste Meldung\n\nText vier.\n";
+    assert_eq!(
+        instants_taken(text, "2024-08-14T15:00:00Z"),
+        ["2024-08-14T16:40:00", "2024-08-14T09:30:00", "2024-08-13T10:15:00", "2024-08-13T09:00:00"]
+    );
+}
+
+#[test]
+fn other_languages_yesterday_dividers_count_back() {
+    for (word, today) in [("Yesterday", "Today"), ("Hier", "Aujourd'hui"), ("Ieri", "Oggi"), ("Ayer", "Hoy")] {
+        let text = format!(
+            "Storm live blog for the coast\n\nUpdated 16:42, 14 AUG 2024\n\n{today}\n\n16:40\nWarning\n\nBody one.\n\n\
+             09:30\nTally\n\nBody two.\n\n{word}\n\n08:15\nStorm\n\nBody three.\n\n07:00\nFirst\n\nBody four.\n"
+        );
+        assert_eq!(instants(&text)[2..], ["2024-08-13T08:15:00", "2024-08-13T07:00:00"], "{word}");
+    }
+}

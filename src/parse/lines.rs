@@ -192,6 +192,7 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
         twin_dateline::older_than_the_feed(&mut out);
         unshown::below_the_feed(&mut out);
         signed::signed_times(&mut out, text);
+        super::day_words::mark_dividers(&mut out, text);
     }
     // A rule that takes the number above a line can add a drop past the list's exact size;
     // every list lives through the layout, the moment of the parse's peak memory.
