@@ -42,8 +42,13 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
     restate_in_zone(story);
 
     // The page's "today", which its day words (`Heute`, `Gestern`) count back from: when the
-    // copy was taken, else the page's last update.
-    let today = taken.map(|t| t.date()).or_else(|| story.coverage_end.or(story.updated).map(|w| w.local().date()));
+    // copy was taken, else the page's last update — also when the copy time is days after the
+    // update or before it (a file's modification time says nothing of the page's day).
+    let updated = story.coverage_end.or(story.updated).map(|w| w.local().date());
+    let today = match (taken.map(|t| t.date()), updated) {
+        (Some(t), Some(u)) if t < u || t > u + Days::new(1) => Some(u),
+        (t, u) => t.or(u),
+    };
     let mut markers = markers(story, lines, today);
     let clocks: Vec<Clock> = story.entries.iter().map(|e| e.clock.expect("timed entry")).collect();
     let pinned = pinned(&clocks, &markers) && clocks[1..].windows(2).all(|p| p[1] <= p[0]);

@@ -75,3 +75,15 @@ fn other_languages_yesterday_dividers_count_back() {
         assert_eq!(instants(&text)[2..], ["2024-08-13T08:15:00", "2024-08-13T07:00:00"], "{word}");
     }
 }
+
+#[test]
+fn a_copy_time_days_after_the_update_gives_way_to_the_update() {
+    // A file whose modification time is a week after the page's last update: `Heute` is the
+    // update's day.
+    let text = "Unwetter in Hessen: der Ticker\n\nStand: 14.08.2024, 16:42 Uhr\n\nHeute\n\n16:40 Uhr\nWarnung\n\nText eins.\n\n\
+                09:30 Uhr\nBilanz\n\nText zwei.\n\nGestern\n\n08:15 Uhr\nGewitter\n\nText drei.\n\n07:00 Uhr\nErste Meldung\n\nText vier.\n";
+    assert_eq!(
+        instants_taken(text, "2024-08-21T10:00:00Z"),
+        ["2024-08-14T16:40:00", "2024-08-14T09:30:00", "2024-08-13T08:15:00", "2024-08-13T07:00:00"]
+    );
+}

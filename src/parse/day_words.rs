@@ -1,7 +1,7 @@
 //! Relative day words (`Heute`, `Gestern`, `Yesterday`, `Hier`, `Ieri`, `Ayer`): a live page
 //! prints them alone over a day's posts, or before a post's clock (`Gestern, 22:15 Uhr`), in
 //! place of a date. The day they name counts back from the page's "today" — when the copy was
-//! taken, else the page's last update. The words and their distance are data
+//! taken (when it falls on the page's last update or the day after), else that update. The words and their distance are data
 //! (`assets/day_words.txt`).
 
 use super::lines::{Kind, Lines};
