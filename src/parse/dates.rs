@@ -4,8 +4,10 @@
 //! from the oldest entry), else a date in the title — and day headers (`Lundi 21 octobre`) or
 //! dated stamps (`Le 23/06 à 06:04`, `18:32 (IST), Oct 02`) reset it on the way. Day headers
 //! that stand after their day's entries date the entries above them; a pinned post above the
-//! newest is left out of the walk, so it cannot push every entry below a day back.
+//! newest is left out of the walk, so it cannot push every entry below a day back. Day words
+//! (`Heute`, `Gestern`, alone or before a clock) count back from the copy's or the page's day.
 
+use super::day_words;
 use super::lines::{Kind, Lines};
 use super::time::{self, DatelinePart};
 use crate::model::{Clock, Story, When, Zone};
@@ -39,7 +41,15 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
     // Datelines were read before the zone was known; re-read them in the story's zone.
     restate_in_zone(story);
 
-    let mut markers = markers(story, lines);
+    // The page's "today", which its day words (`Heute`, `Gestern`) count back from: when the
+    // copy was taken, else the page's last update — also when the copy time is days after the
+    // update or before it (a file's modification time says nothing of the page's day).
+    let updated = story.coverage_end.or(story.updated).map(|w| w.local().date());
+    let today = match (taken.map(|t| t.date()), updated) {
+        (Some(t), Some(u)) if t < u || t > u + Days::new(1) => Some(u),
+        (t, u) => t.or(u),
+    };
+    let mut markers = markers(story, lines, today);
     let clocks: Vec<Clock> = story.entries.iter().map(|e| e.clock.expect("timed entry")).collect();
     let pinned = pinned(&clocks, &markers) && clocks[1..].windows(2).all(|p| p[1] <= p[0]);
     if pinned {
@@ -76,13 +86,19 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
         cursor = story.coverage_end.or(story.updated).map(|w| (w.local().date(), at_or_late(w.local().time())));
         // A newest entry a few hours after the page's date-time means that date-time was the
         // start (or a stale stamp), not the last update: an update a day after the newest
-        // post is less likely than that.
+        // post is less likely than that. A date-time that is the oldest post's own clock
+        // (`Friday 30 August 2024 09:00` above a feed that opens at 09:00 and runs to 23:12)
+        // is the blog's opening however late the newest post came.
         let newest = clocks.get(usize::from(pinned)).map(|c| c.time());
-        if let (Some((date, at)), Some(newest)) = (cursor, newest)
-            && newest > at
-            && newest - at < chrono::Duration::hours(12)
-        {
-            cursor = Some((date, late));
+        let opening = |at: NaiveTime| clocks.last().is_some_and(|c| c.time() == at) && at != NaiveTime::MIN;
+        if let (Some((date, at)), Some(newest)) = (cursor, newest) {
+            if opening(at) {
+                // Each midnight the feed crosses puts the newest post a day after the opening.
+                let crossed = clocks[usize::from(pinned)..].windows(2).filter(|p| p[1] > p[0]).count();
+                cursor = Some((date + Days::new(crossed as u64), late));
+            } else if newest > at && newest - at < chrono::Duration::hours(12) {
+                cursor = Some((date, late));
+            }
         }
     }
     if cursor.is_none()
@@ -213,15 +229,19 @@ fn move_headers_up(markers: Vec<Marker>) -> Vec<Marker> {
     out
 }
 
-fn markers(story: &Story, lines: &Lines) -> Vec<Marker> {
+fn markers(story: &Story, lines: &Lines, today: Option<NaiveDate>) -> Vec<Marker> {
     let mut out = Vec::with_capacity(story.entries.len());
     let mut entry = 0;
+    let day = |date: NaiveDate| Marker::Day(date.day(), date.month(), Some(date.year()));
     for line in &lines.lines {
         match line.kind {
             Kind::Time if entry < story.entries.len() && story.entries[entry].line == line.number => {
-                // A stamp that prints its date sets the day.
+                // A stamp that prints its date sets the day; so does a day word before its
+                // clock (`Gestern, 22:15 Uhr`).
                 if let Some((d, m, y)) = lines.stamp(line).and_then(|s| s.date) {
                     out.push(Marker::Day(d, m, y));
+                } else if let Some(date) = today.and_then(|t| day_words::stamp_day(story.str(line.span), t)) {
+                    out.push(day(date));
                 }
                 out.push(Marker::Entry(entry));
                 entry += 1;
@@ -229,6 +249,8 @@ fn markers(story: &Story, lines: &Lines) -> Vec<Marker> {
             Kind::DayHeader => {
                 if let Some((d, m, y)) = time::day_header(story.str(line.span)) {
                     out.push(Marker::Day(d, m, y));
+                } else if let Some(date) = today.and_then(|t| day_words::divider_day(story.str(line.span), t)) {
+                    out.push(day(date));
                 }
             }
             _ => {}
@@ -280,3 +302,7 @@ fn restate_in_zone(story: &mut Story) {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "dates_tests.rs"]
+mod tests;

@@ -183,13 +183,16 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
         related::related_dates(&mut out, text, rules);
         rails::rail_dates(&mut out, text, rules);
         twin_dateline::twin_dateline(&mut out, text);
+        twin_dateline::opening_twin(&mut out, text);
         unshown::beside_clocks(&mut out, text);
         durations::video_lengths(&mut out, text);
         key_copies::under_key_events(&mut out, text, rules);
         schedule::schedule_rows(&mut out, text);
         weigh(&mut out, text);
+        twin_dateline::older_than_the_feed(&mut out);
         unshown::below_the_feed(&mut out);
         signed::signed_times(&mut out, text);
+        super::day_words::mark_dividers(&mut out, text);
     }
     // A rule that takes the number above a line can add a drop past the list's exact size;
     // every list lives through the layout, the moment of the parse's peak memory.

@@ -319,3 +319,45 @@ fn the_page_date_time_twin_of_the_newest_post_is_its_dateline() {
     );
     assert!(is_time(&kinds(&pinned, &[])[1]));
 }
+
+#[test]
+fn relative_times_on_the_newest_posts_are_no_family_against_dated_ones() {
+    // The newest posts say `25 minutes ago`, the older ones a date and a clock; the author
+    // stands above each. The header's date-time repeats the opening post's: it is no post.
+    let text = "Budget live\n\nHarry McGee and Jack Horgan-Jones\n\nTue Oct 1 2024 - 11:30\n\nTry our calculator\n\n\
+                Jack Horgan-Jones\n25 minutes ago\nOpposition reacts\nBody one.\n\n\
+                Pádraig Hoare\n57 minutes ago\nWhat it means\nBody two.\n\n\
+                Harry McGee\nTue Oct 1 2024 - 15:05\nChambers speaks\nBody three.\n\n\
+                Harry McGee\nTue Oct 1 2024 - 13:14\nMinimum wage\nBody four.\n\n\
+                Jack Horgan-Jones\nTue Oct 1 2024 - 11:30\nGood morning\nBody five.\n";
+    let lines = classify(text, Rules::embedded(), &[]);
+    let times: Vec<&str> = lines
+        .lines
+        .iter()
+        .filter(|l| l.kind == Kind::Time)
+        .map(|l| &text[l.span.start as usize..l.span.end as usize])
+        .collect();
+    assert_eq!(
+        times,
+        [
+            "25 minutes ago",
+            "57 minutes ago",
+            "Tue Oct 1 2024 - 15:05",
+            "Tue Oct 1 2024 - 13:14",
+            "Tue Oct 1 2024 - 11:30"
+        ]
+    );
+}
+
+#[test]
+fn a_dated_first_stamp_older_than_every_post_is_the_pages() {
+    let text = "Ski-WM live\n\nRalf Meile · Julian Graf\n\n14.02.2025, 09:30\n\nRangliste\n1. Odermatt 2:21.54\n\n\
+                14.02.2025, 14:31\nGold für Odermatt!\nBody one.\n\n14.02.2025, 13:52\nMeillard führt\nBody two.\n\n\
+                14.02.2025, 10:45\nErster Lauf\nBody three.\n\n14.02.2025, 09:58\nLos geht's!\nBody four.\n";
+    let k = kinds(text, &[]);
+    assert_eq!(k[4], Kind::Text, "{k:?}");
+    assert_eq!(k.iter().filter(|k| is_time(k)).count(), 4, "{k:?}");
+    // A pinned post newer than the oldest stays a post.
+    let pinned = text.replace("14.02.2025, 09:30", "14.02.2025, 10:00");
+    assert!(is_time(&kinds(&pinned, &[])[4]));
+}

@@ -6,6 +6,7 @@
 //! their subheadings. Every line of the input ends up in the story or in [`Story::dropped`].
 
 mod dates;
+mod day_words;
 mod html;
 mod json;
 pub(crate) mod lines;

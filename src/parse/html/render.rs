@@ -310,10 +310,13 @@ impl Renderer {
         self.after_inline = frame.inline;
     }
 
-    /// Whether the line so far is only a post's label (`Key Event`, `Pinned post`).
+    /// Whether the line so far is only a post's label (`Key Event`, `Pinned post`, `DONE DEAL`).
     fn after_label(&self) -> bool {
         let start = self.out.rfind('\n').map_or(0, |i| i + 1);
-        !self.at_line_start && self.pending_breaks == 0 && crate::parse::time::post_label::is_label(&self.out[start..])
+        !self.at_line_start && self.pending_breaks == 0 && {
+            let line = &self.out[start..];
+            crate::parse::time::post_label::is_label(line) || crate::parse::time::badge::is_badge(line)
+        }
     }
 
     fn brk(&mut self, n: u8) {

@@ -162,3 +162,14 @@ fn styles_hide_whatever_their_spacing_and_case() {
     assert_eq!(p.text, "shown\n\ntoo");
     assert_eq!(p.furniture.iter().map(|f| f.rule).collect::<Vec<_>>(), ["html-hidden", "html-hidden"]);
 }
+
+#[test]
+fn a_capitalised_badge_keeps_its_time_on_its_line() {
+    // Sky's `DONE DEAL` badge beside the post's `<time>`: the copy reads `DONE DEAL22:41`.
+    let p = page(
+        "<body><div class=post><div class=head><span class=badge>DONE DEAL</span><time>22:41</time></div>\
+         <h3>Sancho to Chelsea</h3><p>Body.</p></div></body>",
+    );
+    let lines: Vec<&str> = p.text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(lines.contains(&"DONE DEAL 22:41"), "{lines:?}");
+}

@@ -74,8 +74,20 @@ pub(super) fn signed_times(out: &mut Lines, text: &str) {
     }
     let signed: Vec<usize> =
         signed.into_iter().filter(|&i| name_of(i).is_some_and(|n| seen.get(n).is_some_and(|&c| c <= 2))).collect();
+    // A badged post's time (`DONE DEAL 22:41`) under a name is a post all the same: the page
+    // closes each post with its author, and those names stand over the next post's time.
+    let badged_under_name = times
+        .iter()
+        .filter(|&&i| Some(i) != first && out.stamp(&out.lines[i]).is_some_and(|s| s.rest.is_some()))
+        .filter(|&&i| {
+            (0..i)
+                .rev()
+                .find(filled)
+                .is_some_and(|a| out.lines[a].kind == Kind::Text && signature(text_of(text, &out.lines[a])))
+        })
+        .count();
     let others = times.len() - signed.len();
-    if signed.is_empty() || others < 2 || signed.len() >= others {
+    if signed.is_empty() || others < 2 || signed.len() + badged_under_name >= others {
         return;
     }
     for i in signed {
@@ -176,5 +188,18 @@ mod tests {
                     Aoife Hennessy\n12:38\nWarning extended\nThe warning runs until 9pm.\n\n\
                     Cormac Byrne\n11:20\nPower cuts\nCrews are working to restore supply.\n";
         assert_eq!(kind_of(text, "12:38"), Kind::Time);
+    }
+
+    #[test]
+    fn authors_closing_badged_posts_close_the_plain_ones_too() {
+        // Each post ends with its author, so a name stands over every next time; two of the
+        // three carry a badge (`DONE DEAL 22:41`) and are posts: so are the plain ones.
+        let text = "Deadline day\n\nDONE DEAL 23:12\nSterling joins\nBody one.\nDharmesh Sheth\n\n\
+                    DONE DEAL 22:41\nSancho joins\nBody two.\nKaveh Solhekol\n\n\
+                    BREAKING 20:05\nUgarte signs\nBody three.\nDharmesh Sheth\n\n\
+                    17:32\nChilwell stays\nBody four.\nKaveh Solhekol\n\n\
+                    09:00\nGood morning\nBody five.\nSky Sports News\n";
+        assert_eq!(kind_of(text, "17:32"), Kind::Time);
+        assert_eq!(kind_of(text, "09:00"), Kind::Time);
     }
 }

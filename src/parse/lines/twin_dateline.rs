@@ -2,6 +2,9 @@
 //! under the headline, with no `Stand` word): it equals the newest post's stamp below it, and
 //! what follows it is the standfirst, not that post's headline. It is left as text for the
 //! header to read. A pinned copy of the newest post (the same headline under both) is not one.
+//! The same date-time may instead repeat the oldest post's: the blog's opening. On a feed
+//! whose every stamp prints its date, a first date-time older than every post below it is the
+//! page's (`14.02.2025, 09:30` under the byline, the first post at 09:58), not a post's.
 
 use super::{Kind, Lines, text_of};
 
@@ -17,5 +20,46 @@ pub(super) fn twin_dateline(out: &mut Lines, text: &str) {
     let (Some(x), Some(y)) = (next(first), next(second)) else { return };
     if text_of(text, &out.lines[x]) != text_of(text, &out.lines[y]) && x < second {
         out.lines[first].kind = Kind::Text;
+    }
+}
+
+/// Turns the first stamp back into text when it is the twin of the last: the page's date-time
+/// is when the blog opened, printed again on its opening post at the bottom of the feed (`Tue
+/// Oct 1 2024 - 11:30` under the headline and on `Good morning`). Only a dated stamp above at
+/// least two other posts is read so; a feed of one day with a plain clock on top is not.
+pub(super) fn opening_twin(out: &mut Lines, text: &str) {
+    let times: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].kind == Kind::Time).collect();
+    let (Some(&first), Some(&last)) = (times.first(), times.last()) else { return };
+    if times.len() < 4 {
+        return;
+    }
+    let (Some(a), Some(b)) = (out.stamp(&out.lines[first]), out.stamp(&out.lines[last])) else { return };
+    if a.date.is_none() || a.date != b.date || a.clock != b.clock || a.unshown.is_some() || b.unshown.is_some() {
+        return;
+    }
+    let next = |i: usize| (i + 1..out.lines.len()).find(|&j| out.lines[j].kind == Kind::Text);
+    let (Some(x), Some(y)) = (next(first), next(last)) else { return };
+    if text_of(text, &out.lines[x]) != text_of(text, &out.lines[y]) {
+        out.lines[first].kind = Kind::Text;
+    }
+}
+
+/// Turns the first stamp back into text when the page's stamps all print a date and it is
+/// older than every other: posts run newest first, so only the page's own date-time (when
+/// the ticker opened) stands above them older than the oldest.
+pub(super) fn older_than_the_feed(out: &mut Lines) {
+    let times: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].kind == Kind::Time).collect();
+    if times.len() < 4 {
+        return;
+    }
+    let at = |i: usize| {
+        let s = out.stamp(&out.lines[i])?;
+        let (d, m, y) = s.date?;
+        (s.unshown.is_none()).then_some((y?, m, d, s.clock))
+    };
+    let Some(first) = at(times[0]) else { return };
+    let mut rest = times[1..].iter().map(|&i| at(i));
+    if rest.all(|t| t.is_some_and(|t| t > first)) {
+        out.lines[times[0]].kind = Kind::Text;
     }
 }

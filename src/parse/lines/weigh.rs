@@ -35,9 +35,15 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
     // Stamps that open with the clock and stamps that open with a date are two families.
     // Where a page has both, the larger stamps the posts — unless one family lies wholly below
     // the other (posts stamped `9.31am:`, then the comments stamped `22 June 2011 10:06AM`):
-    // then the first one does.
+    // then the first one does. A stamp that prints no clock (`25 minutes ago` on the newest
+    // posts above `Tue Oct 1 2024 - 15:05`) belongs to neither: the page's relative times are
+    // weighed against its clocks elsewhere (`unshown`).
     let span = |leading: bool| {
-        let mut at = out.lines.iter().enumerate().filter(|(_, l)| out.stamp(l).is_some_and(|s| s.leading == leading));
+        let mut at = out
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| out.stamp(l).is_some_and(|s| s.leading == leading && s.unshown.is_none()));
         let first = at.next().map(|(i, _)| i);
         let (n, last) = at.fold((usize::from(first.is_some()), first), |(n, _), (i, _)| (n + 1, Some(i)));
         (n, first, last)
@@ -55,8 +61,8 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
         };
         for line in &mut out.lines {
             if line.kind == Kind::Time
-                && stamp_at(&out.stamps, &out.stamp_lines, line.number).expect("a time line's stamp").leading
-                    != keep_leading
+                && stamp_at(&out.stamps, &out.stamp_lines, line.number)
+                    .is_some_and(|s| s.leading != keep_leading && s.unshown.is_none())
                 && !line.heading
             {
                 line.kind = Kind::Text;

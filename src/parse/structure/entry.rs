@@ -41,6 +41,11 @@ pub(super) fn build_entry(cx: &mut Context<'_, '_>, stamp_line: &Line, stamp: &S
             // `9.33am: Haroon Siddique has more details…`: the post starts on the clock's line.
             Shape::Inline => lead = Some(span),
             Shape::Label if tag_like(rest) && (upper_case(rest) || !name_like(rest)) => tag = Some(span),
+            // A `<time>` the markup vouches for is read bare; the badge kept on its line
+            // (`DONE DEAL 22:41`) is still the post's tag.
+            Shape::Bare if tag_like(rest) && (upper_case(rest) || crate::parse::time::post_label::is_label(rest)) => {
+                tag = Some(span)
+            }
             _ => cx.dropped.push(DroppedLine { line: stamp_line.number, rule: "author".into(), span }),
         }
     }

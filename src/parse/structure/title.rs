@@ -2,7 +2,8 @@
 //! that scores best — never the navigation, a menu of short lines, a site's domain, a
 //! standfirst of two sentences, or a point of a summary box (`Summary`, `Key points`: the
 //! headings are listed in `assets/summary_headings.txt`). A title a dump wrapped over two
-//! lines is read as one; a title shown only as the last crumb of a breadcrumb is that crumb.
+//! lines is read as one; a title shown only as the last crumb of a breadcrumb is that crumb,
+//! and a live kicker run into the headline (`Liveticker …`) is cut.
 
 use super::super::lines::{Kind, Line};
 use super::super::time;
@@ -10,6 +11,8 @@ use super::{BYLINE, dated_byline, headline_like, is_credit, is_dateline, is_link
 
 #[path = "title_breadcrumb.rs"]
 mod breadcrumb;
+#[path = "title_kicker.rs"]
+mod kicker;
 #[path = "title_wrap.rs"]
 mod wrap;
 
@@ -187,7 +190,12 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
             best = Some((score, n, skip));
         }
     }
-    best.map(|(_, n, skip)| with_skip(span_of(&joined, n), skip))
+    // A live kicker inside the headline (`Liveticker Unwetter in Hessen…`) is no part of it.
+    best.map(|(_, n, skip)| {
+        let (first, last, skip) = with_skip(span_of(&joined, n), skip);
+        let kicker = numbered(first).map_or(0, |l| kicker::kicker_len(&s(l)[skip..]));
+        (first, last, skip + kicker)
+    })
 }
 
 /// Whether the last non-blank line above `line` is only a live word (`LIVE`, `DIRECT`), the

@@ -6,6 +6,7 @@
 //! Lines that say what a date is (`Updated`, `First published`) are datelines, read by
 //! [`dateline`]. Words and zones come from [`super::words`].
 
+pub(crate) mod badge;
 mod byline;
 pub mod dateline;
 mod leading_parts;
@@ -153,6 +154,7 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     }
     if line.len() <= 120 && has_clock_bytes(bytes) {
         post_label::labelled(line, context)
+            .or_else(|| badge::badged(line, context))
             .or_else(|| match_minute::clock_then_minute(line))
             .or_else(|| byline::byline(line, context))
             .or_else(|| share_bar::after_share_bar(line, context))

@@ -1,0 +1,89 @@
+//! Placing entries on their day from the header's date-time.
+
+use crate::parse::parse_text;
+use crate::parse::rules::Rules;
+use std::path::PathBuf;
+
+fn instants(text: &str) -> Vec<String> {
+    let story = parse_text(PathBuf::from("t.txt"), text.to_string(), Rules::embedded());
+    story.entries.iter().map(|e| e.at.map(|a| a.to_rfc3339()[..19].to_string()).unwrap_or_default()).collect()
+}
+
+#[test]
+fn a_header_time_that_is_the_oldest_posts_clock_is_the_opening() {
+    // The feed runs from 09:00 to 23:12 on the header's day: the header is the opening post's
+    // time, not an update that would put every post on the day before.
+    let text = "Deadline day live\n\nFriday 30 August 2024 09:00, UK\n\n23:12\nSterling joins\n\nBody one.\n\n\
+                20:05\nUgarte signs\n\nBody two.\n\n09:00\nGood morning\n\nBody three.\n";
+    assert_eq!(instants(text), ["2024-08-30T23:12:00", "2024-08-30T20:05:00", "2024-08-30T09:00:00"]);
+}
+
+#[test]
+fn an_opening_feed_across_midnight_ends_the_next_day() {
+    let text = "Election night live\n\nFriday 30 August 2024 21:00, UK\n\n01:10\nResult in\n\nBody one.\n\n\
+                23:40\nCount goes on\n\nBody two.\n\n21:00\nPolls close\n\nBody three.\n";
+    assert_eq!(instants(text), ["2024-08-31T01:10:00", "2024-08-30T23:40:00", "2024-08-30T21:00:00"]);
+}
+
+#[test]
+fn a_late_feed_under_an_earlier_update_is_the_day_before() {
+    // The header's time is no post's: it is the last update, the morning after the posts.
+    let text = "Deadline day live\n\nUpdated Saturday 31 August 2024 08:30, UK\n\n23:12\nSterling joins\n\nBody one.\n\n\
+                20:05\nUgarte signs\n\nBody two.\n\n09:00\nGood morning\n\nBody three.\n";
+    assert_eq!(instants(text), ["2024-08-30T23:12:00", "2024-08-30T20:05:00", "2024-08-30T09:00:00"]);
+}
+
+fn instants_taken(text: &str, taken: &str) -> Vec<String> {
+    let taken = chrono::DateTime::parse_from_rfc3339(taken).unwrap().with_timezone(&chrono::Utc);
+    let story =
+        crate::parse::parse_taken_at(PathBuf::from("t.txt"), text.as_bytes().to_vec(), Rules::embedded(), Some(taken))
+            .unwrap();
+    story.entries.iter().map(|e| e.at.map(|a| a.to_rfc3339()[..19].to_string()).unwrap_or_default()).collect()
+}
+
+#[test]
+fn day_word_dividers_count_back_from_the_pages_update() {
+    // `Gestern` over posts whose clocks are earlier than today's oldest: only the word says
+    // they are the day before.
+    let text = "Unwetter in Hessen: der Ticker\n\nStand: 14.08.2024, 16:42 Uhr\n\nHeute\n\n16:40 Uhr\nWarnung\n\nText eins.\n\n\
+                09:30 Uhr\nBilanz\n\nText zwei.\n\nGestern\n\n08:15 Uhr\nGewitter\n\nText drei.\n\n07:00 Uhr\nErste Meldung\n\nText vier.\n";
+    assert_eq!(
+        instants(text),
+        ["2024-08-14T16:40:00", "2024-08-14T09:30:00", "2024-08-13T08:15:00", "2024-08-13T07:00:00"]
+    );
+}
+
+#[test]
+fn day_words_before_a_clock_count_back_from_the_copy_time() {
+    // No date on the page: the copy was taken on the 14th.
+    let text = "Unwetter in Hessen: der Ticker\n\nHeute, 16:40 Uhr\nWarnung\n\nText eins.\n\n\
+                Heute, 09:30 Uhr\nBilanz\n\nText zwei.\n\nGestern, 10:15 Uhr\nGewitter\n\nText drei.\n\n\
+                Gestern, 09:00 Uhr\nErste Meldung\n\nText vier.\n";
+    assert_eq!(
+        instants_taken(text, "2024-08-14T15:00:00Z"),
+        ["2024-08-14T16:40:00", "2024-08-14T09:30:00", "2024-08-13T10:15:00", "2024-08-13T09:00:00"]
+    );
+}
+
+#[test]
+fn other_languages_yesterday_dividers_count_back() {
+    for (word, today) in [("Yesterday", "Today"), ("Hier", "Aujourd'hui"), ("Ieri", "Oggi"), ("Ayer", "Hoy")] {
+        let text = format!(
+            "Storm live blog for the coast\n\nUpdated 16:42, 14 AUG 2024\n\n{today}\n\n16:40\nWarning\n\nBody one.\n\n\
+             09:30\nTally\n\nBody two.\n\n{word}\n\n08:15\nStorm\n\nBody three.\n\n07:00\nFirst\n\nBody four.\n"
+        );
+        assert_eq!(instants(&text)[2..], ["2024-08-13T08:15:00", "2024-08-13T07:00:00"], "{word}");
+    }
+}
+
+#[test]
+fn a_copy_time_days_after_the_update_gives_way_to_the_update() {
+    // A file whose modification time is a week after the page's last update: `Heute` is the
+    // update's day.
+    let text = "Unwetter in Hessen: der Ticker\n\nStand: 14.08.2024, 16:42 Uhr\n\nHeute\n\n16:40 Uhr\nWarnung\n\nText eins.\n\n\
+                09:30 Uhr\nBilanz\n\nText zwei.\n\nGestern\n\n08:15 Uhr\nGewitter\n\nText drei.\n\n07:00 Uhr\nErste Meldung\n\nText vier.\n";
+    assert_eq!(
+        instants_taken(text, "2024-08-21T10:00:00Z"),
+        ["2024-08-14T16:40:00", "2024-08-14T09:30:00", "2024-08-13T08:15:00", "2024-08-13T07:00:00"]
+    );
+}
