@@ -42,6 +42,17 @@ pub(super) fn signed_times(out: &mut Lines, text: &str) {
     // Quoted inside a post, under the post's own stamp: a reporter's name over the feed's
     // first clock is the header's byline.
     let first = times.first().copied();
+    // A page that prints each post's author over its clock signs most of its times so, whatever
+    // the rules made of those name lines (a name glued under a share bar is no text line): the
+    // names are its reporters'.
+    let named = |i: usize| {
+        (0..i).rev().find(filled).is_some_and(|a| {
+            !matches!(out.lines[a].kind, Kind::Furniture(_) | Kind::Dropped) && signature(text_of(text, &out.lines[a]))
+        })
+    };
+    if times.iter().filter(|&&i| named(i)).count() * 2 > times.len() {
+        return;
+    }
     let signed: Vec<usize> = times
         .iter()
         .copied()
@@ -117,7 +128,18 @@ fn signature(line: &str) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    !post_label::is_label(t) && !NOT_NAMES.contains(&lower) && !DAY.is_match(t)
+    !post_label::is_label(t) && !NOT_NAMES.contains(&lower) && !day(t, words.len())
+}
+
+/// A day word or a weekday or month name: a day header. A weekday's abbreviation opening a
+/// name of two words with no figure is a first name (`Sam Lee`, `Di Stefano`).
+fn day(t: &str, words: usize) -> bool {
+    let short = |m: regex::Match<'_>| m.as_str().chars().count() <= 3;
+    let mut found = DAY.find_iter(t).peekable();
+    if found.peek().is_none() {
+        return false;
+    }
+    !(found.all(short) && words >= 2 && !t.contains(|c: char| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -133,7 +155,7 @@ mod tests {
 
     #[test]
     fn names_and_handles_sign_but_sentences_labels_and_days_do_not() {
-        for name in ["MartinB", "Jennifer Hale", "Marc", "Ursula M.", "Skifan_BE", "Jean de la Tour"] {
+        for name in ["MartinB", "Jennifer Hale", "Marc", "Ursula M.", "Skifan_BE", "Jean de la Tour", "Sam Lee"] {
             assert!(signature(name), "{name}");
         }
         for not in [
@@ -142,6 +164,8 @@ mod tests {
             "Analysis",
             "Today",
             "Mardi 14 août",
+            "Sam 12",
+            "Mon",
             "ANALYSIS",
             "He said it.",
             "Read more:",

@@ -5,7 +5,7 @@
 //! with nothing to stamp is a time standing in a text.
 
 use super::{Kind, LayoutRule, Line, Lines, stamp_at, text_of};
-use crate::parse::time::{self, Shape, Stamp};
+use crate::parse::time::{self, Shape, Stamp, Unshown};
 
 /// The passes over the whole page that decide which stamps are entries.
 pub(super) fn weigh(out: &mut Lines, text: &str) {
@@ -36,8 +36,11 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
     // Where a page has both, the larger stamps the posts — unless one family lies wholly below
     // the other (posts stamped `9.31am:`, then the comments stamped `22 June 2011 10:06AM`):
     // then the first one does.
+    // A relative time (`vor 8 Min.`, `12m ago`) belongs to neither family: sites print it on
+    // their newest posts and a date-time on the older ones, so it never outvotes those.
+    let family = |s: &Stamp, leading: bool| s.leading == leading && !matches!(s.unshown, Some(Unshown::Ago(_)));
     let span = |leading: bool| {
-        let mut at = out.lines.iter().enumerate().filter(|(_, l)| out.stamp(l).is_some_and(|s| s.leading == leading));
+        let mut at = out.lines.iter().enumerate().filter(|(_, l)| out.stamp(l).is_some_and(|s| family(s, leading)));
         let first = at.next().map(|(i, _)| i);
         let (n, last) = at.fold((usize::from(first.is_some()), first), |(n, _), (i, _)| (n + 1, Some(i)));
         (n, first, last)
@@ -54,9 +57,9 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
             lead.0 >= dated.0
         };
         for line in &mut out.lines {
+            let stamp = stamp_at(&out.stamps, &out.stamp_lines, line.number);
             if line.kind == Kind::Time
-                && stamp_at(&out.stamps, &out.stamp_lines, line.number).expect("a time line's stamp").leading
-                    != keep_leading
+                && stamp.is_some_and(|s| s.leading != keep_leading && !matches!(s.unshown, Some(Unshown::Ago(_))))
                 && !line.heading
             {
                 line.kind = Kind::Text;

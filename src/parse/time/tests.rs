@@ -268,3 +268,17 @@ fn a_long_credit_opened_by_a_byline_word_ends_with_the_post_stamp() {
         "Ministers confirmed in a statement to the Dáil and to Press Association reporters · Tue 1 Oct 2024, 14:03";
     assert_eq!(clock(sentence), None);
 }
+
+#[test]
+fn a_published_word_before_a_day_word_and_a_clock_that_glues_its_author() {
+    // Tamedia's `Publié aujourd'hui à 11h54`: the clock stamps the post, the day word dates it.
+    assert_eq!(clock("Publié aujourd'hui à 11h54").as_deref(), Some("11:54"));
+    assert_eq!(clock("Publié hier à 22h40").as_deref(), Some("22:40"));
+    // With an update after it, the line is the page's dateline.
+    assert_eq!(clock("Publié aujourd'hui à 08h05 · Mis à jour il y a 40 minutes"), None);
+    // A byline word and a name glued to the clock are the post's author.
+    assert_eq!(clock("09:14di Davide Falcioni").as_deref(), Some("09:14"));
+    assert_eq!(rest("09:14di Davide Falcioni"), Some("di Davide Falcioni"));
+    assert_eq!(rest("17:12By Jane Smith"), Some("By Jane Smith"));
+    assert_eq!(clock("09:14di cui parlava"), None);
+}
