@@ -31,6 +31,11 @@ static DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b(?:{}|{}|{})\b", w.day_word_alt, w.weekday_alt, w.month_alt)).expect("day regex")
 });
 
+/// A byline word then a name (`Par Louis de Raguenel`, `By Jane Smith`): a post's author
+/// closing it, over the next post's time, never a reader's signature.
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?i:{})\s+\p{{Lu}}", words().by_alt)).expect("byline regex"));
+
 /// Lower-case particles of names (`Ursula von Allmen`, `Jean de la Tour`).
 const PARTICLES: [&str; 12] = ["de", "da", "di", "du", "la", "le", "van", "von", "der", "den", "del", "of"];
 
@@ -127,6 +132,9 @@ fn signature(line: &str) -> bool {
     if t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !t.chars().any(char::is_lowercase) {
         return false;
     }
+    if BYLINE.is_match(t) {
+        return false;
+    }
     let lower = t.to_lowercase();
     !post_label::is_label(t) && !NOT_NAMES.contains(&lower) && !day(t, words.len())
 }
@@ -165,6 +173,8 @@ mod tests {
             "Today",
             "Mardi 14 août",
             "Sam 12",
+            "Par Louis de Raguenel",
+            "By Jane Smith",
             "Mon",
             "ANALYSIS",
             "He said it.",
