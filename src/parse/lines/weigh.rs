@@ -5,7 +5,7 @@
 //! with nothing to stamp is a time standing in a text.
 
 use super::{Kind, LayoutRule, Line, Lines, stamp_at, text_of};
-use crate::parse::time::{self, Shape, Stamp, Unshown};
+use crate::parse::time::{self, Shape, Stamp};
 
 /// The passes over the whole page that decide which stamps are entries.
 pub(super) fn weigh(out: &mut Lines, text: &str) {
@@ -36,9 +36,10 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
     // Where a page has both, the larger stamps the posts — unless one family lies wholly below
     // the other (posts stamped `9.31am:`, then the comments stamped `22 June 2011 10:06AM`):
     // then the first one does.
-    // A relative time (`vor 8 Min.`, `12m ago`) belongs to neither family: sites print it on
-    // their newest posts and a date-time on the older ones, so it never outvotes those.
-    let family = |s: &Stamp, leading: bool| s.leading == leading && !matches!(s.unshown, Some(Unshown::Ago(_)));
+    // A stamp that prints no clock (`vor 8 Min.`, a `<time datetime>` showing `12m ago`)
+    // belongs to neither family: sites print relative times on their newest posts and a
+    // date-time on the older ones, so it never outvotes those.
+    let family = |s: &Stamp, leading: bool| s.leading == leading && s.unshown.is_none();
     let span = |leading: bool| {
         let mut at = out.lines.iter().enumerate().filter(|(_, l)| out.stamp(l).is_some_and(|s| family(s, leading)));
         let first = at.next().map(|(i, _)| i);
@@ -59,7 +60,7 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
         for line in &mut out.lines {
             let stamp = stamp_at(&out.stamps, &out.stamp_lines, line.number);
             if line.kind == Kind::Time
-                && stamp.is_some_and(|s| s.leading != keep_leading && !matches!(s.unshown, Some(Unshown::Ago(_))))
+                && stamp.is_some_and(|s| s.leading != keep_leading && s.unshown.is_none())
                 && !line.heading
             {
                 line.kind = Kind::Text;
