@@ -347,3 +347,15 @@ fn reporters_names_over_most_clocks_sign_no_readers_comment() {
     assert!(is_time(&kind_of_line(text, "Dec. 1, 2024, 5:02 p.m. GMT")), "{k:?}");
     assert!(is_time(&kind_of_line(text, "Nov. 30, 2024, 9:58 p.m. GMT")));
 }
+
+#[test]
+fn a_feed_of_relative_times_outvotes_the_fewer_date_times_below_it() {
+    let text = "Storm live: the latest\n\n5 min ago\nRoads closed\nThe council closed Main Street.\n\n\
+                1 hour ago\nWarning extended\nThe warning runs until 9pm.\n\n2 hours ago\nPower cuts\n\
+                Crews are working to restore supply.\n\n3 hours ago\nSchools shut\nAll schools are closed today.\n\n\
+                22 June 2011 10:06AM\nWhat a mess in town today.\n\n22 June 2011 10:31AM\nStay safe everyone.\n";
+    assert!(is_time(&kind_of_line(text, "5 min ago")));
+    assert!(is_time(&kind_of_line(text, "3 hours ago")));
+    assert!(!is_time(&kind_of_line(text, "22 June 2011 10:06AM")));
+    assert!(!is_time(&kind_of_line(text, "22 June 2011 10:31AM")));
+}

@@ -36,10 +36,15 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
     // Where a page has both, the larger stamps the posts — unless one family lies wholly below
     // the other (posts stamped `9.31am:`, then the comments stamped `22 June 2011 10:06AM`):
     // then the first one does.
-    // A stamp that prints no clock (`vor 8 Min.`, a `<time datetime>` showing `12m ago`)
-    // belongs to neither family: sites print relative times on their newest posts and a
-    // date-time on the older ones, so it never outvotes those.
-    let family = |s: &Stamp, leading: bool| s.leading == leading && s.unshown.is_none();
+    // Stamps that print no clock (`vor 8 Min.`, a `<time datetime>` showing `12m ago`), no
+    // more of them than the date-times, belong to neither family: sites print relative times
+    // on their few newest posts and a date-time on the older ones, so they never outvote
+    // those. Many of them are a feed of their own (over a comment box's date-times).
+    let time_stamps = || out.lines.iter().filter(|l| l.kind == Kind::Time).filter_map(|l| out.stamp(l));
+    let unshown = time_stamps().filter(|s| s.unshown.is_some()).count();
+    let shown_dated = time_stamps().filter(|s| !s.leading && s.unshown.is_none()).count();
+    let aside = |s: &Stamp| s.unshown.is_some() && unshown <= shown_dated;
+    let family = |s: &Stamp, leading: bool| s.leading == leading && !aside(s);
     let span = |leading: bool| {
         let mut at = out.lines.iter().enumerate().filter(|(_, l)| out.stamp(l).is_some_and(|s| family(s, leading)));
         let first = at.next().map(|(i, _)| i);
@@ -59,9 +64,7 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
         };
         for line in &mut out.lines {
             let stamp = stamp_at(&out.stamps, &out.stamp_lines, line.number);
-            if line.kind == Kind::Time
-                && stamp.is_some_and(|s| s.leading != keep_leading && s.unshown.is_none())
-                && !line.heading
+            if line.kind == Kind::Time && stamp.is_some_and(|s| s.leading != keep_leading && !aside(s)) && !line.heading
             {
                 line.kind = Kind::Text;
             }
