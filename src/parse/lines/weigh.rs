@@ -36,17 +36,11 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
     // Where a page has both, the larger stamps the posts — unless one family lies wholly below
     // the other (posts stamped `9.31am:`, then the comments stamped `22 June 2011 10:06AM`):
     // then the first one does.
-    // Stamps that print no clock (`vor 8 Min.`, a `<time datetime>` showing `12m ago`), no
-    // more of them than the date-times, belong to neither family: sites print relative times
-    // on their few newest posts and a date-time on the older ones, so they never outvote
-    // those. Many of them are a feed of their own (over a comment box's date-times).
-    let time_stamps = || out.lines.iter().filter(|l| l.kind == Kind::Time).filter_map(|l| out.stamp(l));
-    let unshown = time_stamps().filter(|s| s.unshown.is_some()).count();
-    let shown_dated = time_stamps().filter(|s| !s.leading && s.unshown.is_none()).count();
-    let aside = |s: &Stamp| s.unshown.is_some() && unshown <= shown_dated;
-    let family = |s: &Stamp, leading: bool| s.leading == leading && !aside(s);
+    // The newest posts' relative and day-word stamps stand aside (see [`super::newest`]).
+    let aside = super::newest::newest_aside(out, text);
+    let family = |i: usize, s: &Stamp, leading: bool| s.leading == leading && !aside[i];
     let span = |leading: bool| {
-        let mut at = out.lines.iter().enumerate().filter(|(_, l)| out.stamp(l).is_some_and(|s| family(s, leading)));
+        let mut at = out.lines.iter().enumerate().filter(|(i, l)| out.stamp(l).is_some_and(|s| family(*i, s, leading)));
         let first = at.next().map(|(i, _)| i);
         let (n, last) = at.fold((usize::from(first.is_some()), first), |(n, _), (i, _)| (n + 1, Some(i)));
         (n, first, last)
@@ -62,9 +56,9 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
         } else {
             lead.0 >= dated.0
         };
-        for line in &mut out.lines {
+        for (i, line) in out.lines.iter_mut().enumerate() {
             let stamp = stamp_at(&out.stamps, &out.stamp_lines, line.number);
-            if line.kind == Kind::Time && stamp.is_some_and(|s| s.leading != keep_leading && !aside(s)) && !line.heading
+            if line.kind == Kind::Time && stamp.is_some_and(|s| s.leading != keep_leading) && !aside[i] && !line.heading
             {
                 line.kind = Kind::Text;
             }

@@ -121,10 +121,14 @@ fn updated_stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     if prefix.is_empty() || prefix.chars().count() > 24 || prefix.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    // Only `Updated`: a page's header says when coverage started or ended once, and such a
-    // line must never start a family of stamps above the posts.
+    // Only `Updated` or `Published` (`Publié le 28/06/2024 à 18h05` over each post): a page's
+    // header says when coverage started or ended once, and such a line must never start a
+    // family of stamps above the posts.
     let parts = dateline::datelines(line);
-    if !dateline::opens_with_kind(prefix) || parts.len() != 1 || parts[0].kind != DatelineKind::Updated {
+    if !dateline::opens_with_kind(prefix)
+        || parts.len() != 1
+        || !matches!(parts[0].kind, DatelineKind::Updated | DatelineKind::Published)
+    {
         return None;
     }
     Some(Stamp {

@@ -2,7 +2,7 @@
 //! clock and the minute of play in adjacent elements, which copies and dumps run together. The
 //! clock keeps its two minute digits; the match minute after it (`90+4'`, `45'+2`, `1'`) is
 //! dropped, as a minute of play is never a time of day. A post head may also run the score and
-//! the minute (or `HT`, `FT`) into the clock after them (`WAL 13-20 AUS52'15:47`): the clock
+//! the minute (`52'`, the French `45e+2`, or `HT`, `FT`) into the clock after them (`WAL 13-20 AUS52'15:47`): the clock
 //! stamps the post and the score is its label.
 
 use super::{Shape, Stamp};
@@ -17,7 +17,7 @@ static GLUED: LazyLock<Regex> = LazyLock::new(|| {
 
 static SCORED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<score>\S.{0,40}?\d{1,3}\s?[-–]\s?\d{1,3}(?:\s\S.{0,30}?)?)\s*(?:\d{1,3}(?:\+\d{1,2})?[’'](?:\+\d{1,2})?|HT|FT|AET)\s*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$",
+        r"^(?P<score>\S.{0,40}?\d{1,3}\s?[-–]\s?\d{1,3}(?:\s\S.{0,30}?)?)\s*(?:\d{1,3}(?:\+\d{1,2})?[’'](?:\+\d{1,2})?|\d{1,3}e(?:\+\d{1,2})?|HT|FT|AET)\s*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$",
     )
     .expect("score minute clock regex")
 });
@@ -56,6 +56,7 @@ mod tests {
             ("WAL 8-18 AUSHT15:03", (15, 3), "WAL 8-18 AUS"),
             ("WAL 20-52 AUS FT 17:12", (17, 12), "WAL 20-52 AUS"),
             ("Arsenal 2-1 Chelsea 90+3' 21:47", (21, 47), "Arsenal 2-1 Chelsea"),
+            ("PSG 1-0 OM 45e+2 21:48", (21, 48), "PSG 1-0 OM"),
         ] {
             let s = score_minute_clock(line).unwrap_or_else(|| panic!("{line}"));
             assert_eq!(s.clock, Clock::new(want.0, want.1).unwrap(), "{line}");

@@ -281,4 +281,7 @@ fn a_published_word_before_a_day_word_and_a_clock_that_glues_its_author() {
     assert_eq!(rest("09:14di Davide Falcioni"), Some("di Davide Falcioni"));
     assert_eq!(rest("17:12By Jane Smith"), Some("By Jane Smith"));
     assert_eq!(clock("09:14di cui parlava"), None);
+    // A `published` date-time over each post stamps it like an `Updated` one.
+    let s = stamp("Publié le 28 juin 2024 à 18h05", None).expect("a published stamp");
+    assert_eq!((s.clock.to_string().as_str(), s.shape, s.date), ("18:05", Shape::Dated, Some((28, 6, Some(2024)))));
 }
