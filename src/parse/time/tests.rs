@@ -285,3 +285,12 @@ fn a_published_word_before_a_day_word_and_a_clock_that_glues_its_author() {
     let s = stamp("Publié le 28 juin 2024 à 18h05", None).expect("a published stamp");
     assert_eq!((s.clock.to_string().as_str(), s.shape, s.date), ("18:05", Shape::Dated, Some((28, 6, Some(2024)))));
 }
+
+#[test]
+fn a_two_figure_year_before_a_clock_is_this_centurys() {
+    let s = stamp("Publié le 10/06/24 à 14h03", None).expect("a stamp");
+    assert_eq!((s.clock.to_string().as_str(), s.date), ("14:03", Some((10, 6, Some(2024)))));
+    assert_eq!(stamp("10/06/24 14:03", None).and_then(|s| s.date), Some((10, 6, Some(2024))));
+    // Without a clock after it, `1.5.20` is no date.
+    assert!(datelines("version 1.5.20 is out").is_empty());
+}
