@@ -36,6 +36,10 @@ static DAY: LazyLock<Regex> = LazyLock::new(|| {
 static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?i:{})\s+\p{{Lu}}", words().by_alt)).expect("byline regex"));
 
+/// A share bar's first button (`Share ViaCopy Link`, `Partager`): no name, whatever follows.
+static SHARE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?i:{})(?:\s|$)", words().share_alt)).expect("share regex"));
+
 /// Lower-case particles of names (`Ursula von Allmen`, `Jean de la Tour`).
 const PARTICLES: [&str; 12] = ["de", "da", "di", "du", "la", "le", "van", "von", "der", "den", "del", "of"];
 
@@ -52,7 +56,8 @@ pub(super) fn signed_times(out: &mut Lines, text: &str) {
     // names are its reporters'.
     let named = |i: usize| {
         (0..i).rev().find(filled).is_some_and(|a| {
-            !matches!(out.lines[a].kind, Kind::Furniture(_) | Kind::Dropped) && signature(text_of(text, &out.lines[a]))
+            let t = text_of(text, &out.lines[a]);
+            !matches!(out.lines[a].kind, Kind::Furniture(_) | Kind::Dropped) && !SHARE.is_match(t) && signature(t)
         })
     };
     if times.iter().filter(|&&i| named(i)).count() * 2 > times.len() {
@@ -194,6 +199,17 @@ mod tests {
                     1.40pm\nNational Insurance up\nFrom April.\n";
         assert_eq!(kind_of(text, "3.45pm"), Kind::Furniture(LayoutRule::Contribution));
         assert_eq!(kind_of(text, "3.49pm"), Kind::Furniture(LayoutRule::Contribution));
+        assert_eq!(kind_of(text, "2.31pm"), Kind::Time);
+    }
+
+    #[test]
+    fn share_bars_over_the_posts_clocks_are_no_reporters_names() {
+        let text = "Budget live\n\n4.48pm\nIFS: one of the largest tax-raising Budgets\nThe rises fall mostly on employers.\n\
+                    Share ViaCopy Link\n3.52pm\nYour views\nReaders have been sharing their reaction.\n\
+                    MartinB\n3.45pm\nNothing here for the people who pay for it all.\nJennifer Hale\n3.49pm\n\
+                    At least the fuel duty freeze stays.\nShare ViaCopy Link\n2.31pm\nStamp duty surcharge rises\nFrom tomorrow.\n\
+                    Share ViaCopy Link\n1.40pm\nNational Insurance up\nFrom April.\n";
+        assert_eq!(kind_of(text, "3.45pm"), Kind::Furniture(LayoutRule::Contribution));
         assert_eq!(kind_of(text, "2.31pm"), Kind::Time);
     }
 
