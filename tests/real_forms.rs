@@ -347,3 +347,23 @@ const HOLDOUT11_FLOORS: [Floor; 4] = [
 fn the_eleventh_holdout_round_scores_at_least_its_floor() {
     round_holds("holdout11-", 8, &HOLDOUT11_FLOORS, "eleventh holdout round fell below its floor");
 }
+
+/// The `holdout13-*` pages (`_gen/holdout_p.py`), a thirteenth blind round with the text forms
+/// first at 80 columns and long posts: score, minute and clock glued (`WAL 13-20 AUS52'15:47`),
+/// the author over `12m ago` and `Dec. 1, 2024, 5:02 p.m. GMT`, `JUNE 05, 2024 00:20 IST` over
+/// midnight, `Jul 23, 2024· 14:48 IST`, `09:14di Davide Falcioni` under yearless day dividers,
+/// `09.06.2024 um 22:47` below `vor 8 Min.`, `Publié aujourd'hui à 11h54` / `Publié hier à
+/// 22h40`, and `20:03` in a side column with `Par …` closing each post. Their blind score
+/// (clock/instant/spurious/titles) was html 68/68/18 %/8 of 8, copied 38/35/50 %/6, w3m
+/// 38/35/52 %/6, lynx 38/35/48 %/6. After the round's fixes every page reads whole in every form.
+const HOLDOUT13_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "w3m", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "lynx", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+];
+
+#[test]
+fn the_thirteenth_holdout_round_scores_at_least_its_floor() {
+    round_holds("holdout13-", 8, &HOLDOUT13_FLOORS, "thirteenth holdout round fell below its floor");
+}

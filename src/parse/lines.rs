@@ -19,6 +19,7 @@ pub(crate) use closing_marks::is_post_mark;
 mod durations;
 mod key_copies;
 mod named;
+mod newest;
 mod rails;
 mod related;
 mod schedule;

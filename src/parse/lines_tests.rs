@@ -361,3 +361,43 @@ fn a_dated_first_stamp_older_than_every_post_is_the_pages() {
     let pinned = text.replace("14.02.2025, 09:30", "14.02.2025, 10:00");
     assert!(is_time(&kinds(&pinned, &[])[4]));
 }
+
+fn kind_of_line(text: &str, line: &str) -> Kind {
+    let n = text.lines().position(|l| l == line).expect("the line");
+    kinds(text, &[])[n]
+}
+
+#[test]
+fn relative_times_on_the_newest_posts_do_not_outvote_the_date_times_below() {
+    let text = "EU-Wahl: die Reaktionen im Liveticker\n\nvor 8 Min.\nEndergebnis ohne Briefwahl\n\
+                Das Innenministerium hat das Ergebnis veröffentlicht.\n\nvor 51 Min.\nVilimsky jubelt\n\
+                Er sprach von einem historischen Abend.\n\n09.06.2024 um 22:47\nEdtstadler: ÖVP bleibt stabil\n\
+                Die Stimmung war gedrückt.\n\n09.06.2024 um 19:10\nErste Hochrechnung\nDie FPÖ liegt voran.\n";
+    for line in ["vor 8 Min.", "vor 51 Min.", "09.06.2024 um 22:47", "09.06.2024 um 19:10"] {
+        assert!(is_time(&kind_of_line(text, line)), "{line}");
+    }
+}
+
+#[test]
+fn reporters_names_over_most_clocks_sign_no_readers_comment() {
+    let text = "Liverpool beat City: live reaction\n\nAndy Jones\n12m ago\nSlot: not thinking about the table\n\
+                Arne Slot was asked three times about the title.\nShare♡ 251\nSam Lee\n44m ago\nGuardiola: a lot\n\
+                Pep Guardiola cut a calm figure after the match.\nShare♡ 259\nJames Pearce\n\
+                Dec. 1, 2024, 5:02 p.m. GMT\nFull time: Liverpool 2 City 0\nSalah's penalty sealed a deserved win.\n\
+                Share♡ 42\nSam Lee\nNov. 30, 2024, 9:58 p.m. GMT\nTeam news at 3pm\nThe line-ups come an hour before.\n";
+    let k = kinds(text, &[]);
+    assert!(is_time(&kind_of_line(text, "Dec. 1, 2024, 5:02 p.m. GMT")), "{k:?}");
+    assert!(is_time(&kind_of_line(text, "Nov. 30, 2024, 9:58 p.m. GMT")));
+}
+
+#[test]
+fn a_feed_of_relative_times_outvotes_the_fewer_date_times_below_it() {
+    let text = "Storm live: the latest\n\n5 min ago\nRoads closed\nThe council closed Main Street.\n\n\
+                1 hour ago\nWarning extended\nThe warning runs until 9pm.\n\n2 hours ago\nPower cuts\n\
+                Crews are working to restore supply.\n\n3 hours ago\nSchools shut\nAll schools are closed today.\n\n\
+                22 June 2011 10:06AM\nWhat a mess in town today.\n\n22 June 2011 10:31AM\nStay safe everyone.\n";
+    assert!(is_time(&kind_of_line(text, "5 min ago")));
+    assert!(is_time(&kind_of_line(text, "3 hours ago")));
+    assert!(!is_time(&kind_of_line(text, "22 June 2011 10:06AM")));
+    assert!(!is_time(&kind_of_line(text, "22 June 2011 10:31AM")));
+}

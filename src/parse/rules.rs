@@ -310,6 +310,11 @@ mod tests {
             ("Tous droits réservés AP", "rights"),
             ("Share 146 shares View comments 212", "share-counts"),
             ("1,2K partages 35 commentaires", "share-counts"),
+            ("Share38FacebookXWhatsAppCopy link", "share-bar"),
+            ("Share ♡ 251", "share-bar"),
+            ("Share♡ 251", "share-bar"),
+            ("Condividi1.2K", "share-bar"),
+            ("Share ViaCopy Link", "share-bar"),
         ] {
             assert_eq!(rules.matching(line).map(|r| r.name.as_str()), Some(name), "{line}");
         }
@@ -321,6 +326,9 @@ mod tests {
         // Lynx's buttons are furniture, but not when the next post's stamp runs into them.
         assert_eq!(rules.matching("(BUTTON) Share (BUTTON) Show more...").map(|r| r.name.as_str()), Some("form-field"));
         assert!(rules.matching("(BUTTON) Share48m ago15.58 GMT").is_none());
+        // A share count run into the next post's clock keeps the line.
+        assert!(rules.matching("Share3817:12").is_none());
+        assert!(rules.matching("Share the road with cyclists").is_none());
         assert!(rules.matching("Qui anime ce direct ?").unwrap().rest);
     }
 

@@ -267,6 +267,14 @@ mod tests {
     }
 
     #[test]
+    fn a_british_page_naming_its_opponent_stays_british() {
+        let text = "Wales v Australia live from Cardiff: the Wallabies lead in Wales. Australia \
+                    score again. Cardiff roof closed. Welsh fans in Cardiff.";
+        assert_eq!(zone_context(text), Some("gb"));
+        assert_eq!(zone_context("Australia v India in Sydney, Australia's summer in Melbourne"), Some("au"));
+    }
+
+    #[test]
     fn zones_by_context() {
         let w = words();
         let offset = |z: Option<Zone>| {

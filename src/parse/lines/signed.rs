@@ -31,6 +31,15 @@ static DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b(?:{}|{}|{})\b", w.day_word_alt, w.weekday_alt, w.month_alt)).expect("day regex")
 });
 
+/// A byline word then a name (`Par Louis de Raguenel`, `By Jane Smith`): a post's author
+/// closing it, over the next post's time, never a reader's signature.
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?i:{})\s+\p{{Lu}}", words().by_alt)).expect("byline regex"));
+
+/// A share bar's first button (`Share ViaCopy Link`, `Partager`): no name, whatever follows.
+static SHARE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?i:{})(?:\s|$)", words().share_alt)).expect("share regex"));
+
 /// Lower-case particles of names (`Ursula von Allmen`, `Jean de la Tour`).
 const PARTICLES: [&str; 12] = ["de", "da", "di", "du", "la", "le", "van", "von", "der", "den", "del", "of"];
 
@@ -42,6 +51,18 @@ pub(super) fn signed_times(out: &mut Lines, text: &str) {
     // Quoted inside a post, under the post's own stamp: a reporter's name over the feed's
     // first clock is the header's byline.
     let first = times.first().copied();
+    // A page that prints each post's author over its clock signs most of its times so, whatever
+    // the rules made of those name lines (a name glued under a share bar is no text line): the
+    // names are its reporters'.
+    let named = |i: usize| {
+        (0..i).rev().find(filled).is_some_and(|a| {
+            let t = text_of(text, &out.lines[a]);
+            !matches!(out.lines[a].kind, Kind::Furniture(_) | Kind::Dropped) && !SHARE.is_match(t) && signature(t)
+        })
+    };
+    if times.iter().filter(|&&i| named(i)).count() * 2 > times.len() {
+        return;
+    }
     let signed: Vec<usize> = times
         .iter()
         .copied()
@@ -128,8 +149,22 @@ fn signature(line: &str) -> bool {
     if t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !t.chars().any(char::is_lowercase) {
         return false;
     }
+    if BYLINE.is_match(t) {
+        return false;
+    }
     let lower = t.to_lowercase();
-    !post_label::is_label(t) && !NOT_NAMES.contains(&lower) && !DAY.is_match(t)
+    !post_label::is_label(t) && !NOT_NAMES.contains(&lower) && !day(t, words.len())
+}
+
+/// A day word or a weekday or month name: a day header. A weekday's abbreviation opening a
+/// name of two words with no figure is a first name (`Sam Lee`, `Di Stefano`).
+fn day(t: &str, words: usize) -> bool {
+    let short = |m: regex::Match<'_>| m.as_str().chars().count() <= 3;
+    let mut found = DAY.find_iter(t).peekable();
+    if found.peek().is_none() {
+        return false;
+    }
+    !(found.all(short) && words >= 2 && !t.contains(|c: char| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -145,7 +180,7 @@ mod tests {
 
     #[test]
     fn names_and_handles_sign_but_sentences_labels_and_days_do_not() {
-        for name in ["MartinB", "Jennifer Hale", "Marc", "Ursula M.", "Skifan_BE", "Jean de la Tour"] {
+        for name in ["MartinB", "Jennifer Hale", "Marc", "Ursula M.", "Skifan_BE", "Jean de la Tour", "Sam Lee"] {
             assert!(signature(name), "{name}");
         }
         for not in [
@@ -154,6 +189,10 @@ mod tests {
             "Analysis",
             "Today",
             "Mardi 14 août",
+            "Sam 12",
+            "Par Louis de Raguenel",
+            "By Jane Smith",
+            "Mon",
             "ANALYSIS",
             "He said it.",
             "Read more:",
@@ -172,6 +211,17 @@ mod tests {
                     1.40pm\nNational Insurance up\nFrom April.\n";
         assert_eq!(kind_of(text, "3.45pm"), Kind::Furniture(LayoutRule::Contribution));
         assert_eq!(kind_of(text, "3.49pm"), Kind::Furniture(LayoutRule::Contribution));
+        assert_eq!(kind_of(text, "2.31pm"), Kind::Time);
+    }
+
+    #[test]
+    fn share_bars_over_the_posts_clocks_are_no_reporters_names() {
+        let text = "Budget live\n\n4.48pm\nIFS: one of the largest tax-raising Budgets\nThe rises fall mostly on employers.\n\
+                    Share ViaCopy Link\n3.52pm\nYour views\nReaders have been sharing their reaction.\n\
+                    MartinB\n3.45pm\nNothing here for the people who pay for it all.\nJennifer Hale\n3.49pm\n\
+                    At least the fuel duty freeze stays.\nShare ViaCopy Link\n2.31pm\nStamp duty surcharge rises\nFrom tomorrow.\n\
+                    Share ViaCopy Link\n1.40pm\nNational Insurance up\nFrom April.\n";
+        assert_eq!(kind_of(text, "3.45pm"), Kind::Furniture(LayoutRule::Contribution));
         assert_eq!(kind_of(text, "2.31pm"), Kind::Time);
     }
 

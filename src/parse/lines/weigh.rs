@@ -35,15 +35,12 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
     // Stamps that open with the clock and stamps that open with a date are two families.
     // Where a page has both, the larger stamps the posts — unless one family lies wholly below
     // the other (posts stamped `9.31am:`, then the comments stamped `22 June 2011 10:06AM`):
-    // then the first one does. A stamp that prints no clock (`25 minutes ago` on the newest
-    // posts above `Tue Oct 1 2024 - 15:05`) belongs to neither: the page's relative times are
-    // weighed against its clocks elsewhere (`unshown`).
+    // then the first one does.
+    // The newest posts' relative and day-word stamps stand aside (see [`super::newest`]).
+    let aside = super::newest::newest_aside(out, text);
+    let family = |i: usize, s: &Stamp, leading: bool| s.leading == leading && !aside[i];
     let span = |leading: bool| {
-        let mut at = out
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| out.stamp(l).is_some_and(|s| s.leading == leading && s.unshown.is_none()));
+        let mut at = out.lines.iter().enumerate().filter(|(i, l)| out.stamp(l).is_some_and(|s| family(*i, s, leading)));
         let first = at.next().map(|(i, _)| i);
         let (n, last) = at.fold((usize::from(first.is_some()), first), |(n, _), (i, _)| (n + 1, Some(i)));
         (n, first, last)
@@ -59,11 +56,9 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
         } else {
             lead.0 >= dated.0
         };
-        for line in &mut out.lines {
-            if line.kind == Kind::Time
-                && stamp_at(&out.stamps, &out.stamp_lines, line.number)
-                    .is_some_and(|s| s.leading != keep_leading && s.unshown.is_none())
-                && !line.heading
+        for (i, line) in out.lines.iter_mut().enumerate() {
+            let stamp = stamp_at(&out.stamps, &out.stamp_lines, line.number);
+            if line.kind == Kind::Time && stamp.is_some_and(|s| s.leading != keep_leading) && !aside[i] && !line.heading
             {
                 line.kind = Kind::Text;
             }

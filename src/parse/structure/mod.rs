@@ -256,6 +256,12 @@ fn dateline_whole(line: &str, parts: usize, kind: DatelineKind) -> bool {
 
 /// Reads a header line as a dateline into the story's coverage; false if it is not one.
 fn header_dateline(story: &mut Story, line: &str) -> bool {
+    // Beside `Aktualisiert vor 12 Min.` a date that says nothing is when the page went up: its
+    // update is the relative time, counted from the copy.
+    let updated_ago = line
+        .split(['·', '|', '•'])
+        .any(|seg| matches!(time::relative_inline::inline_ago(seg), Some((_, time::relative_inline::Beside::Updated))));
+    let one_dateline = |story: &mut Story, line: &str| one_dateline_as(story, line, updated_ago);
     if one_dateline(story, line) {
         return true;
     }
@@ -289,7 +295,9 @@ fn wrapped_zone_statement(text: &str, lines: &[Line], line: &Line) -> Option<cra
     time::zone_statement(&format!("{t} {rest}"))
 }
 
-fn one_dateline(story: &mut Story, line: &str) -> bool {
+/// Reads one dateline into the story; a date that says nothing is the page's publication when
+/// `plain_published` (see [`header_dateline`]), else its update.
+fn one_dateline_as(story: &mut Story, line: &str, plain_published: bool) -> bool {
     let mut parts = time::datelines(line);
     let Some(first) = parts.first() else {
         return false;
@@ -316,6 +324,7 @@ fn one_dateline(story: &mut Story, line: &str) -> bool {
             DatelineKind::Started => &mut story.coverage_start,
             DatelineKind::Ended => &mut story.coverage_end,
             DatelineKind::Published => &mut story.published,
+            DatelineKind::Plain if plain_published => &mut story.published,
             DatelineKind::Updated | DatelineKind::Plain => &mut story.updated,
         };
         if slot.is_none() {

@@ -56,6 +56,13 @@ static AT_END: LazyLock<Regex> =
 static BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?i:{})\s+\p{{Lu}}", words().by_alt)).expect("byline word regex"));
 
+/// A byline word then a name, glued to the clock before it (`09:14di Davide Falcioni`,
+/// `17:12By Jane Smith`): the post's author, as a capitalised name glued there is.
+pub(super) fn glued_author(tail: &str) -> bool {
+    let t = tail.trim_end();
+    BY.is_match(t) && !dated_words(t) && t.chars().count() <= 48 && !t.contains(|c: char| c.is_ascii_digit())
+}
+
 /// `By Tuesday 15:00`: a deadline, not a byline. Only a weekday's full name right after the
 /// byline word counts: names may be months (`Marco`, `June`) or abbreviations (`Di Stefano`).
 fn dated_words(prefix: &str) -> bool {
@@ -114,10 +121,14 @@ fn updated_stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     if prefix.is_empty() || prefix.chars().count() > 24 || prefix.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    // Only `Updated`: a page's header says when coverage started or ended once, and such a
-    // line must never start a family of stamps above the posts.
+    // Only `Updated` or `Published` (`Publié le 28/06/2024 à 18h05` over each post): a page's
+    // header says when coverage started or ended once, and such a line must never start a
+    // family of stamps above the posts.
     let parts = dateline::datelines(line);
-    if !dateline::opens_with_kind(prefix) || parts.len() != 1 || parts[0].kind != DatelineKind::Updated {
+    if !dateline::opens_with_kind(prefix)
+        || parts.len() != 1
+        || !matches!(parts[0].kind, DatelineKind::Updated | DatelineKind::Published)
+    {
         return None;
     }
     Some(Stamp {

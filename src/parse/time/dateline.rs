@@ -49,7 +49,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         (?:
             (?:le\s+)?(?P<d1>\d{{1,2}})(?:er|\.)?\s*(?:de\s+)?(?P<mon1>{mo})\.?(?:,?\s*(?:de\s+)?(?P<y1>\d{{4}}))?
           | (?P<mon2>{mo})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<y2>\d{{4}}))?
-          | (?P<d3>\d{{1,2}})[/.](?P<mo3>\d{{1,2}})[/.](?P<y3>\d{{4}})
+          | (?P<d3>\d{{1,2}})[/.](?P<mo3>\d{{1,2}})[/.](?P<y3>\d{{4}}|\d{{2}}(?-u:\b))
           | (?P<y4>\d{{4}})-(?P<mo4>\d{{2}})-(?P<d4>\d{{2}})
         )
         (?:
@@ -117,7 +117,13 @@ fn found(caps: &Captures<'_>, context: Option<&str>) -> Option<Found> {
     } else if let Some(d) = num("d2") {
         (d, w.month(&caps["mon2"])?, num("y2"))
     } else if let Some(d) = num("d3") {
-        (d, num("mo3")?, num("y3"))
+        // `10/06/24 à 14h03`: a year of two figures is this century's, and only read with a
+        // clock after it (`1.5.20` alone is a version or a score).
+        let short = caps.name("y3").is_some_and(|y| y.len() == 2);
+        if short && caps.name("h").is_none() {
+            return None;
+        }
+        (d, num("mo3")?, num("y3").map(|y| if short { 2000 + y } else { y }))
     } else {
         (num("d4")?, num("mo4")?, num("y4"))
     };

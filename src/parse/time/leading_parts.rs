@@ -1,5 +1,5 @@
-//! The parts of a line that opens with its clock (relative time, day word, label, clock, zone,
-//! tail), as the leading regex reads them. The commonest lines (`23.59 BST`, `9.31am`,
+//! The parts of a line that opens with its clock (relative time, day word — after a `published`
+//! word too, as Tamedia prints `Publié hier à 22h40` —, label, clock, zone, tail), as the leading regex reads them. The commonest lines (`23.59 BST`, `9.31am`,
 //! `14:03 GMT: …`) are read by hand with the same outcome: the regex's captures run the regex
 //! crate's bounded backtracker, which clears a visited set as large as the automaton (the zone,
 //! word and Unicode-class alternations) times the line for every search, and a saved page asks
@@ -23,10 +23,11 @@ fn leading_regex(with_ago: bool) -> Regex {
     let z = zones();
     let ago = if with_ago { format!(r"(?:\d{{1,3}}\s*(?i:{})\.?\s*)?", w.ago_alt) } else { String::new() };
     Regex::new(&format!(
-        r"^(?:(?i:{before})\s+)?{ago}(?:(?i:{day}),?\s+(?:(?i:{at})\s+)?)?(?:(?P<tag>\p{{Lu}}\p{{Ll}}{{2,15}}|\p{{Lu}}{{2,15}}(?:\s\p{{Lu}}{{2,15}})?)\s+)?(?:(?i:{label})\s+)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr|h(?-u:\b)|hrs(?-u:\b)|horas(?-u:\b))))?(?P<tail>.*)$",
+        r"^(?:(?i:{before})\s+)?{ago}(?:(?:(?i:{published})\s+)?(?i:{day}),?\s+(?:(?i:{at})\s+)?)?(?:(?P<tag>\p{{Lu}}\p{{Ll}}{{2,15}}|\p{{Lu}}{{2,15}}(?:\s\p{{Lu}}{{2,15}})?)\s+)?(?:(?i:{label})\s+)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr|h(?-u:\b)|hrs(?-u:\b)|horas(?-u:\b))))?(?P<tail>.*)$",
         before = w.ago_before_alt,
         label = w.clock_before_alt,
         day = w.day_word_alt,
+        published = w.published_alt,
         at = w.at_alt,
     ))
     .expect("leading clock regex")

@@ -1,9 +1,11 @@
 //! A clock glued to a match minute (`19h0290+4'`, `18:5182'`): a match live prints the post's
 //! clock and the minute of play in adjacent elements, which copies and dumps run together. The
 //! clock keeps its two minute digits; the match minute after it (`90+4'`, `45'+2`, `1'`) is
-//! dropped, as a minute of play is never a time of day.
+//! dropped, as a minute of play is never a time of day. A post head may also run the score and
+//! the minute (`52'`, the French `45e+2`, or `HT`, `FT`) into the clock after them (`WAL 13-20 AUS52'15:47`): the clock
+//! stamps the post and the score is its label.
 
-use super::Stamp;
+use super::{Shape, Stamp};
 use crate::model::Clock;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -12,6 +14,22 @@ static GLUED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<h>[01]?\d|2[0-3])[:hH.](?P<m>[0-5]\d)\s*\d{1,3}(?:\+\d{1,2})?[’'](?:\+\d{1,2})?$")
         .expect("match minute regex")
 });
+
+static SCORED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<score>\S.{0,40}?\d{1,3}\s?[-–]\s?\d{1,3}(?:\s\S.{0,30}?)?)\s*(?:\d{1,3}(?:\+\d{1,2})?[’'](?:\+\d{1,2})?|\d{1,3}e(?:\+\d{1,2})?|HT|FT|AET)\s*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$",
+    )
+    .expect("score minute clock regex")
+});
+
+/// The stamp of a line holding a score, a match minute and a clock, in that order.
+pub(crate) fn score_minute_clock(line: &str) -> Option<Stamp> {
+    let c = SCORED.captures(line.trim_end())?;
+    let score = c.name("score")?;
+    let clock = Clock::new(c["h"].parse().ok()?, c["m"].parse().ok()?)?;
+    let rest = Some((score.start(), score.start() + score.as_str().trim_end().len()));
+    Some(Stamp { shape: Shape::Label, rest, ..Stamp::bare(clock) })
+}
 
 /// The stamp of a line holding only a clock and the match minute after it.
 pub(crate) fn clock_then_minute(line: &str) -> Option<Stamp> {
@@ -29,6 +47,25 @@ mod tests {
         assert_eq!(clock_then_minute("17h4845'+2").unwrap().clock, Clock::new(17, 48).unwrap());
         assert_eq!(clock_then_minute("17h051'").unwrap().clock, Clock::new(17, 5).unwrap());
         assert_eq!(clock_then_minute("18:29 61'").unwrap().clock, Clock::new(18, 29).unwrap());
+    }
+
+    #[test]
+    fn a_clock_after_a_score_and_a_minute_is_the_stamp() {
+        for (line, want, score) in [
+            ("WAL 13-20 AUS52'15:47", (15, 47), "WAL 13-20 AUS"),
+            ("WAL 8-18 AUSHT15:03", (15, 3), "WAL 8-18 AUS"),
+            ("WAL 20-52 AUS FT 17:12", (17, 12), "WAL 20-52 AUS"),
+            ("Arsenal 2-1 Chelsea 90+3' 21:47", (21, 47), "Arsenal 2-1 Chelsea"),
+            ("PSG 1-0 OM 45e+2 21:48", (21, 48), "PSG 1-0 OM"),
+        ] {
+            let s = score_minute_clock(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(s.clock, Clock::new(want.0, want.1).unwrap(), "{line}");
+            let (a, b) = s.rest.expect("the score");
+            assert_eq!(&line[a..b], score, "{line}");
+        }
+        for line in ["Arsenal 15:00 Brighton", "Gakpo 12', Salah 78' (pen)", "Won 3-1 in 2019 at 15:00", "13-20 52'"] {
+            assert!(score_minute_clock(line).is_none(), "{line}");
+        }
     }
 
     #[test]

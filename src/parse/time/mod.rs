@@ -134,9 +134,10 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     if let Some(clock) = plain_clock(bytes) {
         return Some(Stamp::bare(clock));
     }
-    // `vor 6 Min.16:48 Uhr`, `il y a 5 min 12h30`: a word may open the relative time.
+    // `vor 6 Min.16:48 Uhr`, `il y a 5 min 12h30`, `Publié aujourd'hui à 11h54`: words may open
+    // the relative time or the day.
     if (first.is_ascii_digit() || dated || first.is_ascii_alphabetic())
-        && has_clock_bytes(&bytes[..bytes.len().min(24)])
+        && has_clock_bytes(&bytes[..bytes.len().min(32)])
         && let Some(s) = leading(line, context)
     {
         return s;
@@ -156,6 +157,7 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
         post_label::labelled(line, context)
             .or_else(|| badge::badged(line, context))
             .or_else(|| match_minute::clock_then_minute(line))
+            .or_else(|| match_minute::score_minute_clock(line))
             .or_else(|| byline::byline(line, context))
             .or_else(|| share_bar::after_share_bar(line, context))
             .or_else(|| paragraph::paragraph_clock(line))
@@ -282,7 +284,7 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
     }
     let spaced_out = line[..tail.start()].ends_with(char::is_whitespace) || t.starts_with(char::is_whitespace);
     let t = t.trim_start();
-    let glued = !spaced_out && t.starts_with(|c: char| c.is_uppercase());
+    let glued = !spaced_out && (t.starts_with(|c: char| c.is_uppercase()) || byline::glued_author(t));
     // After a relative time, `Uhr` or a zone, a space may stand before the author's name;
     // `17:38 Breaking` alone would be a sentence.
     let ago = caps.name("d").is_none() && caps.name("h").is_some_and(|h| h.start() > 0);

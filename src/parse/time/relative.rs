@@ -183,6 +183,19 @@ pub fn relative_stamp(line: &str) -> Option<Stamp> {
     })
 }
 
+/// The day word (`aujourd'hui`, `Gestern`) that opens a stamp line, after a `published` word
+/// too (`Publié hier à 22h40`): the post's day told relative to the page's.
+static DAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    let w = words();
+    Regex::new(&format!(r"^(?i:(?:{})\s+)?(?i:{})(?:[\s,]|$)", w.published_alt, w.day_word_alt))
+        .expect("day word regex")
+});
+
+/// Whether a stamp line names its day by a word (`Publié aujourd'hui à 11h54`, `Heute, 11:50 Uhr`).
+pub(crate) fn names_day_by_word(line: &str) -> bool {
+    DAY_WORD.is_match(line.trim_start())
+}
+
 /// How long ago a stamp line says its post went up, when the line is a relative time (alone,
 /// beside a name or after an `updated` word): what the archive needs to know how far the
 /// post's computed clock may move between two fetches of the page.

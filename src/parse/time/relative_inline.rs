@@ -107,12 +107,26 @@ fn is_break(c: char) -> bool {
 fn may_hold_ago(line: &str) -> bool {
     let (firsts, longest) = &*PAST_WORD_SHAPE;
     line.split(is_break).any(|w| {
+        // `agoSophie`: a name glued after the time starts at a capital after a small letter.
+        let w = glued_head(w);
         // Most words of a page start with a byte no past word starts with, or are too long:
         // they are never compared.
         w.len() <= *longest
             && w.as_bytes().first().is_some_and(|b| firsts[usize::from(b.to_ascii_lowercase())])
             && PAST_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
     })
+}
+
+/// A word up to a capital glued to its small letters (`agoSophie` → `ago`).
+fn glued_head(w: &str) -> &str {
+    let mut previous_lower = false;
+    for (i, c) in w.char_indices() {
+        if c.is_uppercase() && previous_lower {
+            return &w[..i];
+        }
+        previous_lower = c.is_lowercase();
+    }
+    w
 }
 
 /// The first bytes (ASCII lower case) the [`PAST_WORDS`] start with, and the longest's length.
@@ -128,13 +142,16 @@ static PAST_WORD_SHAPE: LazyLock<([bool; 256], usize)> = LazyLock::new(|| {
 });
 
 /// The byte offsets where the words of a line start, and where a copy glued a number to the
-/// letter before it (`Sophie Morris12m ago`: the author's span and the time's run together).
+/// letter before it (`Sophie Morris12m ago`: the author's span and the time's run together) or
+/// a capital to the time's last letter or full stop (`vor 12 Min.Andrea Kessler`).
 fn word_starts(line: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut previous: Option<char> = None;
     for (i, c) in line.char_indices() {
         let space = c.is_whitespace();
-        let glued = c.is_ascii_digit() && previous.is_some_and(char::is_lowercase);
+        // A name glued after the time (`vor 12 Min.Andrea Kessler`, `12m agoSophie Morris`).
+        let glued = c.is_ascii_digit() && previous.is_some_and(char::is_lowercase)
+            || c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase() || p == '.');
         if (previous.is_none_or(char::is_whitespace) || glued) && !space {
             out.push(i);
         }
@@ -190,6 +207,10 @@ mod tests {
             ("hace 20 minutos · Redacción", 1200, "Redacción"),
             ("Marco Rossi 12 minuti fa", 720, "Marco Rossi"),
             ("Sophie Morris12m ago", 720, "Sophie Morris"),
+            ("vor 12 Min.Andrea Kessler", 720, "Andrea Kessler"),
+            ("12m agoSophie Morris", 720, "Sophie Morris"),
+            ("il y a 5 minClaire Morel", 300, "Claire Morel"),
+            ("Sophie McDonald12m ago", 720, "Sophie McDonald"),
         ] {
             assert_eq!(inline_ago(line).map(|(s, _)| s), Some(seconds), "{line}");
             assert_eq!(name(line), Some(who), "{line}");
@@ -215,6 +236,7 @@ mod tests {
             "Police said the man left 3 hours ago.",
             "Jon Smith · 2 hours ago · 5 min read",
             "Ferries cancelled on every route2 hours ago",
+            "2 hours agoFerries cancelled on every route",
         ] {
             assert_eq!(inline_ago(line), None, "{line}");
         }

@@ -176,4 +176,19 @@ mod tests {
         assert_eq!(at.first().map(String::as_str), Some("2024-07-31 16:48:00"), "{at:?}");
         assert_eq!(at.get(1).map(String::as_str), Some("2024-07-31 15:32:00"), "{at:?}");
     }
+
+    #[test]
+    fn a_header_date_beside_its_relative_update_is_the_publication_not_the_reference() {
+        let text = "Hochwasser im Wallis: die neusten Entwicklungen\n\nStarke Regenfälle lassen die Rhone steigen.\n\n\
+                    Andrea Kessler, Sitten · 30.06.2024, 17.31 Uhr · Aktualisiert vor 12 Min.\n\n\
+                    vor 12 Min.Andrea Kessler\n\nBundesrat verspricht Hilfe\n\nDer Bundesrat will rasch helfen.\n\n\
+                    16.42 UhrAndrea Kessler\n\nSiders evakuiert Quartier\n\nRund 200 Personen verlassen ihre Wohnungen.\n\n\
+                    14.05 UhrAndrea Kessler\n\nZugverkehr unterbrochen\n\nDie SBB stellen den Verkehr ein.\n";
+        let taken: DateTime<Utc> = "2024-06-30T15:43:00Z".parse().unwrap();
+        let story =
+            parse_taken_at("t.txt".into(), text.as_bytes().to_vec(), Rules::embedded(), Some(taken)).expect("text");
+        let clocks: Vec<String> = story.entries.iter().filter_map(|e| e.clock.map(|c| c.to_string())).collect();
+        // 12 minutes before the copy (17:43 in Zurich), not before the page's 17.31.
+        assert_eq!(clocks, ["17:31", "16:42", "14:05"], "{clocks:?}");
+    }
 }

@@ -268,3 +268,29 @@ fn a_long_credit_opened_by_a_byline_word_ends_with_the_post_stamp() {
         "Ministers confirmed in a statement to the Dáil and to Press Association reporters · Tue 1 Oct 2024, 14:03";
     assert_eq!(clock(sentence), None);
 }
+
+#[test]
+fn a_published_word_before_a_day_word_and_a_clock_that_glues_its_author() {
+    // Tamedia's `Publié aujourd'hui à 11h54`: the clock stamps the post, the day word dates it.
+    assert_eq!(clock("Publié aujourd'hui à 11h54").as_deref(), Some("11:54"));
+    assert_eq!(clock("Publié hier à 22h40").as_deref(), Some("22:40"));
+    // With an update after it, the line is the page's dateline.
+    assert_eq!(clock("Publié aujourd'hui à 08h05 · Mis à jour il y a 40 minutes"), None);
+    // A byline word and a name glued to the clock are the post's author.
+    assert_eq!(clock("09:14di Davide Falcioni").as_deref(), Some("09:14"));
+    assert_eq!(rest("09:14di Davide Falcioni"), Some("di Davide Falcioni"));
+    assert_eq!(rest("17:12By Jane Smith"), Some("By Jane Smith"));
+    assert_eq!(clock("09:14di cui parlava"), None);
+    // A `published` date-time over each post stamps it like an `Updated` one.
+    let s = stamp("Publié le 28 juin 2024 à 18h05", None).expect("a published stamp");
+    assert_eq!((s.clock.to_string().as_str(), s.shape, s.date), ("18:05", Shape::Dated, Some((28, 6, Some(2024)))));
+}
+
+#[test]
+fn a_two_figure_year_before_a_clock_is_this_centurys() {
+    let s = stamp("Publié le 10/06/24 à 14h03", None).expect("a stamp");
+    assert_eq!((s.clock.to_string().as_str(), s.date), ("14:03", Some((10, 6, Some(2024)))));
+    assert_eq!(stamp("10/06/24 14:03", None).and_then(|s| s.date), Some((10, 6, Some(2024))));
+    // Without a clock after it, `1.5.20` is no date.
+    assert!(datelines("version 1.5.20 is out").is_empty());
+}
