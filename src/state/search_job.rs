@@ -210,7 +210,9 @@ impl StoryView {
         let candidates = match (from_job, self.searches.last()) {
             (Some(job), _) => job.known(),
             (None, Some((_, found))) => {
-                let mut field = vec![u16::MAX; self.chronological().len()];
+                // Indexed by entry, not by rank: a merged timeline's emptied entries keep
+                // their index but leave the order, so there are more entries than ranks.
+                let mut field = vec![u16::MAX; self.rank.len()];
                 for (i, f) in found.pairs() {
                     field[i as usize] = f;
                 }
