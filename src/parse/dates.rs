@@ -51,7 +51,9 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
     };
     let mut markers = markers(story, lines, today);
     let clocks: Vec<Clock> = story.entries.iter().map(|e| e.clock.expect("timed entry")).collect();
-    let pinned = pinned(&clocks, &markers) && clocks[1..].windows(2).all(|p| p[1] <= p[0]);
+    // A post the page labels as pinned is out of order even on a feed that crosses midnight.
+    let labelled = clocks.len() >= 3 && super::pinned::first_is_labelled(story, lines);
+    let pinned = labelled || pinned(&clocks, &markers) && clocks[1..].windows(2).all(|p| p[1] <= p[0]);
     if pinned {
         markers.retain(|m| !matches!(m, Marker::Entry(0)));
     }
@@ -178,9 +180,16 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
             None => When::Local(local),
         });
     }
-    // A pinned post: on the day of the entry below it.
+    // A pinned post: on the day of the entry below it, or the day before when its clock is
+    // later than that entry's and than the page's last update (a post of the evening before,
+    // pinned above the night's newest).
     if pinned && let Some(below) = story.entries.get(1).and_then(|e| e.at) {
-        let local = below.local().date().and_time(clocks[0].time());
+        let mut date = below.local().date();
+        let updated = story.coverage_end.or(story.updated).map(|w| w.local());
+        if clocks[0] > clocks[1] && updated.is_none_or(|u| date.and_time(clocks[0].time()) > u) {
+            date = date.pred_opt().unwrap_or(date);
+        }
+        let local = date.and_time(clocks[0].time());
         let zone = story.entries[0].zone.or(story.zone);
         story.entries[0].at = Some(match zone.and_then(|z| z.resolve(local)) {
             Some(t) => When::Zoned(t),

@@ -17,6 +17,7 @@ mod chunks;
 mod closing_marks;
 pub(crate) use closing_marks::is_post_mark;
 mod durations;
+pub(crate) use durations::is_player_label;
 mod key_copies;
 mod named;
 mod newest;

@@ -11,6 +11,7 @@ mod html;
 mod json;
 pub(crate) mod lines;
 pub mod page;
+mod pinned;
 mod reconcile;
 pub mod rules;
 mod structure;

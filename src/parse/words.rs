@@ -40,6 +40,8 @@ pub(crate) struct Words {
     pub clock_before_alt: String,
     /// A post's label that a copy glues before its stamp (`Key Event17:55`, `Pinned post19:22`).
     pub post_label_alt: String,
+    /// The label of a post pinned above the feed (`Pinned post`, `In evidenza`).
+    pub pinned_alt: String,
     /// Today and yesterday before a post's clock (`Heute, 11:50 Uhr`).
     pub day_word_alt: String,
     /// Words that open a byline (`By`, `Par`, `Von`).
@@ -139,6 +141,7 @@ impl Words {
             ago_before_alt: take("ago-before"),
             clock_before_alt: take("clock-before"),
             post_label_alt: take("post-label"),
+            pinned_alt: take("pinned"),
             day_word_alt: take("day-word"),
             by_alt: take("by"),
             not_label_alt: take("not-label"),

@@ -27,6 +27,13 @@ static VIDEO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}])(?:{})(?:$|[^\p{{L}}])", words.join("|"))).expect("video words regex")
 });
 
+/// Whether a short line is only a player's or a video rail's label (`Video`, `Podcast`,
+/// `Mehr Videos`): the line under it is that video's caption, no headline of the page.
+pub(crate) fn is_player_label(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= 20 && VIDEO.is_match(t) && !t.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// A clock alone, as a length prints: `02:31`, `1:02:31`, `4.05`.
 static BARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}[:.]\d{2}(?::\d{2})?$").expect("bare length regex"));

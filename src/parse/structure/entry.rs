@@ -90,6 +90,21 @@ pub(super) fn build_entry(cx: &mut Context<'_, '_>, stamp_line: &Line, stamp: &S
         }
         used += 1;
     }
+    // `LABOUR MAJORITY CONFIRMED` over the post's paragraph, with no headline under it: a
+    // tabloid's headline in capitals, not a tag (a tag labels the headline below it). A post
+    // label (`BREAKING NEWS`) stays a tag.
+    if entry.headline.is_none()
+        && lead.is_none()
+        && used == 1
+        && let Some(t) = tag.filter(|t| t.start == content[0].span.start)
+        && let caps = &text[t.start as usize..t.end as usize]
+        && caps.split_whitespace().count() >= 2
+        && !crate::parse::time::post_label::is_label(caps)
+        && content.get(1).is_some_and(|n| s(n).chars().count() >= 120)
+    {
+        entry.headline = Some(t);
+        tag = None;
+    }
     let mut skip: Vec<u32> = content[..used].iter().map(|l| l.number).collect();
     // (Not when the headline is on the stamp's own line: then no line under it was used.)
     if minute == 1 && used > 0 && entry.headline.is_some() {
@@ -150,5 +165,27 @@ mod tests {
         assert!(!name_like("KEY EVENT"));
         assert!(!name_like("Pour approfondir"));
         assert!(!name_like("Ukraine"));
+    }
+
+    fn first_entry(text: &str) -> (Option<String>, Option<String>) {
+        let story =
+            crate::parse::parse_bytes("p.txt".into(), text.as_bytes().to_vec(), crate::parse::Rules::embedded())
+                .expect("story");
+        let e = story.entries.first().expect("an entry");
+        (e.tag.map(|t| story.str(t).to_string()), e.headline.map(|h| story.str(h).to_string()))
+    }
+
+    #[test]
+    fn a_headline_in_capitals_over_its_paragraph_is_the_headline_and_a_label_stays_a_tag() {
+        let para = "RISHI Sunak has conceded defeat in his constituency, telling supporters he takes \
+                    responsibility for the loss and has called the Labour leader to congratulate him.";
+        let page = |first: &str| format!("Election live\n\n03:41\n{first}\n{para}\n\n02:12\n{first}\n{para}\n");
+        assert_eq!(first_entry(&page("SUNAK CONCEDES")), (None, Some("SUNAK CONCEDES".to_string())));
+        assert_eq!(first_entry(&page("KEY EVENT")).0.as_deref(), Some("KEY EVENT"));
+        // Over a headline, capitals are a tag.
+        let text = format!(
+            "Election live\n\n03:41\nANALYSE\n\nSunak concedes in Richmond\n{para}\n\n02:12\nFarage wins\n{para}\n"
+        );
+        assert_eq!(first_entry(&text), (Some("ANALYSE".to_string()), Some("Sunak concedes in Richmond".to_string())));
     }
 }

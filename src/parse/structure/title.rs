@@ -5,7 +5,7 @@
 //! lines is read as one; a title shown only as the last crumb of a breadcrumb is that crumb,
 //! and a live kicker run into the headline (`Liveticker …`) is cut.
 
-use super::super::lines::{Kind, Line};
+use super::super::lines::{Kind, Line, is_player_label};
 use super::super::time;
 use super::{BYLINE, dated_byline, headline_like, is_credit, is_dateline, is_link};
 
@@ -151,7 +151,7 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         }
         // Two clocks or more make a schedule or a programme guide (`tagesschau 20:00 Uhr 15:02
         // Min tagesthemen 22:15 Uhr`), not a headline.
-        let clocks = t.split_whitespace().filter(|w| time::has_clock_bytes(w.as_bytes())).count();
+        let clocks = t.split_whitespace().filter(|w| time::clock_word(w)).count();
         if clocks >= 2 {
             score -= 8;
         } else if clocks == 1 {
@@ -168,6 +168,11 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         // apart by dots are a strip or a band of the site, not one headline.
         if t.split(['·', '•']).filter(|p| !p.trim().is_empty()).count() >= 2 {
             score -= 6;
+        }
+        // `Video` over `ZDFheute live: 1.000 Tage Krieg`: a player's caption, however live it reads.
+        let at = lines.binary_search_by_key(&line.number, |l| l.number).unwrap_or(0);
+        if lines[..at].iter().rev().find(|l| l.kind != Kind::Blank).is_some_and(|p| is_player_label(s(p))) {
+            score -= 10;
         }
         // A site's name and slogan carry its address.
         if DOMAIN.is_match(t) {
@@ -393,5 +398,13 @@ mod tests {
                     13:12\nPower cuts hit thousands of homes\nAround 40,000 homes are without power across the north of the country.\n\n\
                     12:40\nRoads closed in the Peak District\nThe Snake Pass and the Woodhead Pass are both closed until further notice.\n";
         assert_eq!(title(text), "Storm Bert LIVE: Amber warnings as 80mph gusts and heavy snow batter Britain");
+    }
+
+    #[test]
+    fn a_players_caption_and_a_thousand_in_the_headline_leave_the_title_alone() {
+        let text = "Politik\nUkraine-Krieg im Liveblog\n\n1.000 Tage Krieg: Ukraine setzt erstmals ATACMS gegen Russland ein\n\n\
+                    Datum: 20.11.2024 08:15 Uhr\n\nVideo\n\nZDFheute live: 1.000 Tage Krieg in der Ukraine\n\n\
+                    08:12 Uhr\nKreml: Raketenangriff 'Eskalation'\nKremlsprecher Peskow spricht von einer neuen Eskalation.\n";
+        assert_eq!(title(text), "1.000 Tage Krieg: Ukraine setzt erstmals ATACMS gegen Russland ein");
     }
 }

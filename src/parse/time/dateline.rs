@@ -51,6 +51,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<mon2>{mo})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<y2>\d{{4}}))?
           | (?P<d3>\d{{1,2}})[/.](?P<mo3>\d{{1,2}})[/.](?P<y3>\d{{4}}|\d{{2}}(?-u:\b))
           | (?P<y4>\d{{4}})-(?P<mo4>\d{{2}})-(?P<d4>\d{{2}})
+          | (?P<d5>\d{{1,2}})\.(?P<mo5>\d{{1,2}})\.(?:\s*,)?\s*(?P<h5>\d{{1,2}})[:.](?P<m5>\d{{2}})(?:\s*Uhr)?
         )
         (?:
             (?:\s*,|\s+(?P<kind2>{upd}|{pubd}))?(?:\s*,|\s+(?:{at})|\s*T|\s*[•·|])?\s*
@@ -124,13 +125,17 @@ fn found(caps: &Captures<'_>, context: Option<&str>) -> Option<Found> {
             return None;
         }
         (d, num("mo3")?, num("y3").map(|y| if short { 2000 + y } else { y }))
+    } else if let Some(d) = num("d4") {
+        (d, num("mo4")?, num("y4"))
     } else {
-        (num("d4")?, num("mo4")?, num("y4"))
+        (num("d5")?, num("mo5")?, None)
     };
     NaiveDate::from_ymd_opt(y.map_or(2000, |y| y as i32), m, d)?;
     let lower = |n: &str| caps.name(n).map(|m| m.as_str().to_ascii_lowercase());
-    let clock = match caps.name("h") {
-        Some(h) => clock_of(h.as_str(), caps.name("m").map(|m| m.as_str()), lower("ampm").as_deref()),
+    let clock = match caps.name("h").or(caps.name("h5")) {
+        Some(h) => {
+            clock_of(h.as_str(), caps.name("m").or(caps.name("m5")).map(|m| m.as_str()), lower("ampm").as_deref())
+        }
         None => caps
             .name("h0")
             .and_then(|h| clock_of(h.as_str(), caps.name("m0").map(|m| m.as_str()), lower("ampm0").as_deref())),

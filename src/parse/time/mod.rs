@@ -122,6 +122,16 @@ pub fn has_clock_bytes(line: &[u8]) -> bool {
     })
 }
 
+/// Whether a word holds a clock: `d[:.hH]dd`, but not a number with a thousands separator
+/// (`1.000 Tage`, `12.500`), which the byte test alone reads as `1.00`.
+pub fn clock_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    has_clock_bytes(b)
+        && !b
+            .windows(5)
+            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'.' | b',') && w[2..].iter().all(u8::is_ascii_digit))
+}
+
 /// Reads the entry stamp of a trimmed line, if it has one. `context` picks the reading of
 /// ambiguous zone names (see [`super::words::zone_context`]).
 pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {

@@ -294,3 +294,22 @@ fn a_two_figure_year_before_a_clock_is_this_centurys() {
     // Without a clock after it, `1.5.20` is no date.
     assert!(datelines("version 1.5.20 is out").is_empty());
 }
+
+#[test]
+fn a_yearless_numeric_date_before_a_clock_stamps_a_post() {
+    // ORF-like: weekday, `day.month.` with no year, then a dotted clock.
+    for (line, want, day) in [
+        ("Mo., 16.9., 07.15", "07:15", (16, 9)),
+        ("So., 15.9., 23.48", "23:48", (15, 9)),
+        ("Di., 1.10., 9:05 Uhr", "09:05", (1, 10)),
+        ("16.9. 07.15", "07:15", (16, 9)),
+    ] {
+        let s = stamp(line, None).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!((s.clock.to_string().as_str(), s.date), (want, Some((day.0, day.1, None))), "{line}");
+    }
+    // Without a clock, or with no month, the numbers are no stamp; a year still needs its date.
+    for line in ["Mo., 16.9.", "am 16.9. gegen Mittag", "18.30. 19.45", "Messzeit 45.9. 18.00"] {
+        assert!(stamp(line, None).is_none_or(|s| s.date.is_none()), "{line}");
+    }
+    assert!(datelines("Mo., 16.9., 07.15").is_empty());
+}
