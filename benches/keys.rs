@@ -25,6 +25,8 @@ fn keys(c: &mut Criterion) {
     let story = parse_text(PathBuf::from("gen.txt"), blog.text, Rules::embedded());
     assert_eq!(story.entries.len(), 100_000);
     let mut reader = Reader::new(vec![story]);
+    // As the terminal reader does once its first screen is up.
+    reader.start_indexes();
     reader.apply(Action::Resize(160, 45));
     let keymap = KeyMap::default();
     let theme = liveblog::ui::Theme::default();

@@ -27,7 +27,9 @@ fn child(case: &str, path: &Path) {
     let entries = story.entries.len();
     if case != "parse" {
         let mut reader = Reader::new(vec![story]);
-        // A search waits for the background index: it is all there at the peak.
+        // As the terminal reader does once its first screen is up; a search waits for that
+        // background index: it is all there at the peak.
+        reader.start_indexes();
         for action in [Action::Search, Action::Input('x'), Action::Submit] {
             reader.apply(action);
         }

@@ -98,6 +98,10 @@ where
     let mut searched_only = false;
     let mut drawn = Instant::now();
     let mut stop = false;
+    // Search indexes are built in the background from the first time the loop waits for an
+    // event, the first screen drawn (`Reader::start_indexes`): keys already queued, as a
+    // `frame`'s are, are read first, and a search among them builds its index by slices.
+    let mut indexing = false;
     while !stop && !reader.quit() {
         let pending = reader.search_pending();
         if dirty && (!searched_only || pending.is_none() || drawn.elapsed() >= REDRAW_WHILE_SEARCHING) {
@@ -124,9 +128,18 @@ where
                     continue;
                 }
             },
-            None => match events.recv() {
+            None => match events.try_recv() {
                 Ok(event) => event,
-                Err(_) => break,
+                Err(_) => {
+                    if !indexing {
+                        reader.start_indexes();
+                        indexing = true;
+                    }
+                    match events.recv() {
+                        Ok(event) => event,
+                        Err(_) => break,
+                    }
+                }
             },
         };
         searched_only = false;

@@ -4,8 +4,9 @@
 //! skips the entries whose signature cannot hold it, looks for it in the heads, and folds
 //! (case and accents) the rest of an entry's text on the fly, into a scratch buffer, only when
 //! the entry may still hold it — so answers are exactly "the folded entry contains the folded
-//! query". A big story's index is built by a background thread started with the reader; the
-//! first search waits for it only when it is not done yet. Any other story's is built when it
+//! query". A big story's index is built by a background thread started once the reader's
+//! first screen is drawn (`Reader::start_indexes`); the first search waits for it only when
+//! it is not done yet. Any other story's is built when it
 //! is first searched: at once when small, else by slices along with that search (`slot.rs`).
 //! The search itself goes by slices too (`search_job`), each entry through [`SearchIndex::test`].
 

@@ -1,6 +1,6 @@
-//! Where a story's search index is: not built, being built by a thread started with the
-//! reader (a big story), being built by slices (a story searched before it had one), or
-//! ready; and the thread's lending of the story it reads.
+//! Where a story's search index is: not built, being built by a thread started once the
+//! reader's first screen is up (a big story), being built by slices (a story searched before
+//! it had one), or ready; and the thread's lending of the story it reads.
 
 use super::{SearchIndex, Story};
 use crate::model::Entry;

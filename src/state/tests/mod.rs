@@ -4,6 +4,7 @@
 use super::*;
 
 mod following;
+mod index_start;
 mod links;
 mod pager;
 mod reading;
