@@ -72,7 +72,7 @@ struct EntryJson<'a> {
     at: Option<String>,
     tag: Option<&'a str>,
     headline: Option<&'a str>,
-    body: Vec<&'a str>,
+    body: Vec<std::borrow::Cow<'a, str>>,
     captions: Vec<&'a str>,
     links: Vec<&'a str>,
     updated: Option<String>,
@@ -95,7 +95,7 @@ fn entry_json<'a>(e: EntryRef<'a>) -> EntryJson<'a> {
         at: rfc3339(e.entry.at),
         tag: e.tag(),
         headline: e.headline(),
-        body: e.body().collect(),
+        body: e.paragraphs(),
         captions: e.captions().collect(),
         links: e.links().collect(),
         updated: e.entry.updated.map(|c| c.to_string()),
@@ -103,7 +103,7 @@ fn entry_json<'a>(e: EntryRef<'a>) -> EntryJson<'a> {
 }
 
 fn story_json(story: &Story, explain: bool) -> StoryJson<'_> {
-    let summary: Vec<&str> = story.summary().collect();
+    let summary = story.summary();
     StoryJson {
         path: crate::text::escape_path(&story.path).into_owned(),
         title: &story.title,
@@ -182,7 +182,7 @@ pub fn write_markdown(story: &Story, out: &mut impl std::io::Write) -> std::io::
                 writeln!(out, "**{h}**\n")?;
             }
         }
-        for p in e.body() {
+        for p in e.paragraphs() {
             writeln!(out, "{p}\n")?;
         }
         for c in e.captions() {

@@ -66,7 +66,7 @@ pub fn entry_lines(entry: EntryRef<'_>, meta: &str, width: u16, query: &str) -> 
         push(LineStyle::Meta, meta);
     }
     let blank = TextLine { style: LineStyle::Blank, text: String::new(), highlights: Vec::new() };
-    for p in entry.body() {
+    for p in entry.paragraphs() {
         out.push(blank.clone());
         let mut push_body = |text: &str| {
             for line in wrap(text, width) {
@@ -74,7 +74,7 @@ pub fn entry_lines(entry: EntryRef<'_>, meta: &str, width: u16, query: &str) -> 
                 out.push(TextLine { style: LineStyle::Body, text: line, highlights });
             }
         };
-        push_body(p);
+        push_body(&p);
     }
     let captions: Vec<&str> = entry.captions().collect();
     if !captions.is_empty() {

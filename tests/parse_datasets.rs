@@ -76,7 +76,7 @@ fn what_the_records_say_beyond_their_entries() {
     assert_eq!(first[1], ["Air raid alert across eastern regions, residents urged to shelter."]);
     // The summarisation record's bullets are the story's summary; the second record is named.
     let sum = fixture("datasets/summaries.jsonl");
-    assert_eq!(sum.summary().collect::<Vec<_>>(), ["A loss and damage fund is announced", "Talks resume on Friday"]);
+    assert_eq!(sum.summary(), ["A loss and damage fund is announced", "Talks resume on Friday"]);
     assert!(sum.dropped.iter().any(|d| d.rule == "json-other-story"));
     // A key-events list and a pinned post repeat blocks: no entry twice.
     let dcr = fixture("datasets/dcr-model.json");

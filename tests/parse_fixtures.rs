@@ -100,7 +100,7 @@ fn day_headers_in_paris_time() {
             ("07:05".into(), "2024-10-21T07:05:00+02:00".into())
         ]
     );
-    assert!(story.summary().all(|p| !p.contains("octobre")), "day headers are not text");
+    assert!(story.summary().iter().all(|p| !p.contains("octobre")), "day headers are not text");
 }
 
 #[test]
@@ -123,7 +123,7 @@ fn metadata_lines_are_not_entries() {
     assert_eq!(story.entries.len(), 2);
     assert_eq!(story.published.unwrap().to_rfc3339(), "2023-09-20T06:40:00");
     assert_eq!(story.entries[0].at.unwrap().to_rfc3339(), "2023-09-20T08:10:00");
-    assert_eq!(story.summary().count(), 0, "`Mis à jour` is page metadata");
+    assert_eq!(story.summary().len(), 0, "`Mis à jour` is page metadata");
     assert!(story.dropped.iter().any(|d| d.line == 3 && d.rule == "dateline"));
 }
 

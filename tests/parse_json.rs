@@ -30,7 +30,7 @@ fn a_news_api_dump_with_blocks() {
     assert_eq!(s.title, "Storm Ash live: ferries cancelled as gusts reach 90mph – as it happened");
     assert_eq!(s.outlet.as_deref(), Some("The Daily Ledger"));
     assert_eq!(s.url.as_deref(), Some("https://ledger.example/uk-news/live/2024/oct/21/storm-ash-live"));
-    assert_eq!(s.summary().collect::<Vec<_>>(), ["Amber warnings across the west; thousands without power"]);
+    assert_eq!(s.summary(), ["Amber warnings across the west; thousands without power"]);
     // The time a block was first published, not created or last modified.
     assert_eq!(
         entries(&s),

@@ -182,6 +182,9 @@ pub struct Story {
     pub entries: Vec<Entry>,
     /// Lines removed as boilerplate, for `export --explain`.
     pub dropped: Vec<DroppedLine>,
+    /// The width a text dump (w3m, lynx) wrapped its paragraphs at, when the text is one: the
+    /// reader joins a paragraph's lines again ([`EntryRef::paragraphs`]).
+    pub wrap_width: Option<u16>,
 }
 
 /// A line the parser removed, and the rule that removed it.
@@ -202,8 +205,10 @@ impl Story {
     pub fn entry_refs(&self) -> impl ExactSizeIterator<Item = EntryRef<'_>> + '_ {
         self.entries.iter().map(move |entry| EntryRef { story: self, entry })
     }
-    pub fn summary(&self) -> impl Iterator<Item = &str> + '_ {
-        self.summary.iter().map(|s| self.str(*s))
+    /// The header's summary paragraphs, a dump's wrapped lines joined again as for
+    /// [`EntryRef::paragraphs`].
+    pub fn summary(&self) -> Vec<std::borrow::Cow<'_, str>> {
+        paragraphs::joined(self, &self.summary)
     }
     /// Whether the page says its coverage has ended.
     pub fn ended(&self) -> bool {
@@ -244,6 +249,11 @@ impl<'a> EntryRef<'a> {
     pub fn body(&self) -> impl Iterator<Item = &'a str> + 'a {
         let story = self.story;
         self.entry.body.iter().map(move |s| story.str(*s))
+    }
+    /// The body's paragraphs as a person reads them: the lines of a paragraph a text dump
+    /// wrapped are joined again (the body keeps each line of the file).
+    pub fn paragraphs(&self) -> Vec<std::borrow::Cow<'a, str>> {
+        paragraphs::joined(self.story, &self.entry.body)
     }
     pub fn captions(&self) -> impl Iterator<Item = &'a str> + 'a {
         let story = self.story;
@@ -295,6 +305,7 @@ impl<'a> EntryRef<'a> {
 }
 
 mod fold;
+mod paragraphs;
 pub use fold::{Fnv, fold, fold_bytes_into, fold_into, push_folded};
 
 #[cfg(test)]

@@ -160,6 +160,11 @@ fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
     let mut lines = lines::classify(&text, rules, &page.hints);
     lines.drop_blanks_if_timed();
     let mut story = Story { path, text, ..Story::default() };
+    // A text dump wraps its paragraphs at its width (a page's rendering does not): the reader
+    // joins them again. Only a width that several lines crowd: a copy of short lines is none.
+    if page.hints.is_empty() && page.furniture.is_empty() && page.structured.is_none() {
+        story.wrap_width = structure::dump_width(&story.text).filter(|&(_, crowded)| crowded).map(|(w, _)| w as u16);
+    }
     structure::build(&mut story, &mut lines);
     lines.keep_dated();
     add_rule_drops(&mut story.dropped, &lines, rules);

@@ -49,7 +49,7 @@ pub(super) fn card_lines(story: &Story, width: u16) -> Vec<TextLine> {
     }
     for p in story.summary() {
         push(LineStyle::Blank, "");
-        push(LineStyle::Body, p);
+        push(LineStyle::Body, &p);
     }
     let links: Vec<&str> = story.links.iter().map(|l| story.str(*l)).collect();
     if !links.is_empty() || story.url.is_some() {

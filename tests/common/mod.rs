@@ -36,7 +36,7 @@ pub fn text_fields(story: &Story) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     out.push(story.title.clone());
     out.extend(story.byline.map(|s| story.str(s).to_string()));
-    out.extend(story.summary().map(str::to_string));
+    out.extend(story.summary().iter().map(|p| p.to_string()));
     out.extend(story.captions.iter().map(|s| story.str(*s).to_string()));
     out.extend(story.links.iter().map(|s| story.str(*s).to_string()));
     for e in story.entry_refs() {

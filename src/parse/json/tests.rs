@@ -118,7 +118,7 @@ fn a_scraped_record_with_lists_for_title_summary_and_text() {
               {"time": [2017, 3, 8, 12, 31], "text": ["The speech begins."], "doc_title": ""}]}"#,
     );
     assert_eq!(s.title, "Budget live");
-    assert_eq!(s.summary().collect::<Vec<_>>(), ["Point one.", "Point two."]);
+    assert_eq!(s.summary(), ["Point one.", "Point two."]);
     assert_eq!(s.entry(0).headline(), Some("Over"));
     assert_eq!(s.entry(0).tag(), Some("Key event"));
     assert_eq!(s.entry(0).body().collect::<Vec<_>>(), ["The speech ends.", "MPs cheer."]);

@@ -26,6 +26,7 @@ pub(crate) use outlet::find_outlet;
 use section::{Part, Section};
 use shapes::{BYLINE, is_credit, is_link};
 pub(crate) use shapes::{headline_like, updated_at};
+pub(crate) use title::dump_width;
 
 /// Fills the story's title, header and entries from its lines.
 pub(crate) fn build(story: &mut Story, lines: &mut Lines) {

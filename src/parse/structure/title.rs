@@ -15,6 +15,7 @@ mod breadcrumb;
 mod kicker;
 #[path = "title_wrap.rs"]
 mod wrap;
+pub(crate) use wrap::dump_width;
 
 /// The page's headline among the header's lines, not its navigation: the marked `h1`, else
 /// the headline-like line with the best score — longer is better, a date or a "live" word in

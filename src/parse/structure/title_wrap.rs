@@ -17,7 +17,7 @@ const CENTRED: usize = 8;
 /// The width a text may have been wrapped at: the longest line (indentation included) of the
 /// page's head when it is a dump's width, and whether several lines crowd it (then the text is
 /// a dump, not a copy of short paragraphs).
-pub(super) fn dump_width(text: &str) -> Option<(usize, bool)> {
+pub(crate) fn dump_width(text: &str) -> Option<(usize, bool)> {
     let head = &text[..text.floor_char_boundary(64 * 1024)];
     let width = head.lines().map(|l| l.trim_end().chars().count()).max()?;
     let close = head.lines().filter(|l| l.trim_end().chars().count() + 12 >= width).count();
