@@ -166,6 +166,7 @@ fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
         story.wrap_width = structure::dump_width(&story.text).filter(|&(_, crowded)| crowded).map(|(w, _)| w as u16);
     }
     structure::build(&mut story, &mut lines);
+    structure::cut_footer(&mut story);
     lines.keep_dated();
     add_rule_drops(&mut story.dropped, &lines, rules);
     reconcile::apply_meta(&mut story, &page);

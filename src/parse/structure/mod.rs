@@ -15,6 +15,7 @@ mod runs;
 mod section;
 mod shapes;
 mod standfirst;
+mod tail;
 mod title;
 mod untimed;
 
@@ -26,6 +27,7 @@ pub(crate) use outlet::find_outlet;
 use section::{Part, Section};
 use shapes::{BYLINE, is_credit, is_link};
 pub(crate) use shapes::{headline_like, updated_at};
+pub(crate) use tail::cut_footer;
 pub(crate) use title::dump_width;
 
 /// Fills the story's title, header and entries from its lines.
