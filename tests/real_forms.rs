@@ -387,3 +387,24 @@ fn the_thirteenth_holdout_round_scores_at_least_its_floor() {
 fn the_twelfth_holdout_round_scores_at_least_its_floor() {
     round_holds("holdout12-", 8, &HOLDOUT12_FLOORS, "twelfth holdout round fell below its floor");
 }
+
+/// The `holdout14-*` pages (`_gen/holdout_q.py`, `_gen/holdout_q2.py`), a fourteenth blind round
+/// with the HTML form and its instants first and long posts: `09.48 Uhr` in a `<time
+/// datetime=…Z>` over midnight, `15.09.2024, 07:48` under a header's `15.09.2024 10:24` with a
+/// post pinned `Angeheftet`, `Nov 23, 2024 | 16:02 (IST)`, a bare `11:36` under yearless day
+/// dividers beside an Instagram embed in `PDT`, a `<time>` in local time labelled `Z`, `22:47 |
+/// Headline` h3s, `Jonathan Bell Today at 11:52` with no date on the page, and `9:58pm` with an
+/// Instagram embed in `PST`. Their blind score (clock/instant/spurious/titles) was html 83/60/20
+/// %/8 of 8, copied 83/60/22 %/7, w3m 83/60/10 %/7, lynx 83/60/15 %/7. After the fixes every
+/// page reads whole in every form.
+const HOLDOUT14_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "w3m", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "lynx", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+];
+
+#[test]
+fn the_fourteenth_holdout_round_scores_at_least_its_floor() {
+    round_holds("holdout14-", 8, &HOLDOUT14_FLOORS, "fourteenth holdout round fell below its floor");
+}

@@ -50,7 +50,7 @@ pub(crate) fn mark_dividers(out: &mut Lines, text: &str) {
 }
 
 /// Whether a line is only a day word (`Gestern`, `Yesterday:`).
-fn is_divider(line: &str) -> bool {
+pub(crate) fn is_divider(line: &str) -> bool {
     divider_day(line, NaiveDate::MAX).is_some()
 }
 
@@ -65,10 +65,30 @@ pub(crate) fn divider_day(line: &str, today: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// The day a stamp line that opens with a day word before its clock names (`Gestern, 22:15
-/// Uhr`, `Hier à 18h05`).
+/// Uhr`, `Hier à 18h05`), or whose author's name comes first (`Jonathan Bell Today at 11:52`).
 pub(crate) fn stamp_day(line: &str, today: NaiveDate) -> Option<NaiveDate> {
-    let n = days_back(line)?;
+    let n = days_back(line).or_else(|| after_name(line))?;
     today.checked_sub_days(Days::new(n))
+}
+
+/// A day word after a short name, right before the clock (`Jonathan Bell Today at 11:52`,
+/// `Lisa Becker Gestern um 22:10`): at most one short connector between the word and the digits,
+/// so a sentence that merely holds the word (`… said today that 40 homes …`) names no day.
+fn after_name(line: &str) -> Option<u64> {
+    if line.len() > 80 {
+        return None;
+    }
+    let starts = line.char_indices().filter(|&(i, c)| i > 0 && c.is_uppercase() && line[..i].ends_with(' '));
+    starts.into_iter().find_map(|(i, _)| {
+        let t = &line[i..];
+        let (end, n) = WORDS.iter().filter_map(|(n, re)| re.find(t).map(|m| (m.end(), *n))).max()?;
+        let rest = t[end..].trim_start_matches([' ', ',']);
+        let rest = match rest.split_once(' ') {
+            Some((w, r)) if w.len() <= 5 && w.chars().all(char::is_lowercase) => r,
+            _ => rest,
+        };
+        rest.starts_with(|c: char| c.is_ascii_digit()).then_some(n)
+    })
 }
 
 #[cfg(test)]
@@ -109,5 +129,10 @@ mod tests {
         assert_eq!(stamp_day("Hier à 18h05", today), Some(d(2024, 8, 13)));
         assert_eq!(stamp_day("Yesterday 9.30pm", today), Some(d(2024, 8, 13)));
         assert_eq!(stamp_day("22:15 Uhr", today), None);
+        assert_eq!(stamp_day("Jonathan Bell Today at 11:52", today), Some(today));
+        assert_eq!(stamp_day("Claire McNeilly Yesterday at 23:40", today), Some(d(2024, 8, 13)));
+        assert_eq!(stamp_day("Lisa Becker Gestern um 22:10", today), Some(d(2024, 8, 13)));
+        // The word inside a sentence, far from any clock, names no day.
+        assert_eq!(stamp_day("Police Today said more than 40 homes at 11:52", today), None);
     }
 }

@@ -15,6 +15,7 @@ use crate::model::{Span, When};
 mod blanks;
 mod chunks;
 mod closing_marks;
+mod dated_form;
 pub(crate) use closing_marks::is_post_mark;
 mod durations;
 pub(crate) use durations::is_player_label;

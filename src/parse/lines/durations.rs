@@ -27,6 +27,19 @@ static VIDEO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}])(?:{})(?:$|[^\p{{L}}])", words.join("|"))).expect("video words regex")
 });
 
+/// A line that labels a live stream (`EN DIRECT`, `Live TV`; `live-player:` in
+/// `assets/words.txt`): in rails only, never for titles (`En direct` opens live headlines).
+static LIVE_PLAYER: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = WORDS
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("live-player:"))
+        .flat_map(|v| v.split('|'))
+        .map(|w| regex::escape(w.trim()).replace(' ', r"\s+"))
+        .filter(|w| !w.is_empty())
+        .collect();
+    Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}])(?:{})(?:$|[^\p{{L}}])", words.join("|"))).expect("live player regex")
+});
+
 /// Whether a short line is only a player's or a video rail's label (`Video`, `Podcast`,
 /// `Mehr Videos`): the line under it is that video's caption, no headline of the page.
 pub(crate) fn is_player_label(line: &str) -> bool {
@@ -70,7 +83,8 @@ pub(super) fn video_lengths(out: &mut Lines, text: &str) {
         let t = s(i);
         out.lines[i].kind == Kind::Text && t.chars().count() >= 60 && t.ends_with(['.', '!', '?', '"', '”', '»'])
     };
-    let names_video = |i: usize| short(i) && s(i).chars().count() <= 40 && VIDEO.is_match(s(i));
+    let names_video =
+        |i: usize| short(i) && s(i).chars().count() <= 40 && (VIDEO.is_match(s(i)) || LIVE_PLAYER.is_match(s(i)));
     // In a rail a length may carry its title (`02:31Beach crowds in Brighton`).
     let length = |i: usize| {
         bare(i)
@@ -142,5 +156,30 @@ pub(super) fn video_lengths(out: &mut Lines, text: &str) {
 fn mark(out: &mut Lines, marked: Vec<usize>) {
     for i in marked {
         out.lines[i].kind = Kind::Furniture(LayoutRule::VideoLength);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::lines::{Kind, LayoutRule, classify};
+    use crate::parse::rules::Rules;
+
+    fn kinds(text: &str) -> Vec<Kind> {
+        classify(text, Rules::embedded(), &[]).lines.iter().map(|l| l.kind).collect()
+    }
+
+    #[test]
+    fn a_live_streams_elapsed_time_is_no_post_but_a_post_under_the_label_is() {
+        let text = "Tempête Ciarán\nBFMTV en direct\nEN DIRECT\n00:42\nCe qu'il faut savoir\nRafales à 207 km/h\n\
+                    11:36\nUn mort dans l'Aisne\nUn automobiliste est mort après la chute d'un arbre sur son véhicule.\n";
+        let k = kinds(text);
+        assert_eq!(k[3], Kind::Furniture(LayoutRule::VideoLength), "{k:?}");
+        assert_eq!(k[6], Kind::Time, "{k:?}");
+        // A post's clock under the label, its paragraph below, stays a post.
+        let text = "Tempête Ciarán\nEN DIRECT\n11:36\nUn mort dans l'Aisne\n\
+                    Un automobiliste est mort après la chute d'un arbre sur son véhicule.\n\
+                    09:58\nEnedis\nEnedis indique que 1,2 million de clients sont toujours privés d'électricité.\n";
+        let k = kinds(text);
+        assert_eq!((k[2], k[5]), (Kind::Time, Kind::Time), "{k:?}");
     }
 }

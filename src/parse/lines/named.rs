@@ -10,10 +10,13 @@ use crate::parse::time::{Shape, Stamp};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Capitalised words (a name, labels glued before it), then a 24-hour clock ending the line.
+/// Capitalised words (a name, labels glued before it, maybe a day word: `Jonathan Bell Today
+/// at 11:52`), then a 24-hour clock ending the line.
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){1,4}\s?(?P<h>\d{1,2})[:.](?P<m>\d{2})$")
-        .expect("named clock regex")
+    Regex::new(
+        r"^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){1,4}(?:\s(?:at|um|à|alle|ore|às))?\s?(?P<h>\d{1,2})[:.](?P<m>\d{2})$",
+    )
+    .expect("named clock regex")
 });
 
 /// The fewest such lines that make the shape the page's stamp.
@@ -33,7 +36,7 @@ pub(super) fn name_clocks(out: &mut Lines, text: &str) {
             let caps = NAMED.captures(t)?;
             let h = caps.name("h")?;
             let clock = Clock::new(h.as_str().parse().ok()?, caps["m"].parse().ok()?)?;
-            Some((i, clock, t[..h.start()].trim_end().len()))
+            Some((i, clock, name_end(&t[..h.start()])))
         })
         .collect();
     let stamped = out.lines.iter().filter(|l| l.kind == Kind::Time).count();
@@ -60,6 +63,22 @@ pub(super) fn name_clocks(out: &mut Lines, text: &str) {
     }
 }
 
+/// Where the name ends before the clock: the connector and the day word (`Today at`) are the
+/// stamp's, not the author's.
+fn name_end(before: &str) -> usize {
+    let mut name = before.trim_end();
+    for _ in 0..2 {
+        if let Some((head, last)) = name.rsplit_once(' ')
+            && (CONNECTORS.contains(&last) || crate::parse::day_words::is_divider(last))
+        {
+            name = head.trim_end();
+        }
+    }
+    name.len()
+}
+
+const CONNECTORS: [&str; 6] = ["at", "um", "à", "alle", "ore", "às"];
+
 #[cfg(test)]
 mod tests {
     use crate::parse::lines::{Kind, classify};
@@ -78,6 +97,15 @@ mod tests {
         assert_eq!(times(page), ["17:19", "18:34", "16:51"]);
         let lines = classify(page, Rules::embedded(), &[]);
         assert_eq!(lines.lines.iter().filter(|l| l.kind == Kind::Time).count(), 3);
+    }
+
+    #[test]
+    fn an_author_then_a_day_word_and_a_clock_stamps_the_posts() {
+        let page = "Storm live\n\nJonathan Bell Today at 11:52\nPower cuts\nCrews wait.\n\n\
+                    Claire McNeilly Today at 10:26\nTrains stop\nNo services.\n\n\
+                    Lauren Harte Yesterday at 23:40\nSchools shut\nAll schools close.\n";
+        assert_eq!(times(page), ["11:52", "10:26", "23:40"]);
+        assert_eq!(super::name_end("Jonathan Bell Today at "), "Jonathan Bell".len());
     }
 
     #[test]

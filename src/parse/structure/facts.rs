@@ -13,9 +13,7 @@ pub(super) fn dated_byline(line: &str) -> bool {
 /// `Live Reporting · Edited by Sam Hughes · Tuesday 12 March 2024`, `17 de setembro de 2024,
 /// 09h15 · atualizado às 19h49`: a row of facts about the page, one of them its date.
 pub(super) fn meta_row(line: &str) -> bool {
-    // An embedded post's attribution (`— Name (@handle) 10:59 PM · Apr 29, 2024`) dates the post
-    // quoted, not the page.
-    if line.starts_with(['—', '–', '-']) || line.contains("(@") {
+    if embed_credit(line) {
         return false;
     }
     let parts: Vec<&str> = line.split(['·', '|', '•']).map(str::trim).collect();
@@ -27,6 +25,13 @@ pub(super) fn meta_row(line: &str) -> bool {
     // them a time (a headline may hold one dash and a date, never two and a clock).
     let dashed: Vec<&str> = line.split(" - ").map(str::trim).collect();
     dashed.len() >= 3 && time::has_clock_bytes(line.as_bytes()) && dashed.iter().any(dated)
+}
+
+/// An embedded post's attribution (`— Name (@handle) 10:59 PM · Apr 29, 2024`, `A post shared
+/// by Name (@handle) on Dec 14, 2024 at 1:45pm PST`): its date and zone are the post quoted's,
+/// never the page's.
+pub(super) fn embed_credit(line: &str) -> bool {
+    line.starts_with(['—', '–', '-']) || line.contains("(@")
 }
 
 /// A line opened by a byline word and a name (`By Tom Haskell, Political Editor and …`).

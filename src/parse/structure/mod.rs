@@ -259,6 +259,9 @@ fn dateline_whole(line: &str, parts: usize, kind: DatelineKind) -> bool {
 
 /// Reads a header line as a dateline into the story's coverage; false if it is not one.
 fn header_dateline(story: &mut Story, line: &str) -> bool {
+    if facts::embed_credit(line) {
+        return false;
+    }
     // Beside `Aktualisiert vor 12 Min.` a date that says nothing is when the page went up: its
     // update is the relative time, counted from the copy.
     let updated_ago = line

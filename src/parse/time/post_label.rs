@@ -27,10 +27,14 @@ pub(crate) fn labelled(line: &str, context: Option<&str>) -> Option<Stamp> {
         return None;
     }
     let mut st = stamp(rest, context)?;
-    if !matches!(st.shape, Shape::Bare | Shape::Label) || st.unshown.is_some() {
+    // A date-time after the label (`Angeheftet15.09.2024, 07:48`) keeps its shape: it is one of
+    // the feed's dated stamps, which the page weighs together.
+    if !matches!(st.shape, Shape::Bare | Shape::Label | Shape::Dated) || st.unshown.is_some() {
         return None;
     }
-    st.shape = Shape::Label;
+    if st.shape != Shape::Dated {
+        st.shape = Shape::Label;
+    }
     st.rest = Some((0, line[..m.end()].trim_end().len()));
     Some(st)
 }
@@ -58,6 +62,11 @@ mod tests {
 
     #[test]
     fn a_label_before_a_sentence_or_no_clock_is_no_stamp() {
+        let pinned = labelled("Angeheftet15.09.2024, 07:48", None).expect("a dated stamp after a label");
+        assert_eq!(
+            (pinned.clock, pinned.date, pinned.rest),
+            (Clock::new(7, 48).unwrap(), Some((15, 9, Some(2024))), Some((0, 10)))
+        );
         assert!(labelled("Breaking news from Paris", None).is_none());
         assert!(labelled("Breaking 17:30 was when the river burst its banks", None).is_none());
         assert!(labelled("Updated 18:20", None).is_none());

@@ -1,0 +1,84 @@
+//! The page's own date-time over a feed of dated stamps, told by how it is printed: a CMS
+//! prints every post's stamp from one template (`15.09.2024, 07:48`), and the header's from
+//! another (`15.09.2024 10:24` under the headline, no comma). When every dated stamp but the
+//! first shares one form and the first has another, the first is the page's dateline — the
+//! newest post's time or not.
+
+use super::{Kind, Lines, text_of};
+use crate::parse::time::Shape;
+
+/// The form of a stamp's printed date-time: digit runs and letter runs folded to one mark each,
+/// punctuation and spacing kept (`15.09.2024, 07:48` → `0.0.0, 0:0`). A label glued before
+/// the stamp (`Angeheftet15.09.2024, 07:48`) is no part of it.
+fn form(stamp_text: &str) -> String {
+    let mut out = String::with_capacity(stamp_text.len());
+    let mut last = ' ';
+    for c in stamp_text.trim().chars() {
+        let mark = if c.is_ascii_digit() {
+            '0'
+        } else if c.is_alphabetic() {
+            'a'
+        } else if c.is_whitespace() {
+            ' '
+        } else {
+            c
+        };
+        if !(mark == last && matches!(mark, '0' | 'a' | ' ')) {
+            out.push(mark);
+        }
+        last = mark;
+    }
+    out
+}
+
+/// Turns the first dated stamp back into text when it alone is printed another way than the
+/// other dated stamps, which all agree (three at least, so that two posts' forms are no rule).
+pub(super) fn odd_first_dated(out: &mut Lines, text: &str) {
+    let dated: Vec<(usize, String)> = (0..out.lines.len())
+        .filter_map(|i| {
+            let line = &out.lines[i];
+            let stamp = out.stamp(line).filter(|s| s.shape == Shape::Dated)?;
+            let t = text_of(text, line);
+            let from = stamp.rest.filter(|r| r.0 == 0).map_or(0, |r| r.1);
+            Some((i, form(t.get(from..).unwrap_or(t))))
+        })
+        .collect();
+    if let [(first, odd), (_, common), rest @ ..] = dated.as_slice()
+        && rest.len() >= 2
+        && odd != common
+        && rest.iter().all(|(_, f)| f == common)
+    {
+        out.lines[*first].kind = Kind::Text;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::form;
+    use crate::parse::lines::{Kind, classify};
+    use crate::parse::rules::Rules;
+
+    #[test]
+    fn forms_fold_digits_and_letters_and_keep_punctuation() {
+        assert_eq!(form("15.09.2024, 07:48"), "0.0.0, 0:0");
+        assert_eq!(form("15.09.2024 10:24"), "0.0.0 0:0");
+        assert_eq!(form("Nov 23, 2024 | 16:02 (IST)"), "a 0, 0 | 0:0 (a)");
+    }
+
+    #[test]
+    fn a_header_date_time_printed_unlike_the_posts_is_the_pages() {
+        let page = "Unwetter-Ticker: Sturm in Tirol\n\n15.09.2024 10:24\n\nKommentare (312)\n\n\
+                    15.09.2024, 10:20\nWestbahn unterbrochen\nDie ÖBB rechnen mit Montag.\n\n\
+                    15.09.2024, 09:05\nBundesheer angefordert\nRund 1.000 Soldaten helfen.\n\n\
+                    14.09.2024, 23:30\nFeuerwehr im Einsatz\nÜber 1.200 Einsätze.\n";
+        let lines = classify(page, Rules::embedded(), &[]);
+        let times: Vec<String> =
+            lines.lines.iter().filter_map(|l| lines.stamp(l)).map(|s| s.clock.to_string()).collect();
+        assert_eq!(times, ["10:20", "09:05", "23:30"]);
+        assert!(
+            lines.lines.iter().any(
+                |l| l.kind == Kind::Text && &page[l.span.start as usize..l.span.end as usize] == "15.09.2024 10:24"
+            )
+        );
+    }
+}
