@@ -325,7 +325,7 @@ fn trailing(out: &Lines, text: &str) -> bool {
 }
 
 /// A header prints `Published 6th Aug 2024, 07:55 BST` and `Updated 6th Aug 2024, 15:52 BST`
-/// on two lines close together: the only two dated stamps that open with a `published` /
+/// on two lines close together (one of each word): the only two dated stamps that open with a `published` /
 /// `updated` word are the page's datelines, not a family of posts (which would otherwise
 /// outweigh the posts below them, as comments' dates below the posts do).
 fn header_pair(out: &mut Lines, text: &str) {
@@ -338,8 +338,12 @@ fn header_pair(out: &mut Lines, text: &str) {
                 && time::dateline::opens_with_kind(text_of(text, &out.lines[i]).trim_start())
         })
         .collect();
+    // A header says first when the page was published, then when it was updated: two posts
+    // stamped `Publié le …` one above the other are posts.
+    let kind = |i: usize| time::dateline::datelines(text_of(text, &out.lines[i])).first().map(|d| d.kind);
     if let [a, b] = worded[..]
         && b - a <= 4
+        && kind(a) != kind(b)
     {
         out.lines[a].kind = Kind::Text;
         out.lines[b].kind = Kind::Text;
