@@ -408,3 +408,24 @@ const HOLDOUT14_FLOORS: [Floor; 4] = [
 fn the_fourteenth_holdout_round_scores_at_least_its_floor() {
     round_holds("holdout14-", 8, &HOLDOUT14_FLOORS, "fourteenth holdout round fell below its floor");
 }
+
+/// The `holdout15-*` pages (`_gen/holdout_r.py`), a fifteenth blind round with the text forms
+/// first at 80 columns and long posts: `19:42 UhrMerz: …` glued clock and headline under
+/// yearless day dividers, `Von …` over `21:40 | 15.09.` with the newest `vor 6 Minuten`,
+/// `14:03 IST, March 9th 2025`, `Sarah Freeman7th Dec 2024, 16:45 GMT`, GAA scores `CLA 2-21
+/// CRK 1-24` and `62'` over `Niall KellySun, 21 Jul 2024, 15:48`, `62e18h22`, `di F. Q.` over
+/// `aggiornato 3 minuti fa`, and `mer. 12 mars, 23:40` with agency signatures (`ats/jfe`, `jfe`)
+/// after each post. Their blind score (clock/instant/spurious/titles) was html 70/70/0 %/8 of 8,
+/// copied 70/70/4 %/7, w3m 70/70/7 %/7, lynx 70/70/10 %/7. After the fixes every page reads
+/// whole in every form.
+const HOLDOUT15_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "w3m", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "lynx", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+];
+
+#[test]
+fn the_fifteenth_holdout_round_scores_at_least_its_floor() {
+    round_holds("holdout15-", 8, &HOLDOUT15_FLOORS, "fifteenth holdout round fell below its floor");
+}

@@ -141,6 +141,11 @@ fn signature(line: &str) -> bool {
         return false;
     }
     let handle = words.len() == 1;
+    // `jfe`, `boi`: two to four lower-case letters are an editor's initials closing a post, as
+    // Swiss and French newsrooms sign beside the agency (`ats/jfe`), not a reader's handle.
+    if handle && (2..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     let capitalised = words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || PARTICLES.contains(w));
     if !(handle || capitalised) {
         return false;
@@ -197,6 +202,8 @@ mod tests {
             "He said it.",
             "Read more:",
             "FacebookXWhatsAppCommenti (57)",
+            "jfe",
+            "boi",
         ] {
             assert!(!signature(not), "{not}");
         }

@@ -68,9 +68,24 @@ fn lone_updated(out: &mut Lines, text: &str) {
         .collect();
     if updated.len() < 2 {
         for i in updated {
-            out.lines[i].kind = Kind::Text;
+            if !same_head_as_a_clock(out, text, i) {
+                out.lines[i].kind = Kind::Text;
+            }
         }
     }
+}
+
+/// Whether the line above a stamp repeats the line above a stamp with a clock (`di F. Q.` over
+/// `aggiornato 3 minuti fa` as over `16:20`): the post head's byline row, printed for every
+/// post, puts a lone `updated` relative time in the feed, the newest post's stamp, not the
+/// page's dateline.
+fn same_head_as_a_clock(out: &Lines, text: &str, i: usize) -> bool {
+    let above = |j: usize| {
+        (0..j).rev().find(|&k| out.lines[k].kind != Kind::Blank).map(|k| text_of(text, &out.lines[k]).trim())
+    };
+    let Some(head) = above(i).filter(|h| !h.is_empty() && h.len() <= 60) else { return false };
+    (i + 1..out.lines.len())
+        .any(|j| out.stamp(&out.lines[j]).is_some_and(|s| s.unshown.is_none()) && above(j) == Some(head))
 }
 
 /// Marks the stamps without a clock below the last post stamped with one, on a page of at

@@ -25,6 +25,7 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
             }
         }
     }
+    header_pair(out, text);
     if bylines >= 3 {
         odd_first_byline(out, text);
     }
@@ -322,4 +323,30 @@ fn trailing(out: &Lines, text: &str) -> bool {
     };
     before >= 2
         && (after * 2 < per_post.max(2) || paragraphs(0..first) >= 1 && paragraphs(last + 1..out.lines.len()) == 0)
+}
+
+/// A header prints `Published 6th Aug 2024, 07:55 BST` and `Updated 6th Aug 2024, 15:52 BST`
+/// on two lines close together (one of each word): the only two dated stamps that open with a `published` /
+/// `updated` word are the page's datelines, not a family of posts (which would otherwise
+/// outweigh the posts below them, as comments' dates below the posts do).
+fn header_pair(out: &mut Lines, text: &str) {
+    let worded: Vec<usize> = (0..out.lines.len())
+        .filter(|&i| {
+            out.lines[i].kind == Kind::Time
+                && out
+                    .stamp(&out.lines[i])
+                    .is_some_and(|s| matches!(s.shape, Shape::Byline | Shape::Dated) && !s.leading)
+                && time::dateline::opens_with_kind(text_of(text, &out.lines[i]).trim_start())
+        })
+        .collect();
+    // A header says first when the page was published, then when it was updated: two posts
+    // stamped `Publié le …` one above the other are posts.
+    let kind = |i: usize| time::dateline::datelines(text_of(text, &out.lines[i])).first().map(|d| d.kind);
+    if let [a, b] = worded[..]
+        && b - a <= 4
+        && kind(a) != kind(b)
+    {
+        out.lines[a].kind = Kind::Text;
+        out.lines[b].kind = Kind::Text;
+    }
 }

@@ -47,11 +47,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         (?:(?P<h0>\d{{1,2}})[:.hH](?P<m0>\d{{2}})(?::\d{{2}})?\s*(?P<ampm0>[ap]\.?m\.?)?\s*(?:(?P<zone0>{z})|\((?P<pzone0>{z})\))?\s*[,|]?\s*(?:(?:on|le|am|il|el)\s+)?)?
         (?:(?-u:\b)(?:{wd})\.?,?\s*)?
         (?:
-            (?:le\s+)?(?P<d1>\d{{1,2}})(?:er|\.)?\s*(?:de\s+)?(?P<mon1>{mo})\.?(?:,?\s*(?:de\s+)?(?P<y1>\d{{4}}))?
+            (?:le\s+)?(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s*(?:de\s+)?(?P<mon1>{mo})\.?(?:,?\s*(?:de\s+)?(?P<y1>\d{{4}}))?
           | (?P<mon2>{mo})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<y2>\d{{4}}))?
           | (?P<d3>\d{{1,2}})[/.](?P<mo3>\d{{1,2}})[/.](?P<y3>\d{{4}}|\d{{2}}(?-u:\b))
           | (?P<y4>\d{{4}})-(?P<mo4>\d{{2}})-(?P<d4>\d{{2}})
           | (?P<d5>\d{{1,2}})\.(?P<mo5>\d{{1,2}})\.(?:\s*,)?\s*(?P<h5>\d{{1,2}})[:.](?P<m5>\d{{2}})(?:\s*Uhr)?
+          | (?P<d6>\d{{1,2}})\.(?P<mo6>\d{{1,2}})\.
         )
         (?:
             (?:\s*,|\s+(?P<kind2>{upd}|{pubd}))?(?:\s*,|\s+(?:{at})|\s*T|\s*[•·|])?\s*
@@ -127,6 +128,13 @@ fn found(caps: &Captures<'_>, context: Option<&str>) -> Option<Found> {
         (d, num("mo3")?, num("y3").map(|y| if short { 2000 + y } else { y }))
     } else if let Some(d) = num("d4") {
         (d, num("mo4")?, num("y4"))
+    } else if let Some(d) = num("d6") {
+        // `21:40 | 15.09.` (Kurier-like): a yearless numeric date is read only after the clock
+        // (`12.5.` alone is a date in prose, or a version).
+        if caps.name("h0").is_none() || caps.name("h").is_some() {
+            return None;
+        }
+        (d, num("mo6")?, None)
     } else {
         (num("d5")?, num("mo5")?, None)
     };

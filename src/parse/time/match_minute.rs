@@ -22,6 +22,19 @@ static SCORED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("score minute clock regex")
 });
 
+/// A minute of play run into the clock after it, with no score (`62e18h22`, `80'18:41`): a
+/// match live's post head prints the minute and the clock in adjacent elements.
+static MINUTE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,3}(?:\+\d{1,2})?(?:[’']|e(?:\+\d{1,2})?)\s*(?P<h>[01]?\d|2[0-3])[:hH.](?P<m>[0-5]\d)$")
+        .expect("minute clock regex")
+});
+
+/// The stamp of a line holding only a match minute and the clock after it.
+pub(crate) fn minute_then_clock(line: &str) -> Option<Stamp> {
+    let c = MINUTE_FIRST.captures(line.trim_end())?;
+    Some(Stamp::bare(Clock::new(c["h"].parse().ok()?, c["m"].parse().ok()?)?))
+}
+
 /// The stamp of a line holding a score, a match minute and a clock, in that order.
 pub(crate) fn score_minute_clock(line: &str) -> Option<Stamp> {
     let c = SCORED.captures(line.trim_end())?;
@@ -65,6 +78,16 @@ mod tests {
         }
         for line in ["Arsenal 15:00 Brighton", "Gakpo 12', Salah 78' (pen)", "Won 3-1 in 2019 at 15:00", "13-20 52'"] {
             assert!(score_minute_clock(line).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_minute_glued_before_the_clock_is_dropped() {
+        assert_eq!(minute_then_clock("62e18h22").unwrap().clock, Clock::new(18, 22).unwrap());
+        assert_eq!(minute_then_clock("80e+2 18h41").unwrap().clock, Clock::new(18, 41).unwrap());
+        assert_eq!(minute_then_clock("52'15:47").unwrap().clock, Clock::new(15, 47).unwrap());
+        for line in ["62e", "18h22", "62e minute 18h22", "2e18h22 de jeu", "1er18h22"] {
+            assert!(minute_then_clock(line).is_none(), "{line}");
         }
     }
 

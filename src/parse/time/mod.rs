@@ -144,6 +144,12 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
     if let Some(clock) = plain_clock(bytes) {
         return Some(Stamp::bare(clock));
     }
+    if first.is_ascii_digit()
+        && line.len() <= 16
+        && let Some(s) = match_minute::minute_then_clock(line)
+    {
+        return Some(s);
+    }
     // `vor 6 Min.16:48 Uhr`, `il y a 5 min 12h30`, `Publié aujourd'hui à 11h54`: words may open
     // the relative time or the day.
     if (first.is_ascii_digit() || dated || first.is_ascii_alphabetic())

@@ -313,3 +313,24 @@ fn a_yearless_numeric_date_before_a_clock_stamps_a_post() {
     }
     assert!(datelines("Mo., 16.9., 07.15").is_empty());
 }
+
+#[test]
+fn ordinal_days_yearless_dates_after_the_clock_and_minutes_before_it() {
+    for (line, want) in [
+        ("Sarah Freeman7th Dec 2024, 16:45 GMT", "16:45"),
+        ("Grace Newton1st Dec 2024, 10:38 GMT", "10:38"),
+        ("21:40 | 15.09.", "21:40"),
+        ("62e18h22", "18:22"),
+        ("80'18:41", "18:41"),
+    ] {
+        assert_eq!(clock(line).as_deref(), Some(want), "{line}");
+    }
+    let d = datelines("Updated 22nd Aug 2024, 15:52 BST");
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].kind, DatelineKind::Updated);
+    assert_eq!(d[0].date, NaiveDate::from_ymd_opt(2024, 8, 22).unwrap());
+    assert_eq!(d[0].time, NaiveTime::from_hms_opt(15, 52, 0));
+    // A yearless numeric date is no dateline alone, nor before a clock it does not follow.
+    assert!(datelines("15.09.").is_empty());
+    assert!(clock("62e minute").is_none());
+}
