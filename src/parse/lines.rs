@@ -173,6 +173,14 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
     classify_in(text, rules, hints, chunks::piece_size(text.len()))
 }
 
+/// The kind the line of `text` reading `line` is classified as, for the passes' tests, which
+/// find lines by their text.
+#[cfg(test)]
+pub(crate) fn kind_of(text: &str, line: &str) -> Kind {
+    let lines = classify(text, Rules::embedded(), &[]);
+    lines.lines.iter().find(|l| &text[l.span.start as usize..l.span.end as usize] == line).expect("line").kind
+}
+
 /// [`classify`] with the text read in pieces of about `chunk` bytes: the same lines whatever
 /// the size (the tests cut pages everywhere).
 pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: usize) -> Lines {

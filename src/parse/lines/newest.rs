@@ -32,13 +32,7 @@ pub(super) fn newest_aside(out: &Lines, text: &str) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests {
-    use crate::parse::lines::{Kind, classify};
-    use crate::parse::rules::Rules;
-
-    fn kind_of(text: &str, line: &str) -> Kind {
-        let lines = classify(text, Rules::embedded(), &[]);
-        lines.lines.iter().find(|l| &text[l.span.start as usize..l.span.end as usize] == line).expect("line").kind
-    }
+    use crate::parse::lines::{Kind, kind_of};
 
     #[test]
     fn day_word_stamps_over_the_newest_posts_do_not_outvote_the_date_times() {

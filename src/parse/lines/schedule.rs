@@ -61,13 +61,7 @@ pub(super) fn schedule_rows(out: &mut Lines, text: &str) {
 
 #[cfg(test)]
 mod tests {
-    use crate::parse::lines::{Kind, LayoutRule, classify};
-    use crate::parse::rules::Rules;
-
-    fn kind_of(text: &str, line: &str) -> Kind {
-        let lines = classify(text, Rules::embedded(), &[]);
-        lines.lines.iter().find(|l| &text[l.span.start as usize..l.span.end as usize] == line).expect("line").kind
-    }
+    use crate::parse::lines::{Kind, LayoutRule, kind_of};
 
     #[test]
     fn a_table_of_closing_hours_stamps_no_post() {

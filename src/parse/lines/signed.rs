@@ -175,13 +175,7 @@ fn day(t: &str, words: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::signature;
-    use crate::parse::lines::{Kind, LayoutRule, classify};
-    use crate::parse::rules::Rules;
-
-    fn kind_of(text: &str, line: &str) -> Kind {
-        let lines = classify(text, Rules::embedded(), &[]);
-        lines.lines.iter().find(|l| &text[l.span.start as usize..l.span.end as usize] == line).expect("line").kind
-    }
+    use crate::parse::lines::{Kind, LayoutRule, kind_of};
 
     #[test]
     fn names_and_handles_sign_but_sentences_labels_and_days_do_not() {
