@@ -38,15 +38,29 @@ pub(crate) fn paragraph_clock(line: &str) -> Option<Stamp> {
         return None;
     }
     let clock = Clock::new(c["h"].parse().ok()?, c["m"].parse().ok()?)?;
-    Some(Stamp {
-        clock,
-        zone: None,
-        date: None,
-        shape: Shape::Inline,
-        rest: Some((text.start(), line.trim_end().len())),
-        leading: true,
-        unshown: None,
-    })
+    Some(Stamp::opening_paragraph(clock, None, text.start(), line))
+}
+
+impl Stamp {
+    /// A stamp that opens a paragraph of the post's text (`17:30 Esondato il Lamone…`,
+    /// `Update vom 14. August, 16.40 Uhr: Der Deutsche…`): the text from `text_start` to the
+    /// end of `line` stays the post's.
+    pub(super) fn opening_paragraph(
+        clock: Clock,
+        date: Option<(u32, u32, Option<i32>)>,
+        text_start: usize,
+        line: &str,
+    ) -> Stamp {
+        Stamp {
+            clock,
+            zone: None,
+            date,
+            shape: Shape::Inline,
+            rest: Some((text_start, line.trim_end().len())),
+            leading: true,
+            unshown: None,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! `assets/update_leads.txt`), `vom` and a date before the clock make it a stamp where a clock
 //! inside a sentence is not; the text after the colon is the post's.
 
-use super::{Shape, Stamp};
+use super::Stamp;
 use crate::model::Clock;
 use crate::parse::words::words;
 use regex::Regex;
@@ -35,15 +35,7 @@ pub(crate) fn update_lead(line: &str) -> Option<Stamp> {
     chrono::NaiveDate::from_ymd_opt(y.map_or(2000, |y| y as i32), m, d)?;
     let clock = Clock::new(c["h"].parse().ok()?, c["m"].parse().ok()?)?;
     let text = c.name("text")?;
-    Some(Stamp {
-        clock,
-        zone: None,
-        date: Some((d, m, y.map(|y| y as i32))),
-        shape: Shape::Inline,
-        rest: Some((text.start(), line.trim_end().len())),
-        leading: true,
-        unshown: None,
-    })
+    Some(Stamp::opening_paragraph(clock, Some((d, m, y.map(|y| y as i32))), text.start(), line))
 }
 
 #[cfg(test)]
