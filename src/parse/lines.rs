@@ -296,5 +296,8 @@ fn is_count(line: &str) -> bool {
 }
 
 #[cfg(test)]
+#[path = "lines_family_tests.rs"]
+mod family_tests;
+#[cfg(test)]
 #[path = "lines_tests.rs"]
 mod tests;

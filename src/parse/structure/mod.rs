@@ -6,6 +6,7 @@
 //! headlines are told apart by the layout, never by a list of known tags.
 
 mod above;
+mod datelines;
 mod entry;
 mod facts;
 mod outlet;
@@ -20,9 +21,10 @@ mod title;
 mod untimed;
 
 use super::lines::{Kind, Line, Lines, is_post_mark};
-use super::time::{self, DatelineKind};
+use super::time;
 use crate::model::{DroppedLine, Span, Story};
-use facts::{dated_byline, meta_row};
+use datelines::{header_dateline, is_dateline, trailer_datelines};
+use facts::dated_byline;
 pub(crate) use outlet::find_outlet;
 use section::{Part, Section};
 use shapes::{BYLINE, is_credit, is_link};
@@ -135,22 +137,6 @@ fn build_from(story: &mut Story, text: &str, cl: &mut Lines) {
     story.dropped = dropped;
 }
 
-/// A page that gives no zone or date in its header may give them elsewhere ("Wednesday 22
-/// June 2011 09.31 BST guardian.co.uk" under the feed): short text lines with a clock are
-/// read as datelines, into the slots still empty.
-fn trailer_datelines(story: &mut Story, text: &str, lines: &[Line]) {
-    for line in lines {
-        let len = (line.span.end - line.span.start) as usize;
-        if line.kind != Kind::Text || len > 160 {
-            continue;
-        }
-        let t = &text[line.span.start as usize..line.span.end as usize];
-        if time::has_clock_bytes(t.as_bytes()) {
-            header_dateline(story, t);
-        }
-    }
-}
-
 /// Where the first post starts on a page whose stamps close their posts: at the last
 /// headline-like line above the first stamp that has text under it, else the stamp's block.
 fn first_post_start(text: &str, lines: &[Line]) -> usize {
@@ -244,50 +230,6 @@ fn header<'t>(
     section
 }
 
-/// Whether a line is a dateline as a whole (see [`header_dateline`]).
-fn is_dateline(line: &str) -> bool {
-    let parts = time::datelines(line);
-    parts.first().is_some_and(|first| dateline_whole(line, parts.len(), first.kind)) && line.chars().count() <= 120
-        || updated_at(line).is_some()
-}
-
-/// A date inside a title ("… live: Thursday 18 January 2018") dates the page but the line
-/// stays the title.
-fn dateline_whole(line: &str, parts: usize, kind: DatelineKind) -> bool {
-    parts > 1 || kind != DatelineKind::Plain || line.chars().count() <= 40 || !line.chars().any(char::is_lowercase)
-}
-
-/// Reads a header line as a dateline into the story's coverage; false if it is not one.
-fn header_dateline(story: &mut Story, line: &str) -> bool {
-    if facts::embed_credit(line) {
-        return false;
-    }
-    // Beside `Aktualisiert vor 12 Min.` a date that says nothing is when the page went up: its
-    // update is the relative time, counted from the copy.
-    let updated_ago = line
-        .split(['·', '|', '•'])
-        .any(|seg| matches!(time::relative_inline::inline_ago(seg), Some((_, time::relative_inline::Beside::Updated))));
-    let one_dateline = |story: &mut Story, line: &str| one_dateline_as(story, line, updated_ago);
-    if one_dateline(story, line) {
-        return true;
-    }
-    // `By Dana Kim · Jun 10, 2024, 11:55 AM PDT`: each fact of a row is read on its own.
-    if !meta_row(line) {
-        return false;
-    }
-    // `Luis Gómez Madrid - 26 oct 2024 - 23:06 CEST`: the place, then the date and the time.
-    let dashed: Vec<&str> = line.split(" - ").map(str::trim).collect();
-    if dashed.len() >= 3 && one_dateline(story, &dashed[1..].join(" ")) {
-        return true;
-    }
-    // Every part is read (no short cut): a row may hold both when it started and when it ended.
-    let mut any = false;
-    for part in line.split(['·', '|', '•']) {
-        any |= one_dateline(story, part.trim());
-    }
-    any
-}
-
 /// A zone statement a dump wrapped (`… All times` over `Eastern.`): read with the line right
 /// under it.
 fn wrapped_zone_statement(text: &str, lines: &[Line], line: &Line) -> Option<crate::model::Zone> {
@@ -299,45 +241,6 @@ fn wrapped_zone_statement(text: &str, lines: &[Line], line: &Line) -> Option<cra
     }
     let t = &text[line.span.start as usize..line.span.end as usize];
     time::zone_statement(&format!("{t} {rest}"))
-}
-
-/// Reads one dateline into the story; a date that says nothing is the page's publication when
-/// `plain_published` (see [`header_dateline`]), else its update.
-fn one_dateline_as(story: &mut Story, line: &str, plain_published: bool) -> bool {
-    let mut parts = time::datelines(line);
-    let Some(first) = parts.first() else {
-        return false;
-    };
-    // A date with its clock and zone (`Wednesday November 06 2024, 3.47am GMT, The Chronicle`)
-    // is the page's, whatever follows it.
-    // So is a date-time closing a byline, however long its credit (`By Tom Haskell, Political
-    // Editor and Amy Lloyd30 October 2024 • 4:48pm`).
-    let timed = |zoned: bool| parts.iter().any(|p| p.time.is_some() && (p.zone.is_some() || !zoned));
-    let whole =
-        dateline_whole(line, parts.len(), first.kind) || timed(true) || facts::byline_opens(line) && timed(false);
-    // What a date is said to be wins over a date that says nothing.
-    parts.sort_by_key(|p| p.kind == DatelineKind::Plain);
-    for part in &parts {
-        // A date inside a sentence (a caption's "ce 21 octobre 2024") says nothing of the page.
-        if part.kind == DatelineKind::Plain && !whole {
-            continue;
-        }
-        if story.zone.is_none() {
-            story.zone = part.zone;
-        }
-        let when = super::dates::dateline_when(part, story.zone);
-        let slot = match part.kind {
-            DatelineKind::Started => &mut story.coverage_start,
-            DatelineKind::Ended => &mut story.coverage_end,
-            DatelineKind::Published => &mut story.published,
-            DatelineKind::Plain if plain_published => &mut story.published,
-            DatelineKind::Updated | DatelineKind::Plain => &mut story.updated,
-        };
-        if slot.is_none() {
-            *slot = Some(when);
-        }
-    }
-    whole && line.chars().count() <= 120
 }
 
 /// A text page classified with the embedded rules and built, for the tests of this module's
@@ -382,30 +285,5 @@ mod tests {
     fn a_zone_statement_a_dump_wrapped_is_read_whole() {
         let text = "Live updates: Primary election night results\n\n   Follow along for live results from tonight's county races. All times\n   Eastern.\n\n7:02 PM\nPolls close\nThe polls have closed.\n";
         assert_eq!(story(text, &[]).zone, Some(crate::model::Zone::Region(chrono_tz::America::New_York)));
-    }
-}
-
-#[cfg(test)]
-mod dateline_tests {
-    use super::built_story;
-
-    #[test]
-    fn a_date_with_clock_and_zone_dates_the_page_whatever_follows_it() {
-        let text = "US election live\n\nWednesday November 06 2024, 3.47am GMT, The Chronicle\n\n3.47am\nTrump wins\nThe state is called.\n\n\
-                    2.15am\nStill counting\nVotes remain.\n\nRelated articles\nWho is JD Vance?November 05 2024, 6.00pm\n";
-        let s = built_story(text);
-        assert_eq!(s.updated.map(|u| u.local().to_string()), Some("2024-11-06 03:47:00".to_string()));
-    }
-
-    #[test]
-    fn a_date_time_closing_a_long_byline_dates_the_page() {
-        let text = "Budget live: taxes rise\n\nBy Tom Haskell, Political Editor and Amy Lloyd30 October 2024 • 4:48pm\n\n\
-                    4.48pm\nIFS says taxes rise\nThe IFS said so.\n\n3.52pm\nMarkets calm\nGilts were steady.\n";
-        let s = built_story(text);
-        assert_eq!(s.updated.map(|u| u.local().to_string()), Some("2024-10-30 16:48:00".to_string()));
-        // A sentence that names a day and a time is no dateline.
-        let text = "Budget live: taxes rise\n\nThe Chancellor will speak on 30 October 2024 at 12.30pm, the Treasury said\n\n\
-                    4.48pm\nIFS says taxes rise\nThe IFS said so.\n\n3.52pm\nMarkets calm\nGilts were steady.\n";
-        assert_eq!(built_story(text).updated, None);
     }
 }

@@ -13,6 +13,8 @@ use super::{BYLINE, dated_byline, headline_like, is_credit, is_dateline, is_link
 mod breadcrumb;
 #[path = "title_kicker.rs"]
 mod kicker;
+#[path = "title_summary.rs"]
+mod summary;
 #[path = "title_wrap.rs"]
 mod wrap;
 pub(crate) use wrap::dump_width;
@@ -25,7 +27,7 @@ pub(crate) use wrap::dump_width;
 /// starts in its first line (after the breadcrumb's other crumbs).
 pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)> {
     let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
-    let listed = summary_points(text, lines);
+    let listed = summary::summary_points(text, lines);
     let leaves = breadcrumb::leaves(text, lines);
     let content: Vec<&Line> = lines.iter().filter(|l| matches!(l.kind, Kind::Text | Kind::Link)).collect();
     // The line numbered `n`, found by halving (lines come in order): a linear search for each
@@ -248,45 +250,6 @@ fn dump_wraps(text: &str) -> bool {
     let near = |l: &str| l.trim_end().chars().count() + 12 >= width;
     let runs_on = all.windows(2).filter(|w| near(w[0]) && w[1].trim_start().starts_with(char::is_lowercase)).count();
     runs_on >= 2
-}
-
-/// The lines of the lists that stand under a summary heading (`Summary`, `Key points`,
-/// `Highlights`, `L'essentiel`): from the heading to the next blank line after the list.
-fn summary_points(text: &str, lines: &[Line]) -> Vec<u32> {
-    let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < lines.len() {
-        if is_summary_heading(s(&lines[k])) {
-            k += 1;
-            while k < lines.len() && lines[k].kind == Kind::Blank {
-                k += 1;
-            }
-            while k < lines.len() && !matches!(lines[k].kind, Kind::Blank | Kind::Time) {
-                out.push(lines[k].number);
-                k += 1;
-            }
-        } else {
-            k += 1;
-        }
-    }
-    out
-}
-
-static SUMMARY_HEADINGS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-    include_str!("../../../assets/summary_headings.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_lowercase)
-        .collect()
-});
-
-fn is_summary_heading(line: &str) -> bool {
-    line.len() <= 48 && {
-        let l = line.trim_end_matches(':').trim().to_lowercase();
-        SUMMARY_HEADINGS.contains(&l)
-    }
 }
 
 static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
