@@ -44,22 +44,16 @@ pub(super) fn name_clocks(out: &mut Lines, text: &str) {
         return;
     }
     for (i, clock, name_end) in found {
-        let number = out.lines[i].number;
-        let at = out.stamp_lines.partition_point(|&n| n < number);
-        out.stamp_lines.insert(at, number);
-        out.stamps.insert(
-            at,
-            Stamp {
-                clock,
-                zone: None,
-                date: None,
-                shape: Shape::Label,
-                rest: Some((0, name_end)),
-                leading: true,
-                unshown: None,
-            },
-        );
-        out.lines[i].kind = Kind::Time;
+        let stamp = Stamp {
+            clock,
+            zone: None,
+            date: None,
+            shape: Shape::Label,
+            rest: Some((0, name_end)),
+            leading: true,
+            unshown: None,
+        };
+        out.add_stamp(i, stamp);
     }
 }
 
