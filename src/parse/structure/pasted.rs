@@ -15,16 +15,22 @@ const MAX_OVERLAP: usize = 4;
 const MIN_FIRST_PARAGRAPH: usize = 100;
 
 /// Drops the second copy of a run of posts printed twice back to back, or the first copy where
-/// it holds less of the posts' bodies.
+/// it holds less of the posts' bodies (a screen cut inside it).
 pub(super) fn drop_pasted_overlap(story: &mut Story, text: &str, lines: &[Line], dropped: &mut Vec<DroppedLine>) {
     let s = |span: &Span| &text[span.start as usize..span.end as usize];
     let entries = &story.entries;
     let alike = |a: &Entry, b: &Entry| {
         a.clock.is_some()
             && a.clock == b.clock
-            && a.headline.as_ref().map(s) == b.headline.as_ref().map(s)
-            && a.body.first().map(s).is_some_and(|p| p.len() >= MIN_FIRST_PARAGRAPH)
-            && a.body.first().map(s) == b.body.first().map(s)
+            // A copy cut short may read its headline as a tag.
+            && a.headline.or(a.tag).as_ref().map(s) == b.headline.or(b.tag).as_ref().map(s)
+            && match (a.body.first().map(s), b.body.first().map(s)) {
+                // A screen may end inside the first paragraph of the post it repeats.
+                (Some(x), Some(y)) => {
+                    x.len().min(y.len()) >= MIN_FIRST_PARAGRAPH && (x.starts_with(y) || y.starts_with(x))
+                }
+                _ => false,
+            }
     };
     let size = |e: &Entry| e.body.iter().map(|b| b.end - b.start).sum::<u32>();
     let n = entries.len();
@@ -81,6 +87,22 @@ mod tests {
             kept.body.iter().map(|b| s.str(*b)).collect::<Vec<_>>()
         );
         assert!(s.dropped.iter().any(|d| d.rule == "repeated-post"));
+        // The first screen ends inside the repeated post's first paragraph.
+        let cut = &B[..B.len() - 10];
+        let text = format!(
+            "Storm live\n\n14.05\nFirst\n\n{A}\n\n13.40\nSecond\n\n{cut}\n13.40\nSecond\n\n{B}\n\n12.10\nThird\n\n{C}\n"
+        );
+        let s = story(&text);
+        assert_eq!(
+            s.entries.len(),
+            3,
+            "{:?}",
+            s.entries
+                .iter()
+                .map(|e| (e.clock, e.headline.map(|h| s.str(h)), e.body.iter().map(|b| s.str(*b)).collect::<Vec<_>>()))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(s.str(s.entries[1].body[0]), B, "the whole copy stays");
     }
 
     #[test]
