@@ -429,3 +429,36 @@ const HOLDOUT15_FLOORS: [Floor; 4] = [
 fn the_fifteenth_holdout_round_scores_at_least_its_floor() {
     round_holds("holdout15-", 8, &HOLDOUT15_FLOORS, "fifteenth holdout round fell below its floor");
 }
+
+/// The `holdout18-*` pages (`_gen/holdout_u.py`), an eighteenth blind round: Spanish outlets in
+/// every form (`23:05h` and `Hace 3 min`, `00:47 h.` under `Miércoles, 30 de octubre de 2024`,
+/// the minute `84'` before the clock, an Argentine `22:14 hs.` with `hora de Argentina (GMT-3)`)
+/// and partial copies, which hold only `copied.txt` (the whole page kept as `source.html`): only
+/// the feed, a reader view, a selection starting and ending inside posts, two screens pasted with
+/// a post repeated. Their blind score (clock/instant/spurious/titles) was html 77/77/39 %/4 of
+/// 4, copied 88/88/27 %/6 of 8, w3m and lynx 77/77/29 %/3 of 4. After the fixes (`hs`, labelled
+/// Latin American zones, pasted screens, `Por …` bylines) every page reads whole.
+const HOLDOUT18_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "w3m", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "lynx", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+];
+
+#[test]
+fn the_eighteenth_holdout_round_scores_at_least_its_floor() {
+    let whole = |name: &str| name.starts_with("holdout18-") && !name.contains("-partial-");
+    let (pages, scores) = totals(whole);
+    assert!(pages >= 4, "expected the holdout18-* whole pages under tests/fixtures/pages");
+    let failures = check(pages, &scores, &HOLDOUT18_FLOORS);
+    assert!(failures.is_empty(), "eighteenth holdout round fell below its floor:\n{}", failures.join("\n"));
+    // A partial copy is only what was selected: its copied form alone is scored.
+    let (pages, scores) = totals(|name| name.starts_with("holdout18-") && name.contains("-partial-"));
+    assert!(pages >= 4, "expected the holdout18-*-partial-* copies under tests/fixtures/pages");
+    let failures = check(pages, &scores, &HOLDOUT18_FLOORS[1..2]);
+    assert!(
+        failures.is_empty(),
+        "eighteenth holdout round's partial copies fell below their floor:\n{}",
+        failures.join("\n")
+    );
+}

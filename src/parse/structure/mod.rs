@@ -10,6 +10,7 @@ mod datelines;
 mod entry;
 mod facts;
 mod outlet;
+mod pasted;
 mod prefilter;
 mod repeated;
 mod runs;
@@ -118,6 +119,7 @@ fn build_from(story: &mut Story, text: &str, cl: &mut Lines) {
         !lay_by || story.zone.is_some() && story.updated.or(story.published).or(story.coverage_start).is_some()
     );
     repeated::drop_repeated(story, text, lines, &mut dropped);
+    pasted::drop_pasted_overlap(story, text, lines, &mut dropped);
     if cl.trailing {
         let last = *times.last().expect("stamps");
         for line in &lines[last + 1..] {

@@ -25,12 +25,17 @@ pub(super) fn drop_repeated(story: &mut Story, text: &str, lines: &[Line], dropp
                 && entries[i + 1..].iter().any(|later| key(later) == key(e))
         })
         .collect();
-    if !repeated.contains(&true) {
+    drop_marked(story, lines, &repeated, dropped);
+}
+
+/// Removes the entries marked, their lines going to `--explain` under `repeated-post`.
+pub(super) fn drop_marked(story: &mut Story, lines: &[Line], marked: &[bool], dropped: &mut Vec<DroppedLine>) {
+    if !marked.contains(&true) {
         return;
     }
     let mut k = 0;
     story.entries.retain(|e| {
-        let keep = !repeated[k];
+        let keep = !marked[k];
         k += 1;
         if !keep {
             let spans = e.tag.iter().chain(&e.headline).chain(&e.body).chain(&e.captions).chain(&e.links);

@@ -43,7 +43,7 @@ pub(super) static LINK: LazyLock<Regex> = LazyLock::new(|| {
 /// `By Jon Smith`, also with several names (`By Jon Smith & Kate Ellis`, `Par A, B et C`) and
 /// the time the byline gives after a separator (`· 2 hours ago`, `| 14:03`).
 pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Par|By)\s+\p{Lu}[\p{L}'’.-]*(?:,?\s+(?:[\p{L}'’.-]+|&)){1,10}(?:\s+[·|•–—-]\s+[^·|•]{1,40})?$")
+    Regex::new(r"^(?:Par|By|Por)\s+\p{Lu}[\p{L}'’.-]*(?:,?\s+(?:[\p{L}'’.-]+|&)){1,10}(?:\s+[·|•–—-]\s+[^·|•]{1,40})?$")
         .expect("byline regex")
 });
 
@@ -93,6 +93,8 @@ mod tests {
         assert!(is_link("Lire Russie : le chercheur français Laurent Vinatier maintenu en détention provisoire"));
         assert!(!is_link("Voir Moscou s'enfoncer dans la guerre était prévisible."));
         assert!(BYLINE.is_match("Par Franceline Beretti avec AFP"));
+        assert!(BYLINE.is_match("Por Ana Belén Ramos"));
+        assert!(!BYLINE.is_match("Por qué se ha retrasado el escrutinio"));
         assert!(!BYLINE.is_match("By pfvz8"));
         assert!(BYLINE.is_match("By Jon Smith & Kate Ellis · 6 hours ago"));
         assert!(BYLINE.is_match("By Sam Walker, Political Reporter"));

@@ -245,7 +245,7 @@ static ZONE_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
 
 static TIMES_IN_ZONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\btimes? (?:are |stated are |shown are )?(?:in )?(?-i:(?P<zone>{}))(?-u:\b)",
+        r"(?i)\b(?:times?|horarios?|horários?|orari) (?:are |stated are |shown are |corresponden a |son |están en |em |sono )?(?:in |en |la |a )?(?-i:(?P<zone>{}))(?-u:\b)",
         words().zone_alt
     ))
     .expect("times in zone regex")
@@ -265,7 +265,8 @@ pub(crate) fn is_zone_line(text: &str) -> bool {
 /// The zone a sentence of the page says its times are in.
 pub fn zone_statement(text: &str) -> Option<Zone> {
     let Some(caps) = ZONE_STATEMENT.captures(text) else {
-        // `All times AEDT.`, `Times in CET`: any zone name of the word lists.
+        // `All times AEDT.`, `Times in CET`, `Todos los horarios corresponden a la hora de
+        // Argentina`: any zone name of the word lists.
         let caps = TIMES_IN_ZONE.captures(text)?;
         return words().zone(&caps["zone"], None);
     };

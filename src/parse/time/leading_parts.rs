@@ -23,7 +23,7 @@ fn leading_regex(with_ago: bool) -> Regex {
     let z = zones();
     let ago = if with_ago { format!(r"(?:\d{{1,3}}\s*(?i:{})\.?\s*)?", w.ago_alt) } else { String::new() };
     Regex::new(&format!(
-        r"^(?:(?i:{before})\s+)?{ago}(?:(?:(?i:{published})\s+)?(?i:{day}),?\s+(?:(?i:{at})\s+)?)?(?:(?P<tag>\p{{Lu}}\p{{Ll}}{{2,15}}|\p{{Lu}}{{2,15}}(?:\s\p{{Lu}}{{2,15}})?)\s+)?(?:(?i:{label})\s+)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr|h(?-u:\b)|hrs(?-u:\b)|horas(?-u:\b))))?(?P<tail>.*)$",
+        r"^(?:(?i:{before})\s+)?{ago}(?:(?:(?i:{published})\s+)?(?i:{day}),?\s+(?:(?i:{at})\s+)?)?(?:(?P<tag>\p{{Lu}}\p{{Ll}}{{2,15}}|\p{{Lu}}{{2,15}}(?:\s\p{{Lu}}{{2,15}})?)\s+)?(?:(?i:{label})\s+)?(?:[Ll]e\s+(?P<d>\d{{1,2}})/(?P<mo>\d{{1,2}})\s+à\s+)?(?P<h>\d{{1,2}})(?:\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?)?\s*(?P<ampm>[aApP]\.?[mM]\.?)?(?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|(?P<uhr>Uhr|h(?-u:\b)|hrs(?-u:\b)|hs(?-u:\b)|horas(?-u:\b))))?(?P<tail>.*)$",
         before = w.ago_before_alt,
         label = w.clock_before_alt,
         day = w.day_word_alt,
@@ -199,13 +199,13 @@ fn ampm_len(b: &[u8]) -> Option<usize> {
     Some(at + usize::from(b.get(at) == Some(&b'.')))
 }
 
-/// `Uhr|h\b|hrs\b|horas\b`, the boundary an ASCII one.
+/// `Uhr|h\b|hrs\b|hs\b|horas\b` (`hs` the Río de la Plata's `22:14 hs.`), the boundary an ASCII one.
 fn uhr_len(b: &[u8]) -> Option<usize> {
     let bounded = |len: usize| !b.get(len).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
     if b.starts_with(b"Uhr") {
         return Some(3);
     }
-    [&b"h"[..], b"hrs", b"horas"].into_iter().find(|w| b.starts_with(w) && bounded(w.len())).map(<[u8]>::len)
+    [&b"h"[..], b"hrs", b"hs", b"horas"].into_iter().find(|w| b.starts_with(w) && bounded(w.len())).map(<[u8]>::len)
 }
 
 #[cfg(test)]
@@ -229,6 +229,7 @@ mod tests {
             "14.03 h",
             "14.03 hrs",
             "14.03 horas",
+            "14.03 hs.",
             "14.03 hora de Brasília",
             "14.03 heure de Paris",
             "14:03 (IST), Oct 02",

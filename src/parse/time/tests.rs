@@ -209,6 +209,11 @@ fn zone_statements() {
     assert_eq!(zone_statement("All times stated are UK"), Some(Zone::Region(chrono_tz::Europe::London)));
     assert_eq!(zone_statement("Les heures sont en heure de Paris"), Some(Zone::Region(chrono_tz::Europe::Paris)));
     assert_eq!(zone_statement("Tutti gli orari in ora italiana"), Some(Zone::Region(chrono_tz::Europe::Rome)));
+    assert_eq!(
+        zone_statement("Todos los horarios corresponden a la hora de Argentina (GMT-3)."),
+        Some(Zone::Region(chrono_tz::America::Argentina::Buenos_Aires))
+    );
+    assert_eq!(zone_statement("Horarios en hora de Canarias"), Some(Zone::Region(chrono_tz::Atlantic::Canary)));
     let ny = Some(Zone::Region(chrono_tz::America::New_York));
     assert_eq!(zone_statement("Follow along for live results. All times Eastern."), ny);
     assert_eq!(
