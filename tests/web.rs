@@ -351,3 +351,53 @@ fn https_to_a_plain_http_server_is_a_tls_error() {
     assert!(matches!(err, FetchError::Tls(_)), "{err:?}");
     assert!(err.to_string().starts_with("TLS error: ") && !err.to_string().contains('\n'), "{err}");
 }
+
+#[test]
+fn a_copy_another_process_archived_reaches_the_reader_despite_the_304() {
+    // `liveblog fetch` from cron shares the archive with a running reader: when it stores the
+    // page's new version first, the reader's poll sends the new validators and gets a 304,
+    // which must not leave the reader on the old copy.
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let version = Arc::new(AtomicUsize::new(1));
+    let v = Arc::clone(&version);
+    let server = Server::start(move |_, seen| {
+        let (etag, body) =
+            if v.load(Ordering::SeqCst) == 1 { ("\"v1\"", page(&[A])) } else { ("\"v2\"", page(&[B, A])) };
+        if seen.header("if-none-match") == Some(etag) {
+            return Reply::status(304);
+        }
+        Reply::text(&body).header("ETag", etag)
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    let url = server.url("/live");
+    let mut cron = Archive::open(&db).unwrap();
+    let rules = Rules::embedded();
+    fetch_page(&Client::default(), Some(&mut cron), &url, rules, chrono::Utc::now()).unwrap();
+    let config = PollConfig {
+        // Polled only when the test asks, so the other process's fetch comes between polls.
+        policy: Policy { every: Some(Duration::from_secs(3600)) },
+        db: Some(db.clone()),
+        rules: rules.clone(),
+        http: Settings::default(),
+    };
+    let (poller, events) = Poller::channel(config);
+    poller.follow(&url);
+    poller.poll_now(&url);
+    let first = events.recv_timeout(Duration::from_secs(20)).expect("a first poll");
+    assert!(matches!(first, PageEvent::Unchanged { .. }), "{first:?}");
+    version.store(2, Ordering::SeqCst);
+    let PageFetch::Updated { .. } =
+        fetch_page(&Client::default(), Some(&mut cron), &url, rules, chrono::Utc::now()).unwrap()
+    else {
+        panic!("the other process fetches the new version")
+    };
+    poller.poll_now(&url);
+    let second = events.recv_timeout(Duration::from_secs(20)).expect("a second poll");
+    let PageEvent::Fetched { story, new, .. } = second else { panic!("the archived copy is not shown: {second:?}") };
+    assert_eq!(story.entries.len(), 2);
+    assert!(new.is_empty(), "the other process saw them first");
+    assert_eq!(server.seen().last().unwrap().header("if-none-match"), Some("\"v2\""), "the poll was a 304");
+    drop(poller);
+}
