@@ -245,23 +245,27 @@ fn load_as(paths: &[PathBuf], rules: &Rules, archived_first: bool) -> (Vec<Story
     let (files, mut errors) = expand(paths);
     let files = unique(files);
     let archived = |url: &str| archived_first.then(|| archived_copy(url, rules)).flatten();
-    let results: Vec<(Option<Story>, Option<LoadError>)> = files
+    // Each result says whether it is an archived copy, still to fetch.
+    let results: Vec<(Option<Story>, Option<LoadError>, bool)> = files
         .par_iter()
         .map(|f| match f.to_str().filter(|_| url_like(f)) {
-            Some(url) => match archived(url).map_or_else(|| load_url(url, rules), |story| Ok((story, None))) {
-                Ok((story, warning)) => (Some(story), warning),
-                Err(e) => (None, Some(e)),
+            Some(url) => match archived(url) {
+                Some(story) => (Some(story), None, true),
+                None => match load_url(url, rules) {
+                    Ok((story, warning)) => (Some(story), warning, false),
+                    Err(e) => (None, Some(e), false),
+                },
             },
             None => match load_one(f, rules) {
-                Ok(story) => (Some(story), None),
-                Err(e) => (None, Some(e)),
+                Ok(story) => (Some(story), None, false),
+                Err(e) => (None, Some(e), false),
             },
         })
         .collect();
     let mut stories = Vec::new();
     let mut stale = Vec::new();
-    for (story, error) in results {
-        if let Some(url) = story.as_ref().and_then(opened_url).filter(|_| archived_first && error.is_none()) {
+    for (story, error, archived) in results {
+        if let Some(url) = story.as_ref().and_then(opened_url).filter(|_| archived) {
             stale.push(url.to_string());
         }
         stories.extend(story);

@@ -130,7 +130,11 @@ mod tests {
         let url = "http://127.0.0.1:1/live";
         let other = "http://127.0.0.1:1/other";
         let mut reader = Reader::new(vec![url_story(url)]);
-        reader.apply(Action::PageFailed { url: other.into(), reason: "timed out".into(), at: at("2025-03-14T09:58:00Z") });
+        reader.apply(Action::PageFailed {
+            url: other.into(),
+            reason: "timed out".into(),
+            at: at("2025-03-14T09:58:00Z"),
+        });
         reader.apply(Action::PageFetched { url: url.into(), at: at("2025-03-14T09:59:00Z") });
         assert!(reader.message().is_some_and(|m| m.starts_with(other)), "another page's failure stays said");
     }
