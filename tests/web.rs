@@ -246,6 +246,21 @@ fn fetch_fails_with_one_line_and_exit_code_1() {
 }
 
 #[test]
+fn a_page_that_is_no_live_blog_is_one_line_not_a_new_entry() {
+    // An article (or a maintenance page) reads as one text without a time or a headline.
+    let server = Server::start(|_, _| Reply::text("<html><body><p>Just an article about nothing.</p></body></html>"));
+    let dir = tempfile::tempdir().unwrap();
+    let url = server.url("/article");
+    let out = liveblog(&dir.path().join("l.db"), &["fetch", &url]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "", "nothing printed as new");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("liveblog: {url}: not a live blog (no entries found on the page)\n")
+    );
+}
+
+#[test]
 fn export_reads_a_url_and_falls_back_to_the_archive_offline() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("l.db");
