@@ -58,7 +58,7 @@ pub struct Cli {
     pub poll: bool,
     /// Fetch pages opened by URL again every DURATION (`30s`, `5m`; default 60s, or the
     /// configuration's [web] every).
-    #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration, conflicts_with = "no_watch")]
+    #[arg(long, value_name = "DURATION", value_parser = crate::web::settings::interval, conflicts_with = "no_watch")]
     pub every: Option<std::time::Duration>,
     /// Live-blog files, directories of them (their *.txt, *.html and *.json, recursively), or http(s):// URLs
     /// of live pages. Without any, the bundled samples.
