@@ -58,7 +58,7 @@ pub struct Cli {
     pub poll: bool,
     /// Fetch pages opened by URL again every DURATION (`30s`, `5m`; default 60s, or the
     /// configuration's [web] every).
-    #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration, conflicts_with = "no_watch")]
+    #[arg(long, value_name = "DURATION", value_parser = crate::web::settings::interval, conflicts_with = "no_watch")]
     pub every: Option<std::time::Duration>,
     /// Live-blog files, directories of them (their *.txt, *.html and *.json, recursively), or http(s):// URLs
     /// of live pages. Without any, the bundled samples.
@@ -246,7 +246,14 @@ struct Follow {
 }
 
 fn run_reader(paths: &[PathBuf], settings: Settings, follow: Follow) -> anyhow::Result<ExitCode> {
-    let (stories, errors) = load::load(paths, &settings.rules);
+    // Followed pages open from the archive and are fetched at once; with --no-watch nothing
+    // fetches them later, so they are fetched before the screen opens.
+    let (stories, errors, stale) = if follow.watch {
+        load::load_following(paths, &settings.rules)
+    } else {
+        let (stories, errors) = load::load(paths, &settings.rules);
+        (stories, errors, Vec::new())
+    };
     if stories.is_empty() {
         report(&errors);
         anyhow::bail!("nothing to read");
@@ -268,7 +275,7 @@ fn run_reader(paths: &[PathBuf], settings: Settings, follow: Follow) -> anyhow::
     if let Some(note) = note {
         reader.apply(Action::Message(note));
     }
-    let pages = follow.watch.then(|| crate::web::reader::polling(&urls, &settings, follow.every));
+    let pages = follow.watch.then(|| crate::web::reader::polling(&urls, &settings, follow.every, stale));
     // The bundled samples have no file to follow.
     let session = tui::Session {
         watch: (follow.watch && !paths.is_empty()).then(|| paths.iter().filter(|p| !url_path(p)).cloned().collect()),

@@ -226,30 +226,61 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
 /// Parses every file and fetches every URL (in parallel), keeping the input order. A URL
 /// shown from the archive because it could not be fetched gives both a story and an error.
 pub fn load(paths: &[PathBuf], rules: &Rules) -> (Vec<Story>, Vec<LoadError>) {
+    let (stories, errors, _) = load_as(paths, rules, false);
+    (stories, errors)
+}
+
+/// As [`load`], for the reader, which follows its pages: a page the archive has a copy of
+/// opens from that copy at once — a slow or unreachable site does not hold the screen back
+/// for the fetch's timeout — and is returned among the URLs to poll now. A page never
+/// archived is fetched before the reader opens, as [`load`] does.
+pub fn load_following(paths: &[PathBuf], rules: &Rules) -> (Vec<Story>, Vec<LoadError>, Vec<String>) {
+    load_as(paths, rules, true)
+}
+
+fn load_as(paths: &[PathBuf], rules: &Rules, archived_first: bool) -> (Vec<Story>, Vec<LoadError>, Vec<String>) {
     if paths.is_empty() {
-        return (bundled(rules), Vec::new());
+        return (bundled(rules), Vec::new(), Vec::new());
     }
     let (files, mut errors) = expand(paths);
     let files = unique(files);
-    let results: Vec<(Option<Story>, Option<LoadError>)> = files
+    let archived = |url: &str| archived_first.then(|| archived_copy(url, rules)).flatten();
+    // Each result says whether it is an archived copy, still to fetch.
+    let results: Vec<(Option<Story>, Option<LoadError>, bool)> = files
         .par_iter()
         .map(|f| match f.to_str().filter(|_| url_like(f)) {
-            Some(url) => match load_url(url, rules) {
-                Ok((story, warning)) => (Some(story), warning),
-                Err(e) => (None, Some(e)),
+            Some(url) => match archived(url) {
+                Some(story) => (Some(story), None, true),
+                None => match load_url(url, rules) {
+                    Ok((story, warning)) => (Some(story), warning, false),
+                    Err(e) => (None, Some(e), false),
+                },
             },
             None => match load_one(f, rules) {
-                Ok(story) => (Some(story), None),
-                Err(e) => (None, Some(e)),
+                Ok(story) => (Some(story), None, false),
+                Err(e) => (None, Some(e), false),
             },
         })
         .collect();
     let mut stories = Vec::new();
-    for (story, error) in results {
+    let mut stale = Vec::new();
+    for (story, error, archived) in results {
+        if let Some(url) = story.as_ref().and_then(opened_url).filter(|_| archived) {
+            stale.push(url.to_string());
+        }
         stories.extend(story);
         errors.extend(error);
     }
-    (stories, errors)
+    (stories, errors, stale)
+}
+
+/// The archived copy of a valid http(s) `url`, if the archive has one.
+fn archived_copy(url: &str, rules: &Rules) -> Option<Story> {
+    if web::url_argument(url) != Ok(true) {
+        return None;
+    }
+    let archive = archive::default_path().and_then(|p| Archive::open(&p).ok())?;
+    archive.archived_story(url, rules).ok().flatten()
 }
 
 /// Each file once: the same file named twice (`a.txt ./a.txt`, a link to it) opens once.

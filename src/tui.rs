@@ -93,13 +93,16 @@ pub fn run(mut reader: Reader, settings: Settings, mut session: Session) -> anyh
         }
         _ => None,
     };
-    let poller = session.pages.take().filter(|p| !p.pages.is_empty()).map(|Polling { config, pages }| {
+    let poller = session.pages.take().filter(|p| !p.pages.is_empty()).map(|Polling { config, pages, now }| {
         let tx = tx.clone();
         let poller = Poller::start(config, move |page| {
             let _ = tx.send(Event::Page(page, chrono::Utc::now()));
         });
         for (url, every) in &pages {
             poller.follow_every(url, *every);
+        }
+        for url in &now {
+            poller.poll_now(url);
         }
         poller
     });

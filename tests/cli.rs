@@ -205,3 +205,18 @@ fn usage_and_configuration_errors_exit_2_other_errors_1() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr(&out), "liveblog: /nonexistent/blog.txt: no such file or directory\nliveblog: nothing to read\n");
 }
+
+#[test]
+fn an_interval_of_zero_is_a_usage_error() {
+    // `fetch --every 0s` asked a page again the moment an answer came, without end.
+    for args in [&["fetch", "--every", "0s", "http://127.0.0.1:1/live"][..], &["--every", "0s", "http://127.0.0.1:1/"]]
+    {
+        let out = run(args, &[]);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("liveblog: ") && err.contains("an interval of zero") && err.lines().count() == 1,
+            "{err}"
+        );
+    }
+}

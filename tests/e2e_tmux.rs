@@ -318,3 +318,53 @@ fn a_folder_with_a_link_to_the_root_opens_at_once_and_signals_still_work() {
     tmux.wait_for("the terminal to be restored", |s| !s.contains("Timeline"));
     wait_until_exited(&pid, "SIGTERM while following a folder with a link to /");
 }
+
+#[test]
+fn a_page_in_the_archive_opens_at_once_while_its_site_is_slow() {
+    if !tmux::available() {
+        return;
+    }
+    const A: (&str, &str, &str) = ("08h00", "Premier titre", "Texte un.");
+    const B: (&str, &str, &str) = ("09h00", "Deuxième titre", "Texte deux.");
+    // Stage 1: the site holds every request until the test lets it answer.
+    let (stage, release) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let (served, released) = (Arc::clone(&stage), Arc::clone(&release));
+    let server = Server::start(move |_, _| {
+        if served.load(Ordering::SeqCst) == 0 {
+            return Reply::text(&page(&[A]));
+        }
+        while released.load(Ordering::SeqCst) == 0 {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Reply::text(&page(&[B, A]))
+    });
+    // Whatever happens, the site answers before the server is dropped (which joins its thread).
+    struct Release(Arc<AtomicUsize>);
+    impl Drop for Release {
+        fn drop(&mut self) {
+            self.0.store(1, Ordering::SeqCst);
+        }
+    }
+    let _release = Release(Arc::clone(&release));
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("liveblog.db");
+    let url = server.url("/live");
+    let fetched = Command::new(common::bin()).args(["fetch", &url]).env("LIVEBLOG_DB", &db).output().unwrap();
+    assert!(fetched.status.success(), "{}", String::from_utf8_lossy(&fetched.stderr));
+    stage.store(1, Ordering::SeqCst);
+    let tmux = Tmux::new("slow");
+    let command = format!(
+        "XDG_CONFIG_HOME=/nonexistent XDG_STATE_HOME={} LIVEBLOG_DB={} {} --every 1h {url}; echo EXITED-$?; sleep 30",
+        dir.path().display(),
+        db.display(),
+        common::bin()
+    );
+    tmux.start(160, 45, &command);
+    let shown = tmux.wait_for("the archived copy, while the site holds the request", |s| s.contains("Premier titre"));
+    release.store(1, Ordering::SeqCst);
+    assert!(!shown.contains("Deuxième titre"), "{shown}");
+    tmux.wait_for("the page fetched at once, not an hour later", |s| s.contains("Deuxième titre"));
+    tmux.keys(&["q"]);
+    let s = tmux.wait_for("the process to end", |s| s.contains("EXITED-"));
+    assert!(s.contains("EXITED-0"), "{s}");
+}

@@ -211,3 +211,25 @@ fn the_link_list_is_drawn_and_opening_goes_through_the_hosts_hands() {
     assert!(shown.contains("Links — Enter opens, y copies, Esc closes"), "{shown}");
     assert!(shown.contains("▸ 1. https://example.org/a?b=1  (in the text)"), "{shown}");
 }
+
+#[test]
+fn help_says_what_a_key_does_in_each_mode() {
+    // ↑ in the search prompt recalls an earlier search: "scroll in the text" there misleads.
+    let lines = liveblog::ui::help_lines(&KeyMap::default());
+    let mut section = "";
+    let mut said = Vec::new();
+    for line in &lines {
+        match line {
+            liveblog::ui::HelpLine::Section(s) => section = s,
+            liveblog::ui::HelpLine::Key(keys, about) => said.push((section, keys.as_str(), *about)),
+            liveblog::ui::HelpLine::Note(_) => {}
+        }
+    }
+    let prompt_up = said.iter().find(|(s, k, _)| s.starts_with("Search") && k.starts_with("<Up>")).unwrap();
+    assert!(prompt_up.2.contains("earlier search"), "{prompt_up:?}");
+    for (s, k, about) in &said {
+        if !s.starts_with("Reading") {
+            assert!(!about.contains("scroll in the text"), "{s}: {k} says {about}");
+        }
+    }
+}

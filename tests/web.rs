@@ -246,6 +246,21 @@ fn fetch_fails_with_one_line_and_exit_code_1() {
 }
 
 #[test]
+fn a_page_that_is_no_live_blog_is_one_line_not_a_new_entry() {
+    // An article (or a maintenance page) reads as one text without a time or a headline.
+    let server = Server::start(|_, _| Reply::text("<html><body><p>Just an article about nothing.</p></body></html>"));
+    let dir = tempfile::tempdir().unwrap();
+    let url = server.url("/article");
+    let out = liveblog(&dir.path().join("l.db"), &["fetch", &url]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "", "nothing printed as new");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("liveblog: {url}: not a live blog (no entries found on the page)\n")
+    );
+}
+
+#[test]
 fn export_reads_a_url_and_falls_back_to_the_archive_offline() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("l.db");
@@ -350,4 +365,54 @@ fn https_to_a_plain_http_server_is_a_tls_error() {
     thread.join().unwrap();
     assert!(matches!(err, FetchError::Tls(_)), "{err:?}");
     assert!(err.to_string().starts_with("TLS error: ") && !err.to_string().contains('\n'), "{err}");
+}
+
+#[test]
+fn a_copy_another_process_archived_reaches_the_reader_despite_the_304() {
+    // `liveblog fetch` from cron shares the archive with a running reader: when it stores the
+    // page's new version first, the reader's poll sends the new validators and gets a 304,
+    // which must not leave the reader on the old copy.
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let version = Arc::new(AtomicUsize::new(1));
+    let v = Arc::clone(&version);
+    let server = Server::start(move |_, seen| {
+        let (etag, body) =
+            if v.load(Ordering::SeqCst) == 1 { ("\"v1\"", page(&[A])) } else { ("\"v2\"", page(&[B, A])) };
+        if seen.header("if-none-match") == Some(etag) {
+            return Reply::status(304);
+        }
+        Reply::text(&body).header("ETag", etag)
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    let url = server.url("/live");
+    let mut cron = Archive::open(&db).unwrap();
+    let rules = Rules::embedded();
+    fetch_page(&Client::default(), Some(&mut cron), &url, rules, chrono::Utc::now()).unwrap();
+    let config = PollConfig {
+        // Polled only when the test asks, so the other process's fetch comes between polls.
+        policy: Policy { every: Some(Duration::from_secs(3600)) },
+        db: Some(db.clone()),
+        rules: rules.clone(),
+        http: Settings::default(),
+    };
+    let (poller, events) = Poller::channel(config);
+    poller.follow(&url);
+    poller.poll_now(&url);
+    let first = events.recv_timeout(Duration::from_secs(20)).expect("a first poll");
+    assert!(matches!(first, PageEvent::Unchanged { .. }), "{first:?}");
+    version.store(2, Ordering::SeqCst);
+    let PageFetch::Updated { .. } =
+        fetch_page(&Client::default(), Some(&mut cron), &url, rules, chrono::Utc::now()).unwrap()
+    else {
+        panic!("the other process fetches the new version")
+    };
+    poller.poll_now(&url);
+    let second = events.recv_timeout(Duration::from_secs(20)).expect("a second poll");
+    let PageEvent::Fetched { story, new, .. } = second else { panic!("the archived copy is not shown: {second:?}") };
+    assert_eq!(story.entries.len(), 2);
+    assert!(new.is_empty(), "the other process saw them first");
+    assert_eq!(server.seen().last().unwrap().header("if-none-match"), Some("\"v2\""), "the poll was a 304");
+    drop(poller);
 }

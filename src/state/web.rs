@@ -20,13 +20,18 @@ pub struct FetchStatus {
 
 impl Reader {
     pub(super) fn page_fetched(&mut self, url: String, at: DateTime<Utc>) {
+        // The page is back: a message still saying it failed would be stale, and it would
+        // stay until the next key press, which a reader left to follow a page may not make.
+        if self.message.as_deref().is_some_and(|m| m.starts_with(&failure_prefix(&url)) && m.ends_with(KEEPING)) {
+            self.message = None;
+        }
         self.fetches.insert(url, FetchStatus { at, failure: None });
     }
 
     /// A failed fetch: said in the status line, and what is shown stays.
     pub(super) fn page_failed(&mut self, url: String, reason: String, at: DateTime<Utc>) {
         let reason = crate::text::escape(&reason).into_owned();
-        self.message = Some(format!("{}: {reason}; keeping what is shown", crate::text::escape(&url)));
+        self.message = Some(format!("{}{reason}{KEEPING}", failure_prefix(&url)));
         self.fetches.insert(url, FetchStatus { at, failure: Some(reason) });
     }
 
@@ -52,6 +57,14 @@ impl Reader {
             Some(why) => format!("fetch failed {ago}: {why}"),
         })
     }
+}
+
+/// The tail of a failed fetch's message.
+const KEEPING: &str = "; keeping what is shown";
+
+/// The head of a failed fetch's message: the URL, made safe for the terminal.
+fn failure_prefix(url: &str) -> String {
+    format!("{}: ", crate::text::escape(url))
 }
 
 /// Every identity `story`'s read marks can be saved under (see [`Reader::read_marks`]): the
@@ -109,6 +122,21 @@ mod tests {
         reader.apply(Action::Tick(at("2025-03-14T12:00:00Z").fixed_offset()));
         reader.apply(Action::PageFetched { url: url.into(), at: at("2025-03-14T09:00:00Z") });
         assert_eq!(reader.fetch_label().as_deref(), Some("fetched 3 h ago"), "a success clears the failure");
+        assert_eq!(reader.message(), None, "and its message, which no key press may come to clear");
+    }
+
+    #[test]
+    fn a_success_leaves_other_messages_alone() {
+        let url = "http://127.0.0.1:1/live";
+        let other = "http://127.0.0.1:1/other";
+        let mut reader = Reader::new(vec![url_story(url)]);
+        reader.apply(Action::PageFailed {
+            url: other.into(),
+            reason: "timed out".into(),
+            at: at("2025-03-14T09:58:00Z"),
+        });
+        reader.apply(Action::PageFetched { url: url.into(), at: at("2025-03-14T09:59:00Z") });
+        assert!(reader.message().is_some_and(|m| m.starts_with(other)), "another page's failure stays said");
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub fn help_lines(keys: &KeyMap) -> Vec<HelpLine> {
         out.push(HelpLine::Section(title));
         for (action, written) in keys.bindings(mode) {
             if !written.is_empty() {
-                out.push(HelpLine::Key(written.join(" "), action.about()));
+                out.push(HelpLine::Key(written.join(" "), about_in(mode, action)));
             }
         }
     }
@@ -47,6 +47,21 @@ pub fn help_lines(keys: &KeyMap) -> Vec<HelpLine> {
     out.push(HelpLine::Section("Mouse"));
     out.push(HelpLine::Note("the wheel scrolls the pane under it; a click selects a row"));
     out
+}
+
+/// What an action does in `mode`: the same action does something else outside the reader
+/// (`↑` in the search prompt recalls an earlier search; nothing there scrolls the text).
+fn about_in(mode: KeyMode, action: &Action) -> &'static str {
+    match (mode, action) {
+        (KeyMode::Prompt, Action::Up) => "an earlier search (history)",
+        (KeyMode::Prompt, Action::Down) => "a later search (history)",
+        (KeyMode::Tags | KeyMode::Links, Action::Up) => "move up",
+        (KeyMode::Tags | KeyMode::Links, Action::Down) => "move down",
+        (KeyMode::Help, Action::Up) => "scroll up",
+        (KeyMode::Help, Action::Down) => "scroll down",
+        (KeyMode::Links, Action::CopyText) => "copy the link",
+        _ => action.about(),
+    }
 }
 
 pub struct Help<'a>(pub Ctx<'a>);

@@ -22,7 +22,7 @@ pub struct FetchArgs {
     #[arg(required = true, value_name = "URL")]
     pub urls: Vec<String>,
     /// Fetch again every DURATION (`30s`, `5m`, `1h`) until interrupted.
-    #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration)]
+    #[arg(long, value_name = "DURATION", value_parser = crate::web::settings::interval)]
     pub every: Option<Duration>,
     /// The archive database (default: $LIVEBLOG_DB, else $XDG_DATA_HOME/liveblog/liveblog.db).
     #[arg(long, value_name = "PATH")]

@@ -98,7 +98,9 @@ pub fn parse(url: &str, body: Vec<u8>, rules: &Rules) -> Result<Story, FetchErro
         InputError::Binary(at) => FetchError::NotHtml(format!("binary content, NUL byte at offset {at}")),
         other => FetchError::Other(other.to_string()),
     })?;
-    if story.entries.is_empty() {
+    // An article, an error or maintenance page read as one text is no live blog: `fetch`
+    // would print its text as a new entry, and a poll would put it in place of the posts.
+    if !crate::state::has_entries(&story) {
         return Err(FetchError::Other("not a live blog (no entries found on the page)".into()));
     }
     story.url = Some(url.to_string());

@@ -4,7 +4,7 @@
 //! reader integration calls [`Poller::start`] (or [`Poller::channel`]), [`Poller::follow`]
 //! for each URL story, and turns events into story updates exactly as file changes are.
 
-use super::http::{Client, Settings};
+use super::http::{Client, Settings, Validators};
 use super::page::{NewEntry, PageFetch, fetch_page};
 use super::policy::{HostGate, Outcome, Policy};
 use crate::archive::Archive;
@@ -56,6 +56,10 @@ struct Followed {
     failures: u32,
     /// The page's own rules: the poller's, with the page's interval when it has one.
     policy: Policy,
+    /// The validators of the copy this reader shows. The archive is shared (`liveblog fetch`
+    /// from cron, a second reader): when another process stored a newer copy, a 304 to its
+    /// validators says nothing about what this reader shows.
+    shown: Option<Validators>,
 }
 
 impl Poller {
@@ -127,7 +131,9 @@ fn run(config: PollConfig, rx: Receiver<Control>, mut sink: impl FnMut(PageEvent
             Ok(Control::Follow(url, every)) => {
                 let policy = Policy { every: every.or(config.policy.every) };
                 let due = Instant::now() + policy.interval();
-                pages.entry(url).or_insert(Followed { due, failures: 0, policy });
+                // Just loaded: what the archive holds now is what is shown.
+                let shown = stored(archive.as_ref(), &url);
+                pages.entry(url).or_insert(Followed { due, failures: 0, policy, shown });
                 continue;
             }
             Ok(Control::Unfollow(url)) => {
@@ -135,7 +141,7 @@ fn run(config: PollConfig, rx: Receiver<Control>, mut sink: impl FnMut(PageEvent
                 continue;
             }
             Ok(Control::Now(url)) => {
-                let fresh = Followed { due: Instant::now(), failures: 0, policy: config.policy };
+                let fresh = Followed { due: Instant::now(), failures: 0, policy: config.policy, shown: None };
                 pages.entry(url).or_insert(fresh).due = Instant::now();
                 continue;
             }
@@ -150,17 +156,37 @@ fn run(config: PollConfig, rx: Receiver<Control>, mut sink: impl FnMut(PageEvent
                 (PageEvent::Fetched { url: url.clone(), story, new }, Outcome::Ok { max_age })
             }
             Ok(PageFetch::Unchanged { max_age }) => {
-                (PageEvent::Unchanged { url: url.clone() }, Outcome::Ok { max_age })
+                let newer = match (archive.as_ref(), stored(archive.as_ref(), &url)) {
+                    (Some(a), now_stored) if now_stored != followed.shown => {
+                        a.archived_story(&url, &config.rules).ok().flatten()
+                    }
+                    _ => None,
+                };
+                let event = match newer {
+                    // Entries another process archived first are not new to the archive, so
+                    // they notify nobody; the reader still marks them new against its view.
+                    Some(story) => PageEvent::Fetched { url: url.clone(), story: Box::new(story), new: Vec::new() },
+                    None => PageEvent::Unchanged { url: url.clone() },
+                };
+                (event, Outcome::Ok { max_age })
             }
             Err(e) => {
                 let outcome = Outcome::Failed { retry_after: e.retry_after() };
                 (PageEvent::Failed { url: url.clone(), reason: e.to_string() }, outcome)
             }
         };
+        if matches!(event, PageEvent::Fetched { .. }) {
+            followed.shown = stored(archive.as_ref(), &url);
+        }
         followed.failures = if matches!(outcome, Outcome::Failed { .. }) { followed.failures + 1 } else { 0 };
         followed.due = Instant::now() + followed.policy.delay(outcome, followed.failures, chrono::Utc::now());
         sink(event);
     }
+}
+
+/// The validators the archive holds for `url` (`None` without an archive).
+fn stored(archive: Option<&Archive>, url: &str) -> Option<Validators> {
+    archive.and_then(|a| a.validators(url).ok())
 }
 
 fn host(url: &str) -> String {

@@ -16,10 +16,12 @@ pub struct Polling {
     pub config: PollConfig,
     /// Each URL with its own interval when it has one.
     pub pages: Vec<(String, Option<Duration>)>,
+    /// The URLs shown from the archive's copy, to fetch as soon as the reader starts.
+    pub now: Vec<String>,
 }
 
 /// The poller's configuration, and each URL with its own interval when it has one.
-pub fn polling(urls: &[String], settings: &Settings, every: Option<Duration>) -> Polling {
+pub fn polling(urls: &[String], settings: &Settings, every: Option<Duration>, now: Vec<String>) -> Polling {
     let config = PollConfig {
         policy: Policy { every: every.or(settings.web.every) },
         db: archive::default_path(),
@@ -27,7 +29,7 @@ pub fn polling(urls: &[String], settings: &Settings, every: Option<Duration>) ->
         http: super::http::Settings::default(),
     };
     let pages = urls.iter().map(|url| (url.clone(), settings.web.every_for(url, every))).collect();
-    Polling { config, pages }
+    Polling { config, pages, now }
 }
 
 /// Per URL, its last fetch as the archive recorded it (when, and why it failed if it did),
@@ -62,11 +64,11 @@ mod tests {
         settings.web.every = Some(Duration::from_secs(120));
         settings.web.pages.insert("https://a.example/live".into(), Duration::from_secs(20));
         let urls = ["https://a.example/live".to_string(), "https://b.example/live".to_string()];
-        let Polling { config, pages } = polling(&urls, &settings, None);
+        let Polling { config, pages, .. } = polling(&urls, &settings, None, Vec::new());
         assert_eq!(config.policy.every, Some(Duration::from_secs(120)));
         assert_eq!(pages[0].1, Some(Duration::from_secs(20)));
         assert_eq!(pages[1].1, Some(Duration::from_secs(120)));
-        let Polling { config, pages } = polling(&urls, &settings, Some(Duration::from_secs(1)));
+        let Polling { config, pages, .. } = polling(&urls, &settings, Some(Duration::from_secs(1)), Vec::new());
         assert_eq!(config.policy.every, Some(Duration::from_secs(1)));
         assert!(pages.iter().all(|(_, every)| *every == Some(Duration::from_secs(1))));
     }

@@ -66,6 +66,16 @@ impl NotifySettings {
 /// A mistake and where it is in the file.
 pub type Mistake = (Range<usize>, String);
 
+/// `--every DURATION` on the command line: as in the configuration, an interval of zero is
+/// refused — it would ask a page again the moment an answer comes, without end.
+pub fn interval(value: &str) -> Result<Duration, String> {
+    match humantime::parse_duration(value) {
+        Ok(d) if !d.is_zero() => Ok(d),
+        Ok(_) => Err("an interval of zero: give one such as 30s or 5m".into()),
+        Err(e) => Err(format!("{e} (write 30s, 5m, 1h)")),
+    }
+}
+
 fn duration(value: &Spanned<String>) -> Result<Duration, Mistake> {
     match humantime::parse_duration(value.get_ref()) {
         Ok(d) if !d.is_zero() => Ok(d),
