@@ -57,7 +57,11 @@ mod tests {
     #[test]
     fn a_credit_closing_a_post_with_clock_then_date_stamps_it() {
         for (line, want, date) in [
-            ("Posted by Hamish Morrison, Senior Political Reporter, at 3.47pm on 4 December 2024", "15:47", (4, 12, Some(2024))),
+            (
+                "Posted by Hamish Morrison, Senior Political Reporter, at 3.47pm on 4 December 2024",
+                "15:47",
+                (4, 12, Some(2024)),
+            ),
             ("Posted by Abbi Garton-Crosbie at 12.03pm on 4 December", "12:03", (4, 12, None)),
             ("By Jane Smith at 9:05am on Tuesday 3 September 2024", "09:05", (3, 9, Some(2024))),
             ("Publié par Anne Roy à 14h03 le 4 décembre 2024", "14:03", (4, 12, Some(2024))),
