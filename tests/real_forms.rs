@@ -430,6 +430,28 @@ fn the_fifteenth_holdout_round_scores_at_least_its_floor() {
     round_holds("holdout15-", 8, &HOLDOUT15_FLOORS, "fifteenth holdout round fell below its floor");
 }
 
+/// The `holdout17-*` pages (`_gen/holdout_t.py`), a seventeenth blind round with the text forms
+/// first at 80 columns and long posts: `Sam Volpe1:21pm` over race times `1:00:04`, a credit
+/// closing each post `Posted by …, Senior Political Reporter, at 3.47pm on 4 December 2024`
+/// (wrapped by the dumps), `Sat 30 Nov 2024 at 23:42` under `Today at 01:20` and a seats band,
+/// `9.50 pm:` opening untitled posts, `22 h 10` with the newest `il y a 8 min`,
+/// `IN EVIDENZA10.12` with `Leggi anche` teasers, `Mi., 06.11.2024, 02.14 Uhr` with an agency
+/// (`RND`) closing each post, and `il y a 25 minutes` over race times `1:42.14`. Their blind
+/// score (clock/instant/spurious/titles) was html 82/82/18 %/8 of 8, copied 82/82/18 %/7, w3m
+/// 82/82/22 %/7, lynx 82/82/18 %/7. After the fixes every page reads whole in every form; the
+/// lynx dump of the Messaggero-like page keeps two spurious entries (the standfirst under
+/// `Ultimo aggiornamento …, 10:20` and a teaser's `21:05`).
+const HOLDOUT17_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "w3m", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "lynx", clock: 100.0, instant: 100.0, spurious: 6.0, titles: 100.0 },
+];
+
+#[test]
+fn the_seventeenth_holdout_round_scores_at_least_its_floor() {
+    round_holds("holdout17-", 8, &HOLDOUT17_FLOORS, "seventeenth holdout round fell below its floor");
+
 /// The `holdout18-*` pages (`_gen/holdout_u.py`), an eighteenth blind round: Spanish outlets in
 /// every form (`23:05h` and `Hace 3 min`, `00:47 h.` under `Miércoles, 30 de octubre de 2024`,
 /// the minute `84'` before the clock, an Argentine `22:14 hs.` with `hora de Argentina (GMT-3)`)

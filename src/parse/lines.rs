@@ -30,6 +30,7 @@ mod twin_dateline;
 mod unshown;
 mod weigh;
 mod wrapped_clock;
+mod wrapped_date;
 mod wrapped_stamp;
 use weigh::weigh;
 
@@ -188,6 +189,7 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
     named::name_clocks(&mut out, text);
     wrapped_clock::wrapped_paragraph_clocks(&mut out, text);
     wrapped_stamp::wrapped_stamps(&mut out, text);
+    wrapped_date::wrapped_date_tails(&mut out, text);
     wrapped_stamp::list_item_rests(&mut out, text);
     if !out.stamps.is_empty() {
         wrapped_clock::sentence_rest_clocks(&mut out, text);

@@ -52,9 +52,39 @@ pub(super) fn odd_first_dated(out: &mut Lines, text: &str) {
     }
 }
 
+/// Turns the first stamp back into text when it prints no date (`Today at 01:20` under the
+/// headline) over a feed whose every other stamp (three at least) prints its date in one form,
+/// and no sentence stands between it and the next stamp: the page's last update over a band of
+/// figures, not a post (a newest post shown `Today at …` has its paragraphs).
+pub(super) fn undated_first_over_dated(out: &mut Lines, text: &str) {
+    let times: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].kind == Kind::Time).collect();
+    let [first, second, rest @ ..] = times.as_slice() else { return };
+    if rest.len() < 2 || out.stamp(&out.lines[*first]).is_none_or(|s| s.date.is_some()) {
+        return;
+    }
+    let form_of = |i: usize| {
+        let stamp = out.stamp(&out.lines[i]).filter(|s| s.date.is_some())?;
+        let t = text_of(text, &out.lines[i]);
+        let from = stamp.rest.filter(|r| r.0 == 0).map_or(0, |r| r.1);
+        Some(form(t.get(from..).unwrap_or(t)))
+    };
+    let Some(common) = form_of(*second) else { return };
+    if !rest.iter().all(|&i| form_of(i).as_ref() == Some(&common)) {
+        return;
+    }
+    let sentence = out.lines[first + 1..*second].iter().any(|l| {
+        let t = text_of(text, l);
+        l.kind == Kind::Text && (t.ends_with(['.', '!', '?', '"', '”', '»']) || t.chars().count() >= 100)
+    });
+    if !sentence {
+        out.lines[*first].kind = Kind::Text;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::form;
+    use crate::parse::lines::kind_of;
     use crate::parse::lines::{Kind, classify};
     use crate::parse::rules::Rules;
 
@@ -80,5 +110,19 @@ mod tests {
                 |l| l.kind == Kind::Text && &page[l.span.start as usize..l.span.end as usize] == "15.09.2024 10:24"
             )
         );
+    }
+
+    #[test]
+    fn an_undated_time_over_a_band_above_dated_posts_is_the_pages() {
+        let page = "Count live\n\nToday at 01:20\n\nSeats filled\n\nFF 14 · FG 11 · SF 12 · Updated 01:18\n\n\
+                    Sun 1 Dec 2024 at 01:14\nHarris elected\nHe exceeded the quota.\n\n\
+                    Sat 30 Nov 2024 at 23:42\nMcDonald tops the poll\nShe was elected.\n\n\
+                    Sat 30 Nov 2024 at 21:05\nTallies complete\nThey confirm the exit poll.\n";
+        assert_eq!(kind_of(page, "Today at 01:20"), Kind::Text);
+        assert_eq!(kind_of(page, "Sun 1 Dec 2024 at 01:14"), Kind::Time);
+        // The newest post shown `Today at …` over its paragraph stays a post.
+        let post = page
+            .replace("Seats filled\n\nFF 14 · FG 11 · SF 12 · Updated 01:18", "Polls closed\nCounting ends tonight.");
+        assert_eq!(kind_of(&post, "Today at 01:20"), Kind::Time);
     }
 }

@@ -146,6 +146,11 @@ fn signature(line: &str) -> bool {
     if handle && (2..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_lowercase()) {
         return false;
     }
+    // `RND`, `AFP`, `SDA`: two to four capitals alone are an agency or newsroom closing its
+    // post, as the editors' initials are.
+    if handle && (2..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
     let capitalised = words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || PARTICLES.contains(w));
     if !(handle || capitalised) {
         return false;
@@ -198,6 +203,8 @@ mod tests {
             "FacebookXWhatsAppCommenti (57)",
             "jfe",
             "boi",
+            "RND",
+            "AFP",
         ] {
             assert!(!signature(not), "{not}");
         }

@@ -149,7 +149,11 @@ fn first_post_start(text: &str, lines: &[Line]) -> usize {
     let from = title.map_or(0, |t| t + 1);
     for w in (from..texts.len()).rev() {
         let i = texts[w];
-        if (lines[i].heading || headline_like(s(&lines[i]))) && w + 1 < texts.len() {
+        // A dump's long line run on by the next (a paragraph wrapped at 80 columns) is no
+        // headline, however it opens.
+        let wrapped = s(&lines[i]).chars().count() >= 70
+            && lines.get(i + 1).is_some_and(|n| n.kind == Kind::Text && n.number == lines[i].number + 1);
+        if (lines[i].heading || headline_like(s(&lines[i])) && !wrapped) && w + 1 < texts.len() {
             // A mark that opens each post (a match minute) above the headline is the post's.
             return match w.checked_sub(1).map(|p| texts[p]) {
                 Some(p) if w > from && is_post_mark(s(&lines[p])) => p,

@@ -13,6 +13,7 @@ mod leading_parts;
 mod match_minute;
 pub(crate) mod paragraph;
 pub(crate) mod post_label;
+mod posted_by;
 pub mod relative;
 pub(crate) mod relative_inline;
 pub(crate) mod restamp;
@@ -174,6 +175,7 @@ pub fn stamp(line: &str, context: Option<&str>) -> Option<Stamp> {
             .or_else(|| badge::badged(line, context))
             .or_else(|| match_minute::clock_then_minute(line))
             .or_else(|| match_minute::score_minute_clock(line))
+            .or_else(|| posted_by::posted_by(line, context))
             .or_else(|| byline::byline(line, context))
             .or_else(|| share_bar::after_share_bar(line, context))
             .or_else(|| paragraph::paragraph_clock(line))
