@@ -12,6 +12,7 @@ use super::rules::Rules;
 use super::time::{self, Stamp};
 use crate::model::{Span, When};
 
+mod above_header;
 mod blanks;
 mod chunks;
 mod closing_marks;
@@ -66,6 +67,8 @@ pub(crate) enum LayoutRule {
     RelatedDate,
     /// The time of a reader's comment or question quoted in a post, under the reader's name.
     Contribution,
+    /// A ticker's time above the page's header, its dateline under it.
+    AboveHeader,
 }
 
 impl LayoutRule {
@@ -76,6 +79,7 @@ impl LayoutRule {
             LayoutRule::VideoLength => "video-length",
             LayoutRule::RelatedDate => "related-date",
             LayoutRule::Contribution => "contribution-time",
+            LayoutRule::AboveHeader => "ticker-above-header",
         }
     }
 }
@@ -201,6 +205,7 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
         durations::video_lengths(&mut out, text);
         key_copies::under_key_events(&mut out, text, rules);
         schedule::schedule_rows(&mut out, text);
+        above_header::tickers_above_header(&mut out, text);
         weigh(&mut out, text);
         twin_dateline::older_than_the_feed(&mut out);
         unshown::below_the_feed(&mut out);

@@ -20,11 +20,13 @@ const LABEL_REACH: usize = 2;
 /// the label to the clock) or on one of the few lines just above it.
 pub(crate) fn first_is_labelled(story: &Story, lines: &Lines) -> bool {
     let Some(first) = story.entries.first() else { return false };
-    let Some(at) = lines.lines.iter().position(|l| l.kind == Kind::Time && l.number == first.line) else {
+    // A headline printed above the stamp opens the entry: its stamp is the next time line.
+    let Some(at) = lines.lines.iter().position(|l| l.kind == Kind::Time && l.number >= first.line) else {
         return false;
     };
     let is_label = |i: usize| {
-        let text = story.str(lines.lines[i].span).trim();
+        // A pin drawn before the word (`📌 Angepinnt`) is no part of the label.
+        let text = story.str(lines.lines[i].span).trim().trim_start_matches(|c: char| !c.is_alphanumeric());
         text.len() <= 24 && PINNED.is_match(text)
     };
     // The stamp's own line: the label glued before the clock.
@@ -32,7 +34,16 @@ pub(crate) fn first_is_labelled(story: &Story, lines: &Lines) -> bool {
     if PINNED.is_match(own) && !own.starts_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
-    (0..at).rev().filter(|&i| lines.lines[i].kind != Kind::Blank).take(LABEL_REACH).any(is_label)
+    if (0..at).rev().filter(|&i| lines.lines[i].kind != Kind::Blank).take(LABEL_REACH).any(is_label) {
+        return true;
+    }
+    // The list may have left the header's lines out (laid by once read): the page's own text
+    // above the stamp still shows the label (`📌 Angepinnt` over the headline over the stamp).
+    let above = &story.text[..lines.lines[at].span.start as usize];
+    above.lines().rev().map(str::trim).filter(|l| !l.is_empty()).take(LABEL_REACH).any(|l| {
+        let text = l.trim_start_matches(|c: char| !c.is_alphanumeric());
+        text.len() <= 24 && PINNED.is_match(text)
+    })
 }
 
 #[cfg(test)]
@@ -41,7 +52,7 @@ mod tests {
 
     #[test]
     fn pinned_labels_in_several_languages_open_a_line() {
-        for t in ["Pinned post", "PINNED POST", "In evidenza15:05", "Épinglé", "Angeheftet"] {
+        for t in ["Pinned post", "PINNED POST", "In evidenza15:05", "Épinglé", "Angeheftet", "Angepinnt"] {
             assert!(PINNED.is_match(t), "{t}");
         }
         for t in ["Pinnedown", "The pinned post", "Inevidenza"] {
@@ -73,5 +84,19 @@ mod tests {
         // it a day back, which is what the label prevents.
         let unlabelled = dates_of(&text.replace("PINNED POST\n\n", ""));
         assert_eq!(unlabelled[1], "2024-07-04 04:58:00");
+    }
+
+    #[test]
+    fn a_pinned_label_over_a_headline_printed_above_its_stamp_is_read() {
+        let body = "Der Warnstreik hat in der Nacht begonnen und dauert bis Dienstag früh um drei Uhr an.";
+        let text = format!(
+            "Warnstreik bei der BVG\n\nStand: 27.01.2025, 16:52 Uhr\n\n📌 Angepinnt\n\nDas Wichtigste in Kürze\n\n03:00 Uhr\n\n{body}\n\n\
+             Verdi droht mit weiteren Streiks\n\n16:45 Uhr\n\n{body}\n\nS-Bahn so voll wie selten\n\n14:03 Uhr\n\n{body}\n\n\
+             Staus auf der Stadtautobahn\n\n11:20 Uhr\n\n{body}\n"
+        );
+        let dates = dates_of(&text);
+        assert_eq!(dates[0], "2025-01-27 03:00:00");
+        assert_eq!(dates[1], "2025-01-27 16:45:00");
+        assert_eq!(dates[3], "2025-01-27 11:20:00");
     }
 }

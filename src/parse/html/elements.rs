@@ -106,6 +106,16 @@ fn style_contains(style: &str, pattern: &str) -> bool {
     false
 }
 
+/// Whether an element shows only a relative time counted in hours or days (`1 hour ago`): a
+/// `<time datetime>` that does so stamps its post with the markup's instant wherever it stands
+/// on the line (`Reporter: Jess Casey <time datetime=…>1 hour ago</time>`), since the shown
+/// text cannot tell the clock. In minutes (`12m ago`) the shown text tells it, and stays read
+/// as before.
+pub(super) fn relative_only(node: NodeRef<'_>) -> bool {
+    let text = super::text_of(node);
+    crate::parse::time::relative::seconds_ago(text.trim()).is_some_and(|s| s >= 3600)
+}
+
 /// Whether a `<time>` shows a relative time (`4m ago`) and the element right after it the
 /// clock (`<span>12.50 BST</span>`): the two make one stamp, as copied text shows them
 /// (`4m ago12.50 BST`), and the `datetime` belongs to that clock.

@@ -10,7 +10,7 @@ use super::dom::Element;
 use super::dom::{Edge, Node, NodeId, NodeRef};
 use super::elements::{
     clock_only, furniture_class, has_descendant, hidden, in_link_elsewhere, post_like, relative_before_clock,
-    short_with_time,
+    relative_only, short_with_time,
 };
 use super::meta;
 use crate::parse::page::{Furniture, HintKind, LineHint};
@@ -229,7 +229,10 @@ impl Renderer {
                 self.trim_clock = true;
             }
             "time"
-                if (self.at_line_start || self.pending_breaks > 0 || self.after_label())
+                if (self.at_line_start
+                    || self.pending_breaks > 0
+                    || self.after_label()
+                    || (el.attr("datetime").is_some() && relative_only(node)))
                     && !in_link_elsewhere(node) =>
             {
                 let instant = el.attr("datetime").and_then(meta::when);

@@ -163,7 +163,9 @@ fn signature(line: &str) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    !post_label::is_label(t) && !NOT_NAMES.contains(&lower) && !day(t, words.len())
+    // `AFP, Reuters`: every part a listed word (agencies) is a credit, not a name.
+    let listed = lower.split([',', '/']).all(|p| NOT_NAMES.iter().any(|n| n == p.trim()));
+    !post_label::is_label(t) && !listed && !day(t, words.len())
 }
 
 /// A day word or a weekday or month name: a day header. A weekday's abbreviation opening a
@@ -205,6 +207,8 @@ mod tests {
             "boi",
             "RND",
             "AFP",
+            "AFP, Reuters",
+            "dpa",
         ] {
             assert!(!signature(not), "{not}");
         }

@@ -177,6 +177,10 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         if lines[..at].iter().rev().find(|l| l.kind != Kind::Blank).is_some_and(|p| is_player_label(s(p))) {
             score -= 10;
         }
+        // `Z+ (abopflichtiger Inhalt); Analyse: …`: a subscriber-only teaser near the headline.
+        if kicker::paywall_teaser(t) {
+            score -= 10;
+        }
         // A site's name and slogan carry its address.
         if DOMAIN.is_match(t) {
             score -= 8;

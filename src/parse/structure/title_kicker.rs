@@ -1,7 +1,9 @@
 //! A live kicker set inside the headline (`Liveticker Unwetter in Hessen: …`): the page's
 //! `<h1>` opens with a span naming the format, which copies and dumps run into the title. The
 //! kickers are data (`assets/title_kickers.txt`); one is cut only before a capitalised word, so
-//! `LIVE updates` and `Ticker tape parade` stay whole.
+//! `LIVE updates` and `Ticker tape parade` stay whole. A subscriber-only badge opening a line
+//! (`Z+ (abopflichtiger Inhalt); …`, `assets/paywall_badges.txt`) marks another article's
+//! teaser, which is never the title.
 
 use std::sync::LazyLock;
 
@@ -12,6 +14,20 @@ static KICKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
 });
+
+static PAYWALL: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../assets/paywall_badges.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether `line` opens with a subscriber-only badge (`Z+ (abopflichtiger Inhalt); …`): the
+/// teaser of another article (`assets/paywall_badges.txt`), not the page's headline.
+pub(super) fn paywall_teaser(line: &str) -> bool {
+    PAYWALL.iter().any(|b| line.strip_prefix(b).is_some_and(|rest| rest.starts_with([' ', '(', ':'])))
+}
 
 /// The length in bytes of the kicker and the space after it opening `title`, or 0.
 pub(super) fn kicker_len(title: &str) -> usize {
@@ -29,7 +45,15 @@ pub(super) fn kicker_len(title: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::kicker_len;
+    use super::{kicker_len, paywall_teaser};
+
+    #[test]
+    fn a_paywall_badge_opens_a_teaser_not_a_title() {
+        assert!(paywall_teaser("Z+ (abopflichtiger Inhalt); Analyse: Wie es zum Bruch kam"));
+        assert!(paywall_teaser("F+ Wie es zum Bruch kam"));
+        assert!(!paywall_teaser("Zeitenwende: Scholz entlässt Lindner"));
+        assert!(!paywall_teaser("Abolition of the two-child cap debated"));
+    }
 
     #[test]
     fn a_kicker_before_a_capitalised_headline_is_cut() {

@@ -302,7 +302,9 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
     }
     let spaced_out = line[..tail.start()].ends_with(char::is_whitespace) || t.starts_with(char::is_whitespace);
     let t = t.trim_start();
-    let glued = !spaced_out && (t.starts_with(|c: char| c.is_uppercase()) || byline::glued_author(t));
+    // `14:03 Uhr, von Anna Thewalt`: the author after a comma, as a meta row prints it.
+    let comma_author = t.strip_prefix(',').is_some_and(|a| byline::glued_author(a.trim_start()));
+    let glued = !spaced_out && (t.starts_with(|c: char| c.is_uppercase()) || byline::glued_author(t) || comma_author);
     // After a relative time, `Uhr` or a zone, a space may stand before the author's name;
     // `17:38 Breaking` alone would be a sentence.
     let ago = caps.name("d").is_none() && caps.name("h").is_some_and(|h| h.start() > 0);

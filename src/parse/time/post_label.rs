@@ -12,6 +12,9 @@ use std::sync::LazyLock;
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{})\s*", words().post_label_alt)).expect("post label regex"));
 
+static CLOCK_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{})\s+\d", words().clock_before_alt)).expect("clock word regex"));
+
 /// Whether the whole of `text` is a post label: the HTML renderer keeps a `<time>` after one on
 /// the label's line.
 pub(crate) fn is_label(text: &str) -> bool {
@@ -23,7 +26,8 @@ pub(crate) fn is_label(text: &str) -> bool {
 pub(crate) fn labelled(line: &str, context: Option<&str>) -> Option<Stamp> {
     let m = LABEL.find(line)?;
     let rest = &line[m.end()..];
-    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+    // `Aggiornamento ore 14.03`: the label, then the word some languages put before a clock.
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) && !CLOCK_WORD.is_match(rest) {
         return None;
     }
     let mut st = stamp(rest, context)?;
@@ -57,6 +61,8 @@ mod tests {
         let s = labelled("Key Event18:56Saskia Long", None).expect("stamp with an author after it");
         assert_eq!((s.clock, s.rest), (Clock::new(18, 56).unwrap(), Some((0, 9))));
         assert_eq!(labelled("Update18:20Saskia Long", None).unwrap().clock, Clock::new(18, 20).unwrap());
+        let s = labelled("Aggiornamento ore 14.03", None).expect("a label, `ore`, then the clock");
+        assert_eq!((s.clock, s.rest), (Clock::new(14, 3).unwrap(), Some((0, 13))));
         assert!(is_label(" Key Event ") && is_label("Update") && !is_label("Key Event 18:56") && !is_label(""));
     }
 

@@ -284,6 +284,8 @@ fn a_published_word_before_a_day_word_and_a_clock_that_glues_its_author() {
     // A byline word and a name glued to the clock are the post's author.
     assert_eq!(clock("09:14di Davide Falcioni").as_deref(), Some("09:14"));
     assert_eq!(rest("09:14di Davide Falcioni"), Some("di Davide Falcioni"));
+    assert_eq!(clock("14:03 Uhr, von Anna Thewalt").as_deref(), Some("14:03"));
+    assert!(clock("14:03 Uhr, von der Leyen sagte, sie werde heute sprechen").is_none());
     assert_eq!(rest("17:12By Jane Smith"), Some("By Jane Smith"));
     assert_eq!(clock("09:14di cui parlava"), None);
     // A `published` date-time over each post stamps it like an `Updated` one.
