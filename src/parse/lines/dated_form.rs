@@ -82,7 +82,7 @@ pub(super) fn undated_first_over_dated(out: &mut Lines, text: &str) {
 }
 
 /// Turns the first stamp back into text when it is printed in the posts' own form, on the
-/// day of the stamp under it, and no sentence stands between the two: the page's last update
+/// day of the stamp under it and not before it, and no sentence stands between the two: the page's last update
 /// under the headline (`Fri, 08 Nov, 2024 - 22:10` over a score band), printed from the posts'
 /// template. A newest post has its paragraphs; a date-time over a band of figures is none.
 pub(super) fn bare_first_in_feed_form(out: &mut Lines, text: &str) {
@@ -99,6 +99,12 @@ pub(super) fn bare_first_in_feed_form(out: &mut Lines, text: &str) {
     };
     let (Some((a, day_a)), Some((common, day_b))) = (form_of(*first), form_of(*second)) else { return };
     if a != common || day_a != day_b || !rest.iter().all(|&i| form_of(i).is_some_and(|f| f.0 == common)) {
+        return;
+    }
+    // The page's update is at least as new as the newest post; an older first stamp out of
+    // order is a pinned post (a ranking under `10:00` over the 14:31 post), which stays one.
+    let clock_of = |i: usize| out.stamp(&out.lines[i]).map(|s| s.clock);
+    if clock_of(*first) < clock_of(*second) {
         return;
     }
     let texts: Vec<&str> =
