@@ -81,6 +81,40 @@ pub(super) fn undated_first_over_dated(out: &mut Lines, text: &str) {
     }
 }
 
+/// Turns the first stamp back into text when it is printed in the posts' own form, on the
+/// day of the stamp under it and not before it, and no sentence stands between the two: the page's last update
+/// under the headline (`Fri, 08 Nov, 2024 - 22:10` over a score band), printed from the posts'
+/// template. A newest post has its paragraphs; a date-time over a band of figures is none.
+pub(super) fn bare_first_in_feed_form(out: &mut Lines, text: &str) {
+    let times: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].kind == Kind::Time).collect();
+    let [first, second, rest @ ..] = times.as_slice() else { return };
+    if rest.len() < 2 {
+        return;
+    }
+    let form_of = |i: usize| {
+        let stamp = out.stamp(&out.lines[i]).filter(|s| s.date.is_some() && s.unshown.is_none())?;
+        let t = text_of(text, &out.lines[i]);
+        let from = stamp.rest.filter(|r| r.0 == 0).map_or(0, |r| r.1);
+        Some((form(t.get(from..).unwrap_or(t)), stamp.date))
+    };
+    let (Some((a, day_a)), Some((common, day_b))) = (form_of(*first), form_of(*second)) else { return };
+    if a != common || day_a != day_b || !rest.iter().all(|&i| form_of(i).is_some_and(|f| f.0 == common)) {
+        return;
+    }
+    // The page's update is at least as new as the newest post; an older first stamp out of
+    // order is a pinned post (a ranking under `10:00` over the 14:31 post), which stays one.
+    let clock_of = |i: usize| out.stamp(&out.lines[i]).map(|s| s.clock);
+    if clock_of(*first) < clock_of(*second) {
+        return;
+    }
+    let texts: Vec<&str> =
+        out.lines[first + 1..*second].iter().filter(|l| l.kind == Kind::Text).map(|l| text_of(text, l)).collect();
+    let sentence = texts.iter().any(|t| t.ends_with(['.', '!', '?', '"', '”', '»', ':']) || t.chars().count() >= 100);
+    if !texts.is_empty() && !sentence {
+        out.lines[*first].kind = Kind::Text;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::form;
@@ -124,5 +158,18 @@ mod tests {
         let post = page
             .replace("Seats filled\n\nFF 14 · FG 11 · SF 12 · Updated 01:18", "Polls closed\nCounting ends tonight.");
         assert_eq!(kind_of(&post, "Today at 01:20"), Kind::Time);
+    }
+
+    #[test]
+    fn a_date_time_in_the_feeds_form_over_a_band_is_the_pages() {
+        let page = "Ireland v New Zealand LIVE\n\nFri, 08 Nov, 2024 - 22:10\n\nIreland13FT23New Zealand\n\n\
+                    Fri, 08 Nov, 2024 - 22:04\nFull-time\nThat's it at the Aviva.\n\n\
+                    Fri, 08 Nov, 2024 - 21:32\nTry!\nJordan strikes.\n\n\
+                    Fri, 08 Nov, 2024 - 20:51\nHalf-time\nIreland lead.\n";
+        assert_eq!(kind_of(page, "Fri, 08 Nov, 2024 - 22:10"), Kind::Text);
+        assert_eq!(kind_of(page, "Fri, 08 Nov, 2024 - 22:04"), Kind::Time);
+        // The newest post with its paragraph stays a post.
+        let post = page.replace("Ireland13FT23New Zealand", "Reaction\nFarrell speaks to the press.");
+        assert_eq!(kind_of(&post, "Fri, 08 Nov, 2024 - 22:10"), Kind::Time);
     }
 }

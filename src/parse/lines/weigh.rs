@@ -33,6 +33,7 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
         worded_first_dated(out, text);
         super::dated_form::odd_first_dated(out, text);
         super::dated_form::undated_first_over_dated(out, text);
+        super::dated_form::bare_first_in_feed_form(out, text);
     }
     time_lists(out, text);
     // Stamps that open with the clock and stamps that open with a date are two families.

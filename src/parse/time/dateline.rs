@@ -55,7 +55,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<d6>\d{{1,2}})\.(?P<mo6>\d{{1,2}})\.
         )
         (?:
-            (?:\s*,|\s+(?P<kind2>{upd}|{pubd}))?(?:\s*,|\s+(?:{at})|\s*T|\s*[•·|])?\s*
+            (?:\s*,|\s+(?P<kind2>{upd}|{pubd}))?(?:\s*,|\s+(?:{at})|\s*T|\s*[•·|/])?\s*
             (?P<h>\d{{1,2}})\s*[hH:.]\s*(?P<m>\d{{2}})(?::\d{{2}})?
             \s*(?P<ampm>[ap]\.?m\.?)?
             (?:\s*(?:(?P<zone>{z})|\((?P<pzone>{z})\)|Uhr))?

@@ -11,21 +11,23 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<h>[01]?\d|2[0-3])[:hH.](?P<m>[0-5]\d)\s*\d{1,3}(?:\+\d{1,2})?[’'](?:\+\d{1,2})?$")
+    Regex::new(r"^(?P<h>[01]?\d|2[0-3])[:hH.](?P<m>[0-5]\d)\s*\d{1,3}(?:\+\d{1,2})?[’'](?:\+\d{1,2}[’']?)?$")
         .expect("match minute regex")
 });
 
 static SCORED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<score>\S.{0,40}?\d{1,3}\s?[-–]\s?\d{1,3}(?:\s\S.{0,30}?)?)\s*(?:\d{1,3}(?:\+\d{1,2})?[’'](?:\+\d{1,2})?|\d{1,3}e(?:\+\d{1,2})?|HT|FT|AET)\s*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$",
+        r"^(?P<score>\S.{0,40}?\d{1,3}\s?[-–]\s?\d{1,3}(?:\s\S.{0,30}?)?)\s*(?:\d{1,3}(?:\+\d{1,2})?[’'](?:\+\d{1,2}[’']?)?|\d{1,3}e(?:\+\d{1,2})?|HT|FT|AET)\s*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$",
     )
     .expect("score minute clock regex")
 });
 
 /// A minute of play run into the clock after it, with no score (`62e18h22`, `80'18:41`): a
-/// match live's post head prints the minute and the clock in adjacent elements.
+/// match live's post head prints the minute and the clock in adjacent elements. Added time
+/// after the mark counts only closed by a second mark (`45'+1' 15:47`): in `90'+418h54` the
+/// digits could be the added time's or the hour's (see `lines::match_minute`).
 static MINUTE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{1,3}(?:\+\d{1,2})?(?:[’']|e(?:\+\d{1,2})?)\s*(?P<h>[01]?\d|2[0-3])[:hH.](?P<m>[0-5]\d)$")
+    Regex::new(r"^\d{1,3}(?:\+\d{1,2})?(?:[’'](?:\+\d{1,2}[’'])?|e(?:\+\d{1,2})?)\s*(?P<h>[01]?\d|2[0-3])[:hH.](?P<m>[0-5]\d)$")
         .expect("minute clock regex")
 });
 
@@ -60,6 +62,9 @@ mod tests {
         assert_eq!(clock_then_minute("17h4845'+2").unwrap().clock, Clock::new(17, 48).unwrap());
         assert_eq!(clock_then_minute("17h051'").unwrap().clock, Clock::new(17, 5).unwrap());
         assert_eq!(clock_then_minute("18:29 61'").unwrap().clock, Clock::new(18, 29).unwrap());
+        // Stoppage time written with a second apostrophe, as Italian pages print it.
+        assert_eq!(clock_then_minute("16:5690'+3'").unwrap().clock, Clock::new(16, 56).unwrap());
+        assert_eq!(clock_then_minute("15:4745’+1’").unwrap().clock, Clock::new(15, 47).unwrap());
     }
 
     #[test]
@@ -86,6 +91,8 @@ mod tests {
         assert_eq!(minute_then_clock("62e18h22").unwrap().clock, Clock::new(18, 22).unwrap());
         assert_eq!(minute_then_clock("80e+2 18h41").unwrap().clock, Clock::new(18, 41).unwrap());
         assert_eq!(minute_then_clock("52'15:47").unwrap().clock, Clock::new(15, 47).unwrap());
+        assert_eq!(minute_then_clock("45'+1' 15:47").unwrap().clock, Clock::new(15, 47).unwrap());
+        assert!(minute_then_clock("90'+418h54").is_none_or(|s| s.clock == Clock::new(18, 54).unwrap()));
         for line in ["62e", "18h22", "62e minute 18h22", "2e18h22 de jeu", "1er18h22"] {
             assert!(minute_then_clock(line).is_none(), "{line}");
         }

@@ -341,3 +341,14 @@ fn ordinal_days_yearless_dates_after_the_clock_and_minutes_before_it() {
     assert!(datelines("15.09.").is_empty());
     assert!(clock("62e minute").is_none());
 }
+
+#[test]
+fn a_slash_between_the_date_and_the_clock_keeps_the_stamp() {
+    // `Nov 21, 2024 / 15:34 IST`, as Indian market blogs print a post's stamp.
+    let s = stamp("Nov 21, 2024 / 15:34 IST", None).expect("a dated stamp");
+    assert_eq!(s.clock.to_string(), "15:34");
+    assert_eq!(s.date, Some((21, 11, Some(2024))));
+    assert_eq!(clock("November 21, 2024 / 09:17 IST").as_deref(), Some("09:17"));
+    // A fraction or a season is no date-time.
+    assert_eq!(clock("Results 2024/25 12:30"), None);
+}
