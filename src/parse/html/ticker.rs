@@ -16,9 +16,8 @@ const ITEM_MAX: usize = 140;
 
 /// Whether `node` (a `ul` or `ol`) is a ticker of other stories' headlines.
 pub(super) fn is_ticker(node: NodeRef<'_>) -> bool {
-    let outside = !node
-        .ancestors()
-        .any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "main" | "article")));
+    let outside =
+        !node.ancestors().any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "main" | "article")));
     if !outside {
         return false;
     }
@@ -55,7 +54,8 @@ mod tests {
     #[test]
     fn the_storys_own_lists_and_lists_of_words_are_no_ticker() {
         // Inside `main`: a key events list, left to the text rules.
-        let html = "<body><main><ul><li>21:50 Incidente sulla A14</li><li>21:31 Borsa in rialzo</li></ul></main></body>";
+        let html =
+            "<body><main><ul><li>21:50 Incidente sulla A14</li><li>21:31 Borsa in rialzo</li></ul></main></body>";
         assert!(!first_list(html));
         // A menu.
         let html = "<body><ul><li>Home</li><li>Cronaca</li></ul></body>";
