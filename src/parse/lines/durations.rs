@@ -178,6 +178,19 @@ mod tests {
     }
 
     #[test]
+    fn a_length_under_a_dropped_video_label_is_no_post_even_before_a_wrapped_paragraph() {
+        // `Video` alone is also an image credit's word, dropped as such; a dump wraps the
+        // next post's paragraph, which still ends the rail.
+        let text = "Maltempo, la diretta\n\nVideo\n\n00:48\n\nLe immagini dal drone su Faenza\n\n21:48\n\n\
+                    Evacuate 300 persone a Faenza\n\nIl sindaco di Faenza ha firmato l'ordinanza di evacuazione per circa 300\n\
+                    persone che vivono nelle zone vicine al Lamone.\n\n20:15\n\nMusumeci\n\n\
+                    Il ministro ha detto che il governo è pronto a dichiarare lo stato di emergenza.\n";
+        let k = kinds(text);
+        assert_eq!(k[4], Kind::Furniture(LayoutRule::VideoLength), "{k:?}");
+        assert_eq!((k[8], k[15]), (Kind::Time, Kind::Time), "{k:?}");
+    }
+
+    #[test]
     fn a_live_streams_elapsed_time_is_no_post_but_a_post_under_the_label_is() {
         let text = "Tempête Ciarán\nBFMTV en direct\nEN DIRECT\n00:42\nCe qu'il faut savoir\nRafales à 207 km/h\n\
                     11:36\nUn mort dans l'Aisne\nUn automobiliste est mort après la chute d'un arbre sur son véhicule.\n";
