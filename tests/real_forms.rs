@@ -486,6 +486,30 @@ fn the_eighteenth_holdout_round_scores_at_least_its_floor() {
     );
 }
 
+/// The `holdout19-*` pages (`_gen/holdout_v.py`), a nineteenth blind round with the HTML form
+/// and its instants first: a CNN-like `12:58 a.m. ET, November 6, 2024` under a pinned older
+/// post, an AP-like `11:32 AM GMT+1`, a BreakingNews.ie-like widget, a News18-like `NOVEMBER 23,
+/// 2024, 14:03 IST`, an n-tv-like `+++ 00:12 Headline +++` over midnight under its start date
+/// only, a TGCom24-like diretta with an `ULTIM'ORA` bar, an RMC Sport-like `90e+4` glued to
+/// `22h56`, a watson-like `12.8.24, 23:38`. Their blind score (clock/instant/spurious/titles) was
+/// html 89/66/9 %, copied, w3m and lynx 85/53/7 %, every title right. After the fixes (`GMT+1`
+/// zones, a lone dateline as the opening, tickers outside the story, labelled pinned posts, the
+/// shortest added time) every page reads whole.
+const HOLDOUT19_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "w3m", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "lynx", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+];
+
+#[test]
+fn the_nineteenth_holdout_round_scores_at_least_its_floor() {
+    let (pages, scores) = totals(|name| name.starts_with("holdout19-"));
+    assert!(pages >= 8, "expected the holdout19-* pages under tests/fixtures/pages");
+    let failures = check(pages, &scores, &HOLDOUT19_FLOORS);
+    assert!(failures.is_empty(), "nineteenth holdout round fell below its floor:\n{}", failures.join("\n"));
+}
+
 /// The `holdout16-*` pages (`_gen/holdout_s.py`), a sixteenth blind round with the HTML form,
 /// its structured data and its instants first and long posts: `1.42pm` in a `<time>` with the
 /// author after it under a pinned summary, `June 10, 2024 12:47 am CET` written all year,

@@ -22,6 +22,18 @@ pub(crate) fn dateline_when(part: &DatelinePart, zone: Option<Zone>) -> When {
     }
 }
 
+/// Whether the header's first dateline says nothing of what its date is (no `Updated`, no
+/// `Published`): the page's date-time, which may be its opening as well as its last update.
+fn plain_dateline(story: &Story) -> bool {
+    story
+        .dropped
+        .iter()
+        .filter(|d| d.rule == "dateline")
+        .map(|d| time::datelines(story.str(d.span)))
+        .find(|parts| !parts.is_empty())
+        .is_some_and(|parts| parts.iter().all(|p| p.kind == time::DatelineKind::Plain))
+}
+
 /// How long before the oldest entry of an oldest-first blog a header date-time may stand and
 /// still be the blog's opening rather than its last update.
 const OPENED_WITHIN_HOURS: i64 = 3;
@@ -93,8 +105,21 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
         // is the blog's opening however late the newest post came.
         let newest = clocks.get(usize::from(pinned)).map(|c| c.time());
         let opening = |at: NaiveTime| clocks.last().is_some_and(|c| c.time() == at) && at != NaiveTime::MIN;
+        // A lone dateline (published and updated the same) before the oldest post's clock and
+        // hours after the newest one's, over a feed that crosses midnight, is the ticker's
+        // opening (`12.03.2025, 06:04 Uhr` above posts from 14:47 to 00:51): an update hours
+        // after a night's last post is less likely than a morning's start.
+        let lone = story.published.is_some() && story.published == story.updated
+            || story.published.is_none() && story.updated.is_some() && plain_dateline(story);
+        let crosses = clocks[usize::from(pinned)..].windows(2).any(|p| p[1] > p[0]);
+        let opened_before = |at: NaiveTime, newest: NaiveTime| {
+            lone && crosses
+                && clocks.last().is_some_and(|c| c.time() >= at)
+                && newest < at
+                && at - newest > chrono::Duration::hours(2)
+        };
         if let (Some((date, at)), Some(newest)) = (cursor, newest) {
-            if opening(at) {
+            if opening(at) || opened_before(at, newest) {
                 // Each midnight the feed crosses puts the newest post a day after the opening.
                 let crossed = clocks[usize::from(pinned)..].windows(2).filter(|p| p[1] > p[0]).count();
                 cursor = Some((date + Days::new(crossed as u64), late));

@@ -87,3 +87,19 @@ fn a_copy_time_days_after_the_update_gives_way_to_the_update() {
         ["2024-08-14T16:40:00", "2024-08-14T09:30:00", "2024-08-13T08:15:00", "2024-08-13T07:00:00"]
     );
 }
+
+#[test]
+fn a_lone_dateline_before_the_oldest_post_opens_a_feed_across_midnight() {
+    // `12.03.2025, 06:04 Uhr` says nothing of what it is: the posts from 14:47 to 00:51 went
+    // up after it, not the day before.
+    let text = "Krieg in der Ukraine: Liveticker\n\n12.03.2025, 06:04 Uhr\n\n+++ 00:51 Trump: Putin soll zustimmen +++\n\nBody one.\n\n\
+                +++ 00:12 Luftalarm in Kiew +++\n\nBody two.\n\n+++ 23:40 Selenskyj spricht +++\n\nBody three.\n\n\
+                +++ 14:47 Kursk +++\n\nBody four.\n";
+    assert_eq!(
+        instants(text),
+        ["2025-03-13T00:51:00", "2025-03-13T00:12:00", "2025-03-12T23:40:00", "2025-03-12T14:47:00"]
+    );
+    // Said to be an update, the same date-time still ends the feed.
+    let updated = text.replace("12.03.2025, 06:04 Uhr", "Aktualisiert: 12.03.2025, 06:04 Uhr");
+    assert_eq!(instants(&updated)[0], "2025-03-12T00:51:00");
+}

@@ -207,7 +207,7 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
         schedule::schedule_rows(&mut out, text);
         above_header::tickers_above_header(&mut out, text);
         weigh(&mut out, text);
-        twin_dateline::older_than_the_feed(&mut out);
+        twin_dateline::older_than_the_feed(&mut out, text);
         unshown::below_the_feed(&mut out);
         signed::signed_times(&mut out, text);
         super::day_words::mark_dividers(&mut out, text);

@@ -44,6 +44,9 @@ fn a_dated_first_stamp_older_than_every_post_is_the_pages() {
     // A pinned post newer than the oldest stays a post.
     let pinned = text.replace("14.02.2025, 09:30", "14.02.2025, 10:00");
     assert!(is_time(&kinds(&pinned, &[])[4]));
+    // A post the page labels as pinned stays a post, however old.
+    let labelled = text.replace("14.02.2025, 09:30", "Pinned\n14.02.2025, 09:30");
+    assert!(is_time(&kinds(&labelled, &[])[5]));
 }
 
 #[test]

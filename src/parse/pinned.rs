@@ -13,6 +13,12 @@ use std::sync::LazyLock;
 static PINNED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{})(?:\P{{L}}|$)", words().pinned_alt)).expect("pinned regex"));
 
+/// Whether a short line is only a pinned label (`Pinned`, `Épinglé`).
+pub(crate) fn is_label(line: &str) -> bool {
+    let text = line.trim();
+    text.len() <= 24 && PINNED.is_match(text)
+}
+
 /// How many non-blank lines above the first post's stamp its label may stand.
 const LABEL_REACH: usize = 2;
 

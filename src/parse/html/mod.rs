@@ -16,6 +16,7 @@ mod render;
 mod sink;
 mod split;
 mod state;
+mod ticker;
 pub(crate) mod zone;
 
 use super::page::Page;

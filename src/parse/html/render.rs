@@ -161,6 +161,9 @@ impl Renderer {
         {
             return Some(Some(rule));
         }
+        if matches!(name, "ul" | "ol") && super::ticker::is_ticker(node) {
+            return Some(Some("html-ticker"));
+        }
         let role = el.attr("role").unwrap_or("");
         match (name, role) {
             ("nav", _) | (_, "navigation" | "menubar" | "menu") => Some(Some("html-nav")),

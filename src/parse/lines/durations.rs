@@ -81,7 +81,10 @@ pub(super) fn video_lengths(out: &mut Lines, text: &str) {
     };
     let paragraph = |i: usize| {
         let t = s(i);
-        out.lines[i].kind == Kind::Text && t.chars().count() >= 60 && t.ends_with(['.', '!', '?', '"', '”', '»'])
+        let n = t.chars().count();
+        // A dump wraps a paragraph: its first line runs on into the next, unpunctuated.
+        let wrapped = n >= 50 && out.lines.get(i + 1).is_some_and(|l| l.kind == Kind::Text);
+        out.lines[i].kind == Kind::Text && (n >= 60 && t.ends_with(['.', '!', '?', '"', '”', '»']) || wrapped)
     };
     let names_video =
         |i: usize| short(i) && s(i).chars().count() <= 40 && (VIDEO.is_match(s(i)) || LIVE_PLAYER.is_match(s(i)));
@@ -95,10 +98,9 @@ pub(super) fn video_lengths(out: &mut Lines, text: &str) {
                 })
                 && TITLED.is_match(s(i))
     };
-    // The lines with content after `i` (or before it), in order.
+    // The lines with content after `i`, in order.
     let content = |i: usize| !matches!(out.lines[i].kind, Kind::Blank | Kind::Dropped | Kind::Furniture(_));
     let after = |i: usize| (i + 1..out.lines.len()).filter(move |&j| content(j));
-    let before = |i: usize| (0..i).rev().filter(move |&j| content(j));
     // Every line is in the list, the `n`-th at `n - 1`: the stamps' lines are found without a
     // pass over every line.
     let times: Vec<usize> = out
@@ -114,12 +116,19 @@ pub(super) fn video_lengths(out: &mut Lines, text: &str) {
         if i < rail_end || !length(i) {
             continue;
         }
-        let heading = before(i).take(2).take_while(|&p| out.lines[p].kind != Kind::Time).find(|&p| names_video(p));
+        // The label may already be dropped (`Video` over a player is an image credit's word too):
+        // it still names the length under it.
+        let heading = (0..i)
+            .rev()
+            .filter(|&j| out.lines[j].kind != Kind::Blank)
+            .take(2)
+            .take_while(|&p| out.lines[p].kind != Kind::Time)
+            .find(|&p| names_video(p));
         let own_text = after(i).take_while(|&n| out.lines[n].kind != Kind::Time).take(3);
         if heading.is_none() || own_text.into_iter().any(paragraph) {
             continue;
         }
-        marked.extend(heading);
+        marked.extend(heading.filter(|&p| content(p)));
         // The rail: lengths with at most a short title after each.
         let mut at = Some(i);
         while let Some(item) = at.filter(|&l| length(l)) {
@@ -166,6 +175,19 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<Kind> {
         classify(text, Rules::embedded(), &[]).lines.iter().map(|l| l.kind).collect()
+    }
+
+    #[test]
+    fn a_length_under_a_dropped_video_label_is_no_post_even_before_a_wrapped_paragraph() {
+        // `Video` alone is also an image credit's word, dropped as such; a dump wraps the
+        // next post's paragraph, which still ends the rail.
+        let text = "Maltempo, la diretta\n\nVideo\n\n00:48\n\nLe immagini dal drone su Faenza\n\n21:48\n\n\
+                    Evacuate 300 persone a Faenza\n\nIl sindaco di Faenza ha firmato l'ordinanza di evacuazione per circa 300\n\
+                    persone che vivono nelle zone vicine al Lamone.\n\n20:15\n\nMusumeci\n\n\
+                    Il ministro ha detto che il governo è pronto a dichiarare lo stato di emergenza.\n";
+        let k = kinds(text);
+        assert_eq!(k[4], Kind::Furniture(LayoutRule::VideoLength), "{k:?}");
+        assert_eq!((k[8], k[15]), (Kind::Time, Kind::Time), "{k:?}");
     }
 
     #[test]

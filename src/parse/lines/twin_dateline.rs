@@ -46,10 +46,19 @@ pub(super) fn opening_twin(out: &mut Lines, text: &str) {
 
 /// Turns the first stamp back into text when the page's stamps all print a date and it is
 /// older than every other: posts run newest first, so only the page's own date-time (when
-/// the ticker opened) stands above them older than the oldest.
-pub(super) fn older_than_the_feed(out: &mut Lines) {
+/// the ticker opened) stands above them older than the oldest — or a post the page labels as
+/// pinned (`Pinned` just above it), which stays a post.
+pub(super) fn older_than_the_feed(out: &mut Lines, text: &str) {
     let times: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].kind == Kind::Time).collect();
     if times.len() < 4 {
+        return;
+    }
+    let pinned = (0..times[0])
+        .rev()
+        .filter(|&i| out.lines[i].kind != Kind::Blank)
+        .take(2)
+        .any(|i| crate::parse::pinned::is_label(text_of(text, &out.lines[i])));
+    if pinned {
         return;
     }
     let at = |i: usize| {

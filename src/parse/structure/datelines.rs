@@ -5,7 +5,7 @@
 
 use super::facts::{self, meta_row};
 use super::shapes::updated_at;
-use crate::model::Story;
+use crate::model::{Story, When};
 use crate::parse::lines::{Kind, Line};
 use crate::parse::time::{self, DatelineKind};
 
@@ -50,6 +50,21 @@ pub(super) fn header_dateline(story: &mut Story, line: &str) -> bool {
         .any(|seg| matches!(time::relative_inline::inline_ago(seg), Some((_, time::relative_inline::Beside::Updated))));
     let one_dateline = |story: &mut Story, line: &str| one_dateline_as(story, line, updated_ago);
     if one_dateline(story, line) {
+        return true;
+    }
+    // `18 settembre 2024 13:40 - Aggiornato alle 21:52`: when the page went up, then the clock
+    // of its last update, on that day (or the next, for a clock before the opening's).
+    if let Some((opened, note)) = line.split_once(" - ")
+        && let Some(Some(clock)) = updated_at(note.trim())
+        && one_dateline_as(story, opened.trim(), true)
+    {
+        if story.updated.is_none()
+            && let Some(start) = story.published.map(|p| p.local())
+        {
+            let day = if clock.time() < start.time() { start.date() + chrono::Days::new(1) } else { start.date() };
+            let local = day.and_time(clock.time());
+            story.updated = Some(story.zone.and_then(|z| z.resolve(local)).map_or(When::Local(local), When::Zoned));
+        }
         return true;
     }
     // `By Dana Kim · Jun 10, 2024, 11:55 AM PDT`: each fact of a row is read on its own.
@@ -118,6 +133,15 @@ mod tests {
                     2.15am\nStill counting\nVotes remain.\n\nRelated articles\nWho is JD Vance?November 05 2024, 6.00pm\n";
         let s = built_story(text);
         assert_eq!(s.updated.map(|u| u.local().to_string()), Some("2024-11-06 03:47:00".to_string()));
+    }
+
+    #[test]
+    fn an_opening_date_time_then_the_clock_of_the_last_update_dates_the_page() {
+        let text = "Maltempo, la diretta\n\n18 settembre 2024 13:40 - Aggiornato alle 21:52\n\n21:48\nEvacuate 300 persone\n\
+                    Il sindaco ha firmato l'ordinanza.\n\n20:15\nMusumeci\nPronti allo stato di emergenza.\n";
+        let s = built_story(text);
+        assert_eq!(s.published.map(|u| u.local().to_string()), Some("2024-09-18 13:40:00".to_string()));
+        assert_eq!(s.updated.map(|u| u.local().to_string()), Some("2024-09-18 21:52:00".to_string()));
     }
 
     #[test]

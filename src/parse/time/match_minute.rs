@@ -17,7 +17,7 @@ static GLUED: LazyLock<Regex> = LazyLock::new(|| {
 
 static SCORED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<score>\S.{0,40}?\d{1,3}\s?[-–]\s?\d{1,3}(?:\s\S.{0,30}?)?)\s*(?:\d{1,3}(?:\+\d{1,2})?[’'](?:\+\d{1,2}[’']?)?|\d{1,3}e(?:\+\d{1,2})?|HT|FT|AET)\s*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$",
+        r"^(?P<score>\S.{0,40}?\d{1,3}\s?[-–]\s?\d{1,3}(?:\s\S.{0,30}?)?)\s*(?:\d{1,3}(?:\+\d{1,2})?[’'](?:\+\d{1,2}[’']?)?|\d{1,3}e(?:\+\d{1,2}?)?|HT|FT|AET)\s*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$",
     )
     .expect("score minute clock regex")
 });
@@ -27,7 +27,7 @@ static SCORED: LazyLock<Regex> = LazyLock::new(|| {
 /// after the mark counts only closed by a second mark (`45'+1' 15:47`): in `90'+418h54` the
 /// digits could be the added time's or the hour's (see `lines::match_minute`).
 static MINUTE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{1,3}(?:\+\d{1,2})?(?:[’'](?:\+\d{1,2}[’'])?|e(?:\+\d{1,2})?)\s*(?P<h>[01]?\d|2[0-3])[:hH.](?P<m>[0-5]\d)$")
+    Regex::new(r"^\d{1,3}(?:\+\d{1,2})?(?:[’'](?:\+\d{1,2}[’'])?|e(?:\+\d{1,2}?)?)\s*(?P<h>[01]?\d|2[0-3])[:hH.](?P<m>[0-5]\d)$")
         .expect("minute clock regex")
 });
 
@@ -89,6 +89,10 @@ mod tests {
     #[test]
     fn a_minute_glued_before_the_clock_is_dropped() {
         assert_eq!(minute_then_clock("62e18h22").unwrap().clock, Clock::new(18, 22).unwrap());
+        // Added time runs into the clock: the shortest added time leaves the clock its hour.
+        assert_eq!(minute_then_clock("90e+422h56").unwrap().clock, Clock::new(22, 56).unwrap());
+        assert_eq!(minute_then_clock("45e+321h47").unwrap().clock, Clock::new(21, 47).unwrap());
+        assert_eq!(minute_then_clock("90e+1218h22").unwrap().clock, Clock::new(18, 22).unwrap());
         assert_eq!(minute_then_clock("80e+2 18h41").unwrap().clock, Clock::new(18, 41).unwrap());
         assert_eq!(minute_then_clock("52'15:47").unwrap().clock, Clock::new(15, 47).unwrap());
         assert_eq!(minute_then_clock("45'+1' 15:47").unwrap().clock, Clock::new(15, 47).unwrap());

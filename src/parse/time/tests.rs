@@ -90,6 +90,10 @@ fn what_stands_beside_the_clock() {
     assert_eq!(s.date, Some((2, 11, Some(2023))));
     assert_eq!(stamp("4m ago12.50 BST", None).unwrap().zone, zone_named("BST"));
     assert_eq!(stamp("12.50 MESZ", None).unwrap().zone.unwrap().name(), "MESZ");
+    // An offset written after GMT or UTC (`11:32 AM GMT+1`) is that offset.
+    let s = stamp("11:32 AM GMT+1", None).expect("a clock with an offset zone");
+    assert_eq!((s.clock, s.zone.unwrap().name()), (Clock::new(11, 32).unwrap(), "GMT+1"));
+    assert_eq!(stamp("9:05 PM UTC-4", None).unwrap().zone.unwrap().name(), "UTC-4");
 }
 
 #[test]
