@@ -6,6 +6,7 @@
 //! headlines are told apart by the layout, never by a list of known tags.
 
 mod above;
+mod cut_dateline;
 mod datelines;
 mod entry;
 mod facts;
@@ -178,8 +179,13 @@ fn header<'t>(
     let picked = title::pick_title(text, lines);
     let title_line = picked.map(|(first, _, _)| first);
     let mut title: Option<Span> = None;
+    let mut clock_read: Option<u32> = None;
     for line in lines {
         let t = s(line);
+        if clock_read == Some(line.number) {
+            dropped.push(DroppedLine { line: line.number, rule: "dateline".into(), span: line.span });
+            continue;
+        }
         match line.kind {
             Kind::Text | Kind::Link => {}
             Kind::DayHeader => {
@@ -190,6 +196,13 @@ fn header<'t>(
         }
         // The rest of a title a dump wrapped over two lines.
         if picked.is_some_and(|(first, last, _)| line.number > first && line.number <= last) {
+            continue;
+        }
+        if let Some(joined) = cut_dateline::with_clock_below(text, lines, line)
+            && header_dateline(story, &joined)
+        {
+            dropped.push(DroppedLine { line: line.number, rule: "dateline".into(), span: line.span });
+            clock_read = Some(line.number + 1);
             continue;
         }
         if header_dateline(story, t) || updated_at(t).is_some() {
