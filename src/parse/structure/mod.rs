@@ -90,7 +90,9 @@ fn build_from(story: &mut Story, text: &str, cl: &mut Lines) {
         } else {
             let next_above = above.get(k + 1).copied().flatten().map(|h| h as usize);
             let end = next_above.or(times.get(k + 1).copied()).unwrap_or(lines.len());
-            owned.extend(above[k].map(|h| lines[h as usize].clone()));
+            // A byline between a headline above and its stamp goes with them.
+            let between = above[k].map_or(t..t, |h| h as usize..t);
+            owned.extend(between.map(|i| lines[i].clone()).filter(|l| l.kind != Kind::Blank));
             // Under a headline taken from above, the blank after the stamp is no gap between a
             // tag and its headline (see `entry`): the headline is followed by its text.
             let from = if above[k].is_some() {
