@@ -52,6 +52,14 @@ pub(super) fn header_dateline(story: &mut Story, line: &str) -> bool {
     if one_dateline(story, line) {
         return true;
     }
+    if let Some((published, updated)) = super::update_clock::dated_then_updated(line) {
+        for (part, slot) in [(published, &mut story.published), (updated, &mut story.updated)] {
+            if slot.is_none() {
+                *slot = Some(crate::parse::dates::dateline_when(&part, story.zone));
+            }
+        }
+        return true;
+    }
     // `By Dana Kim · Jun 10, 2024, 11:55 AM PDT`: each fact of a row is read on its own.
     if !meta_row(line) {
         return false;

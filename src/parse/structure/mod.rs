@@ -21,6 +21,7 @@ mod standfirst;
 mod tail;
 mod title;
 mod untimed;
+mod update_clock;
 
 use super::lines::{Kind, Line, Lines, is_post_mark};
 use super::time;
