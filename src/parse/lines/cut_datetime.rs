@@ -30,7 +30,9 @@ pub(super) fn clocks_cut_from_dates(out: &mut Lines, text: &str) {
             continue;
         }
         let (t, n) = (text_of(text, above), text_of(text, line));
-        if t.chars().count() < WRAPPED_MIN || !YEAR_END.is_match(t) {
+        // A line cut before its clock holds none (`… 09:10, 14 AUG 2024` over a post's `13:52`
+        // is a dateline whole, over the next post's stamp).
+        if t.chars().count() < WRAPPED_MIN || !YEAR_END.is_match(t) || time::has_clock_bytes(t.as_bytes()) {
             continue;
         }
         let context = *context.get_or_insert_with(|| crate::parse::words::zone_context(text));
@@ -76,6 +78,14 @@ mod tests {
         let got = times(&text);
         assert!(!got.iter().any(|t| t == "10:20" || t == "21:05"), "{got:?}");
         assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    #[test]
+    fn a_post_clock_under_a_whole_date_time_stays_a_stamp() {
+        let text = "Cork flooding live\n\nAoife Hennessy 09:10, 14 AUG 2024Updated13:52, 14 AUG 2024\n13:52\n\
+                    Road closures in Midleton\nThe council has closed Main Street.\n\n11:30\nRain eases\nThe rain eased.\n\n\
+                    10:05\nWarning issued\nAn orange warning was issued.\n";
+        assert!(times(text).iter().any(|t| t == "13:52"), "{:?}", times(text));
     }
 
     #[test]

@@ -10,6 +10,9 @@ use crate::parse::time::{self, Shape};
 pub(super) fn with_clock_below(text: &str, lines: &[Line], line: &Line) -> Option<String> {
     let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
     let next = lines.iter().find(|l| l.number == line.number + 1).filter(|l| l.kind == Kind::Text)?;
+    if time::has_clock_bytes(s(line).as_bytes()) {
+        return None;
+    }
     let clock = s(next);
     let alone = time::stamp(clock, None)?;
     (alone.shape == Shape::Bare && alone.date.is_none() && alone.rest.is_none() && alone.unshown.is_none())
