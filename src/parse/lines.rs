@@ -16,11 +16,13 @@ mod above_header;
 mod blanks;
 mod chunks;
 mod closing_marks;
+mod cut_datetime;
 mod dated_form;
 pub(crate) use closing_marks::is_post_mark;
 mod durations;
 pub(crate) use durations::is_player_label;
 mod key_copies;
+mod kin_stamps;
 mod named;
 mod newest;
 mod rails;
@@ -197,6 +199,7 @@ pub(crate) fn classify_in(text: &str, rules: &Rules, hints: &[LineHint], chunk: 
     wrapped_stamp::list_item_rests(&mut out, text);
     if !out.stamps.is_empty() {
         wrapped_clock::sentence_rest_clocks(&mut out, text);
+        cut_datetime::clocks_cut_from_dates(&mut out, text);
         related::related_dates(&mut out, text, rules);
         rails::rail_dates(&mut out, text, rules);
         twin_dateline::twin_dateline(&mut out, text);

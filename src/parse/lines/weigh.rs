@@ -17,8 +17,13 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
     let count =
         |shape: Shape| out.stamps.iter().zip(&out.stamp_lines).filter(|(s, n)| s.shape == shape && !railed(n)).count();
     let (dated, bylines) = (count(Shape::Dated), count(Shape::Byline) - rails);
+    let lone = |n: u32| {
+        stamp_at(&out.stamps, &out.stamp_lines, n)
+            .is_some_and(|s| (s.shape == Shape::Dated && dated < 2) || (s.shape == Shape::Byline && bylines < 2))
+    };
+    let kin = super::kin_stamps::kin_of_feed(out, text, lone);
     for line in &mut out.lines {
-        if line.kind == Kind::Time {
+        if line.kind == Kind::Time && !kin.contains(&line.number) {
             let shape = stamp_at(&out.stamps, &out.stamp_lines, line.number).expect("a time line's stamp").shape;
             if (shape == Shape::Dated && dated < 2) || (shape == Shape::Byline && bylines < 2) {
                 line.kind = Kind::Text;
@@ -62,7 +67,11 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
         };
         for (i, line) in out.lines.iter_mut().enumerate() {
             let stamp = stamp_at(&out.stamps, &out.stamp_lines, line.number);
-            if line.kind == Kind::Time && stamp.is_some_and(|s| s.leading != keep_leading) && !aside[i] && !line.heading
+            if line.kind == Kind::Time
+                && stamp.is_some_and(|s| s.leading != keep_leading)
+                && !aside[i]
+                && !line.heading
+                && !kin.contains(&line.number)
             {
                 line.kind = Kind::Text;
             }

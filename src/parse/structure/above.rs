@@ -20,7 +20,15 @@ pub(super) fn headlines_above(text: &str, cl: &Lines, times: &[usize]) -> Vec<Op
     }
     for (k, &t) in times.iter().enumerate() {
         let floor = if k == 0 { 0 } else { times[k - 1] + 1 };
-        let Some(p) = (floor..t).rev().find(|&i| lines[i].kind != Kind::Blank) else { continue };
+        let Some(mut p) = (floor..t).rev().find(|&i| lines[i].kind != Kind::Blank) else { continue };
+        // A byline between the headline and the stamp (`Greens suffer heavy losses` / `By
+        // Nicholas Vinocur` / `June 10, 2024 12:05 am CET`) stands with the stamp.
+        if lines[p].kind == Kind::Text && BYLINE.is_match(s(&lines[p])) && s(&lines[p]).chars().count() <= 60 {
+            match (floor..p).rev().find(|&i| lines[i].kind != Kind::Blank) {
+                Some(q) => p = q,
+                None => continue,
+            }
+        }
         let above = s(&lines[p]);
         let headline = lines[p].kind == Kind::Text
             && !lines[p].h1
@@ -79,6 +87,29 @@ mod tests {
         let s = story(text);
         let heads: Vec<&str> = s.entries.iter().map(|e| s.str(e.headline.expect("headline"))).collect();
         assert_eq!(heads, ["Welcome to budget day", "Cabinet meets ahead of statement", "Fuel duty freeze expected"]);
+    }
+
+    #[test]
+    fn headlines_above_a_byline_over_the_stamp_open_the_posts_below() {
+        let text = "EU election night live\n\nEPP confirms it will stay the largest group\n\nBy Barbara Moens\n\n\
+                    June 10, 2024 1:12 am CET\n\nThe European People's Party is projected to win 186 seats, eight more than in 2019.\n\n\
+                    Greens suffer heavy losses\n\nBy Nicholas Vinocur\n\nJune 10, 2024 12:05 am CET\n\n\
+                    The Greens group is on course to lose around 20 seats, with the steepest falls in Germany.\n\n\
+                    Dutch turnout highest in decades\n\nBy Jakob Hanke Vela\n\nJune 9, 2024 11:42 pm CET\n\n\
+                    Turnout in the Netherlands reached 46.2 percent, the highest since 1989.\n";
+        let s = story(text);
+        let heads: Vec<&str> = s.entries.iter().map(|e| s.str(e.headline.expect("headline"))).collect();
+        assert_eq!(
+            heads,
+            [
+                "EPP confirms it will stay the largest group",
+                "Greens suffer heavy losses",
+                "Dutch turnout highest in decades"
+            ]
+        );
+        // The post before keeps none of the next post's lines.
+        let body: String = s.entries[0].body.iter().map(|b| s.str(*b)).collect();
+        assert!(!body.contains("Greens") && !body.contains("Vinocur"), "{body}");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::facts::{self, meta_row};
 use super::shapes::updated_at;
-use crate::model::{Story, When};
+use crate::model::Story;
 use crate::parse::lines::{Kind, Line};
 use crate::parse::time::{self, DatelineKind};
 
@@ -52,18 +52,11 @@ pub(super) fn header_dateline(story: &mut Story, line: &str) -> bool {
     if one_dateline(story, line) {
         return true;
     }
-    // `18 settembre 2024 13:40 - Aggiornato alle 21:52`: when the page went up, then the clock
-    // of its last update, on that day (or the next, for a clock before the opening's).
-    if let Some((opened, note)) = line.split_once(" - ")
-        && let Some(Some(clock)) = updated_at(note.trim())
-        && one_dateline_as(story, opened.trim(), true)
-    {
-        if story.updated.is_none()
-            && let Some(start) = story.published.map(|p| p.local())
-        {
-            let day = if clock.time() < start.time() { start.date() + chrono::Days::new(1) } else { start.date() };
-            let local = day.and_time(clock.time());
-            story.updated = Some(story.zone.and_then(|z| z.resolve(local)).map_or(When::Local(local), When::Zoned));
+    if let Some((published, updated)) = super::update_clock::dated_then_updated(line) {
+        for (part, slot) in [(published, &mut story.published), (updated, &mut story.updated)] {
+            if slot.is_none() {
+                *slot = Some(crate::parse::dates::dateline_when(&part, story.zone));
+            }
         }
         return true;
     }

@@ -6,6 +6,7 @@
 //! headlines are told apart by the layout, never by a list of known tags.
 
 mod above;
+mod cut_dateline;
 mod datelines;
 mod entry;
 mod facts;
@@ -20,6 +21,7 @@ mod standfirst;
 mod tail;
 mod title;
 mod untimed;
+mod update_clock;
 
 use super::lines::{Kind, Line, Lines, is_post_mark};
 use super::time;
@@ -89,7 +91,9 @@ fn build_from(story: &mut Story, text: &str, cl: &mut Lines) {
         } else {
             let next_above = above.get(k + 1).copied().flatten().map(|h| h as usize);
             let end = next_above.or(times.get(k + 1).copied()).unwrap_or(lines.len());
-            owned.extend(above[k].map(|h| lines[h as usize].clone()));
+            // A byline between a headline above and its stamp goes with them.
+            let between = above[k].map_or(t..t, |h| h as usize..t);
+            owned.extend(between.map(|i| lines[i].clone()).filter(|l| l.kind != Kind::Blank));
             // Under a headline taken from above, the blank after the stamp is no gap between a
             // tag and its headline (see `entry`): the headline is followed by its text.
             let from = if above[k].is_some() {
@@ -178,8 +182,13 @@ fn header<'t>(
     let picked = title::pick_title(text, lines);
     let title_line = picked.map(|(first, _, _)| first);
     let mut title: Option<Span> = None;
+    let mut clock_read: Option<u32> = None;
     for line in lines {
         let t = s(line);
+        if clock_read == Some(line.number) {
+            dropped.push(DroppedLine { line: line.number, rule: "dateline".into(), span: line.span });
+            continue;
+        }
         match line.kind {
             Kind::Text | Kind::Link => {}
             Kind::DayHeader => {
@@ -190,6 +199,13 @@ fn header<'t>(
         }
         // The rest of a title a dump wrapped over two lines.
         if picked.is_some_and(|(first, last, _)| line.number > first && line.number <= last) {
+            continue;
+        }
+        if let Some(joined) = cut_dateline::with_clock_below(text, lines, line)
+            && header_dateline(story, &joined)
+        {
+            dropped.push(DroppedLine { line: line.number, rule: "dateline".into(), span: line.span });
+            clock_read = Some(line.number + 1);
             continue;
         }
         if header_dateline(story, t) || updated_at(t).is_some() {
