@@ -368,3 +368,43 @@ fn a_page_in_the_archive_opens_at_once_while_its_site_is_slow() {
     let s = tmux.wait_for("the process to end", |s| s.contains("EXITED-"));
     assert!(s.contains("EXITED-0"), "{s}");
 }
+
+#[test]
+fn a_page_never_archived_says_it_is_being_fetched_until_the_screen_opens() {
+    if !tmux::available() {
+        return;
+    }
+    let release = Arc::new(AtomicUsize::new(0));
+    let released = Arc::clone(&release);
+    let server = Server::start(move |_, _| {
+        while released.load(Ordering::SeqCst) == 0 {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Reply::text(&page(&[("08h00", "Premier titre", "Texte un.")]))
+    });
+    struct Release(Arc<AtomicUsize>);
+    impl Drop for Release {
+        fn drop(&mut self) {
+            self.0.store(1, Ordering::SeqCst);
+        }
+    }
+    let _release = Release(Arc::clone(&release));
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("liveblog.db");
+    let url = server.url("/live");
+    let tmux = Tmux::new("fetching");
+    let command = format!(
+        "XDG_CONFIG_HOME=/nonexistent XDG_STATE_HOME={} LIVEBLOG_DB={} {} --every 1h {url}; echo EXITED-$?; sleep 30",
+        dir.path().display(),
+        db.display(),
+        common::bin()
+    );
+    tmux.start(160, 45, &command);
+    tmux.wait_for("a line saying what is awaited", |s| s.contains(&format!("liveblog: fetching {url}…")));
+    release.store(1, Ordering::SeqCst);
+    tmux.wait_for("the page once fetched", |s| s.contains("Premier titre"));
+    tmux.keys(&["q"]);
+    let s = tmux.wait_for("the process to end", |s| s.contains("EXITED-"));
+    assert!(s.contains("EXITED-0"), "{s}");
+    assert!(!s.contains("fetching"), "the note is erased once the fetch ends: {s}");
+}
