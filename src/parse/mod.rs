@@ -167,6 +167,7 @@ fn parse_page(path: PathBuf, mut page: Page, rules: &Rules) -> Story {
     }
     structure::build(&mut story, &mut lines);
     structure::cut_footer(&mut story);
+    structure::cut_rails(&mut story, &lines, rules);
     lines.keep_dated();
     add_rule_drops(&mut story.dropped, &lines, rules);
     reconcile::apply_meta(&mut story, &page);
