@@ -554,3 +554,23 @@ const HOLDOUT20_FLOORS: [Floor; 4] = [
 fn the_twentieth_holdout_round_scores_at_least_its_floor() {
     round_holds("holdout20-", 8, &HOLDOUT20_FLOORS, "twentieth holdout round fell below its floor");
 }
+
+/// The `holdout23-*` pages (`_gen/holdout_z.py`), a twenty-third blind round with the instants
+/// first: feeds over two to four days, a pinned post `08:30, 12 JUL 2025` over weekday-only
+/// dividers (`Monday`), UTC `<time datetime>` under local clocks, no dividers at all under
+/// `21.02.2025, 18:05 Uhr · Aktualisiert: 24.02.2025, 00:48 Uhr`, `Sonnabend, 2. August`,
+/// `Hier à 23h40`, a feed across the spring DST change, `1:20 AM` IST over midnight, lying
+/// JSON-LD, and a date only in the title. Their blind score (clock/instant/spurious/titles) was
+/// html 100/89/0 %/8 of 8, copied 95/70/0 %/8, w3m and lynx 100/75/0 %/8, the same with a file
+/// time unrelated to the page. After the fixes every form reads 100/100/0 %/8.
+const HOLDOUT23_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "w3m", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+    Floor { form: "lynx", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 },
+];
+
+#[test]
+fn the_twenty_third_holdout_round_scores_at_least_its_floor() {
+    round_holds("holdout23-", 8, &HOLDOUT23_FLOORS, "twenty-third holdout round fell below its floor");
+}

@@ -10,6 +10,7 @@
 use super::day_words;
 use super::lines::{Kind, Lines};
 use super::time::{self, DatelinePart};
+use super::weekday_divider;
 use crate::model::{Clock, Story, When, Zone};
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Timelike};
 
@@ -41,6 +42,8 @@ const OPENED_WITHIN_HOURS: i64 = 3;
 /// A point on the page that fixes the date of what follows.
 enum Marker {
     Day(u32, u32, Option<i32>),
+    /// A divider that names only its weekday (see [`super::weekday_divider`]).
+    Weekday(chrono::Weekday),
     Entry(usize),
 }
 
@@ -66,7 +69,17 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
     // A post the page labels as pinned is out of order even on a feed that crosses midnight.
     let labelled = clocks.len() >= 3 && super::pinned::first_is_labelled(story, lines);
     let pinned = labelled || pinned(&clocks, &markers) && clocks[1..].windows(2).all(|p| p[1] <= p[0]);
+    // A pinned post's own dated stamp (`PINNED08:30, 12 JUL 2025`) dates the pinned post only,
+    // not the feed below it.
+    let pinned_date = if pinned { stamp_date(story, lines, 0) } else { None };
     if pinned {
+        if pinned_date.is_some()
+            && let Some(at) = markers.iter().position(|m| matches!(m, Marker::Entry(0)))
+            && at > 0
+            && matches!(markers[at - 1], Marker::Day(..))
+        {
+            markers.remove(at - 1);
+        }
         markers.retain(|m| !matches!(m, Marker::Entry(0)));
     }
     if headers_follow_entries(&markers) {
@@ -170,6 +183,13 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
                 day = pick_year(d, m, y.or(year_hint).or(weekday_hint.filter(|_| day.is_none())), day);
                 previous = Some(if ascending { NaiveTime::MIN } else { late });
             }
+            Marker::Weekday(w) => {
+                // Only a walk that knows its day can place a weekday.
+                if let Some(d) = day {
+                    day = Some(weekday_divider::on_or_before(d, w));
+                    previous = Some(if ascending { NaiveTime::MIN } else { late });
+                }
+            }
             Marker::Entry(i) => {
                 let clock = clocks[i].time();
                 if ascending && previous.is_some_and(|p| clock < p) {
@@ -190,13 +210,20 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
     }
     // `First published on …` is when the oldest post went up: an oldest entry a few hours
     // after that time, placed days later by the walk, goes back to the start's day.
+    // A header's plain publication time that is the oldest post's very clock (`21.02.2025,
+    // 18:05 Uhr · Aktualisiert: 24.02.2025, 00:48 Uhr` over a feed ending at `18:05 Uhr`) is
+    // that post going up, whatever day the walk reached.
+    let opened = story.coverage_start.map(|w| (w.local(), chrono::Duration::hours(3))).or_else(|| {
+        let published = story.published.filter(|_| story.updated.is_some())?.local();
+        Some((published, chrono::Duration::zero())).filter(|_| published.time() != NaiveTime::MIN)
+    });
     if !ascending
-        && let Some(start) = story.coverage_start.map(|w| w.local())
+        && let Some((start, within)) = opened
         && let Some(last) = story.entries.last_mut()
         && let (Some(at), Some(clock)) = (last.at, last.clock)
         && at.local().date() > start.date()
         && clock.time() >= start.time()
-        && clock.time() - start.time() <= chrono::Duration::hours(3)
+        && clock.time() - start.time() <= within
     {
         let local = start.date().and_time(clock.time());
         let zone = last.zone.or(story.zone);
@@ -210,11 +237,12 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
     // pinned above the night's newest).
     if pinned && let Some(below) = story.entries.get(1).and_then(|e| e.at) {
         let mut date = below.local().date();
+        let own = pinned_date.and_then(|(d, m, y)| pick_year(d, m, Some(y.unwrap_or(date.year())), Some(date)));
         let updated = story.coverage_end.or(story.updated).map(|w| w.local());
         if clocks[0] > clocks[1] && updated.is_none_or(|u| date.and_time(clocks[0].time()) > u) {
             date = date.pred_opt().unwrap_or(date);
         }
-        let local = date.and_time(clocks[0].time());
+        let local = own.unwrap_or(date).and_time(clocks[0].time());
         let zone = story.entries[0].zone.or(story.zone);
         story.entries[0].at = Some(match zone.and_then(|z| z.resolve(local)) {
             Some(t) => When::Zoned(t),
@@ -231,7 +259,7 @@ fn pinned(clocks: &[Clock], markers: &[Marker]) -> bool {
         .iter()
         .skip_while(|m| !matches!(m, Marker::Entry(0)))
         .take_while(|m| !matches!(m, Marker::Entry(1)))
-        .any(|m| matches!(m, Marker::Day(..)));
+        .any(|m| matches!(m, Marker::Day(..) | Marker::Weekday(_)));
     let minutes = |c: Clock| i32::from(c.time().hour() as u16) * 60 + c.time().minute() as i32;
     clocks.len() >= 3
         && !day_between
@@ -243,7 +271,8 @@ fn pinned(clocks: &[Clock], markers: &[Marker]) -> bool {
 /// Day headers stand after their day's entries when entries come before the first header
 /// and none after the last.
 fn headers_follow_entries(markers: &[Marker]) -> bool {
-    matches!(markers.first(), Some(Marker::Entry(_))) && matches!(markers.last(), Some(Marker::Day(..)))
+    matches!(markers.first(), Some(Marker::Entry(_)))
+        && matches!(markers.last(), Some(Marker::Day(..) | Marker::Weekday(_)))
 }
 
 /// Puts each day header before the entries it closes, so the walk reads them as usual.
@@ -253,7 +282,7 @@ fn move_headers_up(markers: Vec<Marker>) -> Vec<Marker> {
     for m in markers {
         match m {
             Marker::Entry(_) => pending.push(m),
-            Marker::Day(..) => {
+            Marker::Day(..) | Marker::Weekday(_) => {
                 out.push(m);
                 out.append(&mut pending);
             }
@@ -261,6 +290,13 @@ fn move_headers_up(markers: Vec<Marker>) -> Vec<Marker> {
     }
     out.append(&mut pending);
     out
+}
+
+/// The date an entry's own stamp prints (`08:30, 12 JUL 2025`), if it prints one.
+fn stamp_date(story: &Story, lines: &Lines, entry: usize) -> Option<(u32, u32, Option<i32>)> {
+    let number = story.entries.get(entry)?.line;
+    let line = lines.lines.iter().find(|l| l.kind == Kind::Time && l.number == number)?;
+    lines.stamp(line).and_then(|s| s.date)
 }
 
 fn markers(story: &Story, lines: &Lines, today: Option<NaiveDate>) -> Vec<Marker> {
@@ -285,6 +321,8 @@ fn markers(story: &Story, lines: &Lines, today: Option<NaiveDate>) -> Vec<Marker
                     out.push(Marker::Day(d, m, y));
                 } else if let Some(date) = today.and_then(|t| day_words::divider_day(story.str(line.span), t)) {
                     out.push(day(date));
+                } else if let Some(w) = weekday_divider::weekday(story.str(line.span)) {
+                    out.push(Marker::Weekday(w));
                 }
             }
             _ => {}

@@ -103,3 +103,44 @@ fn a_lone_dateline_before_the_oldest_post_opens_a_feed_across_midnight() {
     let updated = text.replace("12.03.2025, 06:04 Uhr", "Aktualisiert: 12.03.2025, 06:04 Uhr");
     assert_eq!(instants(&updated)[0], "2025-03-12T00:51:00");
 }
+
+#[test]
+fn weekday_only_dividers_and_a_dated_pinned_post_place_a_feed_over_days() {
+    // The pinned post's own date is its own: the feed below counts from the update.
+    let text = "Storms live\n\nUpdated 09:41, 14 JUL 2025\n\nPINNED08:30, 12 JUL 2025\nWarning issued\n\nBody.\n\n\
+                Monday\n09:41\nTrams back\n\nBody one.\n\n00:25\nRoof fire\n\nBody two.\n\n\
+                Sunday\n23:50\nStorms return\n\nBody three.\n\n18:05\nLanes closed\n\nBody four.\n\n\
+                Saturday\n16:40\nFirst storms\n\nBody five.\n";
+    assert_eq!(
+        instants(text),
+        [
+            "2025-07-12T08:30:00",
+            "2025-07-14T09:41:00",
+            "2025-07-14T00:25:00",
+            "2025-07-13T23:50:00",
+            "2025-07-13T18:05:00",
+            "2025-07-12T16:40:00"
+        ]
+    );
+}
+
+#[test]
+fn a_plain_date_beside_the_update_is_the_oldest_posts_opening() {
+    // No dividers: the clocks run back over two midnights, and the header's first date-time is
+    // the oldest post's own.
+    let text = "Wahl-Ticker\n\n21.02.2025, 18:05 Uhr · Aktualisiert: 24.02.2025, 00:48 Uhr\n\n\
+                00:48 Uhr\nErgebnis\n\nText eins.\n\n18:00 Uhr\nPrognose\n\nText zwei.\n\n\
+                19:40 Uhr\nWahlkampf\n\nText drei.\n\n18:05 Uhr\nWillkommen\n\nText vier.\n";
+    assert_eq!(
+        instants(text),
+        ["2025-02-24T00:48:00", "2025-02-23T18:00:00", "2025-02-22T19:40:00", "2025-02-21T18:05:00"]
+    );
+}
+
+#[test]
+fn a_date_only_in_the_title_wins_over_an_embeds_older_date() {
+    let text = "Unwetter-Ticker vom 15. September 2024: Hochwasser in Salzburg\n\n21:40\nPegel sinkt\n\nText eins.\n\n\
+                14:10\nZivilschutzalarm\n\nText zwei.\n\nUnwetterwarnung der GeoSphere\n13.09.2024, 10:00\n\n\
+                09:05\nDauerregen\n\nText drei.\n";
+    assert_eq!(instants(text), ["2024-09-15T21:40:00", "2024-09-15T14:10:00", "2024-09-15T09:05:00"]);
+}

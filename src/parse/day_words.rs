@@ -40,10 +40,10 @@ pub(crate) fn mark_dividers(out: &mut Lines, text: &str) {
     for pair in filled.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let line = &out.lines[a];
-        if line.kind == Kind::Text
-            && out.lines[b].kind == Kind::Time
-            && is_divider(&text[line.span.start as usize..line.span.end as usize])
-        {
+        if line.kind == Kind::Text && out.lines[b].kind == Kind::Time && {
+            let t = &text[line.span.start as usize..line.span.end as usize];
+            is_divider(t) || super::weekday_divider::weekday(t).is_some()
+        } {
             out.lines[a].kind = Kind::DayHeader;
         }
     }

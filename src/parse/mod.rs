@@ -17,6 +17,7 @@ pub mod rules;
 mod structure;
 pub mod time;
 mod unwrap;
+mod weekday_divider;
 pub(crate) mod words;
 
 use crate::decode::{self, InputError};

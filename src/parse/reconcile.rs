@@ -61,19 +61,49 @@ pub(crate) fn apply_meta(story: &mut Story, page: &Page) {
             story.zone = Some(shown);
         }
     }
+    title_day_over_older_dates(story, page);
     let anchored =
         [story.coverage_start, story.coverage_end, story.published, story.updated].iter().any(Option::is_some);
     if !anchored
-        && let Some(day) = [meta.og_title.as_deref(), meta.html_title.as_deref(), meta.url.as_deref()]
-            .into_iter()
-            .flatten()
-            .find_map(date_in)
+        && let Some(day) =
+            [meta.og_title.as_deref(), meta.html_title.as_deref(), meta.url.as_deref(), Some(story.title.as_str())]
+                .into_iter()
+                .flatten()
+                .find_map(date_in)
     {
         // The day the page names in its title or address: the start of its coverage.
         let local = day.and_time(chrono::NaiveTime::MIN);
         story.published = Some(story.zone.and_then(|z| z.resolve(local)).map_or(When::Local(local), When::Zoned));
     }
     append_furniture(story, page);
+}
+
+/// A day the page's title names (`Unwetter-Ticker vom 15. September 2024`) after dates the
+/// page gave so far: those came from further down (an embed's or a quoted post's own older
+/// date, read where the header printed none), as a page is not updated before the day its
+/// title covers: they are left out, and with none left the title's day opens the coverage.
+fn title_day_over_older_dates(story: &mut Story, page: &Page) {
+    let meta = &page.meta;
+    let Some(day) = [Some(story.title.as_str()), meta.og_title.as_deref(), meta.html_title.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(date_in)
+    else {
+        return;
+    };
+    let mut slots = [&mut story.coverage_start, &mut story.coverage_end, &mut story.published, &mut story.updated];
+    let mut dropped = false;
+    for slot in &mut slots {
+        if slot.is_some_and(|w| w.local().date() < day) {
+            **slot = None;
+            dropped = true;
+        }
+    }
+    if !dropped || slots.iter().any(|s| s.is_some()) {
+        return;
+    }
+    let local = day.and_time(chrono::NaiveTime::MIN);
+    story.published = Some(story.zone.and_then(|z| z.resolve(local)).map_or(When::Local(local), When::Zoned));
 }
 
 /// A page that states no zone but shows when it was last updated (`Last updated 9:15 p.m.`)
@@ -166,9 +196,14 @@ fn date_in(text: &str) -> Option<chrono::NaiveDate> {
     if let Some(c) = DMY.captures(text) {
         return chrono::NaiveDate::from_ymd_opt(n(&c[3])? as i32, n(&c[2])?, n(&c[1])?);
     }
-    let c = YMD.captures(text)?;
-    let month = n(&c[2]).or_else(|| super::time::month_number(&c[2]))?;
-    chrono::NaiveDate::from_ymd_opt(n(&c[1])? as i32, month, n(&c[3])?)
+    if let Some(c) = YMD.captures(text) {
+        let month = n(&c[2]).or_else(|| super::time::month_number(&c[2]));
+        if let Some(date) = month.and_then(|m| chrono::NaiveDate::from_ymd_opt(n(&c[1])? as i32, m, n(&c[3])?)) {
+            return Some(date);
+        }
+    }
+    // A date written out (`Ticker vom 15. September 2024: …`, `… live: September 15, 2024`).
+    super::time::datelines(text).first().map(|p| p.date)
 }
 
 /// Every instant the page's markup gives, for telling its zone.

@@ -35,6 +35,11 @@ pub(super) fn clocks_cut_from_dates(out: &mut Lines, text: &str) {
         if t.chars().count() < WRAPPED_MIN || !YEAR_END.is_match(t) || time::has_clock_bytes(t.as_bytes()) {
             continue;
         }
+        // A quoted post's credit (`— Narendra Modi (@narendramodi) Oct 5, 2024`) is whole with
+        // its own date: a browser's copy puts the next post's clock right under it.
+        if t.trim_start().starts_with(['—', '–']) && t.contains("(@") {
+            continue;
+        }
         let context = *context.get_or_insert_with(|| crate::parse::words::zone_context(text));
         let joined = format!("{t} {n}");
         let read = time::stamp(&joined, context)
@@ -78,6 +83,11 @@ mod tests {
         let got = times(&text);
         assert!(!got.iter().any(|t| t == "10:20" || t == "21:05"), "{got:?}");
         assert_eq!(got.len(), 3, "{got:?}");
+        // A quoted post's credit with its date, the next post's clock right under it.
+        let quoted = format!(
+            "{FEED}\nA tweet quoted in the post.\n\n— Narendra Modi (@narendramodi) Oct 5, 2024\n2:05 PM\nCongress alleges slow results\nThe party wrote.\n"
+        );
+        assert!(times(&quoted).iter().any(|t| t == "2:05 PM"), "{:?}", times(&quoted));
     }
 
     #[test]

@@ -93,6 +93,10 @@ fn one_dateline_as(story: &mut Story, line: &str, plain_published: bool) -> bool
         dateline_whole(line, parts.len(), first.kind) || timed(true) || facts::byline_opens(line) && timed(false);
     // What a date is said to be wins over a date that says nothing.
     parts.sort_by_key(|p| p.kind == DatelineKind::Plain);
+    // A date that says nothing beside one said to be the update (`21.02.2025, 18:05 Uhr ·
+    // Aktualisiert: 24.02.2025, 00:48 Uhr`) is when the page went up.
+    let plain_published = plain_published
+        || parts.len() == 2 && parts[0].kind == DatelineKind::Updated && parts[1].kind == DatelineKind::Plain;
     for part in &parts {
         // A date inside a sentence (a caption's "ce 21 octobre 2024") says nothing of the page.
         if part.kind == DatelineKind::Plain && !whole {

@@ -1,0 +1,50 @@
+//! Day dividers that print only a weekday (`Monday`, `Sonntag`, `Samedi`): a feed over a few
+//! days may head each day's posts with its weekday alone. Such a line, right over a post's time,
+//! divides the days; the day walk of [`super::dates`] places it on the latest day, not after the
+//! walk's current one, that falls on that weekday. Only full names count — an abbreviation alone
+//! (`So`, `Mar`, `Do`) is too often a word of its own — and the names are data (`weekday.N` in
+//! `assets/words.txt`).
+
+use super::words::words;
+use chrono::{Datelike, NaiveDate, Weekday};
+
+/// The shortest full weekday name of the lists (`lundi`, `mardi`): shorter ones are abbreviations.
+const FULL_NAME: usize = 5;
+
+/// The weekday a line names when it is that name and nothing else (`Monday`, `Sonntag:`).
+pub(crate) fn weekday(line: &str) -> Option<Weekday> {
+    let t = line.trim().trim_end_matches([':', '.', ',']).trim_end();
+    if t.chars().count() < FULL_NAME || t.len() > 24 || !t.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    words().weekday(t)
+}
+
+/// The latest day on or before `current` that falls on `weekday`.
+pub(crate) fn on_or_before(current: NaiveDate, weekday: Weekday) -> NaiveDate {
+    let back = (7 + current.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+    current - chrono::Days::new(u64::from(back))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_weekday_names_alone_are_dividers() {
+        assert_eq!(weekday("Monday"), Some(Weekday::Mon));
+        assert_eq!(weekday("  Sonnabend: "), Some(Weekday::Sat));
+        assert_eq!(weekday("dimanche"), Some(Weekday::Sun));
+        assert_eq!(weekday("So"), None);
+        assert_eq!(weekday("Monday morning"), None);
+        assert_eq!(weekday("Mardi 12"), None);
+    }
+
+    #[test]
+    fn the_weekday_counts_back_from_the_current_day() {
+        let mon = NaiveDate::from_ymd_opt(2025, 7, 14).unwrap();
+        assert_eq!(on_or_before(mon, Weekday::Mon), mon);
+        assert_eq!(on_or_before(mon, Weekday::Sun), NaiveDate::from_ymd_opt(2025, 7, 13).unwrap());
+        assert_eq!(on_or_before(mon, Weekday::Tue), NaiveDate::from_ymd_opt(2025, 7, 8).unwrap());
+    }
+}
