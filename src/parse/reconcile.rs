@@ -51,7 +51,10 @@ pub(crate) fn apply_meta(story: &mut Story, page: &Page) {
         story.coverage_start = story.coverage_start.or(s.coverage_start);
         story.coverage_end = story.coverage_end.or(s.coverage_end);
         story.published = story.published.or(s.published);
-        story.updated = story.updated.or(s.modified);
+        story.updated = match (story.updated, s.modified) {
+            (Some(shown), Some(modified)) if day_only_before(shown, modified) => Some(modified),
+            (shown, modified) => shown.or(modified),
+        };
     }
     story.published = story.published.or(meta.published);
     story.updated = story.updated.or(meta.modified);
@@ -375,6 +378,15 @@ pub(crate) fn same_words(text: Option<&str>, headline: &str, body: &str) -> bool
         return !probe.is_empty() && (headline == probe || body.starts_with(&probe));
     }
     headline.starts_with(&probe) || probe.starts_with(headline) && headline.len() >= 12 || body.contains(&probe)
+}
+
+/// Whether the page's shown date is a day with no time (`18 ottobre 2024` under the headline)
+/// and the structured data's modification comes within the two days from its start: the shown
+/// date is then when the page went up (a night's feed runs into the next day), and the
+/// modification time dates the newest post.
+fn day_only_before(shown: When, modified: When) -> bool {
+    let (shown, modified) = (shown.local(), modified.local());
+    shown.time() == chrono::NaiveTime::MIN && modified > shown && modified - shown <= chrono::Duration::hours(48)
 }
 
 #[cfg(test)]

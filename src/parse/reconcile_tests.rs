@@ -78,3 +78,13 @@ fn local_time_labelled_utc_beside_the_shown_update_keeps_the_language_zone() {
     let at: Vec<String> = story.entries.iter().map(|e| e.at.map(|w| w.to_rfc3339()).unwrap_or_default()).collect();
     assert_eq!(at, ["2024-07-18T11:48:00+02:00", "2024-07-18T10:55:00+02:00"]);
 }
+
+#[test]
+fn a_shown_day_with_no_time_gives_way_to_a_modification_within_two_days() {
+    let at = |s: &str| When::Zoned(DateTime::parse_from_rfc3339(s).unwrap());
+    let day = at("2024-10-18T00:00:00+02:00");
+    assert!(day_only_before(day, at("2024-10-19T01:41:00+02:00")));
+    assert!(!day_only_before(day, at("2024-10-21T09:00:00+02:00")), "days later: a re-save, not the feed");
+    assert!(!day_only_before(at("2024-10-18T21:52:00+02:00"), at("2024-10-19T01:41:00+02:00")), "a shown time wins");
+    assert!(!day_only_before(day, at("2024-10-17T23:00:00+02:00")));
+}

@@ -58,9 +58,13 @@ pub(super) fn weigh(out: &mut Lines, text: &str) {
     if lead.0 > 0 && dated.0 > 0 {
         // One stamp above the other family is no family of its own: a header's date-time a
         // dump split over two lines leaves its clock alone on a line (`21:06 IST`).
-        let keep_leading = if dated.1 > lead.2 && lead.0 >= 2 {
+        // Two stamps above the other family stamp the posts only against a family less than
+        // twice as large: two clocks of a ticker over four dated posts are the ticker's
+        // (`02:12 pm Wayanad…`); three or more are posts over their comments.
+        let holds = |first: usize, second: usize| first >= 3 || first == 2 && first * 2 > second;
+        let keep_leading = if dated.1 > lead.2 && holds(lead.0, dated.0) {
             true
-        } else if lead.1 > dated.2 && dated.0 >= 2 {
+        } else if lead.1 > dated.2 && holds(dated.0, lead.0) {
             false
         } else {
             lead.0 >= dated.0

@@ -110,7 +110,18 @@ struct Found {
     kind2: Option<DatelineKind>,
 }
 
+/// Where a match that opens with its clock runs on into the next dateline (`18:05, 20 OCT 2024
+/// Updated 00:42, 21 OCT 2024`): a date-time prints one clock, so the `Updated` word and the
+/// clock after the date are the next dateline's, not this one's.
+fn runs_on(caps: &Captures<'_>) -> Option<usize> {
+    caps.name("h0")?;
+    caps.name("h")?;
+    caps.name("kind2").map(|k| k.start())
+}
+
 fn found(caps: &Captures<'_>, context: Option<&str>) -> Option<Found> {
+    let cut = runs_on(caps);
+    let caps = &Cut { caps, cut: cut.is_some() };
     let whole = caps.get(0)?;
     let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
     let w = words();
@@ -157,7 +168,35 @@ fn found(caps: &Captures<'_>, context: Option<&str>) -> Option<Found> {
         .find_map(|n| caps.name(n))
         .and_then(|z| w.zone(z.as_str(), context));
     let kind2 = caps.name("kind2").and_then(|k| KIND.captures(k.as_str())).map(|c| kind_of(&c));
-    Some(Found { start: whole.start(), end: whole.end(), date: (d, m, y.map(|y| y as i32)), clock, zone, kind2 })
+    let end = cut.unwrap_or(whole.end());
+    Some(Found { start: whole.start(), end, date: (d, m, y.map(|y| y as i32)), clock, zone, kind2 })
+}
+
+/// The captures of a match, without the groups of a clock that belongs to the next dateline.
+struct Cut<'c, 'h> {
+    caps: &'c Captures<'h>,
+    cut: bool,
+}
+
+impl<'h> Cut<'_, 'h> {
+    fn name(&self, name: &str) -> Option<regex::Match<'h>> {
+        const NEXT: [&str; 6] = ["kind2", "h", "m", "ampm", "zone", "pzone"];
+        if self.cut && NEXT.contains(&name) {
+            return None;
+        }
+        self.caps.name(name)
+    }
+
+    fn get(&self, i: usize) -> Option<regex::Match<'h>> {
+        self.caps.get(i)
+    }
+}
+
+impl std::ops::Index<&str> for Cut<'_, '_> {
+    type Output = str;
+    fn index(&self, name: &str) -> &str {
+        self.name(name).map_or("", |m| m.as_str())
+    }
 }
 
 /// Reads the datelines of one line: zero, one or several (`Publié le … , mis à jour le …`).
@@ -172,16 +211,22 @@ pub(crate) fn datelines_in(line: &str, context: Option<&str>) -> Vec<DatelinePar
     }
     let kinds: Vec<(usize, DatelineKind)> =
         KIND.captures_iter(line).map(|c| (c.get(0).expect("whole match").start(), kind_of(&c))).collect();
-    DATE.captures_iter(line)
-        .filter_map(|caps| {
-            let f = found(&caps, context)?;
-            let date = NaiveDate::from_ymd_opt(f.date.2?, f.date.1, f.date.0)?;
-            let kind = f.kind2.unwrap_or_else(|| {
-                kinds.iter().rev().find(|(at, _)| *at <= f.start).map_or(DatelineKind::Plain, |(_, k)| *k)
-            });
-            Some(DatelinePart { kind, date, time: f.clock.map(|c| c.time()), zone: f.zone })
-        })
-        .collect()
+    let mut parts = Vec::new();
+    let mut at = 0;
+    while let Some(caps) = DATE.captures_at(line, at) {
+        let whole = caps.get(0).expect("whole match");
+        at = runs_on(&caps).unwrap_or(whole.end());
+        let Some(f) = found(&caps, context) else { continue };
+        let Some(date) = f.date.2.and_then(|y| NaiveDate::from_ymd_opt(y, f.date.1, f.date.0)) else { continue };
+        let kind = f.kind2.unwrap_or_else(|| {
+            kinds.iter().rev().find(|(k, _)| *k <= f.start).map_or(DatelineKind::Plain, |(_, k)| *k)
+        });
+        parts.push(DatelinePart { kind, date, time: f.clock.map(|c| c.time()), zone: f.zone });
+        if at >= line.len() {
+            break;
+        }
+    }
+    parts
 }
 
 /// The last date-time of a line when it ends the line (a zone or `Uhr` may follow): the stamp

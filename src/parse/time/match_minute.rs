@@ -31,6 +31,23 @@ static MINUTE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("minute clock regex")
 });
 
+/// What a match or a Test prints beside a post's clock to count the play, not the day: a minute
+/// (`88'`, `45'+2'`), the German minute with its ordinal dot (`88.`, `90.+4`), the French one
+/// (`62e`, `90e+4`, `1re`) or a cricket over (`27.0 ov`, `49.4 overs`).
+static PLAY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:\d{1,3}(?:\+\d{1,2})?[’'](?:\+\d{1,2}[’']?)?|\d{1,3}\.(?:\+\d{1,2}\.?)?|\d{1,3}e(?:\+\d{1,2})?|1(?:re|er)|\d{1,3}\.\d\s*ov(?:ers?)?\.?)\s*$",
+    )
+    .expect("play count regex")
+});
+
+/// Whether the text after a clock only counts the play (see [`PLAY_COUNT`]): the clock before it
+/// stamps the post, as copies run the two elements of a post head together (`22:4888.`,
+/// `22h0862e`, `4:52 PM IST27.0 ov`).
+pub(crate) fn is_play_count(tail: &str) -> bool {
+    PLAY_COUNT.is_match(tail)
+}
+
 /// The stamp of a line holding only a match minute and the clock after it.
 pub(crate) fn minute_then_clock(line: &str) -> Option<Stamp> {
     let c = MINUTE_FIRST.captures(line.trim_end())?;
@@ -107,5 +124,15 @@ mod tests {
         assert!(clock_then_minute("96'").is_none());
         assert!(clock_then_minute("Lewandowski 54' 56'").is_none());
         assert!(clock_then_minute("19h02 Rennes s'impose").is_none());
+    }
+
+    #[test]
+    fn play_counts_are_minutes_and_overs_only() {
+        for t in ["88.", "90.+4", "45.+2", "62e", "90e+4", "1re", "27.0 ov", "49.4 overs", "67'", " 45'+1'"] {
+            assert!(is_play_count(t), "{t}");
+        }
+        for t in ["Uhr", "88 Tore", "2024.", "12.5 %", "e", "Tor für Inter", "27.0"] {
+            assert!(!is_play_count(t), "{t}");
+        }
     }
 }

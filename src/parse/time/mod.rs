@@ -90,6 +90,11 @@ static WEEKDAY: LazyLock<Regex> =
 static NOT_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{})$", words().not_label_alt)).expect("not-label regex"));
 
+/// A word that announces the clock after it (`Ore 23.45 – …`): capitalised at a paragraph's
+/// start it is no post's label.
+static CLOCK_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{})$", words().clock_before_alt)).expect("clock-before regex"));
+
 /// A date right after a clock: `, Oct 02`, `, Thu, Jul 18, 2024`, ` 14 August 2023`.
 static TAIL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let w = words();
@@ -251,7 +256,7 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
     // `Analysis 2.20pm`, `BREAKING 12.47pm By Helen Carr`: a label before a clock that is
     // plainly one (12-hour with minutes, or zoned) — never a date word (`Sunday 9.30pm`) nor a
     // dateline's (`Updated 2.20pm`); a user name in mixed case (`JennyW 2.58pm`) is a comment's.
-    if let Some(tag) = caps.name("tag") {
+    if let Some(tag) = caps.name("tag").filter(|tag| !CLOCK_BEFORE.is_match(tag.as_str())) {
         let word = tag.as_str().split_whitespace().next().unwrap_or("");
         if !(twelve || zone.is_some())
             || words().month(word).is_some()
@@ -273,7 +278,7 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
         let at = line.len() - line[start..].trim_start().len();
         (!text.is_empty()).then_some((at, at + text.len()))
     };
-    if t.trim_end_matches('.').trim().is_empty() {
+    if t.trim_end_matches('.').trim().is_empty() || match_minute::is_play_count(t) {
         return Some(Some(stamp));
     }
     if t.len() <= 100 && dateline::has_kind(t) {

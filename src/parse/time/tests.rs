@@ -356,3 +356,31 @@ fn a_slash_between_the_date_and_the_clock_keeps_the_stamp() {
     // A fraction or a season is no date-time.
     assert_eq!(clock("Results 2024/25 12:30"), None);
 }
+
+#[test]
+fn a_clock_first_dateline_leaves_the_next_updated_clock_to_its_own_date() {
+    let d = datelines("Helen Johnson 18:05, 20 OCT 2024 Updated 00:42, 21 OCT 2024");
+    assert_eq!(d.len(), 2, "{d:?}");
+    assert_eq!(
+        (d[0].kind, d[0].date, d[0].time),
+        (DatelineKind::Plain, NaiveDate::from_ymd_opt(2024, 10, 20).unwrap(), NaiveTime::from_hms_opt(18, 5, 0))
+    );
+    assert_eq!(
+        (d[1].kind, d[1].date, d[1].time),
+        (DatelineKind::Updated, NaiveDate::from_ymd_opt(2024, 10, 21).unwrap(), NaiveTime::from_hms_opt(0, 42, 0))
+    );
+    // With no clock before the date, the `Aggiornato alle` clock is the date's own.
+    let d = datelines("02 Novembre 2023 Aggiornato alle 16:58");
+    assert_eq!((d.len(), d[0].time), (1, NaiveTime::from_hms_opt(16, 58, 0)));
+}
+
+#[test]
+fn a_capitalised_clock_word_and_a_play_count_leave_the_clock() {
+    assert_eq!(clock("Ore 23.45 – Esondato il Bisenzio a Prato. Il fiume è uscito").as_deref(), Some("23:45"));
+    assert_eq!(rest("Ore 23.45 – Esondato il Bisenzio a Prato."), Some("Esondato il Bisenzio a Prato."));
+    for (line, want) in
+        [("22:4888.", "22:48"), ("22h0862e", "22:08"), ("21h011re", "21:01"), ("4:52 PM IST27.0 ov", "16:52")]
+    {
+        assert_eq!(clock(line).as_deref(), Some(want), "{line}");
+    }
+}
