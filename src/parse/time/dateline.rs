@@ -106,6 +106,8 @@ struct Found {
     end: usize,
     date: (u32, u32, Option<i32>),
     clock: Option<Clock>,
+    /// The clock printed before the date (`19:00, 25 NOV 2024`), when there is one.
+    lead: Option<Clock>,
     zone: Option<Zone>,
     kind2: Option<DatelineKind>,
 }
@@ -140,13 +142,14 @@ fn found(caps: &Captures<'_>, context: Option<&str>) -> Option<Found> {
     };
     NaiveDate::from_ymd_opt(y.map_or(2000, |y| y as i32), m, d)?;
     let lower = |n: &str| caps.name(n).map(|m| m.as_str().to_ascii_lowercase());
+    let lead = caps
+        .name("h0")
+        .and_then(|h| clock_of(h.as_str(), caps.name("m0").map(|m| m.as_str()), lower("ampm0").as_deref()));
     let clock = match caps.name("h").or(caps.name("h5")) {
         Some(h) => {
             clock_of(h.as_str(), caps.name("m").or(caps.name("m5")).map(|m| m.as_str()), lower("ampm").as_deref())
         }
-        None => caps
-            .name("h0")
-            .and_then(|h| clock_of(h.as_str(), caps.name("m0").map(|m| m.as_str()), lower("ampm0").as_deref())),
+        None => lead,
     };
     // A day and a month alone, with neither year nor time, is too common in prose to count.
     if y.is_none() && clock.is_none() {
@@ -157,7 +160,7 @@ fn found(caps: &Captures<'_>, context: Option<&str>) -> Option<Found> {
         .find_map(|n| caps.name(n))
         .and_then(|z| w.zone(z.as_str(), context));
     let kind2 = caps.name("kind2").and_then(|k| KIND.captures(k.as_str())).map(|c| kind_of(&c));
-    Some(Found { start: whole.start(), end: whole.end(), date: (d, m, y.map(|y| y as i32)), clock, zone, kind2 })
+    Some(Found { start: whole.start(), end: whole.end(), date: (d, m, y.map(|y| y as i32)), clock, lead, zone, kind2 })
 }
 
 /// Reads the datelines of one line: zero, one or several (`Publié le … , mis à jour le …`).
@@ -172,9 +175,11 @@ pub(crate) fn datelines_in(line: &str, context: Option<&str>) -> Vec<DatelinePar
     }
     let kinds: Vec<(usize, DatelineKind)> =
         KIND.captures_iter(line).map(|c| (c.get(0).expect("whole match").start(), kind_of(&c))).collect();
-    DATE.captures_iter(line)
-        .filter_map(|caps| {
-            let f = found(&caps, context)?;
+    let mut finds: Vec<Found> = DATE.captures_iter(line).filter_map(|caps| found(&caps, context)).collect();
+    share_clocks(line, &mut finds);
+    finds
+        .into_iter()
+        .filter_map(|f| {
             let date = NaiveDate::from_ymd_opt(f.date.2?, f.date.1, f.date.0)?;
             let kind = f.kind2.unwrap_or_else(|| {
                 kinds.iter().rev().find(|(at, _)| *at <= f.start).map_or(DatelineKind::Plain, |(_, k)| *k)
@@ -182,6 +187,23 @@ pub(crate) fn datelines_in(line: &str, context: Option<&str>) -> Vec<DatelinePar
             Some(DatelinePart { kind, date, time: f.clock.map(|c| c.time()), zone: f.zone })
         })
         .collect()
+}
+
+/// `19:00, 25 NOV 2024 Updated 00:31, 26 NOV 2024` (Reach-like): the date pattern reads the
+/// updated clock as the first date's, leaving the next date without one. When a clock-first
+/// date is followed by a `kind` clock and straight after by a date with no clock of its own,
+/// that clock is the next date's and the first date keeps the clock printed before it.
+fn share_clocks(line: &str, finds: &mut [Found]) {
+    for i in 1..finds.len() {
+        let (before, after) = finds.split_at_mut(i);
+        let (f, next) = (&mut before[i - 1], &mut after[0]);
+        let glue = line.get(f.end..next.start).is_some_and(|g| g.chars().all(|c| c == ',' || c.is_whitespace()));
+        if f.kind2.is_some() && f.lead.is_some() && next.clock.is_none() && glue {
+            next.clock = f.clock;
+            next.kind2 = f.kind2.take();
+            f.clock = f.lead;
+        }
+    }
 }
 
 /// The last date-time of a line when it ends the line (a zone or `Uhr` may follow): the stamp
