@@ -596,3 +596,26 @@ const HOLDOUT21_FLOORS: [Floor; 4] = [
 fn the_twenty_first_holdout_round_scores_at_least_its_floor() {
     round_holds("holdout21-", 8, &HOLDOUT21_FLOORS, "twenty-first holdout round fell below its floor");
 }
+
+/// The `holdout22-*` pages (`_gen/holdout_y.py`), a twenty-second blind round with the text
+/// forms first (four pages at the tools' default width, four at w3m 120 / lynx 100 columns) and
+/// heavy furniture: a match night over midnight dated only by the header's `19:00, 25 NOV 2024
+/// Updated 00:31, 26 NOV 2024`, yearless and weekday dividers, `22h41 | 78e` with the last
+/// post's minute left empty (`20h32 |`), a pinned post over `14 mins ago`, `23 Nov 2024, 02:14 PM
+/// IST`, a dated photo caption under a day divider, race times beside clocks. Their blind score
+/// (clock/instant/spurious/titles) was html 92/78/0 %/8 of 8, copied and w3m 89/76/6 %/8, lynx
+/// 89/76/8 %/8. After the fixes the posts short are the Daily Record-like `14 mins ago` / `41
+/// mins ago`, counted from the page's `Updated 18:47` (as every earlier round's truth counts)
+/// where this page's truth took the copy's time, in every form; lynx also keeps the
+/// scoreboard's `Coup d'envoi : 21h05` wrapped onto a line of its own.
+const HOLDOUT22_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 94.0, instant: 94.0, spurious: 6.0, titles: 100.0 },
+    Floor { form: "copied", clock: 94.0, instant: 94.0, spurious: 6.0, titles: 100.0 },
+    Floor { form: "w3m", clock: 94.0, instant: 94.0, spurious: 6.0, titles: 100.0 },
+    Floor { form: "lynx", clock: 94.0, instant: 94.0, spurious: 8.0, titles: 100.0 },
+];
+
+#[test]
+fn the_twenty_second_holdout_round_scores_at_least_its_floor() {
+    round_holds("holdout22-", 8, &HOLDOUT22_FLOORS, "twenty-second holdout round fell below its floor");
+}

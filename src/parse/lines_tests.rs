@@ -275,6 +275,17 @@ fn a_summary_item_running_into_the_line_below_is_still_a_summary() {
 }
 
 #[test]
+fn a_relative_post_whose_byline_repeats_over_a_later_post_is_no_summary() {
+    let body = "Celtic are understood to be in the final stages of a deal for a striker, with the player expected to fly into Glasgow this evening for a medical before the window closes.";
+    let text = format!(
+        "Title of the page\n14 mins ago\nScott McDermott\nCeltic close in on striker\n{body}\n{body}\n16:05\nLewis Anderson\nRangers midfielder heads for the exit\n{body}\n13:31\nScott McDermott\nAberdeen boss rules out more business\n{body}\n"
+    );
+    let k = kinds(&text, &[]);
+    assert!(is_time(&k[1]), "{k:?}");
+    assert!(is_time(&k[6]) && is_time(&k[10]), "{k:?}");
+}
+
+#[test]
 fn a_dated_teaser_under_a_related_heading_stamps_no_post() {
     let body = "Das Kabinett will ein Sicherheitspaket noch in dieser Woche beschließen, heißt es.";
     let text = format!(

@@ -22,6 +22,11 @@ pub(super) fn tickers_above_header(out: &mut Lines, text: &str) {
     if out.stamp(&out.lines[first]).is_some_and(|s| s.date.is_some() && s.rest.is_none()) {
         return;
     }
+    // A day divider right above the stamp (`Vendredi 18 octobre` / `09h40`) opens the feed:
+    // no band above the header is divided by days, so a dated caption under it is the post's.
+    if out.lines[..first].iter().rev().find(|l| l.kind != Kind::Blank).is_some_and(|l| l.kind == Kind::DayHeader) {
+        return;
+    }
     let next = times.get(1).copied().unwrap_or(out.lines.len());
     // The dateline may itself have been read as a stamp (`Stand: 27.01.2025, 16:52 Uhr`).
     let dateline = (first + 1..(next + 1).min(out.lines.len())).find(|&i| {
@@ -79,5 +84,15 @@ mod tests {
         let page =
             format!("16:18\nIFS reacts\nUpdated 30 October 2024 4:21pm\n{post}\n\n15:02\nSunak replies\n{post}\n");
         assert_ne!(kinds(&page)[0], Kind::Furniture(LayoutRule::AboveHeader));
+    }
+
+    #[test]
+    fn a_first_post_under_a_day_divider_with_a_dated_caption_keeps_its_stamp() {
+        let post = "Les services du département estiment que la route ne pourra pas rouvrir avant plusieurs jours.";
+        let page = format!(
+            "Vendredi 18 octobre\n\n09h40\n\nLa vigilance rouge est levée\nLa Vésubie en crue. (Photo F. C.). Publié le 17/10/2024\n{post}\n\n\
+             07h12\nLes écoles fermées\n{post}\n\n06h10\nLa route coupée\n{post}\n\n05h02\nLe point\n{post}\n"
+        );
+        assert_eq!(kinds(&page).iter().filter(|k| **k == Kind::Time).count(), 4);
     }
 }

@@ -133,7 +133,9 @@ fn summaries(out: &mut Lines, text: &str) {
                 clocked.insert(text_of(text, &out.lines[title]), i);
             }
         }
-        if stamp.unshown.is_some() {
+        // A post of its own under the relative time (`14 mins ago` / the author / headline /
+        // paragraphs) is no summary item, though its byline repeats over later posts.
+        if stamp.unshown.is_some() && !(more && own_post(out, text, i)) {
             single.push((i, title, more));
         }
     }
@@ -149,4 +151,19 @@ fn summaries(out: &mut Lines, text: &str) {
     for i in marked {
         out.lines[i].kind = Kind::Furniture(LayoutRule::TimeList);
     }
+}
+
+/// How much text under a stamp, before the next one, makes it a post rather than a summary
+/// item running into the line under the list.
+const POST_CHARS: usize = 300;
+
+/// Whether the text lines under the stamp at `i`, up to the next stamp, hold a post's body.
+fn own_post(out: &Lines, text: &str, i: usize) -> bool {
+    let mut chars = 0;
+    for line in out.lines[i + 1..].iter().take_while(|l| l.kind != Kind::Time) {
+        if line.kind == Kind::Text {
+            chars += text_of(text, line).chars().count();
+        }
+    }
+    chars >= POST_CHARS
 }

@@ -278,7 +278,10 @@ fn leading(line: &str, context: Option<&str>) -> Option<Option<Stamp>> {
         let at = line.len() - line[start..].trim_start().len();
         (!text.is_empty()).then_some((at, at + text.len()))
     };
-    if t.trim_end_matches('.').trim().is_empty() || match_minute::is_play_count(t) {
+    // `20h32 |`: the separator before a label the post left empty (a match minute).
+    if t.trim().trim_matches(|c: char| matches!(c, '.' | '|' | '·' | '•')).trim().is_empty()
+        || match_minute::is_play_count(t)
+    {
         return Some(Some(stamp));
     }
     if t.len() <= 100 && dateline::has_kind(t) {

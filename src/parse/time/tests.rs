@@ -188,6 +188,20 @@ fn datelines_in_other_languages_and_orders() {
 }
 
 #[test]
+fn an_updated_clock_before_its_own_date_is_that_dates() {
+    // Reach-like header: the update crossed midnight, its clock must not join the first date.
+    let d = datelines("19:00, 25 NOV 2024 Updated 00:31, 26 NOV 2024 Bookmark");
+    let read: Vec<_> = d.iter().map(|p| (p.kind, p.date.to_string(), p.time)).collect();
+    assert_eq!(
+        read,
+        vec![
+            (DatelineKind::Plain, "2024-11-25".into(), NaiveTime::from_hms_opt(19, 0, 0)),
+            (DatelineKind::Updated, "2024-11-26".into(), NaiveTime::from_hms_opt(0, 31, 0)),
+        ]
+    );
+}
+
+#[test]
 fn day_headers() {
     assert_eq!(day_header("Lundi 21 octobre"), Some((21, 10, None)));
     assert_eq!(day_header("Sunday 20 October 2024"), Some((20, 10, Some(2024))));
