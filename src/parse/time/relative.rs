@@ -340,3 +340,9 @@ mod tests {
         }
     }
 }
+
+/// Compiles this module's regular expressions now (see `parse::warm`).
+pub(crate) fn warm() {
+    LazyLock::force(&VOCABULARY);
+    LazyLock::force(&DAY_WORD);
+}
