@@ -10,7 +10,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// (days back, the words' alternation) for each line of the list.
-static WORDS: LazyLock<Vec<(u64, Regex)>> = LazyLock::new(|| {
+pub(super) static WORDS: LazyLock<Vec<(u64, Regex)>> = LazyLock::new(|| {
     include_str!("../../assets/day_words.txt")
         .lines()
         .map(str::trim)

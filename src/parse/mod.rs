@@ -17,6 +17,7 @@ pub mod rules;
 mod structure;
 pub mod time;
 mod unwrap;
+mod warm;
 mod weekday_divider;
 pub(crate) mod words;
 
@@ -30,9 +31,11 @@ use std::path::PathBuf;
 /// Compiles the embedded rules on a thread of their own, so that a program that then reads its
 /// files finds them ready, or waits only for what is left: compiling them is a tenth of the
 /// way to a big blog's first screen and most of a small one's, and reading the file needs no
-/// rule. (The regular expressions of stamps are left to their first use: matching a page here
-/// would give every one of them a third cache, held to the end.)
+/// rule. The regular expressions of stamps and datelines are compiled meanwhile on another
+/// ([`warm`]), compiled only: matching a page here would give every one of them a third cache,
+/// held to the end.
 pub fn prepare_in_background() {
+    std::thread::spawn(warm::stamps);
     std::thread::spawn(|| {
         Rules::embedded().compile();
         give_back_freed_memory();

@@ -242,13 +242,34 @@ pub(crate) fn default_zone(text: &str) -> Option<Zone> {
 /// names most often (at least twice), looked for in its first 64 KiB.
 pub(crate) fn zone_context(text: &str) -> Option<&'static str> {
     let head = &text[..text.floor_char_boundary(64 * 1024)];
+    let places = &words().places;
+    // One pass over the head for all the places at once (a place is looked for only where its
+    // first byte is), counting as `str::match_indices` does place by place: a place's matches
+    // do not overlap each other, and one followed by a letter still takes its bytes.
+    let mut by_first: Vec<Vec<(usize, usize)>> = vec![Vec::new(); 256];
+    for (c, (_, list)) in places.iter().enumerate() {
+        for (k, p) in list.iter().enumerate() {
+            if let Some(&b) = p.as_bytes().first() {
+                by_first[usize::from(b)].push((c, k));
+            }
+        }
+    }
+    let mut free_from: Vec<Vec<usize>> = places.iter().map(|(_, list)| vec![0; list.len()]).collect();
+    let mut counts = vec![0usize; places.len()];
+    for (at, &b) in head.as_bytes().iter().enumerate() {
+        for &(c, k) in &by_first[usize::from(b)] {
+            let p = places[c].1[k];
+            if at >= free_from[c][k] && head.as_bytes()[at..].starts_with(p.as_bytes()) {
+                free_from[c][k] = at + p.len();
+                // Whole words only: `Indiana` names no place in India.
+                if !head[at + p.len()..].starts_with(char::is_alphabetic) {
+                    counts[c] += 1;
+                }
+            }
+        }
+    }
     let mut best: Option<(&'static str, usize)> = None;
-    for (ctx, places) in &words().places {
-        // Whole words only: `Indiana` names no place in India.
-        let whole = |p: &str| {
-            head.match_indices(p).filter(|(at, _)| !head[at + p.len()..].starts_with(char::is_alphabetic)).count()
-        };
-        let n: usize = places.iter().map(|p| whole(p)).sum();
+    for (&(ctx, _), &n) in places.iter().zip(&counts) {
         if n >= 2 && best.is_none_or(|(_, m)| n > m) {
             best = Some((ctx, n));
         }
@@ -267,6 +288,36 @@ mod tests {
             assert_eq!(w.month(name), Some(n), "{name}");
         }
         assert_eq!(w.month("foo"), None);
+    }
+
+    #[test]
+    fn one_pass_counts_as_each_place_searched_alone() {
+        let alone = |head: &str| {
+            let mut best: Option<(&'static str, usize)> = None;
+            for (ctx, places) in &words().places {
+                let n: usize = places
+                    .iter()
+                    .map(|p| {
+                        head.match_indices(p)
+                            .filter(|(at, _)| !head[at + p.len()..].starts_with(char::is_alphabetic))
+                            .count()
+                    })
+                    .sum();
+                if n >= 2 && best.is_none_or(|(_, m)| n > m) {
+                    best = Some((ctx, n));
+                }
+            }
+            best.map(|(c, _)| c)
+        };
+        for text in [
+            "Indiana and Indian, India, Delhi: IndiaIndia",
+            "Cork, Corkscrew, Dublin. São Paulo e Rio de Janeiro, Brasília, Bahia",
+            "UK UKUK London Wales, Sydney Sydney Melbourne Australian",
+            "Tel Aviv, Jerusalem; Mexico City, CDMX, Ciudad de México, México",
+            "",
+        ] {
+            assert_eq!(zone_context(text), alone(text), "{text}");
+        }
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub(super) fn byline_opens(line: &str) -> bool {
     BYLINE_OPENS.is_match(line)
 }
 
-static BYLINE_OPENS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+pub(super) static BYLINE_OPENS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^(?:By|Par|Von|Por|Di|Door|Af|Av)\s+\p{Lu}").expect("byline opening regex")
 });
 

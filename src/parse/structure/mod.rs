@@ -37,6 +37,14 @@ pub(crate) use shapes::{headline_like, updated_at};
 pub(crate) use tail::cut_footer;
 pub(crate) use title::dump_width;
 
+/// Compiles the regular expressions the passes over entries use on nearly every page now
+/// (see `parse::warm`).
+pub(crate) fn warm() {
+    std::sync::LazyLock::force(&shapes::BYLINE);
+    std::sync::LazyLock::force(&shapes::UPDATED_AT);
+    std::sync::LazyLock::force(&facts::BYLINE_OPENS);
+}
+
 /// Fills the story's title, header and entries from its lines.
 pub(crate) fn build(story: &mut Story, lines: &mut Lines) {
     // The text is taken out while the story's other fields are filled from it.

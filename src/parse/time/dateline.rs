@@ -39,7 +39,7 @@ pub(crate) struct StampPart {
     pub date: (u32, u32, Option<i32>),
 }
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let w = words();
     let z = super::zones();
     Regex::new(&format!(
@@ -241,7 +241,7 @@ pub(crate) fn stamp_parts(line: &str, context: Option<&str>) -> Option<(usize, S
     Some((f.start, StampPart { clock, zone: f.zone, date: f.date }))
 }
 
-static DAY_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static DAY_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     let w = words();
     Regex::new(&format!(
         r"(?i)^(?P<wd>{wd})\.?,?\s+(?:(?P<d1>\d{{1,2}})(?:er|\.)?\s*(?:de\s+)?(?P<mon1>{mo})|(?P<mon2>{mo})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d3>\d{{1,2}})\.\s*(?P<mo3>\d{{1,2}})\.?)\.?(?:,?\s+(?:de\s+)?(?P<y>\d{{4}}))?$",
@@ -283,12 +283,12 @@ pub fn month_number(name: &str) -> Option<u32> {
     words().month(name)
 }
 
-static ZONE_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static ZONE_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?P<utc>temps universel|heure TU|times? (?:are |stated are )?(?:in )?(?:UTC|GMT))|(?P<uk>all times (?:stated )?are UK|UK time)|(?P<ie>Irish (?:Standard )?Time)|(?P<et>all times (?:are |stated are )?(?:in )?Eastern|Eastern time)|(?P<pt>all times (?:are |stated are )?(?:in )?Pacific|Pacific time)|(?P<paris>heure (?:de|à) Paris|heure française|heure de France)|(?P<italy>ora italiana)|(?P<germany>deutscher Zeit|MESZ|MEZ)")
         .expect("zone statement regex")
 });
 
-static TIMES_IN_ZONE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static TIMES_IN_ZONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(?:times?|horarios?|horários?|orari) (?:are |stated are |shown are |corresponden a |son |están en |em |sono )?(?:in |en |la |a )?(?-i:(?P<zone>{}))(?-u:\b)",
         words().zone_alt

@@ -244,6 +244,12 @@ pub(crate) fn unshown_stamp(line: &str, instant: Option<When>, post_start: bool)
     relative_stamp(line)
 }
 
+/// Compiles this module's regular expressions now (see `parse::warm`).
+pub(crate) fn warm() {
+    LazyLock::force(&VOCABULARY);
+    LazyLock::force(&DAY_WORD);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
