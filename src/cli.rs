@@ -248,7 +248,7 @@ struct Follow {
 fn run_reader(paths: &[PathBuf], settings: Settings, follow: Follow) -> anyhow::Result<ExitCode> {
     // Followed pages open from the archive and are fetched at once; with --no-watch nothing
     // fetches them later, so they are fetched before the screen opens.
-    let fetching = FetchingNote::show(paths);
+    let fetching = crate::web::fetching::Note::show(paths.iter().filter(|p| url_path(p)).collect());
     let (stories, errors, stale) = if follow.watch {
         load::load_following(paths, &settings.rules)
     } else {
@@ -290,37 +290,6 @@ fn run_reader(paths: &[PathBuf], settings: Settings, follow: Follow) -> anyhow::
     // Errors printed after the screen is restored, so they stay visible.
     let code = report(&errors);
     result.map(|()| code)
-}
-
-/// A line on a terminal's stderr while pages are fetched before the screen opens (a page the
-/// archive has never seen is fetched first, and a slow site may take up to the client's
-/// timeout): without it the terminal would sit blank with no sign of what is awaited. It is
-/// erased when the fetch ends, so neither the screen nor the shell after quitting keeps it.
-struct FetchingNote(bool);
-
-impl FetchingNote {
-    fn show(paths: &[PathBuf]) -> Self {
-        use std::io::IsTerminal;
-        let urls: Vec<&PathBuf> = paths.iter().filter(|p| url_path(p)).collect();
-        let shown = !urls.is_empty() && std::io::stderr().is_terminal();
-        if shown {
-            let what = match urls.as_slice() {
-                [one] => crate::text::escape_path(one).to_string(),
-                many => format!("{} pages", many.len()),
-            };
-            eprint!("liveblog: fetching {what}…");
-        }
-        FetchingNote(shown)
-    }
-}
-
-impl Drop for FetchingNote {
-    fn drop(&mut self) {
-        if self.0 {
-            // Back to the line's start and clear it.
-            eprint!("\r\x1b[K");
-        }
-    }
 }
 
 /// Whether a PATH argument is a URL (not a file to watch).

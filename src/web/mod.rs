@@ -5,6 +5,7 @@
 //! user's notification program. Tell a URL from a path with [`url_argument`].
 
 pub mod command;
+pub mod fetching;
 pub mod http;
 pub mod notify;
 pub mod page;
