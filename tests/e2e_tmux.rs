@@ -319,6 +319,16 @@ fn a_folder_with_a_link_to_the_root_opens_at_once_and_signals_still_work() {
     wait_until_exited(&pid, "SIGTERM while following a folder with a link to /");
 }
 
+/// Lets a held site answer when dropped: whatever happens, the site answers before its server is
+/// dropped (which joins its thread).
+struct Release(Arc<AtomicUsize>);
+
+impl Drop for Release {
+    fn drop(&mut self) {
+        self.0.store(1, Ordering::SeqCst);
+    }
+}
+
 #[test]
 fn a_page_in_the_archive_opens_at_once_while_its_site_is_slow() {
     if !tmux::available() {
@@ -338,13 +348,6 @@ fn a_page_in_the_archive_opens_at_once_while_its_site_is_slow() {
         }
         Reply::text(&page(&[B, A]))
     });
-    // Whatever happens, the site answers before the server is dropped (which joins its thread).
-    struct Release(Arc<AtomicUsize>);
-    impl Drop for Release {
-        fn drop(&mut self) {
-            self.0.store(1, Ordering::SeqCst);
-        }
-    }
     let _release = Release(Arc::clone(&release));
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("liveblog.db");
@@ -382,12 +385,6 @@ fn a_page_never_archived_says_it_is_being_fetched_until_the_screen_opens() {
         }
         Reply::text(&page(&[("08h00", "Premier titre", "Texte un.")]))
     });
-    struct Release(Arc<AtomicUsize>);
-    impl Drop for Release {
-        fn drop(&mut self) {
-            self.0.store(1, Ordering::SeqCst);
-        }
-    }
     let _release = Release(Arc::clone(&release));
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("liveblog.db");
