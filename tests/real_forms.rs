@@ -619,3 +619,41 @@ const HOLDOUT22_FLOORS: [Floor; 4] = [
 fn the_twenty_second_holdout_round_scores_at_least_its_floor() {
     round_holds("holdout22-", 8, &HOLDOUT22_FLOORS, "twenty-second holdout round fell below its floor");
 }
+
+/// The `holdout25-*` pages (`_gen/holdout_zb.py`), a twenty-fifth blind round with the text
+/// forms first: four whole pages (two at the tools' default width, two at w3m 120 / lynx 100
+/// columns) and four partial copies (the feed only from a yearless divider, two screens pasted
+/// over midnight, a selection from inside one post to inside another that loses the newest
+/// day's divider, a selection from the h1 dated only by its header). `10.05am` under the h2,
+/// `Posted by Saurabh VaktaniaNov 24, 2024 00:41 IST`, `Le 13/08 à 00h36`, dividers with the
+/// year over race times. Their blind score (clock/instant/spurious/titles) was html, w3m and
+/// lynx 84/84/6 %/4 of 4, copied 92/90/3 %/6 of 8, the same with a file time unrelated to the
+/// page. After the fixes every post reads right in every form; the India Today-like tally
+/// box's `Last updated: Nov 23, 2024 22:55 IST` over a Highlights list stays one spurious
+/// entry in each of its forms.
+const HOLDOUT25_FLOORS: [Floor; 4] = [
+    Floor { form: "html", clock: 100.0, instant: 100.0, spurious: 6.0, titles: 100.0 },
+    Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 6.0, titles: 100.0 },
+    Floor { form: "w3m", clock: 100.0, instant: 100.0, spurious: 6.0, titles: 100.0 },
+    Floor { form: "lynx", clock: 100.0, instant: 100.0, spurious: 6.0, titles: 100.0 },
+];
+
+#[test]
+fn the_twenty_fifth_holdout_round_scores_at_least_its_floor() {
+    let whole = |name: &str| name.starts_with("holdout25-") && !name.contains("-partial-");
+    let (pages, scores) = totals(whole);
+    assert!(pages >= 4, "expected the holdout25-* whole pages under tests/fixtures/pages");
+    let failures = check(pages, &scores, &HOLDOUT25_FLOORS);
+    assert!(failures.is_empty(), "twenty-fifth holdout round fell below its floor:\n{}", failures.join("\n"));
+    // A partial copy is only what was selected: its copied form alone is scored, and every
+    // selection here reads whole.
+    let (pages, scores) = totals(|name| name.starts_with("holdout25-") && name.contains("-partial-"));
+    assert!(pages >= 4, "expected the holdout25-*-partial-* copies under tests/fixtures/pages");
+    let partial = [Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 }];
+    let failures = check(pages, &scores, &partial);
+    assert!(
+        failures.is_empty(),
+        "twenty-fifth holdout round's partial copies fell below their floor:\n{}",
+        failures.join("\n")
+    );
+}

@@ -177,10 +177,13 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
     }
     let mut previous: Option<NaiveTime> = cursor.map(|(_, t)| t);
     let mut day: Option<NaiveDate> = cursor.map(|(d, _)| d);
+    // Entries above the first divider with nothing to date them, and that divider's day.
+    let (mut undated, mut first_day) = (Vec::new(), None);
     for marker in markers {
         match marker {
             Marker::Day(d, m, y) => {
                 day = pick_year(d, m, y.or(year_hint).or(weekday_hint.filter(|_| day.is_none())), day);
+                first_day = first_day.or(day);
                 previous = Some(if ascending { NaiveTime::MIN } else { late });
             }
             Marker::Weekday(w) => {
@@ -198,7 +201,10 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
                     day = day.and_then(|d| d.pred_opt());
                 }
                 previous = Some(clock);
-                let Some(date) = day else { continue };
+                let Some(date) = day else {
+                    undated.push(i);
+                    continue;
+                };
                 let local = date.and_time(clock);
                 let zone = story.entries[i].zone.or(story.zone);
                 story.entries[i].at = Some(match zone.and_then(|z| z.resolve(local)) {
@@ -207,6 +213,9 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
                 });
             }
         }
+    }
+    if !ascending && let Some(first) = first_day.filter(|_| !undated.is_empty()) {
+        super::above_first_day::date_above(story, &clocks, &undated, first);
     }
     // `First published on …` is when the oldest post went up: an oldest entry a few hours
     // after that time, placed days later by the walk, goes back to the start's day.

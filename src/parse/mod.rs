@@ -5,6 +5,7 @@
 //! body, and resolves each entry's date from the header's datelines and the day changes. Pages with no time lines become untimed entries split at
 //! their subheadings. Every line of the input ends up in the story or in [`Story::dropped`].
 
+mod above_first_day;
 mod dates;
 mod day_words;
 mod html;

@@ -9,6 +9,8 @@ use super::super::lines::{Kind, Line, is_player_label};
 use super::super::time;
 use super::{BYLINE, dated_byline, headline_like, is_credit, is_dateline, is_link};
 
+#[path = "title_author.rs"]
+mod author;
 #[path = "title_breadcrumb.rs"]
 mod breadcrumb;
 #[path = "title_kicker.rs"]
@@ -116,6 +118,9 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         if line.h1 {
             return Some(with_skip(span_of(&joined, line.number), leaf));
         }
+        if !rest_joined && author::author_over_stamp(text, t, line.span.end as usize) {
+            continue;
+        }
         let n_words = t.split_whitespace().count();
         let mut score = n_words.min(12) as i32;
         // In a dump, a line with text right under it that is no wrapped title is the first
@@ -208,6 +213,11 @@ pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)
         let kicker = numbered(first).map_or(0, |l| kicker::kicker_len(&s(l)[skip..]));
         (first, last, skip + kicker)
     })
+}
+
+/// Whether a live word (`LIVE`, `Liveticker`, `en direct`) stands in the text.
+pub(super) fn live_word(t: &str) -> bool {
+    LIVE.is_match(t)
 }
 
 /// Whether the last non-blank line above `line` is only a live word (`LIVE`, `DIRECT`), the

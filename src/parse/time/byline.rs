@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 /// A byline or dateline ending with a date and a time.
 pub(super) fn byline(line: &str, context: Option<&str>) -> Option<Stamp> {
     if dateline::has_kind(line) {
-        return updated_stamp(line, context);
+        return updated_stamp(line, context).or_else(|| super::posted_by::posted_by_dated(line, context));
     }
     let Some((start, part)) = dateline::stamp_parts(line, context) else {
         return trailing_clock(line, context);

@@ -50,9 +50,59 @@ pub(super) fn posted_by(line: &str, context: Option<&str>) -> Option<Stamp> {
     })
 }
 
+/// A `posted` word, a byline word and a capitalised name: the credit that opens
+/// `Posted by Saurabh VaktaniaNov 24, 2024 00:41 IST`.
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    let w = words();
+    Regex::new(&format!(
+        r"(?i)^(?:{publ})\s+(?:{by})\s+(?P<name>(?-i:\p{{Lu}}))",
+        publ = w.published_alt,
+        by = w.by_alt
+    ))
+    .expect("posted-by credit regex")
+});
+
+/// `Posted by <name>` then the post's date and clock (`Posted by India Todai Web DeskNov 23,
+/// 2024 22:58 IST`, glued as copies glue spans): the `posted` word would make the line a
+/// dateline, but the name after `by` says it is a post's credit, however long the name.
+pub(super) fn posted_by_dated(line: &str, context: Option<&str>) -> Option<Stamp> {
+    let name_at = CREDIT.captures(line)?.name("name")?.start();
+    let (start, part) = super::dateline::stamp_parts(line, context)?;
+    let name = line.get(name_at..start)?.trim_end_matches([' ', ',', '|', '-', '–', '·', '•', '\u{a0}']);
+    if name.is_empty()
+        || name.chars().count() > 60
+        || name.ends_with(['.', '!', '?', ':'])
+        || name.bytes().any(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    Some(Stamp {
+        clock: part.clock,
+        zone: part.zone,
+        date: Some(part.date),
+        shape: Shape::Byline,
+        rest: Some((name_at, name_at + name.len())),
+        leading: false,
+        unshown: None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{Shape, stamp};
+
+    #[test]
+    fn a_long_credit_glued_to_its_date_and_clock_stamps_the_post() {
+        for (line, want, name) in [
+            ("Posted by Saurabh VaktaniaNov 24, 2024 00:41 IST", "00:41", "Saurabh Vaktania"),
+            ("Posted by India Todai Web DeskNov 23, 2024 22:58 IST", "22:58", "India Todai Web Desk"),
+        ] {
+            let s = stamp(line, None).unwrap_or_else(|| panic!("{line}"));
+            let (a, b) = s.rest.expect("name");
+            assert_eq!((s.clock.to_string().as_str(), s.shape, &line[a..b]), (want, Shape::Byline, name), "{line}");
+        }
+        assert!(super::posted_by_dated("Posted on Nov 23, 2024 22:58 IST", None).is_none());
+    }
 
     #[test]
     fn a_credit_closing_a_post_with_clock_then_date_stamps_it() {
