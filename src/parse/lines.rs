@@ -180,6 +180,13 @@ pub(crate) fn classify(text: &str, rules: &Rules, hints: &[LineHint]) -> Lines {
     classify_in(text, rules, hints, chunks::piece_size(text.len()))
 }
 
+/// Compiles, without matching, the passes' expressions a page reaches (see `parse::warm`).
+pub(crate) fn warm() {
+    for re in [&signed::SHARE, &schedule::ROW, &durations::BARE] {
+        std::sync::LazyLock::force(re);
+    }
+}
+
 /// The kind the line of `text` reading `line` is classified as, for the passes' tests, which
 /// find lines by their text.
 #[cfg(test)]

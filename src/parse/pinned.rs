@@ -10,7 +10,7 @@ use crate::model::Story;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static PINNED: LazyLock<Regex> =
+pub(super) static PINNED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{})(?:\P{{L}}|$)", words().pinned_alt)).expect("pinned regex"));
 
 /// Whether a short line is only a pinned label (`Pinned`, `Épinglé`).

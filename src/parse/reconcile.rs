@@ -186,15 +186,14 @@ fn outlet_name(site: &str, html_title: Option<&str>) -> String {
     }
 }
 
+pub(super) static DMY: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b").expect("date regex"));
+pub(super) static YMD: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\b(\d{4})[-/](\d{2}|[a-z]{3})[-/](\d{2})\b").expect("date regex"));
+
 /// A date written in a title or an address: `28.09.2020`, `2020-09-28`, `/2020/09/28/`,
 /// `/2023/nov/02/`.
 fn date_in(text: &str) -> Option<chrono::NaiveDate> {
-    use regex::Regex;
-    use std::sync::LazyLock;
-    static DMY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b").expect("date regex"));
-    static YMD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(\d{4})[-/](\d{2}|[a-z]{3})[-/](\d{2})\b").expect("date regex"));
     let n = |s: &str| s.parse::<u32>().ok();
     if let Some(c) = DMY.captures(text) {
         return chrono::NaiveDate::from_ymd_opt(n(&c[3])? as i32, n(&c[2])?, n(&c[1])?);

@@ -8,9 +8,12 @@
 
 use std::sync::LazyLock;
 
-/// Compiles the expressions, the costliest first (the dateline's alone is half of them).
+/// Compiles the expressions, those needed first and then the costliest first (the dateline's
+/// alone is half of them).
 pub(crate) fn stamps() {
     use super::time::dateline;
+    // First the two the renderer reaches on a page's first clock, long before the rest.
+    super::time::warm();
     LazyLock::force(&dateline::DATE);
     LazyLock::force(&dateline::ZONE_STATEMENT);
     LazyLock::force(&dateline::TIMES_IN_ZONE);
@@ -18,6 +21,11 @@ pub(crate) fn stamps() {
     super::structure::warm();
     super::time::relative::warm();
     LazyLock::force(&super::day_words::WORDS);
+    // Then those a first page compiled on its own thread after the line reading.
+    super::lines::warm();
+    LazyLock::force(&super::reconcile::DMY);
+    LazyLock::force(&super::reconcile::YMD);
+    LazyLock::force(&super::pinned::PINNED);
 }
 
 #[cfg(test)]

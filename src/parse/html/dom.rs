@@ -336,6 +336,13 @@ pub(crate) struct Traverse<'a> {
     next: Option<Edge<'a>>,
 }
 
+impl<'a> Traverse<'a> {
+    /// Leaves out what is under `node`, just opened: its close comes next.
+    pub(crate) fn close_now(&mut self, node: NodeRef<'a>) {
+        self.next = Some(Edge::Close(node));
+    }
+}
+
 impl<'a> Iterator for Traverse<'a> {
     type Item = Edge<'a>;
 

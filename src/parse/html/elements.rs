@@ -55,18 +55,27 @@ pub(super) fn furniture_class(el: &Element) -> Option<&'static str> {
 /// mark a post's time without `<time>`. Looks at no more than a few dozen bytes of text and
 /// a few dozen nodes: thousands of empty elements nested at a line's start are each asked.
 pub(super) fn clock_only(node: NodeRef<'_>) -> bool {
-    let mut text = String::with_capacity(32);
+    // On the stack: every paragraph and link that opens a line is asked.
+    let mut buf = [0u8; 24];
+    let mut len = 0;
     for (i, d) in node.descendants().enumerate() {
         if i > 32 {
             return false;
         }
         if let Some(t) = d.value().as_text() {
-            text.push_str(t);
-            if text.len() > 24 {
+            // What opens the text settles most asks: a clock starts with a digit.
+            if len == 0 && t.trim_start().bytes().next().is_some_and(|b| !b.is_ascii_digit()) {
                 return false;
             }
+            if len + t.len() > buf.len() {
+                return false;
+            }
+            buf[len..len + t.len()].copy_from_slice(t.as_bytes());
+            len += t.len();
         }
     }
+    // Whole texts joined: still UTF-8.
+    let Ok(text) = std::str::from_utf8(&buf[..len]) else { return false };
     let t = text.trim().trim_end_matches([':', '-', '–', '|', ' ']);
     let b = t.as_bytes();
     !t.is_empty()

@@ -76,7 +76,8 @@ pub(crate) fn render(root: NodeRef<'_>) -> Rendered {
         trim_clock: false,
     };
     let mut skipping: Option<NodeId> = None;
-    for edge in root.traverse() {
+    let mut walk = root.traverse();
+    while let Some(edge) = walk.next() {
         match edge {
             Edge::Open(node) => {
                 if skipping.is_some() {
@@ -94,6 +95,8 @@ pub(crate) fn render(root: NodeRef<'_>) -> Rendered {
                                 r.record(rule, node);
                             }
                             skipping = Some(node.id());
+                            // Nothing under it is read: the walk goes straight to its close.
+                            walk.close_now(node);
                         } else {
                             r.open(node, el);
                         }
@@ -276,20 +279,27 @@ impl Renderer {
                 }
             }
         } else {
-            for (i, word) in text.split([' ', '\t', '\n', '\r', '\u{c}']).enumerate() {
-                if i > 0 {
+            // One pass over the bytes finds the words and whether each is plain ASCII (the
+            // separators are ASCII, so every cut falls between characters).
+            let (mut start, mut plain) = (0, true);
+            for (i, &b) in text.as_bytes().iter().enumerate() {
+                if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
+                    self.word(&text[start..i], plain);
                     self.pending_space = true;
+                    (start, plain) = (i + 1, true);
+                } else {
+                    plain &= (0x20..0x7f).contains(&b);
                 }
-                self.word(word);
             }
+            self.word(&text[start..], plain);
         }
         self.after_inline = false;
     }
 
     /// A run without white space: its first character settles breaks, hints and spacing, the
-    /// rest follow it as they are (a page's text is mostly such runs of plain ASCII).
-    fn word(&mut self, word: &str) {
-        if word.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    /// rest follow it as they are (a page's text is mostly such runs of plain ASCII, `plain`).
+    fn word(&mut self, word: &str, plain: bool) {
+        if plain {
             if let Some(first) = word.bytes().next() {
                 self.put(char::from(first));
                 self.out.push_str(&word[1..]);

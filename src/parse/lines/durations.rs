@@ -48,7 +48,7 @@ pub(crate) fn is_player_label(line: &str) -> bool {
 }
 
 /// A clock alone, as a length prints: `02:31`, `1:02:31`, `4.05`.
-static BARE: LazyLock<Regex> =
+pub(super) static BARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}[:.]\d{2}(?::\d{2})?$").expect("bare length regex"));
 
 /// A length with its video's title on its line, as w3m lays out a rail: `02:31Beach crowds`.

@@ -9,7 +9,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A time opening a line, with or without minutes, then what happens at it.
-static ROW: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ROW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
             \d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)     # 11pm, 12.30am

@@ -37,7 +37,7 @@ static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?i:{})\s+\p{{Lu}}", words().by_alt)).expect("byline regex"));
 
 /// A share bar's first button (`Share ViaCopy Link`, `Partager`): no name, whatever follows.
-static SHARE: LazyLock<Regex> =
+pub(super) static SHARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?i:{})(?:\s|$)", words().share_alt)).expect("share regex"));
 
 /// Lower-case particles of names (`Ursula von Allmen`, `Jean de la Tour`).

@@ -34,7 +34,8 @@ fn leading_regex(with_ago: bool) -> Regex {
 }
 
 /// A zone name at the start of a text, in the leading regex's order of preference.
-static ZONE_AT: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^(?:{})", zones())).expect("zone regex"));
+pub(super) static ZONE_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{})", zones())).expect("zone regex"));
 
 /// Whether the hand reading can agree with the regex: it can when no word that may stand
 /// before the clock (relative time, day word, label) starts with a digit or a sign, so a line

@@ -26,7 +26,7 @@ static SCORED: LazyLock<Regex> = LazyLock::new(|| {
 /// match live's post head prints the minute and the clock in adjacent elements. Added time
 /// after the mark counts only closed by a second mark (`45'+1' 15:47`): in `90'+418h54` the
 /// digits could be the added time's or the hour's (see `lines::match_minute`).
-static MINUTE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static MINUTE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d{1,3}(?:\+\d{1,2})?(?:[’'](?:\+\d{1,2}[’'])?|e(?:\+\d{1,2}?)?)\s*(?P<h>[01]?\d|2[0-3])[:hH.](?P<m>[0-5]\d)$")
         .expect("minute clock regex")
 });

@@ -369,6 +369,13 @@ pub(crate) fn clock_of(hour: &str, minute: Option<&str>, ampm: Option<&str>) -> 
     Clock::new(hour, minute)
 }
 
+/// Compiles, without matching, the expressions a clock shown alone reaches (see `parse::warm`).
+pub(crate) fn warm() {
+    for re in [&match_minute::MINUTE_FIRST, &leading_parts::ZONE_AT] {
+        std::sync::LazyLock::force(re);
+    }
+}
+
 /// The zone an abbreviation or phrase names, in its default reading.
 pub fn zone_named(name: &str) -> Option<Zone> {
     words().zone(name, None)
