@@ -140,6 +140,18 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
                 cursor = Some((date, late));
             }
         }
+        // A date with no time over weekday dividers whose oldest names that date's weekday:
+        // the day the blog opened (see `weekday_divider::opened_on`).
+        let dated_only = story.coverage_end.is_none()
+            && story.updated.is_some_and(|u| u.local().time() == NaiveTime::MIN)
+            && story.published.is_none_or(|p| Some(p) == story.updated);
+        if dated_only && let Some((date, _)) = cursor {
+            let dividers: Vec<chrono::Weekday> =
+                markers.iter().filter_map(|m| if let Marker::Weekday(w) = m { Some(*w) } else { None }).collect();
+            if let Some(span) = weekday_divider::opened_on(date, &dividers) {
+                cursor = Some((date + Days::new(span), late));
+            }
+        }
     }
     if cursor.is_none()
         && let Some(start) = story.coverage_start.or(story.published)

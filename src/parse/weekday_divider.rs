@@ -26,9 +26,35 @@ pub(crate) fn on_or_before(current: NaiveDate, weekday: Weekday) -> NaiveDate {
     current - chrono::Days::new(u64::from(back))
 }
 
+/// How many days after `date` the newest divider falls when `date` is the day the feed opened:
+/// a page's date with no time (`30th Nov 2024` in a byline) whose weekday only the OLDEST
+/// divider names (`Sunday` … `Saturday` under a Saturday's date) is the blog's first day, not its
+/// last update; counting back from it would put every post a week early. `dividers` are the
+/// weekday dividers from the top of the page (newest) down.
+pub(crate) fn opened_on(date: NaiveDate, dividers: &[Weekday]) -> Option<u64> {
+    let (first, last) = (dividers.first()?, dividers.last()?);
+    if dividers.len() < 2 || *last != date.weekday() || *first == date.weekday() {
+        return None;
+    }
+    let span: u32 =
+        dividers.windows(2).map(|p| (7 + p[0].num_days_from_monday() - p[1].num_days_from_monday()) % 7).sum();
+    (1..7).contains(&span).then_some(u64::from(span))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_only_the_oldest_divider_names_is_the_opening() {
+        let sat = NaiveDate::from_ymd_opt(2024, 11, 30).unwrap();
+        assert_eq!(opened_on(sat, &[Weekday::Sun, Weekday::Sat]), Some(1));
+        assert_eq!(opened_on(sat, &[Weekday::Mon, Weekday::Sun, Weekday::Sat]), Some(2));
+        // The newest divider names the date: it is the last update, counted back from.
+        assert_eq!(opened_on(sat, &[Weekday::Sat, Weekday::Fri]), None);
+        assert_eq!(opened_on(sat, &[Weekday::Sat]), None);
+        assert_eq!(opened_on(sat, &[Weekday::Sun, Weekday::Fri]), None);
+    }
 
     #[test]
     fn full_weekday_names_alone_are_dividers() {

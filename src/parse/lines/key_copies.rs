@@ -6,6 +6,7 @@
 
 use super::{Kind, LayoutRule, Lines, text_of};
 use crate::parse::rules::Rules;
+use crate::parse::structure::is_summary_heading as summary_heading;
 use crate::parse::time;
 
 /// The longest list taken: a summary lists a few posts, never the feed.
@@ -16,7 +17,11 @@ const MOST: usize = 30;
 pub(super) fn under_key_events(out: &mut Lines, text: &str, rules: &Rules) {
     let mut k = 0;
     while k < out.lines.len() {
-        let heading = out.dropped_rule(&out.lines[k]).is_some_and(|r| rules.name(r) == "key-events-title");
+        // A summary heading the boilerplate keeps (`Key points`) heads such a list as well:
+        // the checks below, a clock and a headline on every line, keep a post's own
+        // `What we know so far` headline out.
+        let heading = out.dropped_rule(&out.lines[k]).is_some_and(|r| rules.name(r) == "key-events-title")
+            || (out.lines[k].kind == Kind::Text && summary_heading(text_of(text, &out.lines[k])));
         k += 1;
         if !heading {
             continue;
@@ -67,5 +72,23 @@ mod tests {
                     11:02\nStatement\nShe spoke outside.\n";
         let lines = classify(text, Rules::embedded(), &[]);
         assert_eq!(lines.lines[1].kind, Kind::Text);
+    }
+
+    #[test]
+    fn clocked_points_under_a_summary_heading_are_no_posts() {
+        let text = "Key points\n2.47pm: Income tax rates unchanged\n2.21pm: Budget statement begins\n\n\
+                    2.47pm\nIncome tax: no rate rises\n\nThe bands rise.\n\n2.21pm\nRobison on her feet\n\nShe began.\n";
+        let lines = classify(text, Rules::embedded(), &[]);
+        let kinds: Vec<Kind> = lines.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds[1..3], [Kind::Furniture(LayoutRule::TimeList); 2], "{kinds:?}");
+        assert_eq!(lines.lines.iter().filter(|l| l.kind == Kind::Time).count(), 2, "{kinds:?}");
+    }
+
+    #[test]
+    fn a_post_headed_like_a_summary_keeps_its_text() {
+        let text = "12.30pm\nWhat we know so far\nGood afternoon and welcome, the statement is at 2.20pm today.\n\n\
+                    11.02am\nEarlier\nMore text here.\n";
+        let lines = classify(text, Rules::embedded(), &[]);
+        assert_eq!(lines.lines[2].kind, Kind::Text);
     }
 }

@@ -36,6 +36,7 @@ use shapes::{BYLINE, is_credit, is_link};
 pub(crate) use shapes::{headline_like, updated_at};
 pub(crate) use tail::cut_footer;
 pub(crate) use title::dump_width;
+pub(crate) use title::summary::is_summary_heading;
 
 /// Compiles the regular expressions the passes over entries use on nearly every page now
 /// (see `parse::warm`).

@@ -16,7 +16,7 @@ mod breadcrumb;
 #[path = "title_kicker.rs"]
 mod kicker;
 #[path = "title_summary.rs"]
-mod summary;
+pub(super) mod summary;
 #[path = "title_wrap.rs"]
 mod wrap;
 pub(crate) use wrap::dump_width;

@@ -35,7 +35,9 @@ static SUMMARY_HEADINGS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock:
         .collect()
 });
 
-fn is_summary_heading(line: &str) -> bool {
+/// Whether a whole line is a summary heading (`Key points`, `Highlights:`), as the list of
+/// `assets/summary_headings.txt` has it.
+pub(crate) fn is_summary_heading(line: &str) -> bool {
     line.len() <= 48 && {
         let l = line.trim_end_matches(':').trim().to_lowercase();
         SUMMARY_HEADINGS.contains(&l)
