@@ -12,7 +12,10 @@ pub(super) fn contents_points(text: &str, lines: &[Line]) -> Vec<u32> {
     let s = |l: &Line| text[l.span.start as usize..l.span.end as usize].trim();
     let Some(end) = lines.iter().rposition(|l| l.kind != Kind::Blank) else { return Vec::new() };
     let mut start = end;
-    while start > 0 && matches!(lines[start - 1].kind, Kind::Text | Kind::Link) && lines[start - 1].number + 1 == lines[start].number {
+    while start > 0
+        && matches!(lines[start - 1].kind, Kind::Text | Kind::Link)
+        && lines[start - 1].number + 1 == lines[start].number
+    {
         start -= 1;
     }
     let run = &lines[start..=end];
@@ -52,7 +55,10 @@ mod tests {
     fn a_jump_list_above_the_feed_is_no_title() {
         let header = "Wintereinbruch in München: Schneechaos legt Verkehr lahm\n\nStand: 22.11.2024, 07:52 Uhr\n\n\
                       Schneechaos in München: S-Bahn gesperrt\nMehr als 150 Unfälle in Oberbayern\nAlle Infos im Ticker";
-        assert_eq!(points(header), ["Schneechaos in München: S-Bahn gesperrt", "Mehr als 150 Unfälle in Oberbayern", "Alle Infos im Ticker"]);
+        assert_eq!(
+            points(header),
+            ["Schneechaos in München: S-Bahn gesperrt", "Mehr als 150 Unfälle in Oberbayern", "Alle Infos im Ticker"]
+        );
     }
 
     #[test]
