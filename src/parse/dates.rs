@@ -131,8 +131,16 @@ pub(crate) fn resolve(story: &mut Story, lines: &Lines, taken: Option<chrono::Na
                 && newest < at
                 && at - newest > chrono::Duration::hours(2)
         };
+        // A lone header date with no time (`di Redazione · 18 ottobre 2024`) over a feed that
+        // dates none of its posts is the day the blog opened: a feed that runs past midnight
+        // from it puts its newest posts a day on.
+        let day_only = lone
+            && story.coverage_end.or(story.updated).is_some_and(|w| w.local().time() == NaiveTime::MIN)
+            && markers.iter().all(|m| matches!(m, Marker::Entry(_)))
+            && stamp_date(story, lines, usize::from(pinned)).is_none()
+            && !feed_days::feed_prints_days(story, lines);
         if let (Some((date, at)), Some(newest)) = (cursor, newest) {
-            if opening(at) || opened_before(at, newest) {
+            if opening(at) || opened_before(at, newest) || day_only {
                 // Each midnight the feed crosses puts the newest post a day after the opening.
                 let crossed = clocks[usize::from(pinned)..].windows(2).filter(|p| p[1] > p[0]).count();
                 cursor = Some((date + Days::new(crossed as u64), late));
@@ -395,6 +403,9 @@ fn restate_in_zone(story: &mut Story) {
         }
     }
 }
+
+#[path = "dates_feed_days.rs"]
+mod feed_days;
 
 #[cfg(test)]
 #[path = "dates_tests.rs"]

@@ -144,3 +144,24 @@ fn a_date_only_in_the_title_wins_over_an_embeds_older_date() {
                 09:05\nDauerregen\n\nText drei.\n";
     assert_eq!(instants(text), ["2024-09-15T21:40:00", "2024-09-15T14:10:00", "2024-09-15T09:05:00"]);
 }
+
+#[test]
+fn a_header_day_with_no_time_is_the_openings_over_a_feed_past_midnight() {
+    // `18 ottobre 2024` and nothing else: the posts after midnight are on the 19th.
+    let text = "Maltempo in Toscana, la diretta\n\ndi Redazione Firenze · 18 ottobre 2024\n\n\
+                01:35\nGiani: notte difficile\n\nBody one.\n\n00:20\nEvacuate 300 persone\n\nBody two.\n\n\
+                23:45\nEsondato il Bisenzio\n\nBody three.\n\n21:10\nAllerta rossa\n\nBody four.\n";
+    let taken = "2026-11-22T12:00:00Z";
+    let want = ["2024-10-19T01:35:00", "2024-10-19T00:20:00", "2024-10-18T23:45:00", "2024-10-18T21:10:00"];
+    assert_eq!(instants_taken(text, taken), want);
+    // A feed inside the day reads the same either way; an `Updated` day stays the newest post's.
+    let text = "Storm live\n\n18 October 2024\n\n23:45\nRiver bursts\n\nBody one.\n\n21:10\nRed alert\n\nBody two.\n";
+    assert_eq!(instants_taken(text, taken), ["2024-10-18T23:45:00", "2024-10-18T21:10:00"]);
+    let text =
+        "Storm live\n\nUpdated 19 October 2024\n\n01:35\nNight\n\nBody one.\n\n23:45\nRiver bursts\n\nBody two.\n";
+    assert_eq!(instants_taken(text, taken), ["2024-10-19T01:35:00", "2024-10-18T23:45:00"]);
+    // Posts that print their own days over their clocks leave the header's day the newest's.
+    let text = "Die Wahlnacht im Liveblog\n\n6. November 2024 | Lesezeit: 4 Min.\n\n6. November\n1:05 Uhr\nWahllokale zu\n\n\
+                Body one.\n\n6. November\n0:47 Uhr\nWahlparty\n\nBody two.\n\n5. November\n22:30 Uhr\nBeteiligung hoch\n\nBody three.\n";
+    assert_eq!(instants_taken(text, taken), ["2024-11-06T01:05:00", "2024-11-06T00:47:00", "2024-11-05T22:30:00"]);
+}

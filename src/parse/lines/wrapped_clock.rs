@@ -4,7 +4,8 @@
 //! [`crate::parse::time::paragraph`]), but the line under it carries the sentence on in lower
 //! case. Read with its continuation, the line is an inline stamp like an unwrapped one. The
 //! other way round, a clock the wrap put at the start of a line (`Kick-off is at` over
-//! `8.10pm.`) ends the sentence above it and stamps nothing.
+//! `8.10pm.`) ends the sentence above it and stamps nothing, and so does a scoreboard's
+//! start time a wrap moved under its label (`… Coup d'envoi :` over `21h05Terminé`).
 
 use super::{Kind, Lines, text_of};
 use crate::parse::time::paragraph::paragraph_clock;
@@ -17,6 +18,18 @@ use std::sync::LazyLock;
 static LEADS_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)(?:^|\s)(?:{})$", words().not_label_alt)).expect("lead-in word regex"));
 
+/// A line ending with a scoreboard's kick-off label and its colon (`assets/kickoff_labels.txt`).
+static KICKOFF_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let alt = include_str!("../../../assets/kickoff_labels.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| regex::escape(l).replace('\'', "['’]").replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"(?i)(?:{alt})\s*:$")).expect("kick-off label regex")
+});
+
 /// A stamp line right under a line of a paragraph that breaks off on a word leading into a
 /// time is the rest of that sentence, not a post's stamp. A short line (`published at` over
 /// `15:41 GMT`) may be the stamp's own label.
@@ -26,8 +39,8 @@ pub(super) fn sentence_rest_clocks(out: &mut Lines, text: &str) {
         if line.kind == Kind::Time
             && above.kind == Kind::Text
             && above.number + 1 == line.number
-            && text_of(text, above).chars().count() >= 40
-            && LEADS_IN.is_match(text_of(text, above))
+            && (text_of(text, above).chars().count() >= 40 && LEADS_IN.is_match(text_of(text, above))
+                || KICKOFF_LABEL.is_match(text_of(text, above).trim_end()))
         {
             out.lines[i].kind = Kind::Text;
         }
@@ -95,5 +108,24 @@ Andy Farrell makes no late changes.
         let lines = classify(text, Rules::embedded(), &[]);
         let kinds: Vec<Kind> = lines.lines.iter().map(|l| l.kind).collect();
         assert_eq!((kinds[0], kinds[3], kinds[5]), (Kind::Time, Kind::Text, Kind::Time), "{kinds:?}");
+    }
+
+    #[test]
+    fn a_kickoff_time_wrapped_under_its_label_is_no_stamp() {
+        for (label, clock) in [
+            ("Stade Toulousain38 - 17ClermontTop 14 - 11e journéeCoup d'envoi :", "21h05Terminé"),
+            ("Bayern 2 - 1 Dortmund · Bundesliga, 12. Spieltag · Anstoß:", "18:30 Uhr"),
+            ("Inter 1 - 0 Milan | Serie A | Calcio d’inizio:", "20.45 Finale"),
+            ("Kick-off :", "20:00"),
+        ] {
+            let text = format!(
+                "Match live\n\n{label}\n{clock}\n\n22h41 | 78e\nEssai transformé\n\nLe pack domine.\n\n\
+                 21h58 | 45e\nMi-temps\n\nLe score à la pause.\n"
+            );
+            let lines = classify(&text, Rules::embedded(), &[]);
+            let kinds: Vec<Kind> = lines.lines.iter().map(|l| l.kind).collect();
+            assert_eq!(kinds[3], Kind::Text, "{label} / {clock}: {kinds:?}");
+            assert_eq!(kinds[5], Kind::Time, "{label}: {kinds:?}");
+        }
     }
 }

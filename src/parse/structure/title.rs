@@ -1,7 +1,8 @@
 //! Which line of the page's header is its title: the marked `h1`, else the headline-like line
 //! that scores best — never the navigation, a menu of short lines, a site's domain, a
-//! standfirst of two sentences, or a point of a summary box (`Summary`, `Key points`: the
-//! headings are listed in `assets/summary_headings.txt`). A title a dump wrapped over two
+//! standfirst of two sentences, a point of a summary box (`Summary`, `Key points`: the
+//! headings are listed in `assets/summary_headings.txt`) or of a table of contents above the
+//! feed. A title a dump wrapped over two
 //! lines is read as one; a title shown only as the last crumb of a breadcrumb is that crumb,
 //! and a live kicker run into the headline (`Liveticker …`) is cut.
 
@@ -13,6 +14,8 @@ use super::{BYLINE, dated_byline, headline_like, is_credit, is_dateline, is_link
 mod author;
 #[path = "title_breadcrumb.rs"]
 mod breadcrumb;
+#[path = "title_contents.rs"]
+mod contents;
 #[path = "title_kicker.rs"]
 mod kicker;
 #[path = "title_summary.rs"]
@@ -29,7 +32,9 @@ pub(crate) use wrap::dump_width;
 /// starts in its first line (after the breadcrumb's other crumbs).
 pub(super) fn pick_title(text: &str, lines: &[Line]) -> Option<(u32, u32, usize)> {
     let s = |l: &Line| &text[l.span.start as usize..l.span.end as usize];
-    let listed = summary::summary_points(text, lines);
+    let mut listed = summary::summary_points(text, lines);
+    listed.extend(contents::contents_points(text, lines));
+    listed.sort_unstable();
     let leaves = breadcrumb::leaves(text, lines);
     let content: Vec<&Line> = lines.iter().filter(|l| matches!(l.kind, Kind::Text | Kind::Link)).collect();
     // The line numbered `n`, found by halving (lines come in order): a linear search for each
