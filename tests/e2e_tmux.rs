@@ -329,6 +329,17 @@ impl Drop for Release {
     }
 }
 
+/// The shell command that follows `url` hourly with its state in `dir` and its archive at `db`,
+/// then says how the reader exited.
+fn follow_hourly(dir: &std::path::Path, db: &std::path::Path, url: &str) -> String {
+    format!(
+        "XDG_CONFIG_HOME=/nonexistent XDG_STATE_HOME={} LIVEBLOG_DB={} {} --every 1h {url}; echo EXITED-$?; sleep 30",
+        dir.display(),
+        db.display(),
+        common::bin()
+    )
+}
+
 #[test]
 fn a_page_in_the_archive_opens_at_once_while_its_site_is_slow() {
     if !tmux::available() {
@@ -356,12 +367,7 @@ fn a_page_in_the_archive_opens_at_once_while_its_site_is_slow() {
     assert!(fetched.status.success(), "{}", String::from_utf8_lossy(&fetched.stderr));
     stage.store(1, Ordering::SeqCst);
     let tmux = Tmux::new("slow");
-    let command = format!(
-        "XDG_CONFIG_HOME=/nonexistent XDG_STATE_HOME={} LIVEBLOG_DB={} {} --every 1h {url}; echo EXITED-$?; sleep 30",
-        dir.path().display(),
-        db.display(),
-        common::bin()
-    );
+    let command = follow_hourly(dir.path(), &db, &url);
     tmux.start(160, 45, &command);
     let shown = tmux.wait_for("the archived copy, while the site holds the request", |s| s.contains("Premier titre"));
     release.store(1, Ordering::SeqCst);
@@ -390,12 +396,7 @@ fn a_page_never_archived_says_it_is_being_fetched_until_the_screen_opens() {
     let db = dir.path().join("liveblog.db");
     let url = server.url("/live");
     let tmux = Tmux::new("fetching");
-    let command = format!(
-        "XDG_CONFIG_HOME=/nonexistent XDG_STATE_HOME={} LIVEBLOG_DB={} {} --every 1h {url}; echo EXITED-$?; sleep 30",
-        dir.path().display(),
-        db.display(),
-        common::bin()
-    );
+    let command = follow_hourly(dir.path(), &db, &url);
     tmux.start(160, 45, &command);
     tmux.wait_for("a line saying what is awaited", |s| s.contains(&format!("liveblog: fetching {url}…")));
     release.store(1, Ordering::SeqCst);

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 /// Per form: lowest share of right clocks, of right instants, highest share of spurious
 /// entries, lowest share of pages with the right title (all in %).
+#[derive(Clone, Copy)]
 struct Floor {
     form: &'static str,
     clock: f64,
@@ -158,6 +159,19 @@ fn round_holds(prefix: &str, min_pages: usize, floors: &[Floor], what: &str) {
     assert!(pages >= min_pages, "expected the {prefix}* pages under tests/fixtures/pages");
     let failures = check(pages, &totals, floors);
     assert!(failures.is_empty(), "{what}:\n{}", failures.join("\n"));
+}
+
+/// A round with partial copies (`*-partial-*`, only what was selected: its copied form alone is
+/// scored): its whole pages hold `whole`, its partial copies `partial`.
+fn round_with_partials_holds(prefix: &str, whole: &[Floor], partial: Floor, what: &str) {
+    let (pages, scores) = totals(|name| name.starts_with(prefix) && !name.contains("-partial-"));
+    assert!(pages >= 4, "expected the {prefix}* whole pages under tests/fixtures/pages");
+    let failures = check(pages, &scores, whole);
+    assert!(failures.is_empty(), "{what} fell below its floor:\n{}", failures.join("\n"));
+    let (pages, scores) = totals(|name| name.starts_with(prefix) && name.contains("-partial-"));
+    assert!(pages >= 4, "expected the {prefix}*-partial-* copies under tests/fixtures/pages");
+    let failures = check(pages, &scores, &[partial]);
+    assert!(failures.is_empty(), "{what}'s partial copies fell below their floor:\n{}", failures.join("\n"));
 }
 
 #[test]
@@ -470,20 +484,7 @@ const HOLDOUT18_FLOORS: [Floor; 4] = [
 
 #[test]
 fn the_eighteenth_holdout_round_scores_at_least_its_floor() {
-    let whole = |name: &str| name.starts_with("holdout18-") && !name.contains("-partial-");
-    let (pages, scores) = totals(whole);
-    assert!(pages >= 4, "expected the holdout18-* whole pages under tests/fixtures/pages");
-    let failures = check(pages, &scores, &HOLDOUT18_FLOORS);
-    assert!(failures.is_empty(), "eighteenth holdout round fell below its floor:\n{}", failures.join("\n"));
-    // A partial copy is only what was selected: its copied form alone is scored.
-    let (pages, scores) = totals(|name| name.starts_with("holdout18-") && name.contains("-partial-"));
-    assert!(pages >= 4, "expected the holdout18-*-partial-* copies under tests/fixtures/pages");
-    let failures = check(pages, &scores, &HOLDOUT18_FLOORS[1..2]);
-    assert!(
-        failures.is_empty(),
-        "eighteenth holdout round's partial copies fell below their floor:\n{}",
-        failures.join("\n")
-    );
+    round_with_partials_holds("holdout18-", &HOLDOUT18_FLOORS, HOLDOUT18_FLOORS[1], "eighteenth holdout round");
 }
 
 /// The `holdout19-*` pages (`_gen/holdout_v.py`), a nineteenth blind round with the HTML form
@@ -640,22 +641,9 @@ const HOLDOUT25_FLOORS: [Floor; 4] = [
 
 #[test]
 fn the_twenty_fifth_holdout_round_scores_at_least_its_floor() {
-    let whole = |name: &str| name.starts_with("holdout25-") && !name.contains("-partial-");
-    let (pages, scores) = totals(whole);
-    assert!(pages >= 4, "expected the holdout25-* whole pages under tests/fixtures/pages");
-    let failures = check(pages, &scores, &HOLDOUT25_FLOORS);
-    assert!(failures.is_empty(), "twenty-fifth holdout round fell below its floor:\n{}", failures.join("\n"));
-    // A partial copy is only what was selected: its copied form alone is scored, and every
-    // selection here reads whole.
-    let (pages, scores) = totals(|name| name.starts_with("holdout25-") && name.contains("-partial-"));
-    assert!(pages >= 4, "expected the holdout25-*-partial-* copies under tests/fixtures/pages");
-    let partial = [Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 }];
-    let failures = check(pages, &scores, &partial);
-    assert!(
-        failures.is_empty(),
-        "twenty-fifth holdout round's partial copies fell below their floor:\n{}",
-        failures.join("\n")
-    );
+    // Every selection here reads whole.
+    let partial = Floor { form: "copied", clock: 100.0, instant: 100.0, spurious: 0.0, titles: 100.0 };
+    round_with_partials_holds("holdout25-", &HOLDOUT25_FLOORS, partial, "twenty-fifth holdout round");
 }
 
 /// The `holdout24-*` pages (`_gen/holdout_za.py`), a twenty-fourth blind round with the HTML form
