@@ -7,7 +7,7 @@
 //! after the heading keeps everything: then the heading's words were the post's own.
 
 use super::super::lines::Lines;
-use crate::model::{DroppedLine, Span, Story};
+use crate::model::{Span, Story};
 use crate::parse::rules::Rules;
 
 /// The rules whose line heads a rail of other stories' titles.
@@ -52,15 +52,7 @@ pub(crate) fn cut_rails(story: &mut Story, lines: &Lines, rules: &Rules) {
             gone.extend(part.iter().filter(|s| s.start > at));
             part.retain(|s| s.start < at);
         }
-        gone.sort_by_key(|s| s.start);
-        let mut line = 1 + story.text.as_bytes()[..at as usize].iter().filter(|&&b| b == b'\n').count() as u32;
-        let mut from_byte = at as usize;
-        for span in gone {
-            line +=
-                story.text.as_bytes()[from_byte..span.start as usize].iter().filter(|&&b| b == b'\n').count() as u32;
-            from_byte = span.start as usize;
-            story.dropped.push(DroppedLine { line, rule: "most-read-rail".into(), span });
-        }
+        super::tail::drop_cut(story, at, gone, "most-read-rail");
     }
 }
 

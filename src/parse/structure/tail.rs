@@ -79,14 +79,20 @@ pub(crate) fn cut_footer(story: &mut Story) {
         gone.extend(part.iter().filter(|s| s.start >= cut));
         part.retain(|s| s.start < cut);
     }
+    drop_cut(story, cut, gone, "site-footer");
+}
+
+/// Records the spans cut from a post (at or after byte `cut`) as dropped by `rule`, each with
+/// its line number — counted once, from the cut to each span.
+pub(super) fn drop_cut(story: &mut Story, cut: u32, mut gone: Vec<Span>, rule: &str) {
     gone.sort_by_key(|s| s.start);
-    // Line numbers only for what is cut: counted once, from the cut to each line.
-    let mut line = 1 + story.text.as_bytes()[..cut as usize].iter().filter(|&&b| b == b'\n').count() as u32;
+    let newlines = |text: &[u8]| text.iter().filter(|&&b| b == b'\n').count() as u32;
+    let mut line = 1 + newlines(&story.text.as_bytes()[..cut as usize]);
     let mut at = cut as usize;
     for span in gone {
-        line += story.text.as_bytes()[at..span.start as usize].iter().filter(|&&b| b == b'\n').count() as u32;
+        line += newlines(&story.text.as_bytes()[at..span.start as usize]);
         at = span.start as usize;
-        story.dropped.push(DroppedLine { line, rule: "site-footer".into(), span });
+        story.dropped.push(DroppedLine { line, rule: rule.into(), span });
     }
 }
 
